@@ -1,0 +1,82 @@
+"""The Article: source text, metadata and scoped blocks.
+
+Readers (``lint/readers``) build one Article per file; checks only read it.
+Every block carries its offset into ``Article.text`` (code points), so a
+match at ``i`` inside ``block.text`` is at ``block.start + i`` in the source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# The scopes a block can have. "text" in a rule means every prose block of
+# the top level (headline, standfirst, byline, paragraph, heading, list).
+TOP_SCOPES = ("headline", "standfirst", "byline", "paragraph", "heading", "list")
+SCOPES = TOP_SCOPES + ("sentence", "quote")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    scope: str  # one of SCOPES
+    start: int  # code point offset of text[0] in the source
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(slots=True)
+class Metadata:
+    headline: str | None = None
+    standfirst: str | None = None
+    byline: str | None = None  # the whole byline/date line as written
+    author: str | None = None
+    place: str | None = None  # dateline place, e.g. "MOSCOW"
+    date: dt.date | None = None  # publication date
+    date_source: str | None = None  # "front matter", "byline", "option", ...
+    source: str | None = None  # outlet
+    # Offsets (start, end) of headline lines that repeat the headline.
+    repeated_headlines: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    path: str  # as reported, "-" or the --stdin-filename for standard input
+    text: str  # the source, exactly as read (newlines untouched)
+    format: str  # "txt" | "md"
+    meta: Metadata
+    blocks: list[Block]  # top-level blocks, in source order
+
+    @cached_property
+    def sentences(self) -> list[Block]:
+        from lint.segment import sentences
+
+        out: list[Block] = []
+        for b in self.blocks:
+            if b.scope in ("paragraph", "standfirst", "list", "headline", "heading"):
+                out.extend(sentences(b))
+        return out
+
+    @cached_property
+    def quotes(self) -> list[Block]:
+        from lint.segment import quotations
+
+        out: list[Block] = []
+        for b in self.blocks:
+            if b.scope in ("paragraph", "standfirst", "list"):
+                out.extend(quotations(b))
+        return out
+
+    def blocks_for(self, scopes: frozenset[str]) -> list[Block]:
+        """Blocks of the given scopes, in source order."""
+        out = [b for b in self.blocks if b.scope in scopes]
+        if "sentence" in scopes:
+            out.extend(self.sentences)
+        if "quote" in scopes:
+            out.extend(self.quotes)
+        if len(scopes) > 1:
+            out.sort(key=lambda b: b.start)
+        return out

@@ -1,0 +1,53 @@
+"""existence: flag every occurrence of a token or raw pattern (Vale)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from lint.checks.base import BlockChecker, format_message
+from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern, make_pattern
+from lint.model import Finding, Span
+from lint.rules import CompileError, RuleBase
+
+
+class Params(RuleBase):
+    extends: Literal["existence"]
+    tokens: list[str] = Field(default_factory=list)
+    raw: list[str] = Field(default_factory=list)
+    exceptions: list[str] = Field(default_factory=list)
+    ignorecase: bool = False
+    nonword: bool = False
+    append: bool = False
+    vocab: bool = True
+
+
+class Existence(BlockChecker):
+    def __init__(self, p: Params):
+        if not p.tokens and not p.raw:
+            raise CompileError(("tokens",), "an existence rule needs `tokens` or `raw`")
+        check_regexes(p.tokens, "tokens")
+        body = "|".join(p.tokens)
+        pattern = make_pattern(
+            body, word=not p.nonword and bool(p.tokens), ignorecase=p.ignorecase,
+            raw="".join(p.raw), append=p.append,
+        )
+        self.pattern = compile_pattern(pattern, ("raw",) if p.raw else ("tokens",))
+        self.exceptions = exceptions_pattern(p.exceptions, p.ignorecase)
+        self.message = p.message
+
+    def check_text(self, text: str) -> Iterator[Finding]:
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            if start == end:
+                continue
+            observed = text[start:end].strip()
+            if self.exceptions is not None and self.exceptions.match(observed):
+                continue
+            yield Finding(Span(start, end), format_message(self.message, observed))
+
+
+def compile(p: Params) -> Existence:
+    return Existence(p)

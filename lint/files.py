@@ -1,0 +1,91 @@
+"""Paths -> article files, and files -> text.
+
+Folders are walked recursively in sorted order; only known extensions are
+linted inside folders, but a file named explicitly is always read. Hidden
+folders (``.git``, ``.venv`` ...) are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from lint.readers import EXTENSIONS
+
+
+class ReadError(Exception):
+    """A file that cannot be linted; the run reports it and goes on."""
+
+
+def discover(paths: list[str], errors: list[str]) -> Iterator[str]:
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            for found in _walk(p, errors):
+                if found not in seen:
+                    seen.add(found)
+                    yield found
+        elif p.exists():
+            if raw not in seen:
+                seen.add(raw)
+                yield raw
+        else:
+            errors.append(f"{raw}: no such file or directory")
+
+
+def _walk(root: Path, errors: list[str]) -> list[str]:
+    out: list[str] = []
+    visited: set[tuple[int, int]] = set()
+
+    def walk(folder: str) -> None:
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            errors.append(f"{folder}: {exc.strerror}")
+            return
+        if (st.st_dev, st.st_ino) in visited:  # a symbolic-link loop
+            return
+        visited.add((st.st_dev, st.st_ino))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(f"{folder}: {exc.strerror}")
+            return
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                if e.is_dir():
+                    walk(e.path)
+                elif e.name.lower().endswith(EXTENSIONS):
+                    out.append(e.path)
+            except OSError as exc:
+                errors.append(f"{e.path}: {exc.strerror}")
+
+    walk(os.path.normpath(str(root)))
+    return out
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text, BOM removed, newlines untouched (offsets stay exact)."""
+    if b"\x00" in data[:8192]:
+        raise ReadError(f"{path}: binary file, skipped")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{path}: not valid UTF-8 (byte {exc.start}), skipped") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_text(path: str) -> str:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise ReadError(f"{path}: {exc.strerror or exc}") from None
+    return decode(data, path)

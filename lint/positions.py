@@ -1,0 +1,42 @@
+"""Offsets (code points) -> line and column, in the unit each format wants.
+
+Lines break at ``\\r\\n``, ``\\r`` and ``\\n`` alike, so CRLF and lone-CR
+files get the same line numbers an editor shows.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line, 1-based column in code points."""
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def column(self, offset: int, unit: str = "codepoint") -> int:
+        """1-based column of ``offset`` in ``codepoint``, ``utf-16`` or ``utf-8`` units."""
+        line, col = self.line_col(offset)
+        if unit == "codepoint":
+            return col
+        prefix = self.text[self.starts[line - 1] : offset]
+        if unit == "utf-16":
+            return len(prefix.encode("utf-16-le")) // 2 + 1
+        if unit == "utf-8":
+            return len(prefix.encode("utf-8")) + 1
+        raise ValueError(unit)

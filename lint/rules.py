@@ -1,0 +1,320 @@
+"""Loading rule files: YAML -> pydantic model -> compiled checker.
+
+A rule is one YAML file; a pack is a folder; the rule id is ``Pack.Rule``.
+Every error names the file, the line and the key (``RuleError``), and is
+raised at load time, never in the middle of a run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from lint.article import SCOPES
+from lint.model import Severity
+
+try:  # the C loader is about ten times faster than the pure-Python one
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+RULE_SUFFIXES = (".yml", ".yaml")
+
+
+class RuleError(Exception):
+    """A broken rule file: ``path:line: key: what is wrong``."""
+
+    def __init__(self, path: str, line: int | None, key: str | None, problem: str):
+        self.path, self.line, self.key, self.problem = path, line, key, problem
+        where = f"{path}:{line}" if line else path
+        what = f"{key}: {problem}" if key else problem
+        super().__init__(f"{where}: {what}")
+
+
+# --------------------------------------------------------------------------
+# The keys every rule shares (Vale's, plus newslint's `examples`).
+
+
+class Example(BaseModel):
+    """One example: the text, optionally the flagged text and a date."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str
+    flag: list[str] = Field(default_factory=list)  # the text of each flagged span
+    date: dt.date | None = None  # publication date to lint the example with
+    article: bool = False  # parse as a whole article (headline, byline ...)
+    format: Literal["txt", "md"] = "txt"
+
+    @field_validator("flag", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+
+def _examples(v: Any) -> Any:
+    return [{"text": x} if isinstance(x, str) else x for x in v] if isinstance(v, list) else v
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    fire: list[Example] = Field(default_factory=list)  # must produce a finding
+    # "pass" is a Python keyword, hence the alias
+    ok: list[Example] = Field(default_factory=list, alias="pass")
+
+    _norm_fire = field_validator("fire", mode="before")(_examples)
+    _norm_ok = field_validator("ok", mode="before")(_examples)
+
+
+class Action(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = ""
+    params: list[str] = Field(default_factory=list)
+
+
+Level = Literal["suggestion", "warning", "error"]
+
+
+class RuleBase(BaseModel):
+    """Keys that every check type accepts (Vale's common keys)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    extends: str
+    message: str = ""
+    description: str = ""
+    level: Level = "suggestion"  # Vale's default
+    scope: list[str] = Field(default_factory=lambda: ["text"])
+    link: str = ""
+    limit: int = 0  # at most this many findings per file (0: no limit)
+    action: Action | None = None
+    code: bool = False  # accepted for Vale compatibility; code is never prose
+    examples: Examples | None = None
+
+    @field_validator("scope", mode="before")
+    @classmethod
+    def _scope_list(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            v = [s.strip() for s in v.split("&")] if "&" in v else [v]
+        return v
+
+    @field_validator("scope")
+    @classmethod
+    def _known_scopes(cls, v: list[str]) -> list[str]:
+        for s in v:
+            name = s.lstrip("~").split(".")[0]
+            if name not in SCOPES and name not in _VALE_SCOPES:
+                raise ValueError(f"unknown scope {s!r} (known: text, {', '.join(SCOPES)})")
+        return v
+
+
+# Vale's scope names that map onto newslint's blocks.
+_VALE_SCOPES = {
+    "text": None,
+    "raw": None,
+    "summary": None,
+    "title": "headline",
+    "heading": "heading",
+    "paragraph": "paragraph",
+    "list": "list",
+    "blockquote": "paragraph",
+    "table": None,
+    "alt": None,
+    "code": None,
+    "comment": None,
+}
+
+
+def resolve_scopes(scope: list[str]) -> frozenset[str]:
+    """Turn a rule's ``scope`` into the set of block scopes it reads."""
+    text = frozenset(("headline", "standfirst", "byline", "paragraph", "heading", "list"))
+    include: set[str] = set()
+    exclude: set[str] = set()
+    for s in scope:
+        neg = s.startswith("~")
+        name = s.lstrip("~").split(".")[0]
+        if name in ("text", "raw", "summary", "table", "alt"):
+            names = set(text)
+        elif name in SCOPES:
+            names = {name}
+        else:
+            names = {_VALE_SCOPES[name]} if _VALE_SCOPES.get(name) else set()
+        (exclude if neg else include).update(names)
+    if not include:
+        include = set(text)
+    return frozenset(include - exclude)
+
+
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A loaded, validated and compiled rule."""
+
+    id: str  # "Pack.Rule"
+    path: str
+    spec: RuleBase  # the validated YAML
+    checker: Any  # the compiled check (see lint/checks)
+    scopes: frozenset[str]
+
+    @property
+    def pack(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.parse(self.spec.level)
+
+
+def _line_of(path: str, text: str, loc: tuple[Any, ...]) -> int | None:
+    """The 1-based line of the YAML node at ``loc`` (a pydantic error path)."""
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == part:
+                    line = k.start_mark.line + 1
+                    node = v
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _key_of(loc: tuple[Any, ...]) -> str:
+    keys = [str(p) for p in loc if not str(p).startswith("function-")]
+    return ".".join(keys) if keys else "(top level)"
+
+
+def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
+    """Parse, validate and compile one rule file's text."""
+    from lint.checks import REGISTRY
+
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleError(path, mark.line + 1 if mark else None, None, f"invalid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise RuleError(path, 1, None, "a rule file must be a YAML mapping")
+    extends = data.get("extends")
+    if extends is None:
+        raise RuleError(path, 1, "extends", "missing: every rule names its check type")
+    module = REGISTRY.get(extends) if isinstance(extends, str) else None
+    if module is None:
+        known = ", ".join(sorted(REGISTRY))
+        raise RuleError(path, _line_of(path, text, ("extends",)), "extends", f"unknown check type {extends!r} (known: {known})")
+    for key in getattr(module, "DATA_KEYS", ()):
+        if isinstance(data.get(key), str):
+            data[key] = load_data_file(Path(path).parent / data[key], path, text, key)
+    try:
+        spec = module.Params.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden":
+            problem = "unknown key"
+        else:
+            problem = err["msg"]
+        raise RuleError(path, _line_of(path, text, loc), _key_of(loc), problem) from None
+    try:
+        checker = module.compile(spec)
+    except RuleError:
+        raise
+    except CompileError as exc:
+        raise RuleError(path, _line_of(path, text, exc.loc), _key_of(exc.loc), exc.problem) from None
+    return Rule(rule_id, path, spec, checker, resolve_scopes(spec.scope))
+
+
+_DATA_CACHE: dict[str, Any] = {}
+
+
+def load_data_file(target: Path, rule_path: str, rule_text: str, key: str) -> Any:
+    """A pack's YAML data file named by a rule key, relative to the rule file.
+
+    Check modules list such keys in ``DATA_KEYS``; the loader replaces the
+    file name by the parsed data before validation, so checks never read
+    files. Errors name the data file and its line, or the rule's key.
+    """
+    cache_key = str(target.resolve())
+    if cache_key in _DATA_CACHE:
+        return _DATA_CACHE[cache_key]
+    try:
+        raw = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(rule_path, _line_of(rule_path, rule_text, (key,)), key, f"cannot read data file {str(target)!r}: {exc}") from None
+    try:
+        value = yaml.load(raw, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RuleError(str(target), mark.line + 1 if mark else None, None, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    _DATA_CACHE[cache_key] = value
+    return value
+
+
+class CompileError(Exception):
+    """Raised by a check's ``compile`` for a value pydantic cannot judge."""
+
+    def __init__(self, loc: tuple[Any, ...], problem: str):
+        super().__init__(problem)
+        self.loc, self.problem = loc, problem
+
+
+def load_pack(folder: Path) -> list[Rule]:
+    """Every rule of one pack folder, sorted by id."""
+    rules = []
+    pack = folder.name
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if not entry.is_file() or not entry.name.endswith(RULE_SUFFIXES):
+            continue
+        stem = entry.name.rsplit(".", 1)[0]
+        path = entry.path
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(path, None, None, f"cannot read: {exc}") from None
+        rules.append(parse_rule_file(path, text, f"{pack}.{stem}"))
+    return rules
+
+
+def load_rules(root: Path) -> list[Rule]:
+    """Rules under ``root``: a folder of packs, or a single pack folder."""
+    if not root.is_dir():
+        raise RuleError(str(root), None, None, "not a folder of rule packs")
+    rules: list[Rule] = []
+    if any(p.suffix in RULE_SUFFIXES for p in root.iterdir() if p.is_file()):
+        rules.extend(load_pack(root))  # a single pack (its subfolders hold data)
+    else:
+        for sub in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            rules.extend(load_pack(sub))
+    seen: dict[str, str] = {}
+    for r in rules:
+        if r.id in seen:
+            raise RuleError(r.path, 1, None, f"duplicate rule id {r.id} (also {seen[r.id]})")
+        seen[r.id] = r.path
+    return rules
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in packs: inside the wheel, or ``rules/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_rules"
+    if installed.is_dir():
+        return installed
+    return here.parent / "rules"

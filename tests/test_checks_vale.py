@@ -1,0 +1,53 @@
+"""existence and substitution with Vale's semantics."""
+
+from __future__ import annotations
+
+from lint.rules import parse_rule_file
+
+
+def findings(yaml_text: str, text: str):
+    rule = parse_rule_file("P/R.yml", yaml_text, "P.R")
+    return [(text[f.span.start : f.span.end], f.message, f.fix) for f in rule.checker.check_text(text)]
+
+
+def test_existence_tokens_are_word_bounded():
+    y = "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [very, 'sort of']\n"
+    got = findings(y, "Every veryfine thing is very good, sort of.")
+    assert [g[0] for g in got] == ["very", "sort of"]
+    assert got[0][1] == "Avoid 'very'."
+
+
+def test_existence_ignorecase_and_nonword():
+    y = "extends: existence\nmessage: '%s'\nignorecase: true\ntokens: [reportedly]\n"
+    assert [g[0] for g in findings(y, "Reportedly, it REPORTEDLY rained.")] == ["Reportedly", "REPORTEDLY"]
+    y = "extends: existence\nmessage: '%s'\nnonword: true\ntokens: ['\\s{2,}']\n"
+    assert [g[0] for g in findings(y, "Two  spaces.")] == ["  "]
+
+
+def test_existence_raw_is_concatenated_and_exceptions_skip():
+    y = "extends: existence\nmessage: '%s'\nraw: ['\\b[A-Z]{3,}', '\\b']\nexceptions: [NATO, 'U\\w+']\n"
+    assert [g[0] for g in findings(y, "NATO and the USA met the OSCE.")] == ["OSCE"]
+
+
+def test_substitution_message_fix_and_alternatives():
+    y = ("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\n"
+         "swap:\n  utilize: use\n  'in order to': to\n  whilst: while|as\n")
+    got = findings(y, "Utilize it in order to win, whilst you can; use it.")
+    assert [g[0] for g in got] == ["Utilize", "in order to", "whilst"]
+    assert got[0][1] == "Use 'use' instead of 'Utilize'."
+    assert got[0][2].edits[0].replacement == "Use" and got[0][2].applicability == "safe"
+    assert got[2][1] == "Use 'while|as' instead of 'whilst'."
+    assert got[2][2].applicability == "unsafe"
+
+
+def test_substitution_replace_action_lists_options_and_skips_same():
+    y = ("extends: substitution\nmessage: \"Use '%s'.\"\nignorecase: true\naction:\n  name: replace\n"
+         "swap:\n  'e-mail|email': email\n  whilst: while|as\n")
+    got = findings(y, "Send an e-mail, or an Email, whilst here.")
+    assert [(g[0], g[1]) for g in got] == [("e-mail", "Use 'email'."), ("whilst", "Use 'while or as'.")]
+
+
+def test_substitution_user_groups_become_noncapturing():
+    y = "extends: substitution\nmessage: \"'%s' not '%s'\"\nswap:\n  '(?:alot|a lot) of': many\n  '(colour|color)ed': tinted\n"
+    got = findings(y, "alot of coloured things")
+    assert [(g[0], g[1]) for g in got] == [("alot of", "'many' not 'alot of'"), ("coloured", "'tinted' not 'coloured'")]
