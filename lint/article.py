@@ -42,7 +42,7 @@ class Metadata:
     repeated_headlines: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass
 class Article:
     path: str  # as reported, "-" or the --stdin-filename for standard input
     text: str  # the source, exactly as read (newlines untouched)

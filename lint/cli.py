@@ -10,6 +10,7 @@ it, 2 usage, configuration or rule errors.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -51,46 +52,71 @@ def _version(value: bool) -> None:
 @app.command()
 def lint(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files and folders to lint; '-' reads standard input.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format (text, json, ...).")] = None,
     output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", help="Write the report here instead of standard output.")] = None,
-    min_level: Annotated[str, typer.Option("--min-level", help="Report findings at or above this level: suggestion, warning, error.")] = "suggestion",
-    fail_level: Annotated[str, typer.Option("--fail-level", help="Exit 1 when a finding at or above this level remains.")] = "warning",
+    min_level: Annotated[Optional[str], typer.Option("--min-level", help="Report findings at or above this level: suggestion (default), warning, error.")] = None,
+    fail_level: Annotated[Optional[str], typer.Option("--fail-level", help="Exit 1 when a finding at or above this level remains (default: warning).")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (ids or packs, comma-separated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (ids or packs, comma-separated).")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="A folder of rule packs (or one pack) to load as well.")] = None,
-    builtin: Annotated[bool, typer.Option("--builtin/--no-builtin", help="Load the built-in rule packs.")] = True,
+    builtin: Annotated[Optional[bool], typer.Option("--builtin/--no-builtin", help="Load the built-in rule packs.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: newslint.yaml, .newslint.yaml or [tool.newslint] in pyproject.toml, found upward).")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
     date: Annotated[Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that state none.")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name to report for standard input (its extension picks the reader).")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place, then report what remains.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show what --fix would change, change nothing.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule instead of the findings.")] = False,
+    report_unused: Annotated[bool, typer.Option("--report-unused-suppressions", help="Report newslint-disable comments that suppressed nothing.")] = False,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings in this file and exit 0.")] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the loaded rules and exit.")] = False,
     explain: Annotated[Optional[str], typer.Option("--explain", help="Show one rule: its description, link and examples.")] = None,
     test_examples: Annotated[bool, typer.Option("--test-examples", help="Run the examples of the loaded rules (with --rules for your own packs) and exit.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Lint news articles (.txt, .md) for inconsistencies and unsourced claims."""
+    from lint import config as configuration
     from lint.formats import FORMATS
     from lint.rules import RuleError
 
+    cfg = configuration.Config()
+    if not isolated:
+        found = config or configuration.find(Path((paths or ["."])[0] if (paths or ["."])[0] != "-" else "."))
+        if config is not None and not config.is_file():
+            _fail(f"{config}: no such configuration file")
+        if found is not None:
+            try:
+                cfg = configuration.load(found)
+            except configuration.ConfigError as exc:
+                _fail(str(exc))
+
+    format = format or cfg.format or "text"
     if format not in FORMATS:
         _fail(f"unknown --format {format!r} (known: {', '.join(FORMATS)})")
-    min_sev, fail_sev = _level(min_level, "--min-level"), _level(fail_level, "--fail-level")
-    pub_date = None
+    min_sev = _level(min_level or cfg.min_level or "suggestion", "--min-level")
+    fail_sev = _level(fail_level or cfg.fail_level or "warning", "--fail-level")
+    pub_date = cfg.date
     if date is not None:
         try:
             pub_date = dt.date.fromisoformat(date)
         except ValueError:
             _fail(f"--date must be YYYY-MM-DD, not {date!r}")
 
-    try:
-        loaded = _load_rules(rules or [], builtin)
-    except RuleError as exc:
-        _fail(str(exc))
+    from lint import api
     from lint.engine import select_rules
 
-    selected = select_rules(loaded, _split(select), _split(ignore))
+    try:
+        loaded = api.load([*cfg.rule_folders(), *(rules or [])], cfg.builtin if builtin is None else builtin)
+    except RuleError as exc:
+        _fail(str(exc))
+    loaded = _with_levels(loaded, cfg.levels)
+    selected = select_rules(loaded, _split(select) or cfg.select, _split(ignore) or cfg.ignore)
 
     if list_rules:
         for r in selected:
-            typer.echo(f"{r.id}\t{r.spec.level}\t{r.spec.extends}\t{r.spec.description or r.spec.message}")
+            typer.echo(f"{r.id}\t{r.spec.level}\t{r.spec.extends}\t{r.spec.description or r.spec.message}".replace("\n", " ").strip())
         raise typer.Exit(EXIT_CLEAN)
     if explain is not None:
         _explain(loaded, explain)
@@ -98,74 +124,208 @@ def lint(
     if test_examples:
         raise typer.Exit(_test_examples(selected))
 
-    code = run(paths or ["."], selected, format=format, output_file=output_file, min_level=min_sev,
-               fail_level=fail_sev, date=pub_date, stdin_filename=stdin_filename)
-    raise typer.Exit(code)
+    known = None
+    if baseline is not None:
+        from lint import baseline as bl
+
+        try:
+            known = bl.read(str(baseline))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            _fail(f"cannot read baseline: {exc}")
+
+    opts = Options(format=format, output_file=output_file, min_level=min_sev, fail_level=fail_sev, date=pub_date,
+                   stdin_filename=stdin_filename, fix=fix, diff=diff, unsafe=unsafe_fixes, statistics=statistics,
+                   report_unused=report_unused, known=known, write_baseline=write_baseline, config=cfg)
+    raise typer.Exit(run(paths or ["."], selected, opts))
 
 
-def _load_rules(folders: list[Path], builtin: bool):
-    from lint.rules import builtin_rules_dir, load_rules
+def _with_levels(rules, levels: dict[str, str]):
+    if not levels:
+        return rules
+    import dataclasses
 
     out = []
-    if builtin:
-        out.extend(load_rules(builtin_rules_dir()))
-    for folder in folders:
-        out.extend(load_rules(folder))
-    ids: dict[str, str] = {}
-    for r in out:
-        if r.id in ids:
-            from lint.rules import RuleError
-
-            raise RuleError(r.path, 1, None, f"duplicate rule id {r.id} (also {ids[r.id]})")
-        ids[r.id] = r.path
+    for r in rules:
+        level = levels.get(r.id) or levels.get(r.pack)
+        out.append(dataclasses.replace(r, spec=r.spec.model_copy(update={"level": level})) if level else r)
     return out
 
 
-def run(paths, rules, *, format, output_file, min_level, fail_level, date, stdin_filename) -> int:
-    """Lint ``paths`` and write the report; return the exit code."""
-    from lint.engine import at_least, lint_article
-    from lint.files import ReadError, discover, read_text
-    from lint.formats import renderer
-    from lint.readers import read_article
+@dataclasses.dataclass
+class Options:
+    format: str = "text"
+    output_file: Path | None = None
+    min_level: object = None
+    fail_level: object = None
+    date: dt.date | None = None
+    stdin_filename: str | None = None
+    fix: bool = False
+    diff: bool = False
+    unsafe: bool = False
+    statistics: bool = False
+    report_unused: bool = False
+    known: object = None  # a baseline's Counter of fingerprints
+    write_baseline: Path | None = None
+    config: object = None
 
+
+def run(paths, rules, opts: Options) -> int:
+    """Lint ``paths`` and write the report; return the exit code."""
+    from lint import api
+    from lint.engine import at_least
+    from lint.files import ReadError, decode_source, discover, read_source
+    from lint.readers import ReadError as ArticleError
+
+    cfg = opts.config
     errors: list[str] = []
-    results = []
-    failing = False
+    results: list[tuple[str, list]] = []
+    names: list[str] = []  # the reported path of each entry of results
+    stdin_fixed = False
+    diffs: list[str] = []
+    fixed_files = fixed_total = 0
     for path in discover(paths, errors):
+        if path != "-" and cfg is not None and cfg.excluded(path):
+            continue
         try:
             if path == "-":
-                text = sys.stdin.buffer.read()
-                from lint.files import decode
-
-                name = stdin_filename or "-"
-                text = decode(text, name)
+                name = opts.stdin_filename or "-"
+                text, bom = decode_source(sys.stdin.buffer.read(), name)
             else:
-                name, text = path, read_text(path)
+                name = path
+                text, bom = read_source(path)
         except ReadError as exc:
             errors.append(str(exc))
             continue
-        article = read_article(name, text, date=date)
-        diags = at_least(lint_article(article, rules), min_level)
-        failing = failing or any(d.severity >= fail_level for d in diags)
+        file_rules = rules
+        if cfg is not None and cfg.per_file_ignores:
+            from lint.engine import select_rules
+
+            file_rules = select_rules(rules, ignore=sorted(cfg.ignored_for(name)))
+        try:
+            if opts.fix or opts.diff:
+                from lint.fixes import fix_until_stable
+
+                new, n = fix_until_stable(text, lambda t: api.lint_text(name, t, file_rules, date=opts.date), opts.unsafe)
+                if n and new != text:
+                    if opts.diff:
+                        diffs.append(_unified_diff(name, text, new))
+                    elif path != "-":
+                        from lint.fixes import write_atomic
+
+                        write_atomic(path, new, bom)
+                        text = new
+                    fixed_files, fixed_total = fixed_files + 1, fixed_total + n
+                if path == "-" and opts.fix:  # like ruff: the fixed text goes to stdout
+                    sys.stdout.write(new)
+                    stdin_fixed = True
+            unused: list | None = [] if opts.report_unused else None
+            diags = api.lint_text(name, text, file_rules, date=opts.date, unused=unused)
+        except ArticleError as exc:
+            errors.append(f"{name}: {exc}")
+            continue
+        if unused:
+            diags = sorted(diags + _unused_diagnostics(name, unused))
+        diags = at_least(diags, opts.min_level)
+        if opts.known is not None:
+            from lint import baseline
+
+            diags = baseline.filter_new(text, diags, opts.known)
         results.append((text, diags))
+        names.append(name)
+    _finish(rules, results, names, opts)
     for e in errors:
         typer.echo(f"newslint: {e}", err=True)
-    render = renderer(format)
+
+    if opts.write_baseline is not None:
+        from lint import baseline
+
+        n = baseline.write(str(opts.write_baseline), results)
+        typer.echo(f"newslint: recorded {n} findings in {opts.write_baseline}", err=True)
+        return EXIT_CLEAN
     try:
-        if output_file is not None:
-            with open(output_file, "w", encoding="utf-8", newline="\n") as out:
-                render(results, out)
+        if opts.diff:
+            _emit("".join(diffs), opts)
+            return EXIT_FINDINGS if diffs else (EXIT_ERROR if errors and not results else EXIT_CLEAN)
+        if stdin_fixed:
+            pass
+        elif opts.statistics:
+            from lint.formats import statistics as render_statistics
+
+            _emit(render_statistics, opts, results)
         else:
-            render(results, sys.stdout)
-            sys.stdout.flush()
+            from lint.formats import renderer
+
+            _emit(renderer(opts.format), opts, results, rules=rules)
     except BrokenPipeError:  # `newslint seeds/ | head -1`
         import os
 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    if opts.fix and fixed_total:
+        typer.echo(f"newslint: fixed {fixed_total} finding(s) in {fixed_files} file(s)", err=True)
     if errors and not results:
         return EXIT_ERROR
+    failing = any(d.severity >= opts.fail_level for _, diags in results for d in diags)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _emit(what, opts: Options, *args, **kwargs) -> None:
+    """Write a string, or call a renderer, to the output file or stdout."""
+    def write(out):
+        if isinstance(what, str):
+            out.write(what)
+        else:
+            _call_renderer(what, out, *args, **kwargs)
+
+    if opts.output_file is not None:
+        with open(opts.output_file, "w", encoding="utf-8", newline="\n") as out:
+            write(out)
+    else:
+        write(sys.stdout)
+        sys.stdout.flush()
+
+
+def _call_renderer(render, out, results, **context):
+    """Pass a renderer only the keyword arguments it declares."""
+    import inspect
+
+    params = inspect.signature(render).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return render(results, out, **context)
+    return render(results, out, **{k: v for k, v in context.items() if k in params})
+
+
+def _finish(rules, results, names, opts: Options) -> None:
+    """Cross-article findings: checks with a ``finish()`` hook report, after
+    every file was read, findings as (path, Finding) for files of this run."""
+    hooks = [r for r in rules if hasattr(r.checker, "finish")]
+    if not hooks:
+        return
+    from lint.engine import at_least
+    from lint.model import Diagnostic
+
+    by_path = {name: i for i, name in enumerate(names)}
+    for rule in hooks:
+        for path, f in rule.checker.finish():
+            i = by_path.get(path)
+            if i is None:
+                continue
+            text, diags = results[i]
+            d = Diagnostic(path, f.span.start, f.span.end, rule.id, f.level or rule.severity, f.message, f.fix, rule.spec.link)
+            results[i] = (text, sorted(diags + at_least([d], opts.min_level)))
+
+
+def _unused_diagnostics(name: str, spans) -> list:
+    from lint.model import Diagnostic, Severity
+
+    return [Diagnostic(name, s, e, "Newslint.UnusedSuppression", Severity.WARNING, "This suppression comment suppressed nothing.")
+            for s, e in spans]
+
+
+def _unified_diff(name: str, old: str, new: str) -> str:
+    import difflib
+
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{name}"))
 
 
 def _explain(rules, rule_id: str) -> None:

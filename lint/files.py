@@ -73,19 +73,25 @@ def _walk(root: Path, errors: list[str]) -> list[str]:
 
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text, BOM removed, newlines untouched (offsets stay exact)."""
+    return decode_source(data, path)[0]
+
+
+def decode_source(data: bytes, path: str) -> tuple[str, bool]:
+    """(text, whether it had a BOM)."""
     if b"\x00" in data[:8192]:
         raise ReadError(f"{path}: binary file, skipped")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ReadError(f"{path}: not valid UTF-8 (byte {exc.start}), skipped") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    bom = text.startswith("\ufeff")
+    return (text[1:] if bom else text), bom
 
 
-def read_text(path: str) -> str:
+def read_source(path: str) -> tuple[str, bool]:
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
         raise ReadError(f"{path}: {exc.strerror or exc}") from None
-    return decode(data, path)
+    return decode_source(data, path)

@@ -1,0 +1,132 @@
+"""newslint's own configuration: one pydantic model, three places.
+
+Found upward from the first linted path (or the current folder):
+``newslint.yaml``, ``.newslint.yaml``, or ``[tool.newslint]`` in
+``pyproject.toml`` (the nearest folder that has one wins; in one folder the
+YAML files come first). Paths in it are relative to the file's folder.
+Command-line options override it.
+
+    rules: [house-style/]          # rule folders to load besides the built-in packs
+    builtin: true                  # load the built-in packs
+    select: [News]                 # rule ids or packs; empty: all
+    ignore: [News.GluedDash]
+    levels: {News.ScraperResidue: suggestion}   # per-rule level
+    per-file-ignores: {"archive/**": [News.MissingByline]}
+    exclude: ["drafts/**"]         # paths never linted (globs)
+    fail-level: warning
+    min-level: suggestion
+    date: 2024-09-17               # default publication date
+    format: text
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+Level = Literal["suggestion", "warning", "error"]
+NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    pass
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    rules: list[str] = Field(default_factory=list)
+    builtin: bool = True
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    levels: dict[str, Level] = Field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    exclude: list[str] = Field(default_factory=list)
+    fail_level: Level | None = Field(default=None, alias="fail-level")
+    min_level: Level | None = Field(default=None, alias="min-level")
+    date: dt.date | None = None
+    format: str | None = None
+    root: Path | None = Field(default=None, exclude=True)  # the folder of the file
+
+    def rule_folders(self) -> list[Path]:
+        base = self.root or Path.cwd()
+        return [base / r for r in self.rules]
+
+    def _relative(self, path: str) -> str:
+        p = Path(path).resolve()
+        base = (self.root or Path.cwd()).resolve()
+        try:
+            return p.relative_to(base).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    def excluded(self, path: str) -> bool:
+        rel = self._relative(path)
+        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel, g.rstrip("/") + "/*") for g in self.exclude)
+
+    def ignored_for(self, path: str) -> set[str]:
+        rel = self._relative(path)
+        out: set[str] = set()
+        for glob, names in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, glob):
+                out.update(names)
+        return out
+
+
+def find(start: Path) -> Path | None:
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for d in (folder, *folder.parents):
+        for name in NAMES:
+            f = d / name
+            if f.is_file():
+                if name == "pyproject.toml" and "[tool.newslint]" not in f.read_text(encoding="utf-8", errors="replace"):
+                    continue
+                return f
+    return None
+
+
+def load(path: Path) -> Config:
+    data: Any
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(raw).get("tool", {}).get("newslint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    else:
+        import yaml
+
+        try:
+            data = yaml.safe_load(raw) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the configuration must be a mapping")
+    try:
+        cfg = Config.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        problem = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        line = _line(raw, str(err["loc"][0])) if path.name != "pyproject.toml" else None
+        where = f"{path}:{line}" if line else str(path)
+        raise ConfigError(f"{where}: {key}: {problem}") from None
+    return cfg.model_copy(update={"root": path.parent})
+
+
+def _line(raw: str, key: str) -> int | None:
+    for n, line in enumerate(raw.splitlines(), 1):
+        if line.lstrip().startswith((f"{key}:", f'"{key}":')):
+            return n
+    return None

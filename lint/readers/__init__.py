@@ -1,0 +1,41 @@
+"""Readers: one source file -> one :class:`~lint.article.Article`.
+
+``read_article`` dispatches on the extension: ``.md``/``.markdown`` go to
+the Markdown reader, everything else to the plain-text reader. The
+publication date comes from the article (front matter, byline) or from the
+``date`` override (``--date``), never from the clock: when nothing is
+found, ``article.meta.date`` is None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lint.article import Article
+from lint.readers.markdown import ReadError, read_markdown
+from lint.readers.text import read_text
+
+EXTENSIONS = (".txt", ".md", ".markdown")
+MARKDOWN_EXTENSIONS = (".md", ".markdown")
+
+__all__ = ["EXTENSIONS", "ReadError", "read_article", "read_markdown", "read_text"]
+
+
+def read_article(
+    path: str, text: str, *, date: dt.date | None = None, body_only: bool = False
+) -> Article:
+    """Read ``text`` (the contents of ``path``) into an Article.
+
+    ``date`` overrides any date found in the article (``date_source`` is
+    then ``"option"``). ``body_only`` skips headline/byline detection: every
+    prose block is body text (used for rule examples). Raises
+    :class:`ReadError` for an unreadable article (broken front matter).
+    """
+    if path.lower().endswith(MARKDOWN_EXTENSIONS):
+        article = read_markdown(path, text, body_only=body_only)
+    else:
+        article = read_text(path, text, body_only=body_only)
+    if date is not None:
+        article.meta.date = date
+        article.meta.date_source = "option"
+    return article

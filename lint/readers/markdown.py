@@ -1,0 +1,373 @@
+"""Markdown articles with optional YAML front matter.
+
+Front matter (``---`` ... ``---`` or ``...`` at the very start) gives the
+metadata: ``title`` (headline), ``date`` (a YAML date or a string in any
+form ``lint.dates`` understands), ``author`` (string or list), ``dateline``
+or ``location`` (place), ``source``, ``standfirst``/``description``. It is
+not prose and yields no block. TOML front matter (``+++``) is skipped.
+
+Blocks (a line-based subset of CommonMark, enough for articles):
+
+* headline: the front-matter ``title`` (no block); without a title, the
+  first level-1 heading is the headline (scope "headline"). A level-1
+  heading equal to the title is a repeated headline (scope "headline",
+  recorded in ``meta.repeated_headlines``);
+* other headings (ATX and setext): scope "heading";
+* list items: scope "list", one block per item (lazy continuation lines
+  included);
+* paragraphs and blockquote text: scope "paragraph";
+* a short paragraph right after the headline that reads like a byline
+  (see ``lint.readers.text.looks_like_byline``): scope "byline";
+  front matter, when present, wins for author and date.
+
+Not prose, never in a block: front matter, fenced and indented code, HTML
+blocks and comments, link reference definitions, thematic breaks.
+
+**Block.text may be masked.** Each block spans ``[start, end)`` of the
+source and ``len(block.text) == end - start``, but characters that are not
+prose are replaced by spaces: inline code spans (with their backticks),
+inline HTML tags and comments, autolinks, the brackets and destination of
+links and images (``[label](url)`` keeps only ``label``), and the ``>``
+markers of continued blockquote lines. Offsets therefore stay exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import regex
+import yaml
+
+from lint.article import Article, Block, Metadata
+from lint.dates import parse_date
+from lint.readers.text import (
+    apply_byline,
+    find_dateline,
+    looks_like_byline,
+    normalize,
+    split_lines,
+)
+
+try:  # the C loader is about ten times faster than the pure-Python one
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+class ReadError(ValueError):
+    """An article that cannot be read (for example broken front matter)."""
+
+    def __init__(self, path: str, line: int | None, problem: str):
+        self.path, self.line, self.problem = path, line, problem
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {problem}")
+
+
+_BQ = regex.compile(r" {0,3}> ?")
+_FENCE = regex.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)")
+_ATX = regex.compile(r" {0,3}(?P<hashes>#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = regex.compile(r"(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = regex.compile(r" {0,3}(?P<ch>=+|-+)[ \t]*$")
+_HR = regex.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_LIST = regex.compile(r"(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_HTML_COMMENT_START = regex.compile(r" {0,3}<!--")
+_HTML_BLOCK = regex.compile(r" {0,3}</?[A-Za-z][\w-]*(?:[\s/>]|$)")
+_LINK_DEF = regex.compile(r" {0,3}\[[^\]\n]+\]:\s*\S")
+
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
+_INLINE_HTML = regex.compile(
+    r"<!--.*?-->|<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>|</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>",
+    regex.DOTALL,
+)
+_LINK = regex.compile(
+    r"(?P<open>!?\[)(?P<label>[^\[\]\n]*)(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
+)
+
+
+def _mask(chars: list[str], s: int, e: int) -> None:
+    for k in range(s, e):
+        if chars[k] not in "\r\n":
+            chars[k] = " "
+
+
+class _Raw:
+    """A block being built: scope and the content span of each line."""
+
+    __slots__ = ("scope", "lines", "level")
+
+    def __init__(self, scope: str, start: int, end: int, level: int = 0):
+        self.scope = scope
+        self.lines = [(start, end)]
+        self.level = level
+
+
+def _front_matter(path: str, text: str, lines: list[tuple[int, int]]) -> tuple[int, dict]:
+    """(index of the first line after the front matter, its mapping)."""
+    if not lines or lines[0][0] != 0:
+        return 0, {}
+    first = text[lines[0][0] : lines[0][1]].rstrip()
+    if first not in ("---", "+++"):
+        return 0, {}
+    closers = ("---", "...") if first == "---" else ("+++",)
+    for j in range(1, len(lines)):
+        if text[lines[j][0] : lines[j][1]].rstrip() in closers:
+            break
+    else:
+        return 0, {}  # no closing line: not front matter (a thematic break)
+    if first == "+++":
+        return j + 1, {}
+    source = text[lines[1][0] : lines[j][0]] if j > 1 else ""
+    try:
+        data = yaml.load(source, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ReadError(path, line, f"front matter: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ReadError(path, 2, "front matter: expected a mapping of keys to values")
+    return j + 1, data
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value)
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value if v is not None) or None
+    if isinstance(value, dict):
+        return str(value.get("name")) if value.get("name") else None
+    return str(value).strip() or None
+
+
+def _parse_blocks(text: str, lines: list[tuple[int, int]], first: int) -> list[_Raw]:
+    raws: list[_Raw] = []
+    cur: _Raw | None = None  # open paragraph or list item
+    fence: str | None = None
+    in_list = False
+    in_comment = False
+    in_html = False
+    prev_bq = False
+    prev_blank = True
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None:
+            raws.append(cur)
+            cur = None
+
+    for ls, le in lines[first:]:
+        line = text[ls:le]
+        # Container: blockquote markers.
+        off = 0
+        bq = False
+        while True:
+            m = _BQ.match(line, off)
+            if m is None:
+                break
+            off, bq = m.end(), True
+        rest = line[off:]
+        blank = not rest.strip()
+
+        if fence is not None:
+            stripped = rest.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        if in_comment:
+            if "-->" in rest:
+                in_comment = False
+            continue
+        if in_html:
+            if blank:
+                in_html = False
+            continue
+        if bq != prev_bq:
+            close()
+        prev_bq = bq
+
+        if blank:
+            close()
+            prev_blank = True
+            continue
+        indent = len(rest) - len(rest.lstrip(" \t"))
+        content_start = ls + off + indent
+        if in_list and indent < 2 and (prev_blank or _ATX.match(rest)) and not _LIST.match(rest):
+            in_list = False  # the list ended
+
+        m = _FENCE.match(rest)
+        if m and not (m["fence"][0] == "`" and "`" in m["info"]):
+            close()
+            fence = m["fence"]
+            prev_blank = False
+            continue
+        if cur is None and indent >= 4 and not in_list:
+            prev_blank = False
+            continue  # indented code
+        if _HTML_COMMENT_START.match(rest):
+            close()
+            in_comment = "-->" not in rest[rest.index("<!--") + 4 :]
+            prev_blank = False
+            continue
+        if cur is None and _HTML_BLOCK.match(rest):
+            in_html = True
+            prev_blank = False
+            continue
+        m = _SETEXT.match(rest)
+        if m and cur is not None and cur.scope == "paragraph" and indent < 4:
+            cur.scope = "heading"
+            cur.level = 1 if m["ch"][0] == "=" else 2
+            close()
+            prev_blank = False
+            continue
+        if _HR.match(rest):
+            close()
+            in_list = False
+            prev_blank = False
+            continue
+        m = _ATX.match(rest)
+        if m:
+            close()
+            s = ls + off + m.end()
+            body = text[s:le]
+            e = s + _ATX_CLOSE.search(body).start()
+            if e > s:
+                raws.append(_Raw("heading", s, e, level=len(m["hashes"])))
+            prev_blank = False
+            continue
+        m = _LIST.match(rest)
+        if m and (indent <= 3 or in_list):
+            close()
+            s = ls + off + m.end()
+            if s < le:
+                cur = _Raw("list", s, le)
+            in_list = True
+            prev_blank = False
+            continue
+        if cur is None and _LINK_DEF.match(rest):
+            prev_blank = False
+            continue
+        if cur is not None:
+            cur.lines.append((content_start, le))  # continuation (also lazy)
+        elif in_list and not prev_blank:
+            cur = _Raw("list", content_start, le)
+        elif in_list and indent >= 2:
+            cur = _Raw("list", content_start, le)  # a later paragraph of an item
+        else:
+            in_list = False
+            cur = _Raw("paragraph", content_start, le)
+        prev_blank = False
+    close()
+    return raws
+
+
+def _to_block(text: str, raw: _Raw) -> Block | None:
+    start, end = raw.lines[0][0], raw.lines[-1][1]
+    chars = list(text[start:end])
+    # Mask what lies between one line's content and the next (">" markers).
+    for (_, pe), (ns, _) in zip(raw.lines, raw.lines[1:]):
+        _mask(chars, pe - start, ns - start)
+    joined = "".join(chars)
+    for rx in (_CODE_SPAN, _INLINE_HTML):
+        for m in rx.finditer(joined):
+            _mask(chars, m.start(), m.end())
+        joined = "".join(chars)
+    for m in _LINK.finditer(joined):
+        _mask(chars, m.start("open"), m.end("open"))
+        _mask(chars, m.start("dest"), m.end("dest"))
+    masked = "".join(chars)
+    s, e = 0, len(masked)
+    while s < e and masked[s].isspace():
+        s += 1
+    while e > s and masked[e - 1].isspace():
+        e -= 1
+    if s == e:
+        return None
+    return Block(raw.scope, start + s, masked[s:e])
+
+
+def read_markdown(path: str, text: str, *, body_only: bool = False) -> Article:
+    """Read a Markdown article. Raises ReadError on broken front matter."""
+    lines = split_lines(text)
+    first, fm = _front_matter(path, text, lines)
+    raws = _parse_blocks(text, lines, first)
+    meta = Metadata()
+    title = _as_text(fm.get("title"))
+    blocks: list[Block] = []
+    headline_seen = False
+    for raw in raws:
+        b = _to_block(text, raw)
+        if b is None:
+            continue
+        if not body_only and raw.scope == "heading" and raw.level == 1:
+            if title is None and not headline_seen:
+                headline_seen = True
+                meta.headline = normalize(b.text)
+                b = Block("headline", b.start, b.text)
+            elif title is not None and normalize(b.text) == normalize(title):
+                meta.repeated_headlines.append((b.start, b.end))
+                b = Block("headline", b.start, b.text)
+        blocks.append(b)
+
+    if not body_only:
+        _byline(blocks, meta, has_title=title is not None)
+        find_dateline(meta, [b for b in blocks if b.scope == "paragraph"])
+    _apply_front_matter(meta, fm, title)
+    return Article(path=path, text=text, format="md", meta=meta, blocks=blocks)
+
+
+def _byline(blocks: list[Block], meta: Metadata, *, has_title: bool) -> None:
+    """A byline among the first prose blocks after the headline."""
+    if has_title:
+        start = 0
+    else:
+        heads = [k for k, b in enumerate(blocks) if b.scope == "headline"]
+        if not heads:
+            return
+        start = heads[0] + 1
+    seen = 0
+    for k in range(start, len(blocks)):
+        b = blocks[k]
+        if b.scope == "headline":
+            continue
+        if b.scope == "paragraph" and "\n" not in b.text and "\r" not in b.text:
+            if looks_like_byline(b.text):
+                blocks[k] = Block("byline", b.start, b.text)
+                apply_byline(meta, b.text)
+                return
+        seen += 1
+        if seen >= 2:
+            return
+
+
+def _apply_front_matter(meta: Metadata, fm: dict, title: str | None) -> None:
+    if title is not None:
+        meta.headline = normalize(title)
+    standfirst = _as_text(fm.get("standfirst") or fm.get("description") or fm.get("summary"))
+    if standfirst:
+        meta.standfirst = normalize(standfirst)
+    author = _as_text(fm.get("author") or fm.get("authors"))
+    if author:
+        meta.author = author
+    place = _as_text(fm.get("dateline") or fm.get("location"))
+    if place:
+        meta.place = place
+    source = _as_text(fm.get("source"))
+    if source:
+        meta.source = source
+    if "date" in fm:
+        date = _as_date(fm["date"])
+        if date is not None:
+            meta.date, meta.date_source = date, "front matter"

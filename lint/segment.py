@@ -1,0 +1,244 @@
+"""Sentences and quotations inside a block, by regular expressions only.
+
+Both functions return Blocks whose offsets are exact code points in the
+source: ``sub.start = block.start + offset in block.text``, and
+``sub.text`` is the matching slice of ``block.text`` (masked characters of
+a Markdown block stay masked).
+
+Sentences: a boundary is a run of ``. ! ? …`` (optionally followed by
+closing quotes or brackets) then whitespace, then an optional opening
+quote/bracket and an upper-case letter or a digit. Not a boundary:
+
+* known abbreviations: titles (Mr., Dr., Gov. ...), "St.", "vs.", "etc.",
+  "e.g." ...;
+* "No." "Fig." "Art." "Vol." and month abbreviations ("Sept.") when a
+  digit follows ("No. 2", "Sept. 17");
+* single-letter initials ("H.J.", "George W. Bush") and dotted acronyms
+  ("U.S.", "U.K.");
+* "a.m."/"p.m." followed by a lower-case word, a weekday, a month or a time
+  zone ("3 a.m. Wednesday", "10 p.m. ET"); before any other capitalised
+  word ("at 9 p.m. Police said") they do end a sentence.
+
+Quotations: the text between “ and ”, « and », ‘ and ’, and straight "..."
+and '...' pairs. An apostrophe inside a word (Nato’s, don't) never closes
+a quote; a possessive after "s" (Belarus’ forces, the actors' union) does
+not either when a later closing mark exists. A curly “ left open at the end
+of a paragraph (a quotation continued in the next paragraph) quotes to the
+end of the block. Quote blocks exclude the marks and surrounding spaces.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.article import Block
+
+_BOUNDARY = regex.compile(
+    r"[.!?…]+[\"”’')\]»]*(?=\s+[\"“‘'(\[«]*[\p{Lu}\p{Lt}\d])"
+)
+_NEXT_WORD = regex.compile(r"\s+[\"“‘'(\[«]*([\p{L}\p{M}\d]+)")
+
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof rev hon sen rep gov gen lt col maj capt cpl sgt adm
+    cmdr supt insp det atty pres st ste mt ft jr sr messrs mme mlle
+    vs etc e.g i.e cf al approx ca est dept univ assn bros
+    """.split()
+)
+# Abbreviations that do not end a sentence only when a number follows.
+BEFORE_NUMBER = frozenset(
+    """
+    no nos fig figs art arts vol vols p pp ch sec para op ed
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+_TIME_FOLLOWERS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thurs fri sat sun
+    january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec
+    et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst cet cest utc ist
+    aest jst kst local
+    """.split()
+)
+_ACRONYM = regex.compile(r"^(?:\p{L}\.){2,}$")  # U.S. H.J. e.g.
+_INITIAL = regex.compile(r"^\p{Lu}\.$")
+_AMPM = regex.compile(r"(?i)^[ap]\.m\.$")
+
+
+def _is_boundary(text: str, m: regex.Match) -> bool:
+    punct = m.group()
+    if not punct.startswith("."):
+        return True  # ! ? … and "..." followed by a capital
+    if punct.startswith(".."):
+        return True
+    k = m.start()
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".'’"):
+        k -= 1
+    token = text[k : m.start() + 1]  # the word before, with its dots: "Mr." "U.S."
+    bare = token.rstrip(".").lower()
+    nxt = _NEXT_WORD.match(text, m.end())
+    next_word = nxt.group(1) if nxt else ""
+    if _AMPM.match(token):
+        return not (next_word.lower() in _TIME_FOLLOWERS)
+    if bare.replace("’", "'") in ABBREVIATIONS or token.lower() in ABBREVIATIONS:
+        return False
+    if bare in BEFORE_NUMBER and next_word[:1].isdigit():
+        return False
+    if _ACRONYM.match(token) or _INITIAL.match(token):
+        return False
+    return True
+
+
+def _stripped(b: Block, s: int, e: int, scope: str) -> Block | None:
+    t = b.text
+    while s < e and t[s].isspace():
+        s += 1
+    while e > s and t[e - 1].isspace():
+        e -= 1
+    if s == e:
+        return None
+    return Block(scope, b.start + s, t[s:e])
+
+
+def sentences(block: Block) -> list[Block]:
+    """The sentences of ``block`` (scope "sentence"), without outer spaces."""
+    text = block.text
+    out: list[Block] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if _is_boundary(text, m):
+            sb = _stripped(block, start, m.end(), "sentence")
+            if sb is not None:
+                out.append(sb)
+            start = m.end()
+    sb = _stripped(block, start, len(text), "sentence")
+    if sb is not None:
+        out.append(sb)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Quotations
+
+_WORDCHAR = regex.compile(r"[\p{L}\p{M}\d]")
+_OPEN_CONTEXT = set(" \t\r\n([{—–-/\u00a0“‘\"'«")
+_ELISIONS = regex.compile(r"(?i)(?:\d0s|til|tis|twas|em|n|cause|bout)\b")
+
+
+def _is_word(c: str) -> bool:
+    return bool(c) and bool(_WORDCHAR.match(c))
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight or single quote at ``i`` that can open a quotation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in _OPEN_CONTEXT and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not _is_word(after)
+
+
+def _possessive_like(text: str, i: int) -> bool:
+    """’ after "s" and before a word: Belarus’ forces, the actors' union."""
+    before = text[i - 1] if i > 0 else ""
+    rest = text[i + 1 : i + 3]
+    return before.lower() == "s" and len(rest) == 2 and rest[0] == " " and rest[1].islower()
+
+
+def _pair_single(text: str, mark_open: str, mark_close: str) -> list[tuple[int, int]]:
+    """Spans inside single quotes, skipping apostrophes (see module doc)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == mark_open and _opens(text, i) and not (
+            mark_open == "'" and _ELISIONS.match(text, i + 1)
+        ):
+            close = None
+            fallback = None
+            j = i + 1
+            while j < n:
+                cj = text[j]
+                if cj == "\n" and j + 1 < n and text[j + 1] in "\r\n":
+                    break  # never across a blank line
+                if cj == mark_close and _closes(text, j):
+                    if _possessive_like(text, j):
+                        fallback = fallback if fallback is not None else j
+                    else:
+                        close = j
+                        break
+                elif cj == mark_open and mark_open != mark_close and _opens(text, j):
+                    break  # a new quotation opens: this one closed earlier
+                j += 1
+            if close is None:
+                close = fallback
+            if close is not None:
+                spans.append((i + 1, close))
+                i = close + 1
+                continue
+        i += 1
+    return spans
+
+
+def _pair_double(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    # Curly and guillemets: an opener, then the next closer.
+    for o, c in (("“", "”"), ("«", "»")):
+        i = text.find(o)
+        while i != -1:
+            j = text.find(c, i + 1)
+            nxt = text.find(o, i + 1)
+            if j == -1 or (nxt != -1 and nxt < j):
+                end = nxt if nxt != -1 else len(text)
+                if nxt == -1 and o == "“":
+                    spans.append((i + 1, end))  # continued in the next paragraph
+                i = nxt
+                continue
+            spans.append((i + 1, j))
+            i = text.find(o, j + 1)
+    # Straight double quotes: opener in opening context, next closer.
+    i = 0
+    n = len(text)
+    while True:
+        i = text.find('"', i)
+        if i == -1:
+            break
+        if not _opens(text, i):
+            i += 1
+            continue
+        j = i + 1
+        while True:
+            j = text.find('"', j)
+            if j == -1 or _closes(text, j):
+                break
+            j += 1
+        if j == -1:
+            break
+        spans.append((i + 1, j))
+        i = j + 1
+    return spans
+
+
+def quotations(block: Block) -> list[Block]:
+    """Quoted passages in ``block`` (scope "quote"), marks excluded."""
+    text = block.text
+    if not any(q in text for q in "“\"‘'«"):
+        return []
+    spans = _pair_double(text)
+    if "‘" in text:
+        spans += _pair_single(text, "‘", "’")
+    if "'" in text:
+        spans += _pair_single(text, "'", "'")
+    out: list[Block] = []
+    for s, e in sorted(set(spans)):
+        q = _stripped(block, s, e, "quote")
+        if q is not None:
+            out.append(q)
+    return out
