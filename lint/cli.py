@@ -73,6 +73,7 @@ def lint(
     write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings in this file and exit 0.")] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the loaded rules and exit.")] = False,
     explain: Annotated[Optional[str], typer.Option("--explain", help="Show one rule: its description, link and examples.")] = None,
+    lsp: Annotated[bool, typer.Option("--lsp", help="Run as a language server over standard input and output.")] = False,
     test_examples: Annotated[bool, typer.Option("--test-examples", help="Run the examples of the loaded rules (with --rules for your own packs) and exit.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
@@ -123,6 +124,11 @@ def lint(
         raise typer.Exit(EXIT_CLEAN)
     if test_examples:
         raise typer.Exit(_test_examples(selected))
+    if lsp:
+        from lint.lsp import serve
+
+        serve(selected, date=pub_date)
+        raise typer.Exit(EXIT_CLEAN)
 
     known = None
     if baseline is not None:
