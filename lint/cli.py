@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -73,6 +74,7 @@ def lint(
     write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings in this file and exit 0.")] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the loaded rules and exit.")] = False,
     explain: Annotated[Optional[str], typer.Option("--explain", help="Show one rule: its description, link and examples.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core when there are many files).")] = 0,
     lsp: Annotated[bool, typer.Option("--lsp", help="Run as a language server over standard input and output.")] = False,
     test_examples: Annotated[bool, typer.Option("--test-examples", help="Run the examples of the loaded rules (with --rules for your own packs) and exit.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
@@ -141,7 +143,8 @@ def lint(
 
     opts = Options(format=format, output_file=output_file, min_level=min_sev, fail_level=fail_sev, date=pub_date,
                    stdin_filename=stdin_filename, fix=fix, diff=diff, unsafe=unsafe_fixes, statistics=statistics,
-                   report_unused=report_unused, known=known, write_baseline=write_baseline, config=cfg)
+                   report_unused=report_unused, known=known, write_baseline=write_baseline, config=cfg,
+                   jobs=jobs)
     raise typer.Exit(run(paths or ["."], selected, opts))
 
 
@@ -173,14 +176,94 @@ class Options:
     known: object = None  # a baseline's Counter of fingerprints
     write_baseline: Path | None = None
     config: object = None
+    jobs: int = 0  # worker processes; 0: one per core when there are many files
+
+
+@dataclasses.dataclass
+class FileResult:
+    """What linting one file gave; built in a worker process or in place."""
+
+    name: str
+    text: str = ""
+    diags: list = dataclasses.field(default_factory=list)
+    error: str | None = None
+    diff: str = ""
+    fixed: int = 0
+    fixed_stdin: str | None = None  # the fixed text of standard input
+    state: dict | None = None  # cross-article state of rules with a finish() hook
+
+
+def _process(path: str, rules, opts: Options) -> FileResult:
+    """Read, fix (if asked), lint one file. Never raises for bad input."""
+    from lint import api
+    from lint.engine import at_least
+    from lint.files import ReadError, decode_source, read_source
+    from lint.readers import ReadError as ArticleError
+
+    name = opts.stdin_filename or "-" if path == "-" else path
+    try:
+        if path == "-":
+            text, bom = decode_source(sys.stdin.buffer.read(), name)
+        else:
+            text, bom = read_source(path)
+    except ReadError as exc:
+        return FileResult(name, error=str(exc))
+    cfg = opts.config
+    if cfg is not None and cfg.per_file_ignores:
+        from lint.engine import select_rules
+
+        rules = select_rules(rules, ignore=sorted(cfg.ignored_for(name)))
+    res = FileResult(name)
+    try:
+        if opts.fix or opts.diff:
+            from lint.fixes import fix_until_stable, write_atomic
+
+            new, n = fix_until_stable(text, lambda t: api.lint_text(name, t, rules, date=opts.date), opts.unsafe)
+            if n and new != text:
+                res.fixed = n
+                if opts.diff:
+                    res.diff = _unified_diff(name, text, new)
+                elif path != "-":
+                    write_atomic(path, new, bom)
+                    text = new
+            if path == "-" and opts.fix:  # like ruff: the fixed text goes to stdout
+                res.fixed_stdin = new
+        unused: list | None = [] if opts.report_unused else None
+        diags = api.lint_text(name, text, rules, date=opts.date, unused=unused)
+    except ArticleError as exc:
+        return FileResult(name, error=f"{name}: {exc}")
+    if unused:
+        diags = sorted(diags + _unused_diagnostics(name, unused))
+    res.text, res.diags = text, at_least(diags, opts.min_level)
+    return res
+
+
+_POOL: tuple | None = None  # (rules, opts), inherited by forked workers
+
+
+def _pool_process(path: str) -> FileResult:
+    return _process(path, *_POOL)
+
+
+def _results(files: list[str], rules, opts: Options):
+    """FileResults in the order of ``files``, from a process pool when it pays."""
+    jobs = opts.jobs or (os.cpu_count() or 1)
+    if jobs <= 1 or len(files) < 8 or "-" in files or opts.fix:
+        for path in files:
+            yield _process(path, rules, opts)
+        return
+    import multiprocessing
+
+    global _POOL
+    _POOL = (rules, opts)
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(_pool_process, files, chunksize=8)
 
 
 def run(paths, rules, opts: Options) -> int:
     """Lint ``paths`` and write the report; return the exit code."""
-    from lint import api
-    from lint.engine import at_least
-    from lint.files import ReadError, decode_source, discover, read_source
-    from lint.readers import ReadError as ArticleError
+    from lint.files import discover
 
     cfg = opts.config
     errors: list[str] = []
@@ -189,55 +272,25 @@ def run(paths, rules, opts: Options) -> int:
     stdin_fixed = False
     diffs: list[str] = []
     fixed_files = fixed_total = 0
-    for path in discover(paths, errors):
-        if path != "-" and cfg is not None and cfg.excluded(path):
+    files = [p for p in discover(paths, errors) if p == "-" or cfg is None or not cfg.excluded(p)]
+    for res in _results(files, rules, opts):
+        if res.error is not None:
+            errors.append(res.error)
             continue
-        try:
-            if path == "-":
-                name = opts.stdin_filename or "-"
-                text, bom = decode_source(sys.stdin.buffer.read(), name)
-            else:
-                name = path
-                text, bom = read_source(path)
-        except ReadError as exc:
-            errors.append(str(exc))
-            continue
-        file_rules = rules
-        if cfg is not None and cfg.per_file_ignores:
-            from lint.engine import select_rules
-
-            file_rules = select_rules(rules, ignore=sorted(cfg.ignored_for(name)))
-        try:
-            if opts.fix or opts.diff:
-                from lint.fixes import fix_until_stable
-
-                new, n = fix_until_stable(text, lambda t: api.lint_text(name, t, file_rules, date=opts.date), opts.unsafe)
-                if n and new != text:
-                    if opts.diff:
-                        diffs.append(_unified_diff(name, text, new))
-                    elif path != "-":
-                        from lint.fixes import write_atomic
-
-                        write_atomic(path, new, bom)
-                        text = new
-                    fixed_files, fixed_total = fixed_files + 1, fixed_total + n
-                if path == "-" and opts.fix:  # like ruff: the fixed text goes to stdout
-                    sys.stdout.write(new)
-                    stdin_fixed = True
-            unused: list | None = [] if opts.report_unused else None
-            diags = api.lint_text(name, text, file_rules, date=opts.date, unused=unused)
-        except ArticleError as exc:
-            errors.append(f"{name}: {exc}")
-            continue
-        if unused:
-            diags = sorted(diags + _unused_diagnostics(name, unused))
-        diags = at_least(diags, opts.min_level)
+        if res.fixed:
+            fixed_files, fixed_total = fixed_files + 1, fixed_total + res.fixed
+        if res.diff:
+            diffs.append(res.diff)
+        if res.fixed_stdin is not None:
+            sys.stdout.write(res.fixed_stdin)
+            stdin_fixed = True
+        diags = res.diags
         if opts.known is not None:
             from lint import baseline
 
-            diags = baseline.filter_new(text, diags, opts.known)
-        results.append((text, diags))
-        names.append(name)
+            diags = baseline.filter_new(res.text, diags, opts.known)
+        results.append((res.text, diags))
+        names.append(res.name)
     _finish(rules, results, names, opts)
     for e in errors:
         typer.echo(f"newslint: {e}", err=True)
@@ -263,7 +316,6 @@ def run(paths, rules, opts: Options) -> int:
 
             _emit(renderer(opts.format), opts, results, rules=rules)
     except BrokenPipeError:  # `newslint seeds/ | head -1`
-        import os
 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,196 @@
+"""Benchmark: newslint against proselint and ripgrep on the same files.
+
+Not collected by pytest (timings on shared machines are noise in a test);
+a plain script that prints ratios measured in one run. From a fresh clone,
+after the README's first command:
+
+    apt-get install -y ripgrep          # Debian's ripgrep, for the baseline
+    .venv/bin/python tests/benchmark.py            # 5 runs, 2,000 files
+    .venv/bin/python tests/benchmark.py --runs 3 --files 500 --no-proselint
+
+It builds, deterministically, a corpus of article files (about 5 kB each:
+a headline, a byline/dateline line, body paragraphs) from the real news
+prose in ../shared/corpus/ (the 19 articles and the Lee corpus), installs
+the latest proselint from PyPI into a throw-away virtual environment, and
+times on the same files, reporting medians:
+
+- newslint with the full default pack, one worker and two workers;
+- newslint with only its existence and substitution rules, one worker,
+  against ripgrep scanning the token lists of those rules as one
+  fixed-string, case-insensitive, word-bounded pattern set (``rg -j1``);
+- proselint over the same folder;
+- one article end to end against ``python -c "import typer, pydantic, regex, yaml"``;
+- peak memory (max RSS of the process) on a quarter and on all of the files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PY = sys.executable
+
+CITIES = ["Sydney", "Canberra", "Melbourne", "Brisbane", "Perth", "Hobart", "Darwin", "Adelaide", "London", "Berlin"]
+NAMES = ["Jane Smith", "Tom Nguyen", "Alice Brown", "Raj Patel", "Maria Rossi", "Ken Okafor", "Lena Fischer"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def paragraph_pool() -> list[str]:
+    pool: list[str] = []
+    for f in sorted((SHARED / "corpus" / "articles").glob("*.txt")):
+        lines = [l.strip() for l in f.read_text(encoding="utf-8").splitlines() if l.strip()]
+        pool.extend(l for l in lines[2:] if len(l) > 60)
+    for name in ("lee_background.cor", "lee.cor"):
+        for story in (SHARED / "corpus" / "lee" / name).read_text(encoding="utf-8", errors="replace").splitlines():
+            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", story.strip())
+            for i in range(0, len(sentences), 3):
+                para = " ".join(sentences[i : i + 3]).strip()
+                if len(para) > 40:
+                    pool.append(para)
+    return pool
+
+
+def build_corpus(folder: Path, n_files: int, seed: int = 2026) -> int:
+    rng = random.Random(seed)
+    pool = paragraph_pool()
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(n_files):
+        first = rng.choice(pool)
+        headline = " ".join(first.split()[:9]).rstrip(",.;:")
+        date = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2001, 2024)}"
+        byline = f"By {rng.choice(NAMES)} in {rng.choice(CITIES)} {date}"
+        body: list[str] = []
+        size = 0
+        while size < 4800:
+            p = rng.choice(pool)
+            body.append(p)
+            size += len(p)
+        text = f"{headline}\n\n{byline}\n\n" + "\n\n".join(body) + "\n"
+        (folder / f"article-{i:05d}.txt").write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
+    return total
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
+    """(seconds, peak RSS in kB, exit code) of one run of ``cmd``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, proc.returncode
+
+
+def median_run(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[float, int]:
+    times, peak = [], 0
+    for _ in range(runs):
+        t, rss, code = timed(cmd, cwd)
+        if code not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} exited {code}")
+        times.append(t)
+        peak = max(peak, rss)
+    return statistics.median(times), peak
+
+
+def newslint_cmd(*args: str) -> list[str]:
+    return [PY, "-m", "lint", "--isolated", *args]
+
+
+def vale_rule_ids_and_tokens() -> tuple[list[str], list[str]]:
+    sys.path.insert(0, str(ROOT))
+    from lint.rules import builtin_rules_dir, load_rules
+
+    ids, tokens = [], []
+    for r in load_rules(builtin_rules_dir()):
+        if r.spec.extends == "existence":
+            ids.append(r.id)
+            tokens.extend(t for t in r.spec.tokens if re.fullmatch(r"[\w' .-]+", t))
+        elif r.spec.extends == "substitution":
+            ids.append(r.id)
+            tokens.extend(t for t in r.spec.swap if re.fullmatch(r"[\w' .-]+", t))
+    return ids, sorted(set(tokens))
+
+
+def proselint_exe(venv_dir: Path) -> Path:
+    exe = venv_dir / "bin" / "proselint"
+    if not exe.exists():
+        subprocess.run([PY, "-m", "venv", str(venv_dir)], check=True)
+        subprocess.run([str(venv_dir / "bin" / "pip"), "install", "--quiet", "proselint"], check=True)
+    return exe
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--files", type=int, default=2000)
+    ap.add_argument("--corpus", type=Path, help="build the corpus here (default: a temporary folder)")
+    ap.add_argument("--proselint-venv", type=Path, default=Path(tempfile.gettempdir()) / "newslint-bench-proselint")
+    ap.add_argument("--no-proselint", action="store_true", help="skip proselint (it is slow: minutes per run)")
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="newslint-bench-"))
+    corpus = args.corpus or tmp / "corpus"
+    size = build_corpus(corpus, args.files)
+    quarter = tmp / "quarter"
+    build_corpus(quarter, max(1, args.files // 4))
+    print(f"corpus: {args.files} files, {size / 1e6:.1f} MB in {corpus}; {args.runs} runs each, medians")
+    rows: list[tuple[str, float, str]] = []
+
+    full1, rss_full = median_run(newslint_cmd("-j", "1", str(corpus)), args.runs)
+    full2, _ = median_run(newslint_cmd("-j", "2", str(corpus)), args.runs)
+    _, rss_quarter = median_run(newslint_cmd("-j", "1", str(quarter)), 1)
+    rows += [("newslint, full pack, 1 worker", full1, f"{args.files / full1:.0f} files/s, {size / 1e6 / full1:.2f} MB/s"),
+             ("newslint, full pack, 2 workers", full2, f"{args.files / full2:.0f} files/s")]
+
+    ids, tokens = vale_rule_ids_and_tokens()
+    vale1, _ = median_run(newslint_cmd("-j", "1", "--select", ",".join(ids), str(corpus)), args.runs)
+    rows.append((f"newslint, existence+substitution only ({len(ids)} rules)", vale1, ""))
+    rg = shutil.which("rg")
+    rg_time = None
+    if rg and tokens:
+        pat = tmp / "tokens.txt"
+        pat.write_text("\n".join(tokens) + "\n", encoding="utf-8")
+        rg_time, _ = median_run([rg, "-j1", "-i", "-w", "-F", "-f", str(pat), "--count", str(corpus)], args.runs)
+        rows.append((f"ripgrep -j1, {len(tokens)} fixed strings", rg_time, ""))
+
+    pl_time = None
+    if not args.no_proselint:
+        exe = proselint_exe(args.proselint_venv)
+        pl_time, _ = median_run([str(exe), "check", str(corpus)], args.runs)
+        rows.append(("proselint (latest) check", pl_time, f"{args.files / pl_time:.1f} files/s"))
+
+    one = str(ROOT / "seeds" / "belarus-russia-security-ties.txt")
+    art, _ = median_run(newslint_cmd(one), max(args.runs, 10))
+    imp, _ = median_run([PY, "-c", "import typer, pydantic, regex, yaml"], max(args.runs, 10))
+    rows += [("one article end to end", art, ""), ("import typer, pydantic, regex, yaml", imp, "")]
+
+    width = max(len(r[0]) for r in rows)
+    for name, t, extra in rows:
+        print(f"{name:<{width}}  {t:8.3f} s  {extra}")
+    print()
+    print("ratios (target):")
+    if pl_time:
+        print(f"  newslint/proselint throughput     {pl_time / full1:7.1f}x   (>= 50x)")
+    if rg_time:
+        print(f"  existence+substitution / ripgrep  {vale1 / rg_time:7.2f}x time (<= 3x)")
+    print(f"  two workers / one worker          {full1 / full2:7.2f}x   (>= 1.8x)")
+    print(f"  one article / imports             {art / imp:7.2f}x time (<= 1x)")
+    print(f"  peak memory, {args.files // 4} vs {args.files} files  {rss_quarter / 1024:.0f} MB vs {rss_full / 1024:.0f} MB (no growth with files)")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
