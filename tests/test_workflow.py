@@ -70,7 +70,8 @@ def test_unused_suppressions_are_reported(tmp_path, newslint):
 
 def test_configuration_found_upward(tmp_path, newslint):
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.newslint]\nignore = ["News.GluedDash"]\nfail-level = "error"\n'
+        '[tool.newslint]\nselect = ["News.KnownSpelling", "News.ScraperResidue", "News.GluedDash"]\n'
+        'ignore = ["News.GluedDash"]\nfail-level = "error"\n'
         'per-file-ignores = {"archive/*" = ["News.ScraperResidue"]}\nexclude = ["drafts/*"]\n'
         'levels = {"News.KnownSpelling" = "warning"}\n', encoding="utf-8")
     for sub in ("archive", "drafts", "desk"):
