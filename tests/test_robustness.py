@@ -1,0 +1,76 @@
+"""Bad input never crashes, hangs or loses a byte; the run goes on."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+def _no_traceback(proc):
+    assert "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_odd_files_are_reported_and_the_run_goes_on(tmp_path, newslint):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 Zapod\n".encode("latin-1"))
+    (tmp_path / "long.txt").write_text("Headline\n\n" + "word " * 200_000 + "Zapod.\n", encoding="utf-8")
+    (tmp_path / "z.txt").write_text("Headline\n\nThe Zapod drills.\n", encoding="utf-8")
+    proc = newslint(str(tmp_path), "--select", "News.KnownSpelling")
+    _no_traceback(proc)
+    assert proc.returncode == 1
+    err = proc.stderr.splitlines()
+    assert any("binary.txt: binary file, skipped" in l for l in err)
+    assert any("latin1.txt: not valid UTF-8" in l for l in err)
+    out = proc.stdout.splitlines()
+    assert [l.split(":")[0].rsplit("/", 1)[-1] for l in out] == ["long.txt", "z.txt"]
+    assert out[0].startswith(f"{tmp_path / 'long.txt'}:3:1000001:")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_positions_exact_with_any_line_ending_and_bom(tmp_path, newslint, newline):
+    body = newline.join(["Headline", "", "By A Writer, 2 March 2024", "", "One.", "", "Then “Zapod” came."]) + newline
+    f = tmp_path / "a.txt"
+    f.write_bytes(("\ufeff" + body).encode("utf-8"))
+    proc = newslint(str(f), "--select", "News.KnownSpelling")
+    assert proc.stdout.startswith(f"{f}:7:7: error News.KnownSpelling"), proc.stdout
+
+
+def test_unreadable_missing_and_symlink_loop(tmp_path, newslint):
+    (tmp_path / "ok.txt").write_text("Headline\n\nZapod.\n", encoding="utf-8")
+    (tmp_path / "loop").mkdir()
+    os.symlink(tmp_path / "loop", tmp_path / "loop" / "again")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Headline\n\nZapod.\n", encoding="utf-8")
+    secret.chmod(0)
+    proc = newslint(str(tmp_path), str(tmp_path / "missing.txt"), "--select", "News.KnownSpelling")
+    _no_traceback(proc)
+    assert "missing.txt: no such file or directory" in proc.stderr
+    if os.geteuid() != 0:  # root reads anything
+        assert "secret.txt: Permission denied" in proc.stderr
+    assert f"{tmp_path / 'ok.txt'}:3:1:" in proc.stdout
+    assert proc.returncode == 1
+
+
+def test_broken_front_matter_is_reported_not_a_traceback(tmp_path, newslint):
+    (tmp_path / "a.md").write_text("---\ntitle: [unclosed\n---\n\nZapod.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# T\n\nZapod.\n", encoding="utf-8")
+    proc = newslint(str(tmp_path), "--select", "News.KnownSpelling")
+    _no_traceback(proc)
+    assert "a.md" in proc.stderr and "b.md:3:1:" in proc.stdout
+
+
+def test_output_pipe_closed_early(tmp_path):
+    for i in range(30):
+        (tmp_path / f"a{i:02d}.txt").write_text("Headline\n\nZapod. " * 50, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = f"{sys.executable} -m lint {tmp_path} | head -1"
+    proc = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.stdout.count("\n") == 1
+    _no_traceback(proc)
+    assert "Exception ignored" not in proc.stderr
