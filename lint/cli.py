@@ -235,6 +235,8 @@ def _process(path: str, rules, opts: Options) -> FileResult:
     if unused:
         diags = sorted(diags + _unused_diagnostics(name, unused))
     res.text, res.diags = text, at_least(diags, opts.min_level)
+    # cross-article state travels back from worker processes with the result
+    res.state = {r.id: r.checker.export(name) for r in rules if hasattr(r.checker, "export")} or None
     return res
 
 
@@ -284,6 +286,10 @@ def run(paths, rules, opts: Options) -> int:
         if res.fixed_stdin is not None:
             sys.stdout.write(res.fixed_stdin)
             stdin_fixed = True
+        if res.state:
+            for rule in rules:
+                if rule.id in res.state:
+                    rule.checker.absorb(res.name, res.state[rule.id])
         diags = res.diags
         if opts.known is not None:
             from lint import baseline

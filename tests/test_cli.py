@@ -13,14 +13,14 @@ def test_seeds_report_zapod_on_the_right_lines_and_exit_1(newslint):
     proc = newslint("seeds/")
     assert proc.returncode == 1, proc.stderr
     lines = proc.stdout.splitlines()
-    zapod = [l for l in lines if "News.KnownSpelling" in l]
+    zapod = [l for l in lines if "News.NameVariant" in l]
     # line 7: "... exercises Zapod 2025 (West 2025) later this year."; line 21: "Some analysts suggest the Zapod 2025 drills"
     text = (ROOT / SEED).read_text(encoding="utf-8").splitlines()
     expected = []
     for n, line in enumerate(text, 1):
         col = line.find("Zapod")
         if col >= 0:
-            expected.append(f"{SEED}:{n}:{col + 1}: error News.KnownSpelling Use 'Zapad' instead of 'Zapod': the known spelling of this name.")
+            expected.append(f"{SEED}:{n}:{col + 1}: error News.NameVariant 'Zapod' (lines 7, 21) differs from 'Zapad' (line 4), the known spelling.")
     assert [n for n, l in enumerate(text, 1) if "Zapod" in l] == [7, 21]
     assert zapod == expected
 
@@ -37,7 +37,7 @@ def test_line_format_is_path_line_col_severity_rule_message(newslint):
 def test_json_format(newslint):
     proc = newslint("--format", "json", SEED)
     data = json.loads(proc.stdout)
-    z = [d for d in data if d["rule"] == "News.KnownSpelling"]
+    z = [d for d in data if d["rule"] == "News.NameVariant"]
     assert z[0]["start"]["line"] == 7 and z[0]["end"]["column"] - z[0]["start"]["column"] == 5
     assert z[0]["fix"]["edits"][0]["replacement"] == "Zapad"
     assert set(z[0]) == {"rule", "severity", "path", "start", "end", "message", "link", "fix"}
@@ -49,7 +49,7 @@ def test_min_level_select_ignore(newslint):
     only = newslint("--select", "News.GluedDash", SEED).stdout.splitlines()
     assert only and all("News.GluedDash" in l for l in only)
     rest = newslint("--ignore", "News.GluedDash,News.ScraperResidue", SEED).stdout
-    assert "GluedDash" not in rest and "ScraperResidue" not in rest and "KnownSpelling" in rest
+    assert "GluedDash" not in rest and "ScraperResidue" not in rest and "NameVariant" in rest
 
 
 def test_fail_level_decides_exit(newslint, tmp_path):
@@ -74,13 +74,13 @@ def test_folder_named_like_an_option_or_rules_is_a_path(newslint, tmp_path):
     (d / "deep" / "b.md").write_text("# Title\n\nZapod 2025 was held.\n", encoding="utf-8")
     (d / "a.txt").write_text("Headline\n\nZapod 2025 was held.\n", encoding="utf-8")
     (d / "skip.csv").write_text("Zapod\n", encoding="utf-8")
-    proc = newslint("rules/", "--select", "News.KnownSpelling", cwd=tmp_path)
+    proc = newslint("rules/", "--select", "News.NameVariant", cwd=tmp_path)
     assert [l.split(":")[0] for l in proc.stdout.splitlines()] == ["rules/a.txt", "rules/deep/b.md"]
 
 
 def test_list_explain_version(newslint):
     listed = newslint("--list-rules").stdout
-    assert "News.KnownSpelling\terror\tsubstitution" in listed
+    assert "News.NameVariant\terror\tsubstitution" in listed
     explained = newslint("--explain", "News.GluedDash")
     assert explained.returncode == 0 and "Flags:" in explained.stdout and "members –further" in explained.stdout
     assert newslint("--explain", "No.Such").returncode == 2
@@ -100,7 +100,7 @@ def test_missing_path_and_bad_options(newslint, tmp_path):
 def test_unreadable_article_is_reported_and_run_goes_on(newslint, tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"Headline\n\n\xff\xfe broken\n")
     (tmp_path / "good.txt").write_text("Headline\n\nZapod 2025.\n", encoding="utf-8")
-    proc = newslint(str(tmp_path), "--select", "News.KnownSpelling")
+    proc = newslint(str(tmp_path), "--select", "News.NameVariant")
     assert proc.returncode == 1
     assert "bad.txt: not valid UTF-8" in proc.stderr
     assert "good.txt:3:1:" in proc.stdout

@@ -21,7 +21,7 @@ def test_odd_files_are_reported_and_the_run_goes_on(tmp_path, newslint):
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 Zapod\n".encode("latin-1"))
     (tmp_path / "long.txt").write_text("Headline\n\n" + "word " * 200_000 + "Zapod.\n", encoding="utf-8")
     (tmp_path / "z.txt").write_text("Headline\n\nThe Zapod drills.\n", encoding="utf-8")
-    proc = newslint(str(tmp_path), "--select", "News.KnownSpelling")
+    proc = newslint(str(tmp_path), "--select", "News.NameVariant")
     _no_traceback(proc)
     assert proc.returncode == 1
     err = proc.stderr.splitlines()
@@ -37,8 +37,8 @@ def test_positions_exact_with_any_line_ending_and_bom(tmp_path, newslint, newlin
     body = newline.join(["Headline", "", "By A Writer, 2 March 2024", "", "One.", "", "Then “Zapod” came."]) + newline
     f = tmp_path / "a.txt"
     f.write_bytes(("\ufeff" + body).encode("utf-8"))
-    proc = newslint(str(f), "--select", "News.KnownSpelling")
-    assert proc.stdout.startswith(f"{f}:7:7: error News.KnownSpelling"), proc.stdout
+    proc = newslint(str(f), "--select", "News.NameVariant")
+    assert proc.stdout.startswith(f"{f}:7:7: error News.NameVariant"), proc.stdout
 
 
 def test_unreadable_missing_and_symlink_loop(tmp_path, newslint):
@@ -48,7 +48,7 @@ def test_unreadable_missing_and_symlink_loop(tmp_path, newslint):
     secret = tmp_path / "secret.txt"
     secret.write_text("Headline\n\nZapod.\n", encoding="utf-8")
     secret.chmod(0)
-    proc = newslint(str(tmp_path), str(tmp_path / "missing.txt"), "--select", "News.KnownSpelling")
+    proc = newslint(str(tmp_path), str(tmp_path / "missing.txt"), "--select", "News.NameVariant")
     _no_traceback(proc)
     assert "missing.txt: no such file or directory" in proc.stderr
     if os.geteuid() != 0:  # root reads anything
@@ -60,7 +60,7 @@ def test_unreadable_missing_and_symlink_loop(tmp_path, newslint):
 def test_broken_front_matter_is_reported_not_a_traceback(tmp_path, newslint):
     (tmp_path / "a.md").write_text("---\ntitle: [unclosed\n---\n\nZapod.\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("# T\n\nZapod.\n", encoding="utf-8")
-    proc = newslint(str(tmp_path), "--select", "News.KnownSpelling")
+    proc = newslint(str(tmp_path), "--select", "News.NameVariant")
     _no_traceback(proc)
     assert "a.md" in proc.stderr and "b.md:3:1:" in proc.stdout
 

@@ -28,7 +28,7 @@ def test_wheel_ships_rules_and_runs(tmp_path):
     exe = env_dir / "bin" / "newslint"
     proc = subprocess.run([str(exe), "a.txt"], cwd=work, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 1, proc.stderr
-    assert "a.txt:7:" in proc.stdout and "News.KnownSpelling" in proc.stdout
+    assert "a.txt:7:" in proc.stdout and "News.NameVariant" in proc.stdout
     listed = subprocess.run([str(exe), "--list-rules"], cwd=work, capture_output=True, text=True, env=env).stdout
     assert "News.GluedDash" in listed
     where = subprocess.run([str(py), "-c", "import lint, pathlib; print(pathlib.Path(lint.__file__).parent)"],

@@ -19,7 +19,7 @@ def _seed_copy(tmp_path, name="a.txt"):
 def test_fix_corrects_zapod_and_nothing_else_then_is_stable(tmp_path, newslint):
     f = _seed_copy(tmp_path)
     before = f.read_text(encoding="utf-8")
-    diff = newslint("--diff", str(f), "--select", "News.KnownSpelling")
+    diff = newslint("--diff", str(f), "--select", "News.NameVariant")
     assert diff.returncode == 1
     assert f.read_text(encoding="utf-8") == before  # --diff changes nothing
     changed = [l for l in diff.stdout.splitlines() if l[:1] in "+-" and not l.startswith(("+++", "---"))]
@@ -29,7 +29,7 @@ def test_fix_corrects_zapod_and_nothing_else_then_is_stable(tmp_path, newslint):
     after = f.read_text(encoding="utf-8")
     assert "Zapod" not in after and after.count("Zapad 2025") == before.count("Zapad 2025") + 2
     assert after.replace("Zapad", "Zapod") == before.replace("Zapad", "Zapod")  # nothing else touched
-    assert "KnownSpelling" not in proc.stdout
+    assert "NameVariant" not in proc.stdout
     mtime = os.stat(f).st_mtime_ns
     again = newslint("--fix", str(f))
     assert f.read_text(encoding="utf-8") == after and os.stat(f).st_mtime_ns == mtime  # a second --fix changes nothing
@@ -51,11 +51,11 @@ def test_fix_keeps_bom_and_crlf_and_leaves_clean_files_alone(tmp_path, newslint)
 
 def test_suppressions_in_txt_and_md(tmp_path, newslint):
     (tmp_path / "a.txt").write_text(
-        "Headline\n\nBy A Writer, 2 March 2024\n\n<!-- newslint-disable-next-line News.KnownSpelling -->\n"
+        "Headline\n\nBy A Writer, 2 March 2024\n\n<!-- newslint-disable-next-line News.NameVariant -->\n"
         "The Zapod 2025 drills.\n\nZapod again.\n\n<!-- newslint-disable News -->\nZapod off.\n<!-- newslint-enable -->\n\nZapod on.\n",
         encoding="utf-8")
     (tmp_path / "b.md").write_text("# Title\n\n<!-- newslint-disable -->\n\nZapod 2025.\n", encoding="utf-8")
-    proc = newslint(str(tmp_path), "--select", "News.KnownSpelling")
+    proc = newslint(str(tmp_path), "--select", "News.NameVariant")
     lines = [l.split(":")[0:2] for l in proc.stdout.splitlines()]
     assert lines == [[str(tmp_path / "a.txt"), "8"], [str(tmp_path / "a.txt"), "14"]]
 
@@ -70,10 +70,10 @@ def test_unused_suppressions_are_reported(tmp_path, newslint):
 
 def test_configuration_found_upward(tmp_path, newslint):
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.newslint]\nselect = ["News.KnownSpelling", "News.ScraperResidue", "News.GluedDash"]\n'
+        '[tool.newslint]\nselect = ["News.NameVariant", "News.ScraperResidue", "News.GluedDash"]\n'
         'ignore = ["News.GluedDash"]\nfail-level = "error"\n'
         'per-file-ignores = {"archive/*" = ["News.ScraperResidue"]}\nexclude = ["drafts/*"]\n'
-        'levels = {"News.KnownSpelling" = "warning"}\n', encoding="utf-8")
+        'levels = {"News.NameVariant" = "warning"}\n', encoding="utf-8")
     for sub in ("archive", "drafts", "desk"):
         (tmp_path / sub).mkdir()
         _seed_copy(tmp_path / sub)
@@ -81,7 +81,7 @@ def test_configuration_found_upward(tmp_path, newslint):
     out = proc.stdout
     assert "GluedDash" not in out and "drafts/" not in out
     assert "desk/a.txt:25:1: warning News.ScraperResidue" in out and "archive/a.txt:25" not in out
-    assert "desk/a.txt:7:255: warning News.KnownSpelling" in out
+    assert "desk/a.txt:7:255: warning News.NameVariant" in out
     assert proc.returncode == 0  # nothing at error level remains
     assert newslint(".", "--isolated", cwd=tmp_path).returncode == 1
 
@@ -102,6 +102,6 @@ def test_baseline_reports_only_new_findings_and_survives_inserted_lines(tmp_path
     assert newslint(str(f), "--baseline", str(base)).stdout == ""
     text = f.read_text(encoding="utf-8")
     f.write_text("Headline\n\nInserted paragraph.\n\n" + text + "\n\nA new Zapod line.\n", encoding="utf-8")
-    proc = newslint(str(f), "--baseline", str(base), "--select", "News.KnownSpelling")
-    assert proc.stdout.count("News.KnownSpelling") == 1 and "A new" not in proc.stdout
+    proc = newslint(str(f), "--baseline", str(base), "--select", "News.NameVariant")
+    assert proc.stdout.count("News.NameVariant") == 1 and "A new" not in proc.stdout
     assert proc.stdout.split(":")[1] == str(text.count("\n") + 4 + 3)

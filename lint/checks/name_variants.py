@@ -1,0 +1,519 @@
+"""name_variants: one name spelt in slightly different ways.
+
+No list is needed to find "Zapod 2025" next to "Zapad 2025", or
+"Tsikhanouski" / "Tsikhanouvski" / "Tsikhanovski" in one article:
+
+* **Names** are capitalised words (possessive "'s" / "'" stripped). A word
+  counts as a name when it is capitalised somewhere *inside* a sentence of
+  the body (paragraph, standfirst, list): a capitalised word that is only
+  ever seen at the start of a sentence, after a colon or an opening quote,
+  or in a headline or byline is an ordinary word, and is not compared
+  (only the known spellings of the pack's data are looked for there). A
+  word also written in lower case ("Health" and "health") is a common word
+  and is not compared either.
+* **Folding** (``fold``) maps the spellings that romanised Belarusian,
+  Russian and Ukrainian names vary on to one form: kh/h, w/v, -ou-/-ov-,
+  ia/ya, -iy/-ii/-yy/-y, -ey/-ei, Ye-/E-, diacritics. Two spellings with the
+  same folded form are variants.
+* Otherwise two spellings are variants when their folded forms are at a
+  small edit distance (1 below 10 letters, 2 from 10), both at least
+  ``min_length`` letters, and the difference is *inside* the word: the same
+  first and last letter, neither a prefix of the other. That keeps
+  inflections and derivations ("Belarus"/"Belarusian", "Russia"/"Russian",
+  "Sweden"/"Swedes", "Tsikhanouski"/"Tsikhanouskaya") and different names
+  ("Minsk"/"Pinsk", "Iran"/"Iraq", "Martens"/"Martin") apart.
+* Candidates come from a deletion index (every folded form and its
+  one- or two-letter deletions), so an article costs time linear in its
+  words, not quadratic in its names.
+
+The pack's data (``names:`` a mapping or a file name) says more:
+``known`` spellings are right: a spelling close to one of them is flagged at
+the rule's level with a safe fix, even when the known spelling does not occur
+in the article; ``allowed`` groups are house choices never flagged against
+each other ("Lukashenko"/"Lukashenka"); ``different`` groups are look-alike
+names that are different names ("Austria"/"Australia").
+
+Without a known spelling, the less frequent spelling is flagged at
+``variant_level`` (ties: the one used later), naming both spellings and their
+lines, with an unsafe fix to the more frequent one.
+
+Across articles (``across_articles: true``) the checker keeps a small
+summary of each article's names, reports nothing per article, and its
+``finish()`` (called once after the last file of a run) yields
+``(path, Finding)`` pairs: a spelling used in one article that other
+articles of the run spell differently, at ``across_level``. ``finish()``
+clears the state, so a checker can serve several runs. When files are
+linted in worker processes, ``export(path)`` there and ``absorb(path, data)``
+in the main process carry each article's summary over.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from lint.article import Article, Block
+from lint.checks.base import format_message
+from lint.model import Edit, Finding, Fix, Severity, Span
+from lint.rules import RuleBase
+
+DATA_KEYS = ("names",)
+
+Level = Literal["suggestion", "warning", "error"]
+
+
+class NameData(BaseModel):
+    """The pack's knowledge of names (``rules/News/data/known-names.yml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    known: list[str] = Field(default_factory=list)  # right spellings
+    allowed: list[list[str]] = Field(default_factory=list)  # house variants, never flagged
+    different: list[list[str]] = Field(default_factory=list)  # look-alikes that are different names
+
+    @field_validator("known", mode="before")
+    @classmethod
+    def _none_is_empty(cls, v: Any) -> Any:
+        return [] if v is None else v
+
+
+class Params(RuleBase):
+    extends: Literal["name_variants"]
+    names: NameData = Field(default_factory=NameData)
+    within_article: bool = True  # report variants inside one article
+    across_articles: bool = False  # report, from finish(), variants between articles
+    variant_level: Level = "warning"  # a variant no known spelling decides
+    across_level: Level = "suggestion"
+    min_length: int = Field(default=5, ge=3)  # letters, for edit-distance variants
+
+    @field_validator("names", mode="before")
+    @classmethod
+    def _names_none(cls, v: Any) -> Any:
+        return {} if v is None else v
+
+
+# --------------------------------------------------------------------------
+# Words and folding
+
+# A word: letters (and marks), with inner apostrophes (O'Brien, Nato's) and
+# a trailing apostrophe (Belarus'). Hyphens split words.
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?")
+_POSSESSIVE = regex.compile(r"(?:['’][sS]|['’])$")
+_OPENERS = "\"“‘'«([{"
+_START_AFTER = ".!?…:;"
+
+_FOLDS = [
+    (regex.compile(r"kh"), "h"),
+    (regex.compile(r"w"), "v"),
+    (regex.compile(r"ou(?=[^aeiouy]|$)"), "ov"),
+    (regex.compile(r"^ye"), "e"),
+    (regex.compile(r"(?<=.)j(?=[aeu])"), "i"),  # -ja- -ju- -je-: ia/ya
+    (regex.compile(r"(?<=.)y"), "i"),  # Volodymyr/Volodimir, -iy/-yy/-y, ia/ya, ey/ei
+    (regex.compile(r"ij$"), "i"),
+    (regex.compile(r"([vi])\1+"), r"\1"),  # Tsikhanouvski, Zelenskii
+]
+
+
+def fold(word: str) -> str:
+    """The transliteration-folded form: lower case, no diacritics, one spelling
+    for the letter pairs and endings that romanised East Slavic names vary on."""
+    s = unicodedata.normalize("NFKD", word.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c) and c not in "'’")
+    for pat, rep in _FOLDS:
+        s = pat.sub(rep, s)
+    return s
+
+
+def _deletions(s: str, depth: int) -> set[str]:
+    out = {s}
+    frontier = {s}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _keys(f: str) -> set[str]:
+    return _deletions(f, 2 if len(f) >= 10 else 1)
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance, or ``limit + 1`` when above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _plain_len(word: str) -> int:
+    return sum(1 for c in word if c.isalpha())
+
+
+@dataclass
+class _Form:
+    """One spelling (case-folded) of a capitalised word in one article."""
+
+    key: str  # casefold of the surface
+    folded: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    surfaces: dict[str, int] = field(default_factory=dict)  # surface -> count
+    inside: bool = False  # capitalised inside a body sentence: a name
+    lower: bool = False  # also written in lower case: a common word ("Health", "Alert")
+
+    @property
+    def count(self) -> int:
+        return len(self.spans)
+
+    @property
+    def surface(self) -> str:
+        # the most frequent casing; on a tie, a mixed-case one over ALL CAPS
+        return max(self.surfaces.items(), key=lambda kv: (kv[1], not kv[0].isupper()))[0]
+
+    @property
+    def name(self) -> bool:
+        return self.inside
+
+    @property
+    def first(self) -> int:
+        return self.spans[0][0]
+
+
+def _evidence_blocks(blocks: list[Block]) -> Iterator[Block]:
+    """Sentences of body blocks, where a capitalised word inside is a name."""
+    from lint.segment import sentences
+
+    for b in blocks:
+        if b.scope in ("paragraph", "standfirst", "list"):
+            yield from sentences(b)
+
+
+def _starts_like_sentence(text: str, i: int) -> bool:
+    """Is the word at ``i`` of a sentence's text at a start: the sentence's,
+    after a colon, a semicolon or an opening quote?"""
+    k = i - 1
+    saw_opener = False
+    while k >= 0 and (text[k].isspace() or text[k] in _OPENERS):
+        saw_opener = saw_opener or text[k] in _OPENERS
+        k -= 1
+    return k < 0 or saw_opener or text[k] in _START_AFTER
+
+
+def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
+    """Every capitalised word of ``blocks``, by case-folded spelling."""
+    forms: dict[str, _Form] = {}
+    lower: set[str] = set()
+    for b in blocks:
+        for m in _WORD.finditer(b.text):
+            w = m.group()
+            if not w[0].isupper():
+                p = _POSSESSIVE.search(w)
+                lower.add((w[: p.start()] if p else w).casefold())
+                continue
+            p = _POSSESSIVE.search(w)
+            if p:
+                w = w[: p.start()]
+            if not w:
+                continue
+            key = w.casefold()
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = _Form(key, fold(w))
+            start = b.start + m.start()
+            form.spans.append((start, start + len(w)))
+            form.surfaces[w] = form.surfaces.get(w, 0) + 1
+    for s in _evidence_blocks(blocks):
+        for m in _WORD.finditer(s.text):
+            w = m.group()
+            if not w[0].isupper() or _starts_like_sentence(s.text, m.start()):
+                continue
+            p = _POSSESSIVE.search(w)
+            form = forms.get((w[: p.start()] if p else w).casefold())
+            if form is not None:
+                form.inside = True
+    for key, form in forms.items():
+        form.lower = key in lower
+        form.spans.sort()
+    return forms
+
+
+# --------------------------------------------------------------------------
+
+
+def _lines(idx, spans: Iterable[tuple[int, int]]) -> list[int]:
+    return sorted({idx.line_col(s)[0] for s, _ in spans})
+
+
+def _where(lines: list[int]) -> str:
+    if not lines:
+        return ""
+    if len(lines) == 1:
+        return f" (line {lines[0]})"
+    return " (lines " + ", ".join(map(str, lines)) + ")"
+
+
+def _match_case(replacement: str, observed: str) -> str:
+    if len(observed) > 1 and observed.isupper():
+        return replacement.upper()
+    return replacement
+
+
+class NameVariants:
+    def __init__(self, p: Params):
+        self.p = p
+        self.variant_level = Severity.parse(p.variant_level)
+        self.across_level = Severity.parse(p.across_level)
+        self.allowed: dict[str, int] = {}
+        for gi, group in enumerate(p.names.allowed):
+            for w in group:
+                self.allowed[w.casefold()] = gi
+        self.different: dict[str, set[int]] = {}
+        for gi, group in enumerate(p.names.different):
+            for w in group:
+                self.different.setdefault(w.casefold(), set()).add(gi)
+        # known spellings: casefold -> surface; deletion index over folded forms
+        self.known: dict[str, str] = {}
+        self.known_index: dict[str, list[str]] = {}
+        for entry in p.names.known:
+            for w in _WORD.findall(entry):
+                if not w[:1].isupper():
+                    continue
+                k = w.casefold()
+                if k in self.known:
+                    continue
+                self.known[k] = w
+                for key in _keys(fold(w)):
+                    self.known_index.setdefault(key, []).append(k)
+        # across articles: path -> {casefold: (surface, folded, spans, lines)}.
+        # Keyed by path, so an editor that lints one file again and again
+        # (and never calls finish) keeps one entry per file.
+        self._seen: dict[str, dict[str, tuple[str, str, list[tuple[int, int]], list[int]]]] = {}
+
+    # ---- similarity
+
+    def _unrelated(self, a: str, b: str) -> bool:
+        """Pairs the data keeps apart: house variants and different names."""
+        ga = self.allowed.get(a)
+        if ga is not None and ga == self.allowed.get(b):
+            return True
+        da = self.different.get(a)
+        return bool(da and da & self.different.get(b, set()))
+
+    def similar(self, a: str, fa: str, b: str, fb: str) -> bool:
+        """Are casefolded spellings ``a`` and ``b`` (folded ``fa``, ``fb``) variants?"""
+        if a == b or self._unrelated(a, b):
+            return False
+        if fa == fb:
+            return _plain_len(a) >= 4 and _plain_len(b) >= 4
+        if min(_plain_len(a), _plain_len(b)) < self.p.min_length:
+            return False
+        if fa[0] != fb[0] or fa[-1] != fb[-1] or fa.startswith(fb) or fb.startswith(fa):
+            return False
+        limit = 2 if min(len(fa), len(fb)) >= 10 else 1
+        return _distance(fa, fb, limit) <= limit
+
+    def _similar_across(self, a: str, fa: str, b: str, fb: str) -> bool:
+        """Stricter than ``similar``: different articles name different
+        people ("Jason"/"Jamon", "Heath"/"Health"), so only transliteration
+        variants, or one letter off in a long name, and not British/American
+        -ise/-ize ("Organisation" is a name's own spelling)."""
+        if not self.similar(a, fa, b, fb):
+            return False
+        if fa == fb:
+            return True
+        if min(len(fa), len(fb)) < 8 or _distance(fa, fb, 1) > 1:
+            return False
+        return fa.replace("z", "s") != fb.replace("z", "s")
+
+    def _groups(self, forms: dict[str, _Form]) -> list[list[_Form]]:
+        """Clusters of mutually close spellings (union-find over the deletion index)."""
+        index: dict[str, list[str]] = {}
+        for k, f in forms.items():
+            for key in _keys(f.folded):
+                index.setdefault(key, []).append(k)
+        parent = {k: k for k in forms}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        checked: set[tuple[str, str]] = set()
+        for bucket in index.values():
+            if len(bucket) < 2:
+                continue
+            for i, a in enumerate(bucket):
+                for b in bucket[i + 1 :]:
+                    pair = (a, b) if a < b else (b, a)
+                    if pair in checked:
+                        continue
+                    checked.add(pair)
+                    fa, fb = forms[a], forms[b]
+                    if not (fa.name and fb.name):  # a word seen only at sentence starts: ordinary
+                        continue
+                    if fa.lower or fb.lower:  # a common word capitalised in a title: not a name's slip
+                        continue
+                    if fa.folded != fb.folded and min(fa.count, fb.count) >= 3:
+                        continue  # two look-alikes each used 3+ times: two names, not a slip
+                    if self.similar(a, fa.folded, b, fb.folded):
+                        parent[find(a)] = find(b)
+        groups: dict[str, list[_Form]] = {}
+        for k in forms:
+            groups.setdefault(find(k), []).append(forms[k])
+        return [g for g in groups.values() if len(g) > 1]
+
+    def _last_letter_slip(self, a: str, fa: str, k: str, fk: str) -> bool:
+        """'Kremlim' for the known 'Kremlin': the last letter swapped in a word
+        of the same length (never a suffix, so no inflection), 6 letters or more."""
+        return (len(fa) == len(fk) >= 6 and fa[:-1] == fk[:-1] and fa[-1].isalpha()
+                and not self._unrelated(a, k))
+
+    def _known_for(self, key: str, folded: str) -> str | None:
+        """The known spelling (casefold) that ``key`` misspells, if any."""
+        if key in self.known or key in self.allowed:
+            return None
+        best = None
+        for k in sorted({k for x in _keys(folded) for k in self.known_index.get(x, ())}):
+            if self.similar(key, folded, k, fold(k)) or self._last_letter_slip(key, folded, k, fold(k)):
+                if best is not None:
+                    return None  # close to two known names: not sure which
+                best = k
+        return best
+
+    # ---- per article
+
+    def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        from lint.positions import LineIndex
+
+        forms = collect(article, blocks)
+        if not forms:
+            return
+        idx = LineIndex(article.text)
+        if self.p.across_articles:
+            self._remember(article, forms, idx)
+        if not self.p.within_article:
+            return
+        flagged: set[str] = set()
+        # 1. misspellings of known names, whether or not the known one occurs
+        for key, form in forms.items():
+            k = self._known_for(key, form.folded)
+            if k is None:
+                continue
+            flagged.add(key)
+            right = self.known[k]
+            there = forms.get(k)
+            ref = f"'{right}'" + (_where(_lines(idx, there.spans)) if there else "")
+            yield from self._emit(form, idx, right, ref, "the known spelling", "safe", None)
+        # 2. variants among the article's own spellings
+        for group in self._groups(forms):
+            if any(f.key in self.known for f in group) or any(f.key in flagged for f in group):
+                continue  # a known spelling decides: done above
+            names = group
+            ref = max(names, key=lambda f: (f.count, -f.first))
+            tie = sum(1 for f in names if f.count == ref.count) > 1
+            why = "the first spelling in this article" if tie else "the more frequent spelling in this article"
+            for f in group:
+                if f is ref or not self.similar(f.key, f.folded, ref.key, ref.folded):
+                    continue
+                yield from self._emit(f, idx, ref.surface, f"'{ref.surface}'" + _where(_lines(idx, ref.spans)),
+                                      why, "unsafe", self.variant_level)
+
+    def _emit(self, form: _Form, idx, right: str, ref: str, why: str, safety: str, level) -> Iterator[Finding]:
+        msg = format_message(self.p.message or "%s differs from %s, %s.", f"'{form.surface}'" + _where(_lines(idx, form.spans)), ref, why)
+        for s, e in form.spans:
+            observed = idx.text[s:e]
+            new = _match_case(right, observed)
+            fix = Fix((Edit(Span(s, e), new),), safety, f"Replace with '{new}'")
+            yield Finding(Span(s, e), msg, fix, level)
+
+    # ---- across articles
+
+    def _remember(self, article: Article, forms: dict[str, _Form], idx) -> None:
+        names = {k: (f.surface, f.folded, list(f.spans), _lines(idx, f.spans))
+                 for k, f in forms.items() if f.name and not f.lower}
+        self._seen.pop(article.path, None)  # re-linted: the latest text counts
+        if names:
+            self._seen[article.path] = names
+
+    def export(self, path: str) -> dict | None:
+        """The summary kept for ``path`` (plain, picklable data), so that a
+        worker process can hand it to the main one (see ``absorb``)."""
+        return self._seen.get(path)
+
+    def absorb(self, path: str, summary: dict | None) -> None:
+        """Take a summary ``export``-ed by another process for ``path``."""
+        if summary:
+            self._seen[path] = summary
+
+    def finish(self) -> Iterator[tuple[str, Finding]]:
+        """Variants between the articles seen since the last ``finish()``."""
+        seen, self._seen = list(self._seen.items()), {}
+        if not self.p.across_articles or len(seen) < 2:
+            return
+        # spellings over all articles: casefold -> article indexes
+        where: dict[str, list[int]] = {}
+        folded: dict[str, str] = {}
+        surface: dict[str, str] = {}
+        for i, (_, names) in enumerate(seen):
+            for k, (sur, fo, _, _) in names.items():
+                where.setdefault(k, []).append(i)
+                folded[k] = fo
+                surface.setdefault(k, sur)
+        index: dict[str, list[str]] = {}
+        for k in sorted(where):
+            for key in _keys(folded[k]):
+                index.setdefault(key, []).append(k)
+        pairs: dict[str, set[str]] = {}
+        for bucket in index.values():
+            for i, a in enumerate(bucket):
+                for b in bucket[i + 1 :]:
+                    if b in pairs.get(a, ()):
+                        continue
+                    if self._similar_across(a, folded[a], b, folded[b]):
+                        pairs.setdefault(a, set()).add(b)
+                        pairs.setdefault(b, set()).add(a)
+        out: list[tuple[str, Finding]] = []
+        for a, others in sorted(pairs.items()):
+            if a in self.known or self._known_for(a, folded[a]) is not None:
+                continue  # the known spelling decides, in each article
+            # the spelling more articles use than ``a``
+            better = [b for b in others if b not in self.known and self._known_for(b, folded[b]) is None
+                      and (len(where[b]), -where[b][0]) > (len(where[a]), -where[a][0])]
+            if not better:
+                continue
+            b = max(better, key=lambda x: (len(where[x]), -where[x][0], x))
+            b_articles = set(where[b])
+            for i in where[a]:
+                if i in b_articles:
+                    continue  # both in one article: the per-article rule's business
+                path, names = seen[i]
+                sur, _, spans, lines = names[a]
+                paths = [seen[j][0] for j in where[b]]
+                shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+                n = len(paths)
+                msg = (f"'{sur}'{_where(lines)} is spelt '{surface[b]}' in {n} other article{'s' if n > 1 else ''}"
+                       f" of this run ({shown}).")
+                edits = tuple(Edit(Span(s, e), surface[b]) for s, e in spans)
+                fix = Fix(edits, "unsafe", f"Replace with '{surface[b]}'")
+                out.append((path, Finding(Span(*spans[0]), msg, fix, self.across_level)))
+        out.sort(key=lambda pf: (pf[0], pf[1].span.start))
+        yield from out
+
+
+def compile(p: Params) -> NameVariants:
+    return NameVariants(p)

@@ -1,0 +1,199 @@
+"""name_variants: one name spelt in slightly different ways."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from lint.checks.name_variants import fold
+from lint.engine import lint_article
+from lint.model import Severity
+from lint.readers import read_article
+from lint.readers.text import read_text
+from lint.rules import builtin_rules_dir, parse_rule_file
+
+RULE = builtin_rules_dir() / "News" / "NameVariant.yml"
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "belarus-russia-security-ties.txt"
+
+NO_DATA = "extends: name_variants\nmessage: '%s differs from %s, %s.'\nlevel: error\n"
+
+
+def rule(yaml_text: str | None = None):
+    if yaml_text is None:
+        return parse_rule_file(str(RULE), RULE.read_text(encoding="utf-8"), "News.NameVariant")
+    return parse_rule_file("P/R.yml", yaml_text, "P.R")
+
+
+def lint(text: str, r=None, path: str = "a.txt"):
+    article = read_text(path, text, body_only=True)
+    diags = lint_article(article, [r or rule()])
+    return [(text[d.start : d.end], d.severity, d.message, d.fix) for d in diags]
+
+
+def test_fold_transliteration_pairs():
+    assert fold("Tsikhanouski") == fold("Tsikhanouvski") == fold("Tsikhanovski") == fold("Tsihanovski")
+    assert fold("Zelensky") == fold("Zelenskiy") == fold("Zelenskyy") == fold("Zelenskii")
+    assert fold("Tsikhanouskaya") == fold("Tsikhanovskaia")
+    assert fold("Ryzhankou") == fold("Ryzhankov") == fold("Ryzhankow")
+    assert fold("Alexey") == fold("Alexei")
+    # a male and a female form stay apart
+    assert fold("Tsikhanouski") != fold("Tsikhanouskaya")
+
+
+def test_seed_reports_both_zapod_against_known_zapad():
+    text = SEED.read_text(encoding="utf-8")
+    article = read_article(str(SEED), text)
+    diags = lint_article(article, [rule()])
+    assert [(text[d.start : d.end], d.severity) for d in diags] == [("Zapod", Severity.ERROR)] * 2
+    from lint.positions import LineIndex
+
+    idx = LineIndex(text)
+    assert [idx.line_col(d.start)[0] for d in diags] == [7, 21]
+    msg = "'Zapod' (lines 7, 21) differs from 'Zapad' (line 4), the known spelling."
+    assert all(d.message == msg for d in diags)
+    for d in diags:
+        assert d.fix.applicability == "safe"
+        assert [(e.span.start, e.span.end, e.replacement) for e in d.fix.edits] == [(d.start, d.end, "Zapad")]
+
+
+def test_lone_misspelling_of_a_known_name_is_an_error_with_safe_fix():
+    got = lint("Observers expect Zapod 2025 to be larger.\n\nThe Zapod's scale grows.")
+    assert [g[0] for g in got] == ["Zapod", "Zapod"]  # the possessive is not part of the span
+    assert got[0][1] == Severity.ERROR
+    assert got[0][2] == "'Zapod' (lines 1, 3) differs from 'Zapad', the known spelling."
+    assert got[0][3].applicability == "safe" and got[0][3].edits[0].replacement == "Zapad"
+
+
+def test_known_name_with_its_last_letter_swapped():
+    assert [g[0] for g in lint("Officials in the Kremlim said so; the Kremlin's line.")] == ["Kremlim"]
+    # a suffix is an inflection, not a slip
+    assert lint("Kremlins and Kremlinologists said so.") == []
+
+
+def test_known_check_covers_sentence_starts_and_all_caps():
+    got = lint("Zapod 2025 begins. The ZAPOD drills follow.")
+    assert [g[0] for g in got] == ["Zapod", "ZAPOD"]
+    assert got[1][3].edits[0].replacement == "ZAPAD"
+
+
+def test_unknown_variants_point_at_the_less_frequent_spelling():
+    text = ("Opposition leader Siarhei Tsikhanouski was jailed in 2020. Supporters of Tsikhanouski "
+            "protested, and a court moved Tsikhanovski to another prison.\n\nLater Tsikhanouvski wrote.")
+    got = lint(text)
+    assert [(g[0], g[1]) for g in got] == [("Tsikhanovski", Severity.WARNING), ("Tsikhanouvski", Severity.WARNING)]
+    assert got[0][2] == ("'Tsikhanovski' (line 1) differs from 'Tsikhanouski' (line 1), "
+                         "the more frequent spelling in this article.")
+    assert got[1][2].startswith("'Tsikhanouvski' (line 3) differs from 'Tsikhanouski' (line 1)")
+    fix = got[0][3]
+    assert fix.applicability == "unsafe" and fix.edits[0].replacement == "Tsikhanouski"
+
+
+def test_without_data_a_one_letter_slip_is_found_and_tie_flags_the_later():
+    got = lint("The drills Zapad 2025 start soon; officials call Zapod 2025 routine.", rule(NO_DATA))
+    assert [(g[0], g[1]) for g in got] == [("Zapod", Severity.WARNING)]
+    assert got[0][2] == "'Zapod' (line 1) differs from 'Zapad' (line 1), the first spelling in this article."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # inflections, derivations, plurals, possessives
+        "Belarus and Russia agreed; Belarusian and Russian troops; Belarus’ border; Nato's and Nato’s plans.",
+        "Officials in Ukraine said Ukrainians and the Ukrainian army agreed.",
+        "The Democrat said Democrats and the Democratic Party agreed.",
+        # different names that look alike
+        "Flights from Austria and Australia, from Iran and Iraq, from Minsk and Pinsk, and to Sweden: the Swedes came.",
+        "Police said Martens was sentenced; the judge, Martin Hale, agreed.",
+        # a husband and a wife
+        "Siarhei Tsikhanouski was jailed; his wife Sviatlana Tsikhanouskaya ran in his place.",
+        # house variants listed as allowed
+        "Alexander Lukashenko spoke. Critics of Lukashenka say otherwise. Zelensky and Zelenskiy met.",
+        # ordinary words at sentence starts are not names
+        "Whether it rains or not. The farmer Wether said so. There it is, and These are fine.",
+        # a common word capitalised in a title is not a name ("health" is written too)
+        "The Health Secretary met the actor Heath; health care is free.",
+        # weekdays and the like
+        "On Thursday and Tuesday, and on Monday and Sunday.",
+    ],
+)
+def test_near_misses_are_silent(text):
+    assert lint(text) == []
+
+
+def test_two_lookalikes_each_used_often_are_two_names():
+    text = " ".join(["Mr Hansard spoke.", "Mr Hanzard replied."] * 3)
+    assert lint(text, rule(NO_DATA)) == []
+    assert [g[0] for g in lint(text.replace("Mr Hanzard replied.", "Mr Hansard replied.", 2), rule(NO_DATA))] == ["Hanzard"]
+
+
+def test_data_groups_allowed_and_different():
+    y = NO_DATA + "names:\n  known: [Valfovich]\n  allowed: [[Brian, Bryan]]\n  different: [[Karen, Karin]]\n"
+    r = rule(y)
+    assert lint("Then Brian met Bryan, and Karen met Karin.", r) == []
+    assert [g[0] for g in lint("Then Brian met Bryan, and Karen met Karin.", rule(NO_DATA))] == ["Bryan", "Karin"]
+    got = lint("Officials said Valfovich agreed; Valfowich did not.", r)
+    assert [g[0] for g in got] == ["Valfowich"]
+    assert "'Valfovich' (line 1), the known spelling" in got[0][2]
+
+
+def test_unknown_data_key_is_an_error():
+    from lint.rules import RuleError
+
+    with pytest.raises(RuleError, match="names.knwon: unknown key"):
+        rule(NO_DATA + "names:\n  knwon: [Zapad]\n")
+
+
+def test_across_articles_reports_from_finish_at_suggestion():
+    r = rule()
+    texts = {
+        "a.txt": "Opposition figure Siarhei Tsikhanouski was jailed. Backers of Tsikhanouski rallied.",
+        "b.txt": "Supporters of Siarhei Tsikhanouski met in Vilnius.",
+        "c.txt": "A court moved Siarhei Tsikhanovski to another prison; Tsikhanovski appealed.",
+        # different people in different articles, one letter apart: not reported across articles
+        "d.txt": "The farmer Jason met the actor Heath on Monday.",
+        "e.txt": "The farmer Jamon met Health officials.",
+    }
+    for path, text in texts.items():
+        assert lint(text, r, path) == []  # nothing per article
+    out = list(r.checker.finish())
+    assert [(p, texts[p][f.span.start : f.span.end], f.level) for p, f in out] == [("c.txt", "Tsikhanovski", Severity.SUGGESTION)]
+    f = out[0][1]
+    assert f.message == "'Tsikhanovski' (line 1) is spelt 'Tsikhanouski' in 2 other articles of this run (a.txt, b.txt)."
+    assert f.fix.applicability == "unsafe" and len(f.fix.edits) == 2
+    assert list(r.checker.finish()) == []  # finish() clears the state
+
+
+def test_across_articles_state_travels_between_processes():
+    worker, main = rule(), rule()
+    lint("Opposition figure Siarhei Tsikhanouski was jailed.", worker, "a.txt")
+    lint("A court moved Siarhei Tsikhanovski to prison.", worker, "b.txt")
+    lint("Supporters of Siarhei Tsikhanouski met.", worker, "c.txt")
+    for p in ("a.txt", "b.txt", "c.txt"):
+        main.checker.absorb(p, worker.checker.export(p))
+    assert [p for p, _ in main.checker.finish()] == ["b.txt"]
+
+
+def test_cli_reports_across_articles(tmp_path, newslint):
+    (tmp_path / "a.txt").write_text("Siarhei Tsikhanouski jailed\n\nBy A Writer September 17, 2024\n\n"
+                                    "Opposition figure Siarhei Tsikhanouski was jailed.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Rally\n\nBy A Writer September 18, 2024\n\nSupporters of Siarhei Tsikhanouski met.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Prison\n\nBy B Writer September 19, 2024\n\nA court moved Siarhei Tsikhanovski.\n", encoding="utf-8")
+    proc = newslint("--select", "News.NameVariant", "-j", "1", str(tmp_path))
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # a suggestion does not fail the run
+    assert proc.stdout.count("\n") == 1
+    assert "c.txt:5:23: suggestion News.NameVariant 'Tsikhanovski' (line 5) is spelt 'Tsikhanouski'" in proc.stdout
+
+
+def test_long_article_stays_fast():
+    import random
+
+    rnd = random.Random(1)
+    letters = "abcdefghijklmnoprstuvz"
+    names = ["".join(rnd.choice(letters) for _ in range(rnd.randint(5, 12))).capitalize() for _ in range(3000)]
+    text = " ".join(f"the {n} said" for n in names) * 3
+    r = rule(NO_DATA)
+    t0 = time.perf_counter()
+    lint(text, r)
+    assert time.perf_counter() - t0 < 3.0
