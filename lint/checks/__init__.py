@@ -12,8 +12,16 @@ import importlib
 from types import ModuleType
 
 _MODULES = {
+    "structure": "lint.checks.structure",
+    "repeated_blocks": "lint.checks.repeated_blocks",
+    "quotes": "lint.checks.quotes",
     "existence": "lint.checks.existence",
     "substitution": "lint.checks.substitution",
+    "dateline": "lint.checks.dateline",
+    "recurrence": "lint.checks.recurrence",
+    "name_variants": "lint.checks.name_variants",
+    "figures": "lint.checks.figures",
+    "vague_attribution": "lint.checks.vague_attribution",
 }
 
 
