@@ -53,7 +53,7 @@ def _version(value: bool) -> None:
 @app.command()
 def lint(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files and folders to lint; '-' reads standard input.")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format (text, json, ...).")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: text, full, json, json-lines, sarif, github, gitlab, junit, rdjson, line.")] = None,
     output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", help="Write the report here instead of standard output.")] = None,
     min_level: Annotated[Optional[str], typer.Option("--min-level", help="Report findings at or above this level: suggestion (default), warning, error.")] = None,
     fail_level: Annotated[Optional[str], typer.Option("--fail-level", help="Exit 1 when a finding at or above this level remains (default: warning).")] = None,
@@ -316,11 +316,11 @@ def run(paths, rules, opts: Options) -> int:
         elif opts.statistics:
             from lint.formats import statistics as render_statistics
 
-            _emit(render_statistics, opts, results)
+            _emit(render_statistics, opts, results, format=opts.format)
         else:
             from lint.formats import renderer
 
-            _emit(renderer(opts.format), opts, results, rules=rules)
+            _emit(renderer(opts.format), opts, results, rules=rules, paths=names)
     except BrokenPipeError:  # `newslint seeds/ | head -1`
 
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -40,3 +40,9 @@ class LineIndex:
         if unit == "utf-8":
             return len(prefix.encode("utf-8")) + 1
         raise ValueError(unit)
+
+    def position(self, offset: int, unit: str = "utf-16") -> tuple[int, int]:
+        """0-based line and 0-based character of ``offset``, the character
+        counted in ``codepoint``, ``utf-16`` (LSP's default) or ``utf-8`` units."""
+        line, _ = self.line_col(offset)
+        return line - 1, self.column(offset, unit) - 1

@@ -11,6 +11,9 @@ Each element (schema version 1)::
 
 Lines and columns are 1-based, columns in code points; offsets are
 0-based code points into the file's text (after a BOM).
+
+``--format json-lines`` (lint/formats/json_lines.py) writes the same object,
+one per line, with ``"version": 1`` (this schema version) as its first key.
 """
 
 from __future__ import annotations

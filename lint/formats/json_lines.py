@@ -1,0 +1,29 @@
+"""``--format json-lines``: one JSON object per line (JSON Lines), for
+streaming consumers (``jq -c``, log shippers) that read a finding at a time.
+
+Each line is the object of ``--format json`` (see lint/formats/json.py)
+plus ``"version": 1``, the schema version, since a line travels alone::
+
+    {"version": 1, "rule": "News.NameVariant", "severity": "error", "path": "seeds/a.txt",
+     "start": {"line": 7, "column": 255, "offset": 638}, "end": {...},
+     "message": "...", "link": "", "fix": {...} | null}
+
+No findings, no lines. Non-ASCII text is written as is (UTF-8), except the
+characters that some line splitters take for line breaks (U+0085, U+2028,
+U+2029), which are escaped so that one line is always one finding.
+"""
+
+from __future__ import annotations
+
+import json
+
+from lint.formats._shared import each
+from lint.formats.json import SCHEMA_VERSION, diagnostic_dict
+
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def render(results, out) -> None:
+    for _, index, d in each(results):
+        obj = {"version": SCHEMA_VERSION, **diagnostic_dict(index, d)}
+        out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS) + "\n")

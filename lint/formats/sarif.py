@@ -1,0 +1,123 @@
+"""``--format sarif``: SARIF 2.1.0, as GitHub code scanning uploads it.
+
+One run; ``tool.driver.rules`` describes every loaded rule (``rules=``, the
+``lint.rules.Rule`` list) and any other rule id a finding carries. Columns
+are 1-based code points (``columnKind: unicodeCodePoints``), ``endColumn``
+exclusive as SARIF says. URIs are relative to ``%SRCROOT%`` (the repository
+root: ``root=``, default the working directory) with forward slashes; a file
+outside it gets an absolute ``file://`` URI. ``partialFingerprints``
+(``newslint/v1``) hash the rule, path, flagged text, its line's text and its
+rank among identical findings, so lines inserted elsewhere do not change it.
+Safe and unsafe fixes both appear as SARIF ``fixes``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from lint import __version__
+from lint.formats._shared import HOMEPAGE, fingerprints, repo_path
+from lint.model import Severity
+from lint.positions import LineIndex
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    for i, ch in enumerate(text):
+        if ch in ".!?" and (i + 1 == len(text) or text[i + 1] == " "):
+            return text[: i + 1]
+    return text
+
+
+def _descriptor(rule_id: str, description: str, message: str, link: str, level: str) -> dict:
+    full = " ".join(description.split()) or " ".join(message.replace("%s", "…").split()) or rule_id
+    d = {
+        "id": rule_id,
+        "name": rule_id.rsplit(".", 1)[-1],
+        "shortDescription": {"text": _first_sentence(full)},
+        "fullDescription": {"text": full},
+        "help": {
+            "text": full + (f"\n\nMore: {link}" if link else ""),
+            "markdown": f"**{rule_id}**\n\n{full}" + (f"\n\n[More about this rule]({link})" if link else ""),
+        },
+        "defaultConfiguration": {"level": LEVEL[Severity.parse(level)]},
+        "properties": {"tags": [rule_id.split(".", 1)[0]]},
+    }
+    if link:
+        d["helpUri"] = link
+    return d
+
+
+def _location(path: str, root) -> dict:
+    rel, inside = repo_path(path, root)
+    if inside:
+        return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": Path(rel).as_uri()}
+
+
+def _region(index: LineIndex, text: str, start: int, end: int) -> dict:
+    sl, sc = index.line_col(start)
+    el, ec = index.line_col(end)
+    return {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
+            "snippet": {"text": text[start:end]}}
+
+
+def sarif_log(results, *, rules=None, root=None) -> dict:
+    descriptors: list[dict] = []
+    rule_index: dict[str, int] = {}
+    for r in rules or ():
+        rule_index[r.id] = len(descriptors)
+        descriptors.append(_descriptor(r.id, r.spec.description, r.spec.message, r.spec.link, r.spec.level))
+    out = []
+    for text, diags in results:
+        if not diags:
+            continue
+        index = LineIndex(text)
+        for d, fp in zip(diags, fingerprints(text, diags)):
+            if d.rule not in rule_index:  # e.g. Newslint.UnusedSuppression
+                rule_index[d.rule] = len(descriptors)
+                descriptors.append(_descriptor(d.rule, "", d.message, d.link, str(d.severity)))
+            artifact = _location(d.path, root)
+            res = {
+                "ruleId": d.rule,
+                "ruleIndex": rule_index[d.rule],
+                "level": LEVEL[d.severity],
+                "message": {"text": d.message},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact,
+                                                    "region": _region(index, text, d.start, d.end)}}],
+                "partialFingerprints": {"newslint/v1": fp},
+            }
+            if d.fix is not None:
+                res["fixes"] = [{
+                    "description": {"text": d.fix.title or f"Apply the {d.fix.applicability} fix"},
+                    "artifactChanges": [{
+                        "artifactLocation": artifact,
+                        "replacements": [
+                            {"deletedRegion": _region(index, text, e.span.start, e.span.end),
+                             "insertedContent": {"text": e.replacement}}
+                            for e in d.fix.edits
+                        ],
+                    }],
+                }]
+            out.append(res)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
+                                **({"informationUri": HOMEPAGE} if HOMEPAGE else {}), "rules": descriptors}},
+            "columnKind": "unicodeCodePoints",
+            "results": out,
+        }],
+    }
+
+
+def render(results, out, *, rules=None, root=None) -> None:
+    json.dump(sarif_log(results, rules=rules, root=root), out, ensure_ascii=False, indent=2)
+    out.write("\n")
