@@ -1,0 +1,188 @@
+"""The `dateline` check type: relative dates, weekdays and tense against the dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from lint.engine import lint_article
+from lint.positions import LineIndex
+from lint.readers import read_article
+from lint.readers.text import read_text
+from lint.rules import RuleError, builtin_rules_dir, parse_rule_file
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "belarus-russia-security-ties.txt"
+
+def _load(name: str):
+    path = builtin_rules_dir() / "News" / f"{name}.yml"
+    return parse_rule_file(str(path), path.read_text(encoding="utf-8"), f"News.{name}")
+
+
+RULES = {f"News.{n}": _load(n) for n in ("DatelineMismatch", "WeekdayDateMismatch", "TenseDateMismatch")}
+
+
+def lint(rule_id: str, text: str, date: str | None = "2024-09-17"):
+    article = read_text("t.txt", text, body_only=True)
+    article.meta.date = dt.date.fromisoformat(date) if date else None
+    diags = lint_article(article, [RULES[rule_id]])
+    return [(text[d.start : d.end], d.message, str(d.severity)) for d in diags]
+
+
+# --------------------------------------------------------------------------
+# DatelineMismatch (mode: relative)
+
+
+def test_seed_later_this_year_against_zapad_2025_in_standfirst_and_first_paragraph():
+    text = SEED.read_text(encoding="utf-8")
+    article = read_article(str(SEED), text)
+    assert article.meta.date == dt.date(2024, 9, 17)
+    diags = lint_article(article, [RULES["News.DatelineMismatch"]])
+    idx = LineIndex(text)
+    got = [(idx.line_col(d.start), text[d.start : d.end], d.message, str(d.severity)) for d in diags]
+    assert [(g[0][0], g[1]) for g in got] == [(4, "later this year"), (7, "later this year")]
+    assert got[0][2] == (
+        "Relative date contradicts the explicit one: dated 2024-09-17, so 'later this year' "
+        "means 2024, but the event is Zapad 2025."
+    )
+    assert "but the event is Zapod 2025" in got[1][2]  # the event's year, whatever the spelling
+    assert all(g[3] == "error" for g in got)
+    # "by the end of this year" (line 17), "will be signed in 2025", "in early 2022": nothing
+    assert all(g[0][0] in (4, 7) for g in got)
+
+
+def test_relative_date_agrees_with_the_event_in_its_year():
+    assert lint("News.DatelineMismatch", "Ahead of Zapad 2025 (West 2025), later this year.", "2025-02-01") == []
+    assert lint("News.DatelineMismatch", "Ahead of the exercises Zapad 2025 next year.", "2024-09-17") == []
+    got = lint("News.DatelineMismatch", "Ahead of the exercises Zapad 2025 next year.", "2023-09-17")
+    assert got == [("next year", "Relative date contradicts the explicit one: dated 2023-09-17, so 'next year' means 2024, but the event is Zapad 2025.", "error")]
+
+
+def test_relative_date_without_explicit_one_or_event_is_fine():
+    assert lint("News.DatelineMismatch", "The treaty is expected to be finalised by the end of this year.") == []
+    # a budget is named for the year it governs, not the year it is made in
+    assert lint("News.DatelineMismatch", "Ireland's Budget 2025 will be presented later this year.", "2024-06-01") == []
+    assert lint("News.DatelineMismatch", "The 2025 budget, approved this year, raises spending.") == []
+
+
+def test_next_named_month_may_be_next_year():
+    # December 2024: "next September" is September 2025
+    assert lint("News.DatelineMismatch", "The Expo 2025 opens next September.", "2024-12-10") == []
+    got = lint("News.DatelineMismatch", "The Expo 2026 opens next September.", "2024-12-10")
+    assert got and got[0][0] == "next September" and "means September 2025, but the event is Expo 2026" in got[0][1]
+
+
+def test_date_in_apposition_and_possessive():
+    got = lint("News.DatelineMismatch", "Talks resume next month, in October 2024, officials said.", "2024-06-10")
+    assert got == [("next month", "Relative date contradicts the explicit one: dated 2024-06-10, so 'next month' means July 2024, but the date given is October 2024.", "error")]
+    assert lint("News.DatelineMismatch", "Talks resume next month, in July 2024, officials said.", "2024-06-10") == []
+    got = lint("News.DatelineMismatch", "It was the first vote since last year's 2022 elections.", "2024-03-01")
+    assert [g[0] for g in got] == ["last year"] and "means 2023, but the event is 2022 elections" in got[0][1]
+
+
+def test_relative_skips_quotes_and_undated_articles():
+    assert lint("News.DatelineMismatch", "“We hold Zapad 2025 later this year,” he said.", "2024-09-17") == []
+    assert lint("News.DatelineMismatch", "Ahead of the exercises Zapad 2025 later this year.", None) == []
+
+
+def test_lower_case_month_word_is_not_a_month():
+    assert lint("News.DatelineMismatch", "Expo 2026 may open next may.", "2024-12-10") == []
+
+
+# --------------------------------------------------------------------------
+# WeekdayDateMismatch (mode: weekday)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("It opened on Tuesday, September 18, 2024, in Minsk.", "Tuesday, September 18, 2024"),
+        ("It opened on September 18, 2024, a Tuesday.", "September 18, 2024, a Tuesday"),
+        ("It opened on 18 September 2024 (Tuesday).", "18 September 2024 (Tuesday"),
+        ("It opened on September 18, 2024, which was a Tuesday.", "September 18, 2024, which was a Tuesday"),
+    ],
+)
+def test_weekday_disagrees_with_full_date_in_any_order(text, flag):
+    got = lint("News.WeekdayDateMismatch", text, None)  # a full date needs no dateline
+    assert got == [(flag, "Weekday and date disagree: 'Tuesday' does not match the date: September 18, 2024 is a Wednesday, not a Tuesday.", "error")]
+
+
+def test_weekday_year_from_dateline_is_a_warning():
+    got = lint("News.WeekdayDateMismatch", "It opened on Tuesday 18 September in Minsk.", "2024-09-20")
+    assert got == [(
+        "Tuesday 18 September",
+        "Weekday and date disagree: 'Tuesday' does not match the date: September 18 is a Wednesday in 2024 "
+        "(the year of the dateline 2024-09-20), not a Tuesday.",
+        "warning",
+    )]
+    # nearest year: early January copy about "Monday, December 30" means the December just past
+    assert lint("News.WeekdayDateMismatch", "Polls closed on Monday, December 30.", "2025-01-03") == []
+    # no dateline, no year: nothing to compare with
+    assert lint("News.WeekdayDateMismatch", "It opened on Tuesday 18 September in Minsk.", None) == []
+
+
+def test_weekday_near_misses():
+    for text in (
+        "It opened on Wednesday, September 18, 2024.",
+        "The raid happened on Friday 14th June 2019, police said.",
+        "He sat 18 September exams and passed on Tuesday.",
+        "It happened on Friday. September 18, 2024 was a Wednesday.",
+    ):
+        assert lint("News.WeekdayDateMismatch", text) == [], text
+
+
+def test_weekday_has_no_fix():
+    article = read_text("t.txt", "It opened on Tuesday, September 18, 2024.", body_only=True)
+    (d,) = lint_article(article, [RULES["News.WeekdayDateMismatch"]])
+    assert d.fix is None
+
+
+# --------------------------------------------------------------------------
+# TenseDateMismatch (mode: tense)
+
+
+def test_future_date_in_past_tense_and_past_date_as_future():
+    got = lint("News.TenseDateMismatch", "The first joint drills were held in 2026 near Brest.")
+    assert got == [("were held in 2026", "Tense contradicts the dateline: dated 2024-09-17, but 'were held in 2026' tells 2026, after that date, in the past tense.", "warning")]
+    got = lint("News.TenseDateMismatch", "The exercises will take place in Minsk in 2023, the ministry said.")
+    assert got == [("will take place in Minsk in 2023", "Tense contradicts the dateline: dated 2024-09-17, but 'will take place in Minsk in 2023' tells 2023, before that date, as future.", "warning")]
+    got = lint("News.TenseDateMismatch", "The treaty is scheduled for March 2024.")
+    assert [g[0] for g in got] == ["is scheduled for March 2024"]
+
+
+def test_tense_near_misses():
+    for text in (
+        "A new Union State Security Concept is under development and will be signed in 2025.",
+        "The Unified Regional Air Defence System was launched in 2009.",
+        "The games were postponed to 2026.",
+        "A decision was expected in 2026.",
+        "If the vote was held in 2026, turnout would be low.",
+        "In 2019 the company said the plant will open in 2022.",
+        "Inflation will be lower than in 2023.",
+        "Prices will return to 2023 levels.",
+        "The summit was held in September 2024.",  # same month as the dateline
+        "Turnout will be measured in 2023 terms.",
+        "“The drills were held in 2026,” he joked.",
+        "The games would have ended in 2026.",
+    ):
+        assert lint("News.TenseDateMismatch", text) == [], text
+    assert lint("News.TenseDateMismatch", "The first joint drills were held in 2026.", None) == []
+
+
+# --------------------------------------------------------------------------
+# Loading
+
+
+def test_mode_is_required_and_cues_are_validated():
+    with pytest.raises(RuleError) as e:
+        parse_rule_file("P/R.yml", "extends: dateline\nmessage: x\n", "P.R")
+    assert "mode" in str(e.value)
+    with pytest.raises(RuleError) as e:
+        parse_rule_file("P/R.yml", "extends: dateline\nmode: relative\nmessage: x\n", "P.R")
+    assert "cues" in str(e.value)
+    bad = "extends: dateline\nmode: relative\ncues:\n  relative:\n    - {phrase: this year, unit: decade}\n"
+    with pytest.raises(RuleError) as e:
+        parse_rule_file("P/R.yml", bad, "P.R")
+    assert "cues.relative.0.unit" in str(e.value)
