@@ -80,7 +80,7 @@ def test_folder_named_like_an_option_or_rules_is_a_path(newslint, tmp_path):
 
 def test_list_explain_version(newslint):
     listed = newslint("--list-rules").stdout
-    assert "News.NameVariant\terror\tsubstitution" in listed
+    assert "News.NameVariant\terror\tname_variants" in listed
     explained = newslint("--explain", "News.GluedDash")
     assert explained.returncode == 0 and "Flags:" in explained.stdout and "members –further" in explained.stdout
     assert newslint("--explain", "No.Such").returncode == 2

@@ -17,24 +17,34 @@ def _seed_copy(tmp_path, name="a.txt"):
 
 
 def test_fix_corrects_zapod_and_nothing_else_then_is_stable(tmp_path, newslint):
+    """The safe fixes on the seed: the known spelling and the quote style.
+
+    Deleting the repeated headline removes text, so it is unsafe and stays.
+    """
     f = _seed_copy(tmp_path)
     before = f.read_text(encoding="utf-8")
-    diff = newslint("--diff", str(f), "--select", "News.NameVariant")
+    expected = (before.replace("Zapod", "Zapad")
+                .replace('"direct clash"', "“direct clash”").replace('"Union Determination"', "“Union Determination”"))
+    diff = newslint("--diff", str(f))
     assert diff.returncode == 1
     assert f.read_text(encoding="utf-8") == before  # --diff changes nothing
-    changed = [l for l in diff.stdout.splitlines() if l[:1] in "+-" and not l.startswith(("+++", "---"))]
-    assert len(changed) == 4 and all(("Zapod" in l) == l.startswith("-") for l in changed)
+    removed = [l[1:] for l in diff.stdout.splitlines() if l.startswith("-") and not l.startswith("---")]
+    added = [l[1:] for l in diff.stdout.splitlines() if l.startswith("+") and not l.startswith("+++")]
+    assert [l for l in before.splitlines() if l not in expected.splitlines()] == removed
+    assert [l for l in expected.splitlines() if l not in before.splitlines()] == added
+    assert len(removed) == 3  # lines 4, 7 and 21
 
     proc = newslint("--fix", str(f))
-    after = f.read_text(encoding="utf-8")
-    assert "Zapod" not in after and after.count("Zapad 2025") == before.count("Zapad 2025") + 2
-    assert after.replace("Zapad", "Zapod") == before.replace("Zapad", "Zapod")  # nothing else touched
-    assert "NameVariant" not in proc.stdout
+    assert f.read_text(encoding="utf-8") == expected
+    assert "NameVariant" not in proc.stdout and "MixedQuoteStyle" not in proc.stdout
+    assert "RepeatedHeadline" in proc.stdout  # unsafe: left for a person
     mtime = os.stat(f).st_mtime_ns
     again = newslint("--fix", str(f))
-    assert f.read_text(encoding="utf-8") == after and os.stat(f).st_mtime_ns == mtime  # a second --fix changes nothing
+    assert f.read_text(encoding="utf-8") == expected and os.stat(f).st_mtime_ns == mtime  # a second --fix changes nothing
     assert "fixed" not in again.stderr
     assert newslint("--diff", str(f)).stdout == ""
+    unsafe = newslint("--diff", "--unsafe-fixes", str(f)).stdout
+    assert "-Belarus and Russia strengthen security ties amid rising tensions" in unsafe
 
 
 def test_fix_keeps_bom_and_crlf_and_leaves_clean_files_alone(tmp_path, newslint):
