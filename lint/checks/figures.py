@@ -1,0 +1,339 @@
+"""figures: a number that states a quantity with no source near it.
+
+What is a figure. A number written in digits (with its currency symbol,
+"%"/"per cent" or "million"/"bn" when it has them) that counts or measures
+something: people, troops, money, percentages, casualties, votes. Not a
+figure (never reported):
+
+* years (1000-2099 without a comma: "since 2000", "the 1800s");
+* dates and times ("September 15", "30 April", "14th June", "08/11/2023",
+  "3 a.m.", "12:01", "9.45pm"), ordinals ("117th");
+* ages ("Kadir, 44,", "Molly Martens (40)", "15-year-old", "aged 27");
+* durations ("44 months", "20 more years", "a 26 year-history");
+* references and addresses ("section 21", "flight 370", "10 Downing Street");
+* numbers inside names ("Zapad 2025", "Boeing 737", "Sentinel-1", "COP28",
+  "Covid-19"): a number glued to letters, or after a capitalised word that
+  is not a sentence-opening quantifier ("Over 30,000" is a figure);
+* ranges and compounds written with a hyphen ("2011-12", "10-point");
+* small numbers (below ``min_count``) that are not money or percentages.
+
+How far attribution reaches (``reach``, default ``paragraph``). A figure is
+attributed when a cue (``cues`` or ``vague`` of the data file: "said",
+"according to", "estimates", "data from", "Source:", a parenthetical
+citation ...) occurs
+
+* with ``reach: sentence``, in its own sentence;
+* with ``reach: neighbours``, in its sentence or the one before or after;
+* with ``reach: paragraph``, anywhere in its paragraph (news paragraphs are
+  the unit of attribution: "Four of the 12 boxes were gone. Each box had 30
+  packages. The room is usually locked, the officials said.").
+
+Besides, a figure inside a quotation of four words or more is attributed
+(the speaker is its source; whether the quote names its speaker is another
+rule's business), and a list item ("- 33% of ...") is attributed by a
+"Source: ..." block right after the list. Cues never reach across
+paragraphs otherwise.
+
+Levels. The rule's level (warning) goes to percentages, money, millions and
+billions, numbers of a thousand or more, and counts of people or tolls
+("195 people", "killing at least 45"). Softer cases are reported at
+suggestion level: measurements ("100mph", "1.43°C"), prices and legal
+amounts ("a £1,000 fine"), background ("a community of 50,000") and other
+counts below a thousand ("88 flood warnings").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from lint.article import Article, Block
+from lint.checks.base import format_message
+from lint.model import Finding, Severity, Span
+from lint.rules import CompileError, RuleBase
+from lint.segment import quotations, sentences
+
+DATA_KEYS = ("attribution",)
+
+
+class FigureWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    time_units: list[str] = Field(default_factory=list)
+    measure_units: list[str] = Field(default_factory=list)
+    currency_words: list[str] = Field(default_factory=list)
+    count_nouns: list[str] = Field(default_factory=list)
+    casualty_words: list[str] = Field(default_factory=list)
+    quantifiers: list[str] = Field(default_factory=list)
+    reference_words: list[str] = Field(default_factory=list)
+    price_words: list[str] = Field(default_factory=list)
+    background: list[str] = Field(default_factory=list)
+    street_suffixes: list[str] = Field(default_factory=list)
+    exceptions: list[str] = Field(default_factory=list)
+
+
+class AttributionData(BaseModel):
+    """rules/News/data/attribution.yml (shared with vague_attribution)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    cues: list[str] = Field(default_factory=list)
+    not_cues: list[str] = Field(default_factory=list)
+    vague: list[str] = Field(default_factory=list)
+    hedges: list[str] = Field(default_factory=list)
+    not_names: list[str] = Field(default_factory=list)
+    figures: FigureWords = Field(default_factory=FigureWords)
+
+
+class Params(RuleBase):
+    extends: Literal["figures"]
+    attribution: AttributionData
+    reach: Literal["sentence", "neighbours", "paragraph"] = "paragraph"
+    exceptions: list[str] = Field(default_factory=list)  # more name patterns
+    min_count: int = Field(default=10, ge=0)
+
+
+# --------------------------------------------------------------------------
+# Patterns
+
+_NUMBER = regex.compile(
+    r"(?P<cur>\p{Sc}\s?)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+)
+_PCT = regex.compile(r"\s?(?:%|per\s?cent\b|percent\b)")
+_SCALE_WORD = regex.compile(r"(?i)\s(?:million|billion|trillion)\b")
+_SCALE_GLUED = regex.compile(r"(?:bn|mn|m|k|tn)\b")
+_GLUED_SKIP = regex.compile(r"(?i)(?:st|nd|rd|th|s|am|pm|a\.m\.|p\.m\.|h|hrs|gmt)\b")
+_TIME_AFTER = regex.compile(
+    r"(?i)(?::\d{2}|\.\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)|\s?(?:a\.m\.|p\.m\.|am|pm|o'clock|gmt|bst|utc|et|est|edt|pt|cet)\b)"
+)
+_DATE_SEP = regex.compile(r"[/:]\d")
+_RANGE_OR_COMPOUND = regex.compile(r"[-–]\p{L}|-\d")
+_LIST_ITEM = regex.compile(r"^\s*(?:[-•*–—]\s|\d+[.)]\s)")
+_SOURCE_LINE = regex.compile(r"(?i)^\s*(?:sources?|data|figures)\s*:")
+_CAP_WORD_BEFORE = regex.compile(r"(?r)(?P<word>(?-i:\p{Lu})[\p{L}\p{M}'’&-]*)\.?\s+$")
+_SENTENCE_START_BEFORE = regex.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
+_AGE_NAME_BEFORE = regex.compile(r"(?r)(?-i:\p{Lu})[\p{L}\p{M}'’-]+(?:,\s*|\s\()$")
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(f"(?:{x})" for x in items) if items else r"(?!x)x"
+
+
+def _compile(pattern: str, loc: tuple) -> regex.Pattern:
+    try:
+        return regex.compile(pattern, regex.V0)
+    except (regex.error, ValueError, OverflowError) as exc:
+        raise CompileError(loc, f"invalid regular expression: {exc}") from None
+
+
+def cue_pattern(data: AttributionData, loc: tuple = ("attribution",)) -> regex.Pattern:
+    """All cues (with vague ones and hedges) as one case-insensitive whole-word alternation.
+
+    ``not_cues`` come first and are skipped over: "confirmed" in "the
+    confirmed caseload" attributes nothing.
+    """
+    for key in ("cues", "vague", "hedges", "not_cues"):
+        for i, item in enumerate(getattr(data, key)):
+            _compile(item, loc + (key, i))
+    word = r"(?<![\p{L}\p{N}])(?:%s)(?![\p{L}\p{N}])"
+    pattern = word % _words(data.cues + data.vague + data.hedges)
+    if data.not_cues:
+        pattern = word % _words(data.not_cues) + r"(*SKIP)(*FAIL)|" + pattern
+    return _compile("(?i)" + pattern, loc)
+
+
+class Figures:
+    def __init__(self, p: Params):
+        w = p.attribution.figures
+        loc = ("attribution", "figures")
+        self.message = p.message or "'%s' has no source in its sentence or paragraph: say who counted it."
+        self.reach = p.reach
+        self.min_count = p.min_count
+        self.cues = cue_pattern(p.attribution)
+        units_t = _words(w.time_units)
+        self.duration = _compile(
+            r"(?i)[\s-]?(?:(?:more|additional|further|consecutive|straight|full|long|extra|"
+            r"previous|last|next|whole|odd|or so)\s)?(?:" + units_t + r")(?![\p{L}])", loc + ("time_units",)
+        )
+        self.measure = _compile(r"(?i)\s?(?:" + _words(w.measure_units) + r")(?![\p{L}])", loc + ("measure_units",))
+        self.currency_after = _compile(r"(?i)\s(?:" + _words(w.currency_words) + r")\b", loc + ("currency_words",))
+        self.count_noun = _compile(
+            r"(?i)(?:\s+(?:more|fewer|other|additional|further|new|of\s+the|of\s+its|of\s+their|[\p{Ll}-]+)){0,2}?\s+(?:"
+            + _words(w.count_nouns) + r")\b",
+            loc + ("count_nouns",),
+        )
+        quant = r"(?:\s+(?:at\s+least|more\s+than|over|about|around|nearly|almost|up\s+to|some|roughly|an\s+estimated|approximately|as\s+many\s+as))?"
+        self.casualty_before = _compile(
+            r"(?ri)\b(?:" + _words(w.casualty_words) + r")" + quant + r"\s+$", loc + ("casualty_words",)
+        )
+        self.reference_before = _compile(
+            r"(?ri)\b(?:" + _words(w.reference_words) + r")\.?\s*#?$|(?:#|\bno\.\s?)$", loc + ("reference_words",)
+        )
+        self.quantifiers = frozenset(x.lower() for x in w.quantifiers)
+        self.price = _compile(r"(?i)\b(?:" + _words(w.price_words) + r")\b", loc + ("price_words",))
+        self.background = _compile(
+            r"(?ri)\b(?:" + _words(w.background) + r")" + quant + r"\s+$", loc + ("background",)
+        )
+        self.street = _compile(
+            r"\s(?:\p{Lu}[\p{L}'’-]*\s){1,3}(?:" + _words(w.street_suffixes) + r")\b", loc + ("street_suffixes",)
+        )
+        self.age_before = _compile(r"(?ri)\b(?:aged|age|ages)\s+$", loc)
+        self.months = _compile(
+            r"(?i)\s(?:of\s)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+            loc,
+        )
+        exc = w.exceptions + p.exceptions
+        for i, e in enumerate(p.exceptions):
+            _compile(e, ("exceptions", i))
+        self.exceptions = (
+            _compile(r"(?<![\p{L}\p{N}])(?:" + _words(exc) + r")(?![\p{L}\p{N}])", loc + ("exceptions",)) if exc else None
+        )
+
+    # ----------------------------------------------------------------------
+
+    def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        # A "Source: ..." block attributes the list items right before it.
+        sourced: set[int] = set()
+        covered = False
+        for i in range(len(blocks) - 1, -1, -1):
+            t = blocks[i].text
+            if _SOURCE_LINE.match(t):
+                covered = True
+            elif _LIST_ITEM.match(t) or blocks[i].scope == "list":
+                if covered:
+                    sourced.add(i)
+            else:
+                covered = False
+        for i, block in enumerate(blocks):
+            if i in sourced or not any(c.isdigit() for c in block.text):
+                continue
+            if len(block.text.split()) < 4:
+                continue  # a label or page residue ("Show all 50"), not a statement
+            yield from self._check_block(block)
+
+    def _check_block(self, block: Block) -> Iterator[Finding]:
+        text = block.text
+        figures = list(self._figures(text))
+        if not figures:
+            return
+        cue_at = [m.start() for m in self.cues.finditer(text)]
+        if cue_at and self.reach == "paragraph":
+            return
+        quotes = [
+            (q.start - block.start, q.end - block.start)
+            for q in quotations(block)
+            if len(q.text.split()) >= 4
+        ]
+        bounds = [(s.start - block.start, s.end - block.start) for s in sentences(block)] or [(0, len(text))]
+        for start, end, level in figures:
+            if any(qs <= start and end <= qe for qs, qe in quotes):
+                continue
+            k = next((j for j, (ss, se) in enumerate(bounds) if start < se), len(bounds) - 1)
+            lo, hi = (k, k) if self.reach == "sentence" else (max(k - 1, 0), min(k + 1, len(bounds) - 1))
+            if any(bounds[lo][0] <= c < bounds[hi][1] for c in cue_at):
+                continue
+            figure = text[start:end]
+            yield Finding(
+                Span(block.start + start, block.start + end),
+                format_message(self.message, figure),
+                level=level,
+            )
+
+    # ----------------------------------------------------------------------
+
+    def _figures(self, text: str) -> Iterator[tuple[int, int, Severity | None]]:
+        """(start, end, level) of each figure in ``text``; level None: the rule's."""
+        excluded = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions is not None else []
+        for m in _NUMBER.finditer(text):
+            start, end = m.span()
+            num_start = m.start("num")
+            num = m.group("num")
+            cur = bool(m.group("cur"))
+            prev = text[num_start - 1] if num_start > 0 else " "
+            if not cur:
+                if prev.isalpha() or prev in "/:#.,'’":
+                    continue  # COP28, 08/11, 12:01, '90s, 3.5 split
+                if prev in "-–" and num_start > 1 and (text[num_start - 2].isalnum()):
+                    continue  # Covid-19, Sentinel-1, 2011-12
+            if any(s <= num_start < e for s, e in excluded):
+                continue
+            pct = _PCT.match(text, end)
+            scale = _SCALE_WORD.match(text, end) or (_SCALE_GLUED.match(text, end) if not pct else None)
+            if pct:
+                end = pct.end()
+            elif scale:
+                end = scale.end()
+            after = end
+            nxt = text[after] if after < len(text) else " "
+            money = cur or bool(self.currency_after.match(text, after))
+            comma = "," in num
+            value = float(num.replace(",", ""))
+            before = text[max(0, start - 60) : start]
+
+            if not (pct or scale or money):
+                # --- things that are not figures
+                if _TIME_AFTER.match(text, after) or _DATE_SEP.match(text, after):
+                    continue
+                mm = self.measure.match(text, after)
+                if nxt.isalpha():
+                    if mm and not _GLUED_SKIP.match(text, after):
+                        yield start, mm.end(), Severity.SUGGESTION  # 100mph, 1kg
+                    continue  # 14th, 1800s, 5pm, 7News, 3D
+                if mm and not self.duration.match(text, after):
+                    yield start, mm.end(), Severity.SUGGESTION  # 1.43°C, 85 decibels
+                    continue
+                if _RANGE_OR_COMPOUND.match(text, after):
+                    continue  # 15-year-old, 2011-12, 10-point
+                if self.duration.match(text, after):
+                    continue  # 44 months, 26 year-history
+                if self.months.match(text, after):
+                    continue  # 30 April
+                if not comma and "." not in num and len(num) == 4 and 1000 <= value <= 2099:
+                    continue  # a year
+                if self.reference_before.search(before) or self.age_before.search(before):
+                    continue
+                if not comma and _AGE_NAME_BEFORE.search(before) and value < 130 and text[after : after + 1] in ",)":
+                    continue  # Kadir, 44, / Martens (40)
+                if self.street.match(text, after):
+                    continue  # 10 Downing Street
+                if self._in_name(before, comma):
+                    continue
+                if value < self.min_count:
+                    continue
+                # --- a count
+                if self.background.search(before):
+                    yield start, end, Severity.SUGGESTION
+                elif comma or value >= 1000 or self.count_noun.match(text, after) or self.casualty_before.search(before):
+                    yield start, end, None
+                else:
+                    yield start, end, Severity.SUGGESTION
+                continue
+            if not cur and self._in_name(before, comma):
+                continue  # "Windows 10%"? rare, but "Zapad 2025 million" never
+            if money and not scale and self.price.search(self._sentence_around(text, start)):
+                yield start, end, Severity.SUGGESTION  # a £1,000 fine
+            else:
+                yield start, end, None
+
+    def _in_name(self, before: str, comma: bool) -> bool:
+        """A capitalised word right before: a name or a date ("Zapad 2025")."""
+        if comma:
+            return False  # "Italy 143,600" is a figure
+        m = _CAP_WORD_BEFORE.search(before)
+        if m is None:
+            return False
+        if m.group("word").lower() in self.quantifiers:
+            return not _SENTENCE_START_BEFORE.search(before, 0, m.start())
+        return True
+
+    @staticmethod
+    def _sentence_around(text: str, i: int) -> str:
+        s = max(text.rfind(". ", 0, i), 0)
+        e = text.find(". ", i)
+        return text[s : e if e != -1 else len(text)]
+
+
+def compile(p: Params) -> Figures:
+    return Figures(p)
