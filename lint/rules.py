@@ -137,13 +137,19 @@ def resolve_scopes(scope: list[str]) -> frozenset[str]:
     exclude: set[str] = set()
     for s in scope:
         neg = s.startswith("~")
-        name = s.lstrip("~").split(".")[0]
+        name, _, qualifier = s.lstrip("~").partition(".")
+        if neg and qualifier:
+            # "~heading.h1" drops a subset of the headings: the Vale check
+            # types narrow by level or format themselves (lint/checks/_vale.py)
+            continue
         if name in ("text", "raw", "summary", "table", "alt"):
             names = set(text)
         elif name in SCOPES:
             names = {name}
         else:
             names = {_VALE_SCOPES[name]} if _VALE_SCOPES.get(name) else set()
+        if "heading" in names and name != "text":
+            names.add("headline")  # a Markdown "#" heading read as the headline
         (exclude if neg else include).update(names)
     if not include:
         include = set(text)
@@ -234,7 +240,10 @@ def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
             problem = err["msg"]
         raise RuleError(path, _line_of(path, text, loc), _key_of(loc), problem) from None
     try:
-        checker = module.compile(spec)
+        if getattr(module, "NEEDS_STYLES_PATH", False):  # spelling: dictionaries beside the packs
+            checker = module.compile(spec, styles_path=Path(path).resolve().parent.parent)
+        else:
+            checker = module.compile(spec)
     except RuleError:
         raise
     except CompileError as exc:

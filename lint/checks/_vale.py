@@ -1,0 +1,258 @@
+"""Helpers shared by the Vale-compatible check types.
+
+* ``ScopeFilter``: what newslint's block scopes cannot say on their own --
+  Vale's whole-file scopes (``raw``: the file as one block; ``summary``: the
+  document's prose as one block) and heading levels (``heading.h2``,
+  ``~heading.h1``). ``lint.rules.resolve_scopes`` hands a rule every heading
+  (and the headline, a Markdown ``#`` heading); the filter keeps the levels
+  the rule names.
+* ``heading_level``: a heading block's level, read from the source
+  (``#`` count, setext underline); a headline is level 1.
+* ``exceptions_search``: Vale's ``updateExceptions`` regex (a word-bounded
+  *search*, each term case-sensitive unless it starts with ``(?i)``).
+* ``vale_text``: a block's text as Vale sees it -- the Markdown reader
+  masks markup with spaces; Vale drops link syntax (``(API)`` for
+  ``([API](https://...))``) and keeps inline code as ``*`` runs.
+* ``alt_blocks``, ``frontmatter_blocks``: Vale's ``alt`` and
+  ``text.frontmatter.<key>`` scopes.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.article import Article, Block
+from lint.checks.patterns import compile_pattern
+
+_ATX = regex.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]|$)")
+_SETEXT = regex.compile(r"[ \t]{0,3}(=+|-+)[ \t]*$")
+_LEVEL = regex.compile(r"h([1-6])$")
+
+
+def heading_level(article: Article, block: Block) -> int:
+    """The level (1-6) of a heading or headline block; 0 for other blocks."""
+    if block.scope not in ("heading", "headline"):
+        return 0
+    text = article.text
+    line_start = text.rfind("\n", 0, block.start) + 1
+    m = _ATX.match(text, line_start)
+    if m is not None and m.end() <= block.start + 1:
+        return len(m.group(1))
+    nl = text.find("\n", block.end)
+    if nl != -1:
+        nxt_end = text.find("\n", nl + 1)
+        nxt = text[nl + 1 : nxt_end if nxt_end != -1 else len(text)].rstrip("\r")
+        m = _SETEXT.match(nxt)
+        if m is not None:
+            return 1 if m.group(1)[0] == "=" else 2
+    return 1 if block.scope == "headline" else 2
+
+
+_FORMATS = {"md": "md", "markdown": "md", "mdx": "mdx", "txt": "txt", "text": "txt", "rst": "rst",
+            "html": "html", "adoc": "adoc", "asciidoc": "adoc", "org": "org", "dita": "dita", "xml": "xml"}
+_FM_END = regex.compile(r"(?m)^(?:---|\.\.\.)[ \t]*$")
+
+
+def frontmatter_blocks(article: Article, keys: list[str]) -> list[Block]:
+    """Blocks for the values of top-level front-matter keys (quotes excluded)."""
+    text = article.text
+    if not text.startswith("---"):
+        return []
+    m = _FM_END.search(text, 3)
+    if m is None:
+        return []
+    out = []
+    for key in keys:
+        km = regex.compile(r"(?m)^%s:[ \t]*(?P<q>[\"']?)(?P<v>[^\n]*?)(?P=q)[ \t]*\r?$" % regex.escape(key)).search(text, 0, m.start())
+        if km is not None and km.group("v") and km.group("v") not in ("|", ">"):
+            out.append(Block("headline", km.start("v"), km.group("v")))
+    return out
+
+
+class ScopeFilter:
+    """Compiled once from a rule's ``scope`` list."""
+
+    def __init__(self, scope: list[str]):
+        names = [s.strip() for s in scope]
+        # "paragraph.rst", "text.md": only files of that format
+        quals = [s.split(".")[1] for s in names if not s.startswith("~") and "." in s]
+        fmts = {_FORMATS[q] for q in quals if q in _FORMATS}
+        self.formats = fmts if fmts and len(fmts) == len([q for q in quals if not _LEVEL.match(q) and q != "frontmatter"]) else None
+        # "text.frontmatter.title": the value of a front-matter key
+        self.frontmatter = [s.split(".", 2)[2] for s in names if s.startswith("text.frontmatter.") and s.count(".") >= 2]
+        self.raw = any(s.lstrip("~").split(".")[0] == "raw" and not s.startswith("~") for s in names)
+        self.summary = any(s == "summary" for s in names)
+        self.alt = bool(names) and all(s.split(".")[0] == "alt" for s in names)
+        self.include_levels: set[int] = set()
+        self.exclude_levels: set[int] = set()
+        plain_heading = False
+        for s in names:
+            neg = s.startswith("~")
+            parts = s.lstrip("~").split(".")
+            if parts[0] != "heading":
+                continue
+            m = _LEVEL.match(parts[1]) if len(parts) > 1 else None
+            if m is None:
+                if not neg:
+                    plain_heading = True
+                continue
+            (self.exclude_levels if neg else self.include_levels).add(int(m.group(1)))
+        if plain_heading:
+            self.include_levels = set()  # every level
+        self.levels = bool(self.include_levels or self.exclude_levels)
+
+    def blocks(self, article: Article, blocks: list[Block]) -> list[Block]:
+        if self.formats is not None and article.format not in self.formats:
+            return []
+        if self.frontmatter:
+            return frontmatter_blocks(article, self.frontmatter)
+        if self.raw:
+            return [Block("raw", 0, article.text)] if article.text else []
+        if self.alt:
+            return alt_blocks(article)
+        if not self.levels:
+            return blocks
+        out = []
+        for b in blocks:
+            if b.scope in ("heading", "headline"):
+                level = heading_level(article, b)
+                if self.include_levels and level not in self.include_levels:
+                    continue
+                if level in self.exclude_levels:
+                    continue
+            out.append(b)
+        return out
+
+
+def exceptions_search(exceptions: list[str], loc: tuple = ("exceptions",)) -> regex.Pattern | None:
+    """Vale's exception regex: ``(?m)\\b(?:(?-i)t1|(?-i)t2)\\b``, longest first."""
+    if not exceptions:
+        return None
+    terms = sorted(exceptions, key=len, reverse=True)
+    terms = ["(?i:" + t[4:] + ")" if t.startswith("(?i)") else t for t in terms]
+    return compile_pattern(r"(?m)\b(?:%s)\b" % "|".join(terms), loc)
+
+
+def vale_format(template: str, *subs: str) -> str:
+    """Go's fmt.Sprintf for Vale messages: each ``%s`` (or ``%d``) takes the next sub."""
+    if "%" not in template or not subs:
+        return template
+    out = []
+    i = k = 0
+    while i < len(template):
+        c = template[i]
+        if c == "%" and i + 1 < len(template):
+            nxt = template[i + 1]
+            if nxt in "sdv":
+                out.append(subs[k] if k < len(subs) else "%!" + nxt + "(MISSING)")
+                k += 1
+                i += 2
+                continue
+            if nxt == "%":
+                out.append("%")
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+class ValeText:
+    """A block's text as Vale sees it, with a map back to source offsets.
+
+    The Markdown reader masks markup with spaces and trims masked runs at the
+    block's edges. Vale keeps inline code as a run of ``*`` (so a heading
+    that starts with code still starts there, and code counts towards
+    lengths) and drops link syntax (``[label](url)`` reads ``label``). Here:
+    masked code spans become ``*`` runs, other masked characters are
+    dropped, and code spans trimmed from the block's edges are put back.
+    ``offsets[i]`` is the source offset of ``text[i]``.
+    """
+
+    __slots__ = ("text", "offsets", "start")
+
+    def __init__(self, text: str, offsets: list[int] | None, start: int):
+        self.text, self.offsets, self.start = text, offsets, start
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Source offsets of the half-open range [i, j) of ``text``."""
+        if self.offsets is None:
+            return self.start + i, self.start + j
+        if i >= j:
+            a = self.offsets[i] if i < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else self.start)
+            return a, a
+        return self.offsets[i], self.offsets[j - 1] + 1
+
+
+_CODE_RUN = regex.compile(r"`+")
+
+
+def _edge_code(src: str, pos: int, step: int) -> int:
+    """Extend ``pos`` over code spans (and blanks) on the same line, left (-1) or right (+1)."""
+    best = pos
+    i = pos
+    n = len(src)
+    while True:
+        j = i - 1 if step < 0 else i
+        while 0 <= j < n and src[j] in " \t":
+            j += step
+        if not (0 <= j < n) or src[j] != "`":
+            return best
+        # a backtick run: find the matching run on the same line
+        k = j
+        while 0 <= k + step < n and src[k + step] == "`":
+            k += step
+        run = abs(k - j) + 1
+        line_lo = src.rfind("\n", 0, min(j, k)) + 1
+        line_hi = src.find("\n", max(j, k))
+        line_hi = n if line_hi == -1 else line_hi
+        if step < 0:
+            close_start = k  # leftmost char of the closing run
+            opener = src.rfind("`" * run, line_lo, close_start)
+            if opener == -1:
+                return best
+            i = best = opener
+        else:
+            open_end = k + 1
+            closer = src.find("`" * run, open_end, line_hi)
+            if closer == -1:
+                return best
+            i = best = closer + run
+
+
+def vale_text(article: Article, block: Block) -> ValeText:
+    src = article.text
+    if block.scope == "raw" or article.format != "md":
+        return ValeText(block.text, None, block.start)
+    s = _edge_code(src, block.start, -1)
+    e = _edge_code(src, block.end, +1)
+    region = src[s:e]
+    if s == block.start and e == block.end and region == block.text:
+        return ValeText(block.text, None, block.start)
+    masked = " " * (block.start - s) + block.text + " " * (e - block.end)
+    code = [False] * len(region)
+    for m in _CODE_SPAN.finditer(region):
+        for k in range(m.start(), m.end()):
+            code[k] = True
+    chars: list[str] = []
+    offsets: list[int] = []
+    for k, (c, o) in enumerate(zip(masked, region)):
+        if c == o or not c.isspace() or o.isspace():
+            chars.append(c)
+        elif code[k]:
+            chars.append("*")
+        else:
+            continue
+        offsets.append(s + k)
+    return ValeText("".join(chars), offsets, s)
+
+
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
+_ALT = regex.compile(r"!\[(?P<alt>[^\]\n]*)\]\(")
+
+
+def alt_blocks(article: Article) -> list[Block]:
+    """Image alt texts of a Markdown article (Vale's ``alt`` scope)."""
+    if article.format != "md":
+        return []
+    return [Block("alt", m.start("alt"), m.group("alt")) for m in _ALT.finditer(article.text) if m.group("alt")]

@@ -1,0 +1,41 @@
+"""sequence and script: Vale check types newslint loads but does not run.
+
+``sequence`` needs a part-of-speech tagger and ``script`` runs Tengo
+programs; neither is available. A style that contains such a rule must still
+load, so these Params accept any key (``extra="allow"``, for these two types
+only) and the checker finds nothing. ``checker.skipped_reason`` says why;
+the command line prints it once per rule on standard error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import ConfigDict
+
+from lint.article import Article, Block
+from lint.model import Finding
+from lint.rules import RuleBase
+
+REASONS = {
+    "sequence": "the 'sequence' check type needs a part-of-speech tagger, which newslint does not have",
+    "script": "the 'script' check type runs Tengo scripts, which newslint does not run",
+}
+
+
+class Params(RuleBase):
+    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True)
+    extends: Literal["sequence", "script"]
+
+
+class Skipped:
+    def __init__(self, reason: str):
+        self.skipped_reason = reason
+
+    def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        return iter(())
+
+
+def compile(p: Params) -> Skipped:
+    return Skipped(REASONS[p.extends])
