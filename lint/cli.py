@@ -63,6 +63,7 @@ def lint(
     builtin: Annotated[Optional[bool], typer.Option("--builtin/--no-builtin", help="Load the built-in rule packs.")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: newslint.yaml, .newslint.yaml or [tool.newslint] in pyproject.toml, found upward).")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
+    vale_config: Annotated[Optional[Path], typer.Option("--vale-config", help="A Vale configuration (.vale.ini) to use (default: .vale.ini, _vale.ini or _vale, found upward).")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that state none.")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name to report for standard input (its extension picks the reader).")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place, then report what remains.")] = False,
@@ -95,10 +96,12 @@ def lint(
             except configuration.ConfigError as exc:
                 _fail(str(exc))
 
+    vale = _vale_setup(paths, vale_config, isolated)  # Vale's .vale.ini (lint/vale_config.py)
+
     format = format or cfg.format or "text"
     if format not in FORMATS:
         _fail(f"unknown --format {format!r} (known: {', '.join(FORMATS)})")
-    min_sev = _level(min_level or cfg.min_level or "suggestion", "--min-level")
+    min_sev = _level(min_level or cfg.min_level or (vale.config.min_alert_level if vale else "suggestion"), "--min-level")
     fail_sev = _level(fail_level or cfg.fail_level or "warning", "--fail-level")
     pub_date = cfg.date
     if date is not None:
@@ -111,9 +114,15 @@ def lint(
     from lint.engine import select_rules
 
     try:
-        loaded = api.load([*cfg.rule_folders(), *(rules or [])], cfg.builtin if builtin is None else builtin)
+        if builtin is None:  # with a Vale configuration, News only when newslint's configuration asks
+            builtin = cfg.builtin if vale is None or "builtin" in cfg.model_fields_set else False
+        loaded = api.load([*cfg.rule_folders(), *(rules or [])], builtin)
     except RuleError as exc:
         _fail(str(exc))
+    if vale is not None:
+        loaded = [*loaded, *vale.rules]
+        for note in vale.notes:
+            typer.echo(f"newslint: {note}", err=True)
     loaded = _with_levels(loaded, cfg.levels)
     selected = select_rules(loaded, _split(select) or cfg.select, _split(ignore) or cfg.ignore)
 
@@ -144,8 +153,24 @@ def lint(
     opts = Options(format=format, output_file=output_file, min_level=min_sev, fail_level=fail_sev, date=pub_date,
                    stdin_filename=stdin_filename, fix=fix, diff=diff, unsafe=unsafe_fixes, statistics=statistics,
                    report_unused=report_unused, known=known, write_baseline=write_baseline, config=cfg,
-                   jobs=jobs)
+                   jobs=jobs, vale=vale.resolver if vale else None)
     raise typer.Exit(run(paths or ["."], selected, opts))
+
+
+def _vale_setup(paths, option: Path | None, isolated: bool):
+    """The Vale configuration in force (given, or found upward unless --isolated), or None."""
+    from lint import vale_config
+
+    if option is not None and not option.is_file():
+        _fail(f"{option}: no such Vale configuration file")
+    first = (paths or ["."])[0]
+    found = option or (None if isolated else vale_config.find(Path(first if first != "-" else ".")))
+    if found is None:
+        return None
+    try:
+        return vale_config.setup(found)
+    except vale_config.ValeConfigError as exc:
+        _fail(str(exc))
 
 
 def _with_levels(rules, levels: dict[str, str]):
@@ -177,6 +202,7 @@ class Options:
     write_baseline: Path | None = None
     config: object = None
     jobs: int = 0  # worker processes; 0: one per core when there are many files
+    vale: object = None  # lint.vale_config.Resolver: the Vale rules each file runs
 
 
 @dataclasses.dataclass
@@ -213,6 +239,8 @@ def _process(path: str, rules, opts: Options) -> FileResult:
         from lint.engine import select_rules
 
         rules = select_rules(rules, ignore=sorted(cfg.ignored_for(name)))
+    if opts.vale is not None:
+        rules = opts.vale.rules_for(name, rules)
     res = FileResult(name)
     try:
         if opts.fix or opts.diff:

@@ -1,0 +1,711 @@
+"""Configuration the Vale way: ``.vale.ini`` and the styles it names.
+
+When a ``.vale.ini`` (or ``_vale.ini``, ``.vale``, ``_vale``: files) is found upward from the
+first linted path, or named with ``--vale-config FILE``, newslint reads it as
+Vale does:
+
+* core keys (before any section): ``StylesPath`` (relative to the file),
+  ``MinAlertLevel`` (the default ``--min-level``), ``Vocab`` (comma-separated
+  vocabulary names), ``IgnoredScopes``/``SkippedScopes`` (read; Markdown code,
+  inline code, URLs and front matter are never prose in newslint anyway);
+  other core keys (``Packages``, ``WordTemplate`` ...) are accepted and
+  ignored;
+* glob sections (``[*]``, ``[*.md]``, ``[*.{md,txt}]``, ``[docs/**/*.md]``):
+  ``BasedOnStyles`` (the last matching section that names styles wins, else
+  ``[*]``), ``TokenIgnores`` and ``BlockIgnores`` (no finding of a Vale rule
+  may touch their matches), rule toggles and level overrides ``Style.Rule = YES | NO |
+  suggestion | warning | error`` and style toggles ``Style = NO | YES``
+  (matching sections merge in order, ``[*]`` first, so a specific section
+  overrides the global one). Other section keys (``Transform``, ``Lang``, ``View`` ...) are accepted and
+  ignored.
+
+Every style that a section names is loaded from ``StylesPath/<Style>/`` as a
+pack (a missing one is an error). ``Vale`` is Vale's built-in style:
+``Vale.Spelling`` (Hunspell en_US), ``Vale.Repetition``, and, from the
+vocabularies, ``Vale.Terms`` (an accepted term written in another case) and
+``Vale.Avoid`` (a rejected term). Vocabularies live in
+``StylesPath/config/vocabularies/<Name>/accept.txt`` and ``reject.txt``
+(Vale 2's ``StylesPath/Vocab/<Name>/`` too): one regular expression a line,
+``#`` comments. Accepted terms are also exceptions of every loaded rule that
+has ``exceptions`` and ``vocab: true`` (existence, substitution, spelling,
+capitalization, ...), as in Vale.
+
+A rule runs on a file when the configuration enables it there: explicitly
+(``YES`` or a level), or through its style in the file's ``BasedOnStyles``
+unless it is turned off (``NO``). Rules of newslint's own packs (the
+built-in ``News`` pack, ``--rules``) are not filtered by the Vale
+configuration.
+
+An invalid file is one :class:`ValeConfigError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
+LEVELS = ("suggestion", "warning", "error")
+_ON = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
+_CORE_KEYS = {
+    "stylespath", "minalertlevel", "vocab", "ignoredscopes", "skippedscopes", "ignoredclasses",
+    "wordtemplate", "packages", "nlpendpoint", "sphinxbuildpath", "sphinxautobuild",
+}
+_SECTION_KEYS = {
+    "basedonstyles", "blockignores", "tokenignores", "transform", "lang", "commentdelimiters",
+    "view", "blueprint", "ignorepatterns",
+}
+_SPECIAL_SECTIONS = {"formats", "asciidoctor"}
+
+# Vale's built-in rules (internal/check/definition.go, defaultRules).
+_VALE_SPELLING = {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error", "scope": "text"}
+_VALE_REPETITION = {"extends": "repetition", "message": "'%s' is repeated!", "level": "error", "scope": "text",
+                    "alpha": True, "tokens": [r"[^\s]+"], "action": {"name": "edit", "params": ["truncate", " "]}}
+_VALE_AVOID = {"extends": "existence", "message": "Avoid using '%s'.", "level": "error", "scope": "text",
+               "ignorecase": False, "vocab": False}
+_VALE_TERMS = {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error",
+               "scope": "text", "ignorecase": True, "vocab": False}
+
+
+class ValeConfigError(Exception):
+    """A broken ``.vale.ini`` (or a style or vocabulary it names)."""
+
+
+# --------------------------------------------------------------------------
+# Globs, as Vale's gobwas/glob reads section names ("*" crosses "/").
+
+
+def glob_regex(pattern: str) -> regex.Pattern:
+    def conv(p: str) -> str:
+        out: list[str] = []
+        i = 0
+        while i < len(p):
+            c = p[i]
+            if c == "*":
+                while i + 1 < len(p) and p[i + 1] == "*":
+                    i += 1
+                out.append(".*")
+            elif c == "?":
+                out.append(".")
+            elif c == "{":
+                depth, j, parts, last = 0, i, [], i + 1
+                while j < len(p):
+                    if p[j] == "{":
+                        depth += 1
+                    elif p[j] == "}":
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    elif p[j] == "," and depth == 1:
+                        parts.append(p[last:j])
+                        last = j + 1
+                    j += 1
+                if j >= len(p):
+                    raise ValueError("unclosed '{'")
+                parts.append(p[last:j])
+                out.append("(?:" + "|".join(conv(x) for x in parts) + ")")
+                i = j
+            elif c == "[":
+                j = p.find("]", i + 2)
+                if j == -1:
+                    raise ValueError("unclosed '['")
+                body = p[i + 1 : j]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append("[" + body.replace("\\", "\\\\") + "]")
+                i = j
+            elif c == "\\" and i + 1 < len(p):
+                i += 1
+                out.append(regex.escape(p[i]))
+            else:
+                out.append(regex.escape(c))
+            i += 1
+        return "".join(out)
+
+    return regex.compile(r"(?s)\A" + conv(pattern) + r"\Z")
+
+
+# --------------------------------------------------------------------------
+# The file
+
+
+@dataclass
+class Section:
+    name: str  # the glob
+    line: int
+    glob: regex.Pattern | None
+    base_styles: list[str] | None = None  # BasedOnStyles, when given
+    ignores: list[str] = field(default_factory=list)  # TokenIgnores and BlockIgnores patterns
+    checks: dict[str, str] = field(default_factory=dict)  # "Style.Rule" / "Style" -> "YES" | "NO" | level
+
+    def matches(self, candidates: list[str]) -> bool:
+        return self.glob is not None and any(self.glob.match(c) for c in candidates)
+
+
+@dataclass
+class ValeConfig:
+    path: Path
+    root: Path  # the folder of the file
+    styles_path: Path | None = None
+    min_alert_level: str = "suggestion"
+    vocab: list[str] = field(default_factory=list)
+    ignored_scopes: list[str] = field(default_factory=list)
+    skipped_scopes: list[str] = field(default_factory=list)
+    global_section: Section | None = None  # [*] (and keys given before any section)
+    sections: list[Section] = field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+    # -- which styles the file names ------------------------------------
+    def styles(self) -> list[str]:
+        """Every style named by BasedOnStyles or by a rule toggle, in order."""
+        out: list[str] = []
+        for sec in self._all_sections():
+            for s in sec.base_styles or []:
+                if s not in out:
+                    out.append(s)
+            for key in sec.checks:
+                s = key.split(".", 1)[0]
+                if s not in out:
+                    out.append(s)
+        return out
+
+    def _all_sections(self) -> list[Section]:
+        return ([self.global_section] if self.global_section else []) + self.sections
+
+    # -- what applies to one file -----------------------------------------
+    def settings_for(self, path: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]]:
+        """(base styles, merged toggles, ignore patterns) for ``path``."""
+        cands = self._candidates(path)
+        g = self.global_section
+        base = list(g.base_styles or []) if g else []
+        checks: dict[str, str] = dict(g.checks) if g else {}
+        ignores: list[str] = list(g.ignores) if g else []
+        for sec in self.sections:
+            if sec.matches(cands):
+                if sec.base_styles is not None:
+                    base = list(sec.base_styles)
+                for style in (k for k in sec.checks if "." not in k):  # a later "Style = NO" wins
+                    for k in [k for k in checks if k.startswith(style + ".")]:
+                        del checks[k]
+                checks.update(sec.checks)
+                ignores += [x for x in sec.ignores if x not in ignores]
+        return tuple(base), tuple(sorted(checks.items())), tuple(ignores)
+
+    def _candidates(self, path: str) -> list[str]:
+        p = path.replace(os.sep, "/")
+        while p.startswith("./"):
+            p = p[2:]
+        out = [p]
+        try:
+            absolute = Path(path).resolve()
+            out.append(absolute.as_posix())
+            out.append(absolute.relative_to(self.root.resolve()).as_posix())
+        except (OSError, ValueError):
+            pass
+        return out
+
+
+def find(start: Path) -> Path | None:
+    """The nearest ``.vale.ini``, ``_vale.ini`` or ``_vale`` upward from ``start``."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for d in (folder, *folder.parents):
+        for name in NAMES:
+            f = d / name
+            if f.is_file():
+                return f
+    return None
+
+
+def _unquote(value: str) -> str:
+    v = value.strip()
+    if len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'`":
+        return v[1:-1]
+    # inline comments need a space before them (go-ini, SpaceBeforeInlineComment)
+    m = regex.search(r"\s[#;]", v)
+    return v[: m.start()].rstrip() if m else v
+
+
+def _patterns(value: str) -> list[str]:
+    """TokenIgnores / BlockIgnores: comma-separated patterns (a comma inside brackets stays)."""
+    out, depth, cur = [], 0, []
+    i = 0
+    while i < len(value):
+        c = value[i]
+        if c == "\\" and i + 1 < len(value):
+            cur.append(value[i : i + 2])
+            i += 2
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth = max(0, depth - 1)
+        if c == "," and depth == 0:
+            out.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    out.append("".join(cur).strip())
+    return [_unquote(p) for p in out if p.strip()]
+
+
+def _list(value: str) -> list[str]:
+    return [x.strip() for x in value.split(",") if x.strip()]
+
+
+def _toggle(where: str, key: str, value: str) -> str:
+    v = value.strip()
+    if v.lower() in _ON:
+        return "YES" if _ON[v.lower()] else "NO"
+    if v.lower() in LEVELS:
+        return v.lower()
+    raise ValeConfigError(f"{where}: {key}: must be YES, NO, suggestion, warning or error, not {value!r}")
+
+
+def load(path: Path) -> ValeConfig:
+    """Read and validate a Vale configuration file (not yet its styles)."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValeConfigError(f"{path}: cannot read: {exc}") from None
+    cfg = ValeConfig(path=path, root=path.parent.resolve())
+    section: Section | None = None  # None: the core section
+    core_line: dict[str, int] = {}
+    for n, line in enumerate(raw.splitlines(), 1):
+        s = line.strip()
+        if not s or s[0] in "#;":
+            continue
+        where = f"{path}:{n}"
+        if s.startswith("["):
+            if not s.endswith("]") or len(s) < 3:
+                raise ValeConfigError(f"{where}: invalid section header {s!r}")
+            name = s[1:-1].strip()
+            if name.lower() in _SPECIAL_SECTIONS:
+                section = Section(name, n, None)
+                continue
+            try:
+                glob = glob_regex(name)
+            except (ValueError, regex.error) as exc:
+                raise ValeConfigError(f"{where}: invalid glob [{name}]: {exc}") from None
+            section = Section(name, n, glob)
+            if name == "*":
+                if cfg.global_section is None:
+                    cfg.global_section = section
+                else:  # a second [*] merges into the first
+                    section = cfg.global_section
+            else:
+                cfg.sections.append(section)
+            continue
+        if "=" not in s:
+            raise ValeConfigError(f"{where}: expected 'key = value' or '[section]', not {s!r}")
+        key, _, value = s.partition("=")
+        key, value = key.strip(), _unquote(value)
+        if not key:
+            raise ValeConfigError(f"{where}: a key is missing before '='")
+        low = key.lower()
+        if section is not None and section.glob is None:
+            continue  # [formats] and the like: not used by newslint
+        if section is None and low in _CORE_KEYS:
+            core_line[low] = n
+            if low == "stylespath":
+                cfg.styles_path = (cfg.root / value).resolve() if value else None
+            elif low == "minalertlevel":
+                if value.lower() not in LEVELS:
+                    raise ValeConfigError(f"{where}: MinAlertLevel: must be suggestion, warning or error, not {value!r}")
+                cfg.min_alert_level = value.lower()
+            elif low == "vocab":
+                cfg.vocab += [v for v in _list(value) if v not in cfg.vocab]
+            elif low == "ignoredscopes":
+                cfg.ignored_scopes = _list(value)
+            elif low == "skippedscopes":
+                cfg.skipped_scopes = _list(value)
+            continue
+        target = section
+        if target is None:  # section keys before any section: global, as [*]
+            if cfg.global_section is None:
+                cfg.global_section = Section("*", n, glob_regex("*"))
+            target = cfg.global_section
+        if low == "basedonstyles":
+            styles = _list(value)
+            target.base_styles = (target.base_styles or []) + [x for x in styles if x not in (target.base_styles or [])]
+        elif low in ("tokenignores", "blockignores"):
+            for pat in _patterns(value):
+                try:
+                    regex.compile(pat)
+                except regex.error as exc:
+                    raise ValeConfigError(f"{where}: {key}: invalid regular expression {pat!r}: {exc}") from None
+                target.ignores.append(pat)
+        elif low in _SECTION_KEYS:
+            continue
+        elif "." in key or regex.fullmatch(r"[\w-]+", key):
+            if "." not in key and value.strip().lower() not in _ON and value.strip().lower() not in LEVELS:
+                continue  # an unknown plain key: Vale ignores it
+            target.checks[key] = _toggle(where, key, value)
+        else:
+            raise ValeConfigError(f"{where}: invalid key {key!r}")
+    if cfg.styles_path is not None and not cfg.styles_path.is_dir():
+        raise ValeConfigError(f"{path}:{core_line.get('stylespath', 1)}: StylesPath: no such folder {str(cfg.styles_path)!r}")
+    accepted: dict[str, str] = {}  # casefolded -> term: a later vocabulary wins ("Definately" over "definately")
+    rejected: dict[str, str] = {}
+    for name in cfg.vocab:
+        acc, rej = _read_vocab(cfg, name, core_line.get("vocab", 1))
+        for terms, into in ((acc, accepted), (rej, rejected)):
+            for t in terms:
+                into.pop(t.casefold(), None)
+                into[t.casefold()] = t
+    cfg.accepted, cfg.rejected = list(accepted.values()), list(rejected.values())
+    return cfg
+
+
+def _read_vocab(cfg: ValeConfig, name: str, line: int) -> tuple[list[str], list[str]]:
+    where = f"{cfg.path}:{line}"
+    if cfg.styles_path is None:
+        raise ValeConfigError(f"{where}: Vocab: {name!r} needs a StylesPath")
+    for folder in (cfg.styles_path / "config" / "vocabularies" / name, cfg.styles_path / "Vocab" / name):
+        if folder.is_dir():
+            break
+    else:
+        raise ValeConfigError(f"{where}: Vocab: no vocabulary {name!r} in {cfg.styles_path / 'config' / 'vocabularies'}")
+    out: list[list[str]] = []
+    for fname in ("accept.txt", "reject.txt"):
+        terms: list[str] = []
+        f = folder / fname
+        if f.is_file():
+            for k, t in enumerate(f.read_text(encoding="utf-8-sig").splitlines(), 1):
+                t = t.strip()
+                if not t or t.startswith("#"):
+                    continue
+                try:
+                    regex.compile(t)
+                except regex.error as exc:
+                    raise ValeConfigError(f"{f}:{k}: invalid regular expression {t!r}: {exc}") from None
+                terms.append(t)
+        out.append(terms)
+    return out[0], out[1]
+
+
+# --------------------------------------------------------------------------
+# Rules
+
+
+class TermsChecker:
+    """Vale.Terms: an accepted term written otherwise than the vocabulary says.
+
+    Each accepted term is searched case-insensitively as a whole word; a
+    match that does not match the term case-sensitively is reported with the
+    term ("Use 'PLuG' instead of 'plug'."). Terms marked ``(?i)`` accept any
+    case and never fire.
+    """
+
+    def __init__(self, terms: list[str], message: str):
+        self.message = message
+        self.terms = sorted((t for t in terms if not t.startswith("(?i)")), key=len, reverse=True)
+        body = "|".join("(%s)" % _noncapturing(t) for t in self.terms)
+        self.pattern = regex.compile(r"(?i)\b(?:%s)\b" % body) if self.terms else None
+        self.exact = [regex.compile(r"(?:%s)\Z" % t) for t in self.terms]
+
+    def check(self, article, blocks):
+        from lint.checks._vale import vale_text
+        from lint.checks.base import format_message
+        from lint.model import Finding, Span
+
+        if self.pattern is None:
+            return
+        for block in blocks:
+            vt = vale_text(article, block)
+            for m in self.pattern.finditer(vt.text):
+                for k in range(1, len(self.terms) + 1):
+                    if m.start(k) != -1:
+                        break
+                observed = m.group(k)
+                if not observed or self.exact[k - 1].match(observed):
+                    continue
+                s, e = vt.span(m.start(k), m.end(k))
+                yield Finding(Span(s, e), format_message(self.message, self.terms[k - 1], observed))
+
+
+def _noncapturing(pattern: str) -> str:
+    return regex.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
+
+
+def _build(rule_id: str, data: dict, styles_path: Path | None):
+    from lint.checks import REGISTRY
+    from lint.rules import Rule, resolve_scopes
+
+    module = REGISTRY.get(data["extends"])
+    spec = module.Params.model_validate(data)
+    if getattr(module, "NEEDS_STYLES_PATH", False):
+        checker = module.compile(spec, styles_path=styles_path or Path.cwd())
+    else:
+        checker = module.compile(spec)
+    return Rule(rule_id, "<built-in Vale style>", spec, checker, resolve_scopes(spec.scope))
+
+
+def vale_style(cfg: ValeConfig, mask: VocabMask | None = None) -> list:
+    """Vale's built-in ``Vale`` style, as far as newslint has its check types."""
+    from lint.rules import RuleError
+
+    rules = []
+    try:
+        vocab = {"exceptions": list(cfg.accepted)} if cfg.accepted else {}
+        for rule_id, data in (("Vale.Spelling", _VALE_SPELLING), ("Vale.Repetition", _VALE_REPETITION)):
+            rule = _build(rule_id, {**data, **vocab}, cfg.styles_path)
+            rules.append(_with_vocab(rule, cfg.accepted, mask) if mask is not None else rule)
+        if cfg.rejected:
+            rules.append(_build("Vale.Avoid", {**_VALE_AVOID, "tokens": list(cfg.rejected)}, cfg.styles_path))
+        if cfg.accepted:
+            terms = _build("Vale.Terms", {**_VALE_TERMS, "swap": {t: t for t in cfg.accepted}}, cfg.styles_path)
+            rules.append(dataclasses.replace(terms, checker=TermsChecker(cfg.accepted, terms.spec.message)))
+    except RuleError as exc:
+        raise ValeConfigError(f"{cfg.path}: the built-in Vale style: {exc}") from None
+    except Exception as exc:  # a vocabulary term that the check types reject
+        raise ValeConfigError(f"{cfg.path}: the built-in Vale style: {exc}") from None
+    return rules
+
+
+def load_rules(cfg: ValeConfig) -> list:
+    """The rules of every style the configuration names, vocabularies applied."""
+    from lint.rules import RuleError, load_pack
+
+    out = []
+    mask = VocabMask(cfg.accepted) if cfg.accepted else None
+    for style in cfg.styles():
+        if style == "Vale":
+            out.extend(vale_style(cfg, mask))
+            continue
+        folder = cfg.styles_path / style if cfg.styles_path is not None else None
+        if folder is None or not folder.is_dir():
+            if _needed(cfg, style):
+                where = cfg.styles_path or "(no StylesPath)"
+                raise ValeConfigError(f"{cfg.path}: style {style!r} not found in StylesPath {str(where)!r}")
+            continue
+        try:
+            if any(style in (sec.base_styles or []) for sec in cfg._all_sections()):
+                rules = load_pack(folder)
+            else:  # only the rules turned on by name, as Vale loads them
+                rules = [_load_one(cfg, folder, name) for name in _named_rules(cfg, style)]
+        except RuleError as exc:
+            raise ValeConfigError(str(exc)) from None
+        out.extend(_scoped(_with_vocab(r, cfg.accepted, mask)) for r in rules)
+    return out
+
+
+def _named_rules(cfg: ValeConfig, style: str) -> list[str]:
+    out: list[str] = []
+    for sec in cfg._all_sections():
+        for key, value in sec.checks.items():
+            if key.split(".", 1)[0] == style and "." in key and value != "NO" and key not in out:
+                out.append(key)
+    return out
+
+
+def _load_one(cfg: ValeConfig, folder: Path, rule_id: str):
+    from lint.rules import RULE_SUFFIXES, RuleError, parse_rule_file
+
+    stem = rule_id.split(".", 1)[1]
+    for suffix in RULE_SUFFIXES:
+        f = folder / (stem + suffix)
+        if f.is_file():
+            try:
+                text = f.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise RuleError(str(f), None, None, f"cannot read: {exc}") from None
+            return parse_rule_file(str(f), text, rule_id)
+    raise ValeConfigError(f"{cfg.path}: rule {rule_id} not found: no {folder / (stem + '.yml')}")
+
+
+def _needed(cfg: ValeConfig, style: str) -> bool:
+    """Whether a missing style is an error: named as a base style, or a rule turned on."""
+    for sec in cfg._all_sections():
+        if style in (sec.base_styles or []):
+            return True
+        if any(k.split(".", 1)[0] == style and v != "NO" for k, v in sec.checks.items()):
+            return True
+    return False
+
+
+class VocabMask:
+    """Where accepted terms occur in an article: no finding of a rule with
+    ``vocab: true`` may lie inside one ("flooberg place" accepted: neither
+    the spelling of "flooberg" nor an existence rule's "place" fires there)."""
+
+    def __init__(self, accepted: list[str], ignorecase: bool = False):
+        terms = sorted(accepted, key=len, reverse=True)
+        if ignorecase:  # spelling: Hunspell accepts a known word in another case
+            terms = [t[4:] if t.startswith("(?i)") else t for t in terms]
+            terms = ["(?i:%s)" % t for t in terms]
+        terms = [t if t.startswith("(?") else "(?-i:%s)" % t for t in terms]
+        terms = ["(?i:%s)" % t[4:] if t.startswith("(?i)") else t for t in terms]
+        self.pattern = regex.compile(r"\b(?:%s)\b" % "|".join(terms)) if terms else None
+        self._last: tuple[int, list[tuple[int, int]]] | None = None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self._last is not None and self._last[0] == id(text):
+            return self._last[1]
+        out = [m.span() for m in self.pattern.finditer(text)] if self.pattern is not None else []
+        self._last = (id(text), out)
+        return out
+
+
+class IgnoreMask(VocabMask):
+    """TokenIgnores / BlockIgnores: text that Vale never shows to a rule."""
+
+    def __init__(self, patterns: list[str]):
+        self.pattern = regex.compile("|".join("(?:%s)" % p for p in patterns), regex.MULTILINE)
+        self._last = None
+
+
+class _Masked:
+    """A checker whose findings inside masked text are dropped (inside
+    accepted vocabulary terms; touching TokenIgnores matches with ``overlap``)."""
+
+    def __init__(self, inner, mask: VocabMask, overlap: bool = False):
+        self._inner, self._mask, self._overlap = inner, mask, overlap
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def check(self, article, blocks):
+        spans = self._mask.spans(article.text)
+        for f in self._inner.check(article, blocks):
+            if spans:
+                a, b = f.span.start, f.span.end
+                if self._overlap:
+                    if any(s < b and a < e for s, e in spans):
+                        continue
+                elif any(s <= a and b <= e for s, e in spans):
+                    continue
+            yield f
+
+
+def _with_vocab(rule, accepted: list[str], mask: VocabMask | None = None):
+    """Accepted vocabulary terms become exceptions of rules with ``vocab: true``."""
+    spec = rule.spec
+    if not accepted or not getattr(spec, "vocab", False):
+        return rule
+    if mask is not None and spec.extends == "spelling":
+        mask = VocabMask(accepted, ignorecase=True)
+    if mask is not None:
+        rule = dataclasses.replace(rule, checker=_Masked(rule.checker, mask))
+    if not hasattr(spec, "exceptions"):
+        return rule
+    from lint.checks import REGISTRY
+
+    module = REGISTRY.get(spec.extends)
+    new = spec.model_copy(update={"exceptions": list(spec.exceptions) + [t for t in accepted if t not in spec.exceptions]})
+    if getattr(module, "NEEDS_STYLES_PATH", False):
+        checker = module.compile(new, styles_path=Path(rule.path).resolve().parent.parent)
+    else:
+        checker = module.compile(new)
+    return dataclasses.replace(rule, spec=new, checker=_Masked(checker, mask) if mask is not None else checker)
+
+
+class _Scoped:
+    """existence and substitution read every block of their scope's kind;
+    Vale's qualified scopes (``heading.h2``, ``~heading.h1``, ``raw``,
+    ``alt``, ``text.md``) narrow them first (lint/checks/_vale.ScopeFilter)."""
+
+    def __init__(self, inner, scope_filter):
+        self._inner, self._filter = inner, scope_filter
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def check(self, article, blocks):
+        return self._inner.check(article, self._filter.blocks(article, blocks))
+
+
+def _scoped(rule):
+    if rule.spec.extends not in ("existence", "substitution"):
+        return rule
+    if not any("." in s or s.lstrip("~") in ("raw", "alt", "summary") for s in rule.spec.scope):
+        return rule
+    from lint.checks._vale import ScopeFilter
+
+    return dataclasses.replace(rule, checker=_Scoped(rule.checker, ScopeFilter(rule.spec.scope)))
+
+
+class Resolver:
+    """Which Vale rules run on which file, at which level (cached per settings)."""
+
+    def __init__(self, cfg: ValeConfig, vale_ids: set[str]):
+        self.cfg = cfg
+        self.vale_ids = vale_ids
+        self._cache: dict[tuple, list] = {}
+
+    def rules_for(self, path: str, rules) -> list:
+        key = self.cfg.settings_for(path) + (id(rules),)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        base, checks = key[0], dict(key[1])
+        ignore = IgnoreMask(list(key[2])) if key[2] else None
+        out = []
+        for r in rules:
+            if r.id not in self.vale_ids:
+                out.append(r)
+                continue
+            state = enabled(r.id, base, checks)
+            if state is None:
+                continue
+            if state in LEVELS and state != r.spec.level:
+                r = dataclasses.replace(r, spec=r.spec.model_copy(update={"level": state}))
+            if ignore is not None and "raw" not in r.spec.scope:
+                r = dataclasses.replace(r, checker=_Masked(r.checker, ignore, overlap=True))
+            out.append(r)
+        self._cache[key] = out
+        return out
+
+    def enabled_anywhere(self, rule_id: str) -> bool:
+        g_base, g_checks, _ = self.cfg.settings_for("\0")  # the [*] section alone
+        settings = [(g_base, dict(g_checks))]
+        for sec in self.cfg.sections:
+            settings.append((tuple(sec.base_styles or g_base), {**dict(g_checks), **sec.checks}))
+        return any(enabled(rule_id, b, c) is not None for b, c in settings)
+
+
+def enabled(rule_id: str, base: tuple[str, ...], checks: dict[str, str]) -> str | None:
+    """None when the rule is off; else "YES" or the level it runs at."""
+    style = rule_id.split(".", 1)[0]
+    v = checks.get(rule_id)
+    if v is None:
+        v = checks.get(style)  # "Style = NO" (or YES, or a level) for all its rules
+    if v == "NO":
+        return None
+    if v is not None:
+        return v
+    return "YES" if style in base else None
+
+
+@dataclass
+class Setup:
+    """What the command line needs: the configuration, its rules, its resolver."""
+
+    config: ValeConfig
+    rules: list
+    resolver: Resolver
+    notes: list[str]
+
+
+def setup(path: Path) -> Setup:
+    """Load the configuration at ``path`` and every rule it names."""
+    cfg = load(path)
+    rules = load_rules(cfg)
+    seen: dict[str, str] = {}
+    for r in rules:
+        if r.id in seen:
+            raise ValeConfigError(f"{r.path}: duplicate rule id {r.id} (also {seen[r.id]})")
+        seen[r.id] = r.path
+    resolver = Resolver(cfg, set(seen))
+    notes = []
+    for r in rules:
+        reason = getattr(r.checker, "skipped_reason", None)
+        if reason and resolver.enabled_anywhere(r.id):
+            notes.append(f"skipped {r.id} ({r.path}): {reason}")
+    return Setup(cfg, rules, resolver, notes)
