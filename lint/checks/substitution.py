@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from lint.checks.base import BlockChecker, format_message
-from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern, make_pattern
+from lint.checks.patterns import compile_pattern, exceptions_pattern, make_pattern
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
 
@@ -50,7 +50,8 @@ class Substitution(BlockChecker):
         if not p.swap:
             raise CompileError(("swap",), "a substitution rule needs a non-empty `swap` mapping")
         keys = sorted(p.swap, key=len, reverse=True)  # longest first: deterministic
-        check_regexes(keys, "swap")
+        for k in keys:  # an error names the swap key itself
+            compile_pattern(k, ("swap", k))
         self.repl = [p.swap[k] for k in keys]
         body = "|".join("(" + _noncapturing(k) + ")" for k in keys)
         self.pattern = compile_pattern(make_pattern(body, word=not p.nonword, ignorecase=p.ignorecase), ("swap",))
