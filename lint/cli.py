@@ -260,6 +260,8 @@ def _process(path: str, rules, opts: Options) -> FileResult:
         diags = api.lint_text(name, text, rules, date=opts.date, unused=unused)
     except ArticleError as exc:
         return FileResult(name, error=f"{name}: {exc}")
+    except Exception as exc:  # a bug in a check: report it, go on with the next file
+        return FileResult(name, error=f"{name}: internal error, file skipped ({type(exc).__name__}: {exc}); please report it")
     if unused:
         diags = sorted(diags + _unused_diagnostics(name, unused))
     res.text, res.diags = text, at_least(diags, opts.min_level)

@@ -20,7 +20,17 @@ def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
         blocks = blocks_cache.get(rule.scopes)
         if blocks is None:
             blocks = blocks_cache[rule.scopes] = article.blocks_for(rule.scopes)
-        out.extend(_stamp(rule, article.path, rule.checker.check(article, blocks)))
+        found: list[Diagnostic] = []
+        try:
+            found.extend(_stamp(rule, article.path, rule.checker.check(article, blocks)))
+        except TimeoutError:
+            from lint.checks.base import TIME_LIMIT
+
+            found.append(Diagnostic(
+                article.path, 0, 0, rule.id, Severity.ERROR,
+                f"Rule {rule.id} was stopped after {TIME_LIMIT:g} s on this file: its pattern backtracks "
+                f"catastrophically ({rule.path}); the file was not fully checked by it.", None, rule.spec.link))
+        out.extend(found)
     out.sort()
     return out
 

@@ -74,3 +74,22 @@ def test_output_pipe_closed_early(tmp_path):
     assert proc.stdout.count("\n") == 1
     _no_traceback(proc)
     assert "Exception ignored" not in proc.stderr
+
+
+def test_catastrophic_user_regex_is_stopped_and_reported(tmp_path, newslint):
+    pack = tmp_path / "styles" / "House"
+    pack.mkdir(parents=True)
+    (pack / "Slow.yml").write_text("extends: existence\nmessage: x\nnonword: true\nraw: ['(a|aa)+$']\n", encoding="utf-8")
+    (pack / "Fine.yml").write_text("extends: existence\nmessage: \"'%s'\"\nlevel: warning\ntokens: [reportedly]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Headline\n\n" + "a" * 60 + "b reportedly\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Headline\n\nIt was reportedly fine.\n", encoding="utf-8")
+    import time
+
+    start = time.monotonic()
+    proc = newslint("--isolated", "--no-builtin", "--rules", str(tmp_path / "styles"), str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert time.monotonic() - start < 30
+    _no_traceback(proc)
+    assert f"{tmp_path / 'a.txt'}:1:1: error House.Slow Rule House.Slow was stopped after" in proc.stdout
+    assert f"{tmp_path / 'a.txt'}:3:" in proc.stdout and "House.Fine 'reportedly'" in proc.stdout
+    assert f"{tmp_path / 'b.txt'}:3:8: warning House.Fine" in proc.stdout
+    assert proc.returncode == 1

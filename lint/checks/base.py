@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 
 from lint.article import Article, Block
 from lint.model import Finding
+
+# A user's pattern may backtrack catastrophically: each rule gets this many
+# seconds per file for its regular-expression matching, then it is stopped
+# (TimeoutError, which the engine reports as a finding about the rule).
+TIME_LIMIT = 2.0
 
 
 def format_message(template: str, *subs: str) -> str:
@@ -27,10 +33,20 @@ class BlockChecker:
     relative to the block; this class shifts them into the source.
     """
 
+    _deadline = float("inf")
+
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        self._deadline = time.monotonic() + TIME_LIMIT
         for block in blocks:
             for f in self.check_text(block.text):
                 yield _shift(f, block.start)
+
+    def remaining(self) -> float:
+        """Seconds left of this rule's budget on this file (``timeout=`` of ``regex``)."""
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("regex timed out")
+        return left
 
     def check_text(self, text: str) -> Iterable[Finding]:  # pragma: no cover
         raise NotImplementedError

@@ -39,7 +39,7 @@ class Existence(BlockChecker):
         self.message = p.message
 
     def check_text(self, text: str) -> Iterator[Finding]:
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, timeout=self.remaining()):
             start, end = m.span()
             if start == end:
                 continue

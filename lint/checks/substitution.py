@@ -66,7 +66,7 @@ class Substitution(BlockChecker):
         return False
 
     def check_text(self, text: str) -> Iterator[Finding]:
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, timeout=self.remaining()):
             idx = m.lastindex
             if idx is None:
                 continue
