@@ -293,6 +293,33 @@ def _results(files: list[str], rules, opts: Options):
         yield from pool.imap(_pool_process, files, chunksize=8)
 
 
+class _Progress:
+    """``newslint: 120/2000 files`` on standard error, only when both
+    standard output and standard error are a terminal, the format is meant
+    for people, and there are many files."""
+
+    def __init__(self, total: int, opts: Options):
+        self.total, self.n, self.last = total, 0, 0.0
+        self.on = (total >= 50 and opts.format in ("text", "full") and not opts.diff
+                   and sys.stderr.isatty() and sys.stdout.isatty() and opts.output_file is None)
+
+    def step(self) -> None:
+        self.n += 1
+        if self.on:
+            import time
+
+            now = time.monotonic()
+            if now - self.last >= 0.1 or self.n == self.total:
+                self.last = now
+                sys.stderr.write(f"\rnewslint: {self.n}/{self.total} files")
+                sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
 def run(paths, rules, opts: Options) -> int:
     """Lint ``paths`` and write the report; return the exit code."""
     from lint.files import discover
@@ -305,7 +332,9 @@ def run(paths, rules, opts: Options) -> int:
     diffs: list[str] = []
     fixed_files = fixed_total = 0
     files = [p for p in discover(paths, errors) if p == "-" or cfg is None or not cfg.excluded(p)]
+    progress = _Progress(len(files), opts)
     for res in _results(files, rules, opts):
+        progress.step()
         if res.error is not None:
             errors.append(res.error)
             continue
@@ -327,6 +356,7 @@ def run(paths, rules, opts: Options) -> int:
             diags = baseline.filter_new(res.text, diags, opts.known)
         results.append((res.text, diags))
         names.append(res.name)
+    progress.done()
     _finish(rules, results, names, opts)
     for e in errors:
         typer.echo(f"newslint: {e}", err=True)

@@ -93,3 +93,32 @@ def test_catastrophic_user_regex_is_stopped_and_reported(tmp_path, newslint):
     assert f"{tmp_path / 'a.txt'}:3:" in proc.stdout and "House.Fine 'reportedly'" in proc.stdout
     assert f"{tmp_path / 'b.txt'}:3:8: warning House.Fine" in proc.stdout
     assert proc.returncode == 1
+
+
+def _many(tmp_path, n=60):
+    for i in range(n):
+        (tmp_path / f"a{i:03d}.txt").write_text("Headline\n\nBy A Writer, 2 March 2024\n\nQuiet text.\n", encoding="utf-8")
+
+
+def test_progress_on_a_terminal_only(tmp_path):
+    import pty
+
+    _many(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    master, slave = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "lint", "-j1", str(tmp_path)], stdout=slave, stderr=slave, env=env, timeout=120)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"newslint: 60/60 files" in seen
+    piped = subprocess.run([sys.executable, "-m", "lint", "-j1", str(tmp_path)], capture_output=True, text=True, env=env, timeout=120)
+    assert "files" not in piped.stderr and piped.stdout == ""
