@@ -11,10 +11,10 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_origin
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from lint.article import SCOPES
 from lint.model import Severity
@@ -96,11 +96,24 @@ class RuleBase(BaseModel):
     code: bool = False  # accepted for Vale compatibility; code is never prose
     examples: Examples | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _weak_lists(cls, data: Any) -> Any:
+        """``raw: <pattern>``: Vale (mapstructure, weakly typed) reads the string as a list of one.
+
+        Only ``raw``, whose items are concatenated anyway; ``tokens: word``
+        stays an error (a list was surely meant)."""
+        if isinstance(data, dict) and isinstance(data.get("raw"), str) and get_origin(cls.model_fields.get("raw") and cls.model_fields["raw"].annotation) is list:
+            data = {**data, "raw": [data["raw"]]}
+        return data
+
     @field_validator("scope", mode="before")
     @classmethod
     def _scope_list(cls, v: Any) -> Any:
         if isinstance(v, str):
-            v = [s.strip() for s in v.split("&")] if "&" in v else [v]
+            v = [v]
+        if isinstance(v, list):  # "~blockquote & ~heading": every part must hold (Vale)
+            v = [p.strip() for s in v for p in (s.split("&") if isinstance(s, str) and "&" in s else [s])]
         return v
 
     @field_validator("scope")
@@ -108,7 +121,7 @@ class RuleBase(BaseModel):
     def _known_scopes(cls, v: list[str]) -> list[str]:
         for s in v:
             name = s.lstrip("~").split(".")[0]
-            if name not in SCOPES and name not in _VALE_SCOPES:
+            if name not in SCOPES and name not in _VALE_SCOPES and name not in _CODE_SCOPES:
                 raise ValueError(f"unknown scope {s!r} (known: text, {', '.join(SCOPES)})")
         return v
 
@@ -130,6 +143,16 @@ _VALE_SCOPES = {
 }
 
 
+# Vale's scopes of source code (a language's name, or "code"): no prose block of
+# a .md/.txt file is in one, so a rule scoped only so reads nothing there.
+_CODE_SCOPES = frozenset((
+    "code", "comment", "string", "python", "py", "go", "golang", "ruby", "rb", "c", "cpp", "cs", "csharp",
+    "java", "js", "javascript", "ts", "typescript", "jsx", "tsx", "rust", "rs", "php", "swift", "kotlin",
+    "scala", "perl", "lua", "r", "julia", "haskell", "elixir", "clojure", "shell", "sh", "bash", "css",
+    "sass", "less", "sql", "yaml", "json", "toml", "protobuf", "proto", "dart", "zig", "nim",
+))
+
+
 def resolve_scopes(scope: list[str]) -> frozenset[str]:
     """Turn a rule's ``scope`` into the set of block scopes it reads."""
     text = frozenset(("headline", "standfirst", "byline", "paragraph", "heading", "list"))
@@ -138,9 +161,10 @@ def resolve_scopes(scope: list[str]) -> frozenset[str]:
     for s in scope:
         neg = s.startswith("~")
         name, _, qualifier = s.lstrip("~").partition(".")
-        if neg and qualifier:
-            # "~heading.h1" drops a subset of the headings: the Vale check
-            # types narrow by level or format themselves (lint/checks/_vale.py)
+        if (neg and qualifier) or (neg and name == "blockquote"):
+            # "~heading.h1" drops a subset of the headings, "~blockquote" the
+            # quoted paragraphs: the Vale check types narrow by level, format
+            # or quoting themselves (lint/checks/_vale.py)
             continue
         if name in ("text", "raw", "summary", "table", "alt"):
             names = set(text)
@@ -152,6 +176,10 @@ def resolve_scopes(scope: list[str]) -> frozenset[str]:
             names.add("headline")  # a Markdown "#" heading read as the headline
         (exclude if neg else include).update(names)
     if not include:
+        if any(not s.startswith("~") and s.split(".")[0] in _CODE_SCOPES for s in scope) and all(
+            s.startswith("~") or s.split(".")[0] in _CODE_SCOPES for s in scope
+        ):
+            return frozenset()  # only code scopes: nothing in prose
         include = set(text)
     return frozenset(include - exclude)
 

@@ -64,7 +64,7 @@ _SPECIAL_SECTIONS = {"formats", "asciidoctor"}
 # Vale's built-in rules (internal/check/definition.go, defaultRules).
 _VALE_SPELLING = {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error", "scope": "text"}
 _VALE_REPETITION = {"extends": "repetition", "message": "'%s' is repeated!", "level": "error", "scope": "text",
-                    "alpha": True, "tokens": [r"[^\s]+"], "action": {"name": "edit", "params": ["truncate", " "]}}
+                    "alpha": True, "ignorecase": True, "tokens": [r"[^\s.!?]+"], "action": {"name": "edit", "params": ["truncate", " "]}}
 _VALE_AVOID = {"extends": "existence", "message": "Avoid using '%s'.", "level": "error", "scope": "text",
                "ignorecase": False, "vocab": False}
 _VALE_TERMS = {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error",
@@ -624,7 +624,7 @@ class _Scoped:
 def _scoped(rule):
     if rule.spec.extends not in ("existence", "substitution"):
         return rule
-    if not any("." in s or s.lstrip("~") in ("raw", "alt", "summary") for s in rule.spec.scope):
+    if not any("." in s or s.lstrip("~") in ("raw", "alt", "summary", "blockquote", "text") for s in rule.spec.scope):
         return rule
     from lint.checks._vale import ScopeFilter
 

@@ -41,10 +41,16 @@ def test_substitution_message_fix_and_alternatives():
 
 
 def test_substitution_replace_action_lists_options_and_skips_same():
-    y = ("extends: substitution\nmessage: \"Use '%s'.\"\nignorecase: true\naction:\n  name: replace\n"
+    # Vale: the options are quoted (core.ToSentence) and compared literally, case included
+    y = ("extends: substitution\nmessage: \"Use %s, not '%s'.\"\nignorecase: true\naction:\n  name: replace\n"
          "swap:\n  'e-mail|email': email\n  whilst: while|as\n")
-    got = findings(y, "Send an e-mail, or an Email, whilst here.")
-    assert [(g[0], g[1]) for g in got] == [("e-mail", "Use 'email'."), ("whilst", "Use 'while or as'.")]
+    got = findings(y, "Send an e-mail, or an email, or an Email, whilst here.")
+    assert [(g[0], g[1]) for g in got] == [
+        ("e-mail", "Use 'email', not 'e-mail'."), ("Email", "Use 'email', not 'Email'."), ("whilst", "Use 'while' or 'as', not 'whilst'."),
+    ]
+    # a quoted pair of %s: the first loses its quotes (Vale's convertMessage)
+    y = y.replace("Use %s, not '%s'.", "Use '%s' instead of '%s'.")
+    assert findings(y, "whilst")[0][1] == "Use 'while' or 'as' instead of 'whilst'."
 
 
 def test_substitution_user_groups_become_noncapturing():

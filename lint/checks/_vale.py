@@ -48,6 +48,17 @@ def heading_level(article: Article, block: Block) -> int:
     return 1 if block.scope == "headline" else 2
 
 
+_QUOTE_MARK = regex.compile(r"[ \t]{0,3}>")
+
+
+def in_blockquote(article: Article, block: Block) -> bool:
+    """Whether a Markdown block starts on a "> " line (Vale's ``blockquote`` scope)."""
+    if article.format != "md" or block.scope not in ("paragraph", "list", "standfirst"):
+        return False
+    line_start = article.text.rfind("\n", 0, block.start) + 1
+    return _QUOTE_MARK.match(article.text, line_start, block.start + 1) is not None
+
+
 _FORMATS = {"md": "md", "markdown": "md", "mdx": "mdx", "txt": "txt", "text": "txt", "rst": "rst",
             "html": "html", "adoc": "adoc", "asciidoc": "adoc", "org": "org", "dita": "dita", "xml": "xml"}
 _FM_END = regex.compile(r"(?m)^(?:---|\.\.\.)[ \t]*$")
@@ -66,6 +77,29 @@ def frontmatter_blocks(article: Article, keys: list[str]) -> list[Block]:
         km = regex.compile(r"(?m)^%s:[ \t]*(?P<q>[\"']?)(?P<v>[^\n]*?)(?P=q)[ \t]*\r?$" % regex.escape(key)).search(text, 0, m.start())
         if km is not None and km.group("v") and km.group("v") not in ("|", ">"):
             out.append(Block("headline", km.start("v"), km.group("v")))
+    return out
+
+
+_FM_VALUE = regex.compile(
+    r"(?m)^[A-Za-z_][\w-]*:[ \t]*(?:(?P<q>[\"']?)(?P<v>[^\n|>]*?)(?P=q)|[|>][-+]?[ \t]*\r?\n(?P<b>(?:[ \t]+[^\n]*(?:\n|$)|[ \t]*\r?\n)+))[ \t]*\r?$"
+)
+
+
+def frontmatter_text_blocks(article: Article) -> list[Block]:
+    """The top-level string values of a Markdown file's YAML front matter (Vale lints them as text)."""
+    text = article.text
+    if article.format != "md" or not text.startswith("---"):
+        return []
+    end = _FM_END.search(text, 3)
+    if end is None:
+        return []
+    out = []
+    for m in _FM_VALUE.finditer(text, 3, end.start()):
+        if m.group("v") and m.group("v")[0] not in "[{&*!":
+            out.append(Block("paragraph", m.start("v"), m.group("v")))
+        elif m.group("b"):
+            for line in regex.finditer(r"(?m)^[ \t]+(?P<t>\S[^\n]*?)[ \t]*\r?$", m.group("b")):
+                out.append(Block("paragraph", m.start("b") + line.start("t"), line.group("t")))
     return out
 
 
@@ -100,6 +134,11 @@ class ScopeFilter:
         if plain_heading:
             self.include_levels = set()  # every level
         self.levels = bool(self.include_levels or self.exclude_levels)
+        # "blockquote" / "~blockquote": blocks inside a Markdown "> " quote, or outside one
+        positive = [s.split(".")[0] for s in names if not s.startswith("~")]
+        self.only_quoted = bool(positive) and all(p == "blockquote" for p in positive)
+        self.no_quoted = "~blockquote" in names
+        self.text = "text" in names  # Vale also lints the front matter's values as text
 
     def blocks(self, article: Article, blocks: list[Block]) -> list[Block]:
         if self.formats is not None and article.format not in self.formats:
@@ -110,6 +149,10 @@ class ScopeFilter:
             return [Block("raw", 0, article.text)] if article.text else []
         if self.alt:
             return alt_blocks(article)
+        if self.text and article.format == "md" and article.text.startswith("---"):
+            blocks = frontmatter_text_blocks(article) + list(blocks)
+        if self.only_quoted or self.no_quoted:
+            blocks = [b for b in blocks if in_blockquote(article, b) == self.only_quoted]
         if not self.levels:
             return blocks
         out = []
@@ -183,6 +226,18 @@ class ValeText:
             return a, a
         return self.offsets[i], self.offsets[j - 1] + 1
 
+    def vale_span(self, i: int, j: int, source: str) -> tuple[int, int]:
+        """``span``, placed as Vale places a match that markup interrupts.
+
+        Vale finds a match's position by searching its text in the source;
+        when markup splits it ("Mermaid [Mermaid", "use _use_"), the search
+        fails and Vale reports column 1 of the line. Same here.
+        """
+        s, e = self.span(i, j)
+        if self.offsets is not None and j - i > 1 and self.offsets[j - 1] - self.offsets[i] != j - 1 - i:
+            s = source.rfind("\n", 0, s) + 1
+        return s, e
+
 
 _CODE_RUN = regex.compile(r"`+")
 
@@ -236,7 +291,25 @@ def vale_text(article: Article, block: Block) -> ValeText:
             code[k] = True
     chars: list[str] = []
     offsets: list[int] = []
+    # a blank inside markup ("<!-- vale off -->") goes with it: dropped when the
+    # nearest characters on both sides are dropped markup
+    gone = [c != o and c.isspace() and not o.isspace() and not code[k] for k, (c, o) in enumerate(zip(masked, region))]
+    inner: list[bool] = [False] * len(region)
+    left = False
+    for k, o in enumerate(region):
+        if o == " " and not gone[k]:
+            inner[k] = left
+        else:
+            left = gone[k]
+    right = False
+    for k in range(len(region) - 1, -1, -1):
+        if region[k] == " " and not gone[k]:
+            inner[k] = inner[k] and right
+        else:
+            right = gone[k]
     for k, (c, o) in enumerate(zip(masked, region)):
+        if inner[k]:
+            continue
         if c == o or not c.isspace() or o.isspace():
             chars.append(c)
         elif code[k]:

@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterable, Iterator
 
 from lint.article import Article, Block
-from lint.model import Finding
+from lint.model import Finding, Span
 
 # A user's pattern may backtrack catastrophically: each rule gets this many
 # seconds per file for its regular-expression matching, then it is stopped
@@ -37,19 +37,40 @@ class BlockChecker:
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         self._deadline = time.monotonic() + TIME_LIMIT
+        markdown = article.format == "md"
         for block in blocks:
+            if markdown:  # match the text as Vale sees it: markup dropped, not blanked
+                from lint.checks._vale import vale_text
+
+                vt = vale_text(article, block)
+                if vt.offsets is not None:
+                    for f in self.check_text(vt.text):
+                        yield _remap(f, vt, article.text)
+                    continue
             for f in self.check_text(block.text):
                 yield _shift(f, block.start)
 
     def remaining(self) -> float:
         """Seconds left of this rule's budget on this file (``timeout=`` of ``regex``)."""
         left = self._deadline - time.monotonic()
+        if left == float("inf"):  # check_text called outside check(): no budget set (regex rejects inf)
+            return TIME_LIMIT
         if left <= 0:
             raise TimeoutError("regex timed out")
         return left
 
     def check_text(self, text: str) -> Iterable[Finding]:  # pragma: no cover
         raise NotImplementedError
+
+
+def _remap(f: Finding, vt, source: str) -> Finding:
+    """A finding on a ``ValeText`` moved to source offsets (placed as Vale places it)."""
+    fix = f.fix
+    if fix is not None:
+        from lint.model import Edit, Fix
+
+        fix = Fix(tuple(Edit(Span(*vt.span(e.span.start, e.span.end)), e.replacement) for e in fix.edits), fix.applicability, fix.title)
+    return Finding(Span(*vt.vale_span(f.span.start, f.span.end, source)), f.message, fix, f.level)
 
 
 def _shift(f: Finding, by: int) -> Finding:

@@ -43,10 +43,10 @@ class Existence(BlockChecker):
             start, end = m.span()
             if start == end:
                 continue
-            observed = text[start:end].strip()
-            if self.exceptions is not None and self.exceptions.match(observed):
+            observed = text[start:end]
+            if self.exceptions is not None and self.exceptions.match(observed.strip()):
                 continue
-            yield Finding(Span(start, end), format_message(self.message, observed))
+            yield Finding(Span(start, end), format_message(self.message, observed))  # as matched, like Vale
 
 
 def compile(p: Params) -> Existence:

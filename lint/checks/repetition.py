@@ -71,7 +71,7 @@ class Repetition:
                 span_text = text[start:end]
                 if len(sentences(Block("paragraph", 0, span_text))) == 1:
                     if self.exceptions is None or not self.exceptions.search(span_text):
-                        yield Finding(Span(*vt.span(start, end)), format_message(self.p.message, curr))
+                        yield Finding(Span(*vt.vale_span(start, end, article.text)), format_message(self.p.message, curr))
                         count = 0
             prev_start = m.start()
             prev = curr

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
+import regex
 from pydantic import Field
 
 from lint.checks.base import BlockChecker, format_message
@@ -29,20 +30,50 @@ class Params(RuleBase):
     pos: str = ""  # part-of-speech filters are not supported; accepted and ignored
 
 
+_CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
+_UNESCAPED_PIPE = regex.compile(r"(?<!\\)\|")
+_GROUP_REF = regex.compile(r"\$(\d+)")
+
+
 def _noncapturing(pattern: str) -> str:
     """Vale rewrites user groups as non-capturing so group i is swap key i."""
     opens = pattern.count("(")
-    if opens != pattern.count("(?") and opens != pattern.count(r"\("):
-        pattern = pattern.replace("(", "(?:")
+    if opens != pattern.count("(?") + pattern.count(r"\("):
+        pattern = _CAPTURE_OPEN.sub("(?:", pattern)
     return pattern
 
 
+def _options(expected: str) -> list[str]:
+    """Vale's getOptions: split at each unescaped ``|``, drop empties, unescape ``\\|``."""
+    return [o.replace(r"\|", "|") for o in _UNESCAPED_PIPE.split(expected) if o]
+
+
+def _cap_first(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _is_phrase(s: str) -> bool:
+    """Vale's core.IsPhrase: letters, digits, spaces and hyphens only."""
+    return all(c.isalpha() or c.isdigit() or c in " -" for c in s)
+
+
 def _to_sentence(words: list[str], conj: str = "or") -> str:
-    if len(words) <= 1:
-        return "".join(words)
+    """Vale's core.ToSentence: each option quoted, joined by commas and `conj`."""
+    if not words:
+        return ""
+    if len(words) == 1:
+        return f"'{words[0]}'"
     if len(words) == 2:
-        return f"{words[0]} {conj} {words[1]}"
-    return ", ".join(words[:-1]) + f", {conj} " + words[-1]
+        return f"'{words[0]}' {conj} '{words[1]}'"
+    return ", ".join(f"'{w}'" for w in words[:-1]) + f", {conj} '{words[-1]}'"
+
+
+def _convert_message(msg: str) -> str:
+    """Vale's convertMessage: with a quoted pair of ``%s``, unquote the first (ToSentence quotes)."""
+    for spec in ("'%s'", '"%s"'):
+        if msg.count(spec) == 2:
+            msg = msg.replace(spec, "%s", 1)
+    return msg
 
 
 class Substitution(BlockChecker):
@@ -53,17 +84,39 @@ class Substitution(BlockChecker):
         for k in keys:  # an error names the swap key itself
             compile_pattern(k, ("swap", k))
         self.repl = [p.swap[k] for k in keys]
+        # a replacement naming groups ($1) is expanded by the swap key itself, as Vale does
+        self.key_res = [compile_pattern(("(?i)" if p.ignorecase else "") + k, ("swap", k)) if _GROUP_REF.search(p.swap[k]) else None for k in keys]
         body = "|".join("(" + _noncapturing(k) + ")" for k in keys)
         self.pattern = compile_pattern(make_pattern(body, word=not p.nonword, ignorecase=p.ignorecase), ("swap",))
         self.exceptions = exceptions_pattern(p.exceptions, p.ignorecase)
         self.p = p
         self.replace_action = p.action is not None and p.action.name == "replace" and not p.action.params
+        self.message = _convert_message(p.message) if self.replace_action else p.message
+
+    def _expected(self, i: int, observed: str) -> str:
+        """Vale's subMsg: the replacement, capitalised like the observed text, groups expanded."""
+        expected = self.repl[i]
+        if self.p.capitalize and observed == _cap_first(observed):
+            expected = _cap_first(expected)
+        key_re = self.key_res[i]
+        if key_re is None:
+            return expected
+
+        def expand(m: regex.Match) -> str:
+            return _GROUP_REF.sub(lambda g: (m.group(int(g[1])) or "") if int(g[1]) <= (key_re.groups or 0) else g[0], expected)
+
+        return key_re.sub(expand, observed)
 
     def _same(self, expected: str, observed: str) -> bool:
-        for alt in expected.split("|"):
-            if alt == observed or (self.p.ignorecase and alt.casefold() == observed.casefold()):
-                return True
-        return False
+        """Vale: with `action: replace` the options compare literally, otherwise as a whole-token regex."""
+        if self.p.action is not None and self.p.action.name == "replace":
+            return observed in _options(expected)
+        if _is_phrase(expected):
+            return expected == observed
+        try:
+            return regex.fullmatch("(?:%s)" % expected, observed) is not None
+        except (regex.error, ValueError):
+            return expected == observed
 
     def check_text(self, text: str) -> Iterator[Finding]:
         for m in self.pattern.finditer(text, timeout=self.remaining()):
@@ -75,18 +128,25 @@ class Substitution(BlockChecker):
                 if m.start(idx) != -1:
                     break
             start, end = m.span(idx)
-            observed = text[start:end].strip()
-            expected = self.repl[idx - 1]
-            if not observed or self._same(expected, observed):
+            observed = text[start:end]
+            if not observed.strip():
                 continue
-            if self.exceptions is not None and self.exceptions.match(observed):
+            expected = self._expected(idx - 1, observed)
+            if self._same(expected, observed):
                 continue
-            options = expected.split("|")
-            shown = _to_sentence(options) if self.replace_action else expected
-            yield Finding(Span(start, end), format_message(self.p.message, shown, observed), self._fix(start, end, observed, options))
+            if self.exceptions is not None and self.exceptions.match(observed.strip()):
+                continue
+            options = _options(expected)
+            if self.replace_action:
+                if self.p.capitalize and observed == _cap_first(observed):
+                    options = [_cap_first(o) for o in options]
+                shown = _to_sentence(options)
+            else:
+                shown = expected
+            yield Finding(Span(start, end), format_message(self.message, shown, observed), self._fix(start, end, observed, options))
 
     def _fix(self, start: int, end: int, observed: str, options: list[str]) -> Fix:
-        new = options[0]
+        new = options[0] if options else ""
         if (self.p.capitalize or self.p.ignorecase) and observed[:1].isupper() and new[:1].islower():
             new = new[:1].upper() + new[1:]
         return Fix((Edit(Span(start, end), new),), "safe" if len(options) == 1 else "unsafe", f"Replace with '{new}'")

@@ -13,5 +13,6 @@ from lint.formats._shared import each
 def render(results, out) -> None:
     for _, index, d in each(results):
         line, col = index.line_col(d.start)
-        message = " ".join(d.message.split())  # one finding, one line
+        # one finding, one line: line breaks become spaces (Vale's WhitespaceToSpace), other spacing stays
+        message = d.message.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
         out.write(f"{d.path}:{line}:{col}:{d.rule}:{message}\n")

@@ -27,7 +27,8 @@ blocks and comments, link reference definitions, thematic breaks.
 source and ``len(block.text) == end - start``, but characters that are not
 prose are replaced by spaces: inline code spans (with their backticks),
 inline HTML tags and comments, autolinks, the brackets and destination of
-links and images (``[label](url)`` keeps only ``label``), and the ``>``
+links and images (``[label](url)`` keeps only ``label``), emphasis
+delimiters (``*a*``, ``**a**``, ``_a_``; not ``snake_case``), and the ``>``
 markers of continued blockquote lines. Offsets therefore stay exact.
 """
 
@@ -82,6 +83,12 @@ _INLINE_HTML = regex.compile(
 )
 _LINK = regex.compile(
     r"(?P<open>!?\[)(?P<label>[^\[\]\n]*)(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
+)
+
+# emphasis: "*a*", "**a**", "_a_" (not inside words), bodies without their delimiter character
+_EMPHASIS = regex.compile(
+    r"(?<![\\\w*])(?P<d>\*{1,3})(?=[^\s*])[^*]*?(?<=[^\s*\\])(?P<e>(?P=d))(?!\*)"
+    r"|(?<![\\\w])(?P<d>_{1,3})(?=[^\s_])[^_]*?(?<=[^\s_\\])(?P<e>(?P=d))(?!\w)"
 )
 
 
@@ -288,6 +295,15 @@ def _to_block(text: str, raw: _Raw) -> Block | None:
         _mask(chars, m.start("open"), m.end("open"))
         _mask(chars, m.start("dest"), m.end("dest"))
     masked = "".join(chars)
+    for _ in range(3):  # emphasis delimiters, innermost first ("**a *b* c**")
+        found = False
+        for m in _EMPHASIS.finditer(masked):
+            found = True
+            _mask(chars, m.start("d"), m.end("d"))
+            _mask(chars, m.start("e"), m.end("e"))
+        if not found:
+            break
+        masked = "".join(chars)
     s, e = 0, len(masked)
     while s < e and masked[s].isspace():
         s += 1
