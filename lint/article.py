@@ -50,24 +50,50 @@ class Article:
     meta: Metadata
     blocks: list[Block]  # top-level blocks, in source order
 
+    # Per-block segmentation, computed once per article and shared by every
+    # check that splits the same block (keyed by the Block value).
+    _sentences_by_block: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _quotes_by_block: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def sentences_of(self, block: Block) -> list[Block]:
+        """``lint.segment.sentences(block)``, cached (do not mutate the list)."""
+        got = self._sentences_by_block.get(block)
+        if got is None:
+            from lint.segment import sentences
+
+            got = self._sentences_by_block[block] = sentences(block)
+        return got
+
+    def quotes_of(self, block: Block) -> list[Block]:
+        """``lint.segment.quotations(block)``, cached (do not mutate the list)."""
+        got = self._quotes_by_block.get(block)
+        if got is None:
+            from lint.segment import quotations
+
+            got = self._quotes_by_block[block] = quotations(block)
+        return got
+
+    @cached_property
+    def line_index(self):
+        """``lint.positions.LineIndex(self.text)``, built once."""
+        from lint.positions import LineIndex
+
+        return LineIndex(self.text)
+
     @cached_property
     def sentences(self) -> list[Block]:
-        from lint.segment import sentences
-
         out: list[Block] = []
         for b in self.blocks:
             if b.scope in ("paragraph", "standfirst", "list", "headline", "heading"):
-                out.extend(sentences(b))
+                out.extend(self.sentences_of(b))
         return out
 
     @cached_property
     def quotes(self) -> list[Block]:
-        from lint.segment import quotations
-
         out: list[Block] = []
         for b in self.blocks:
             if b.scope in ("paragraph", "standfirst", "list"):
-                out.extend(quotations(b))
+                out.extend(self.quotes_of(b))
         return out
 
     def blocks_for(self, scopes: frozenset[str]) -> list[Block]:

@@ -235,12 +235,23 @@ def _key_of(loc: tuple[Any, ...]) -> str:
     return ".".join(keys) if keys else "(top level)"
 
 
+def _load_yaml(text: str) -> Any:
+    """YAML as Vale's Go loader reads it: like PyYAML, but ``\\'`` inside a
+    double-quoted string is accepted as a quote (styles in the wild use it)."""
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        if "unknown escape character" not in str(getattr(exc, "problem", "")) or "\\'" not in text:
+            raise
+        return yaml.load(text.replace("\\'", "'"), Loader=_Loader)
+
+
 def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
     """Parse, validate and compile one rule file's text."""
     from lint.checks import REGISTRY
 
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = _load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -338,7 +349,8 @@ def load_rules(root: Path) -> list[Rule]:
     if any(p.suffix in RULE_SUFFIXES for p in root.iterdir() if p.is_file()):
         rules.extend(load_pack(root))  # a single pack (its subfolders hold data)
     else:
-        for sub in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        # "config" under a Vale StylesPath holds vocabularies and views, not rules
+        for sub in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")) and p.name != "config"):
             rules.extend(load_pack(sub))
     seen: dict[str, str] = {}
     for r in rules:

@@ -26,6 +26,7 @@ quotation may be older than the article).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
@@ -388,6 +389,7 @@ _WEEKDAYS = {
 }  # fmt: skip
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_RE_DIGIT = re.compile(r"\d")  # the same \d as the patterns of lint.dates
 _WD_ANY = regex.compile(rf"(?i)\b(?:{_WD})\b")
 _WD_LEAD = regex.compile(rf"(?P<wd>(?i:{_WD}))\b\.?,?\s+")
 _WD_PAREN_BEFORE = regex.compile(rf"(?P<wd>(?i:{_WD}))\b\.?\s*\(\s*\Z")
@@ -411,7 +413,8 @@ class _Weekday:
         pub = article.meta.date
         for b in blocks:
             text = b.text
-            if not _WD_ANY.search(text):
+            # every date find_dates returns has a digit (its ``re`` ``\d``)
+            if not _RE_DIGIT.search(text) or not _WD_ANY.search(text):
                 continue
             for d in find_dates(text):
                 if d.month is None or d.day is None:

@@ -54,7 +54,6 @@ from lint.article import Article, Block
 from lint.checks.base import format_message
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
-from lint.segment import quotations, sentences
 
 DATA_KEYS = ("attribution",)
 
@@ -97,6 +96,7 @@ class Params(RuleBase):
 # --------------------------------------------------------------------------
 # Patterns
 
+_DIGIT = regex.compile(r"\d")
 _NUMBER = regex.compile(
     r"(?P<cur>\p{Sc}\s?)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 )
@@ -207,26 +207,30 @@ class Figures:
             else:
                 covered = False
         for i, block in enumerate(blocks):
-            if i in sourced or not any(c.isdigit() for c in block.text):
+            # no digit that ``_NUMBER`` can match (``\d``): no figure
+            if i in sourced or not _DIGIT.search(block.text):
                 continue
             if len(block.text.split()) < 4:
                 continue  # a label or page residue ("Show all 50"), not a statement
-            yield from self._check_block(block)
+            yield from self._check_block(article, block)
 
-    def _check_block(self, block: Block) -> Iterator[Finding]:
+    def _check_block(self, article: Article, block: Block) -> Iterator[Finding]:
         text = block.text
+        if self.reach == "paragraph":
+            if self.cues.search(text) is not None:
+                return  # a cue anywhere in the paragraph attributes every figure
+            cue_at: list[int] = []
         figures = list(self._figures(text))
         if not figures:
             return
-        cue_at = [m.start() for m in self.cues.finditer(text)]
-        if cue_at and self.reach == "paragraph":
-            return
+        if self.reach != "paragraph":
+            cue_at = [m.start() for m in self.cues.finditer(text)]
         quotes = [
             (q.start - block.start, q.end - block.start)
-            for q in quotations(block)
+            for q in article.quotes_of(block)
             if len(q.text.split()) >= 4
         ]
-        bounds = [(s.start - block.start, s.end - block.start) for s in sentences(block)] or [(0, len(text))]
+        bounds = [(s.start - block.start, s.end - block.start) for s in article.sentences_of(block)] or [(0, len(text))]
         for start, end, level in figures:
             if any(qs <= start and end <= qe for qs, qe in quotes):
                 continue

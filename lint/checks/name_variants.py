@@ -49,9 +49,13 @@ in the main process carry each article's summary over.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
 from typing import Any, Literal
 
 import regex
@@ -102,6 +106,15 @@ class Params(RuleBase):
 # A word: letters (and marks), with inner apostrophes (O'Brien, Nato's) and
 # a trailing apostrophe (Belarus'). Hyphens split words.
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?")
+# The words of ``_WORD.finditer`` that start with an upper-case (or title-
+# case) letter, found without visiting the others: a match of ``_WORD``
+# starts where no match of ``_WORD`` ends (so never inside a word).
+# ``[\p{Lu}\p{Lt}]`` holds every letter for which str.isupper() is true;
+# callers still test ``w[0].isupper()``.
+_CAP_WORD = regex.compile(
+    r"(?<!\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?)(?=[\p{Lu}\p{Lt}])"
+    r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?"
+)
 _POSSESSIVE = regex.compile(r"(?:['’][sS]|['’])$")
 _OPENERS = "\"“‘'«([{"
 _START_AFTER = ".!?…:;"
@@ -118,6 +131,7 @@ _FOLDS = [
 ]
 
 
+@lru_cache(maxsize=16384)  # pure; names recur across the articles of a run
 def fold(word: str) -> str:
     """The transliteration-folded form: lower case, no diacritics, one spelling
     for the letter pairs and endings that romanised East Slavic names vary on."""
@@ -137,8 +151,9 @@ def _deletions(s: str, depth: int) -> set[str]:
     return out
 
 
-def _keys(f: str) -> set[str]:
-    return _deletions(f, 2 if len(f) >= 10 else 1)
+@lru_cache(maxsize=1024)  # bounded: a few MB at most
+def _keys(f: str) -> frozenset[str]:
+    return frozenset(_deletions(f, 2 if len(f) >= 10 else 1))
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -182,6 +197,8 @@ class _Form:
     @property
     def surface(self) -> str:
         # the most frequent casing; on a tie, a mixed-case one over ALL CAPS
+        if len(self.surfaces) == 1:
+            return next(iter(self.surfaces))
         return max(self.surfaces.items(), key=lambda kv: (kv[1], not kv[0].isupper()))[0]
 
     @property
@@ -193,58 +210,71 @@ class _Form:
         return self.spans[0][0]
 
 
-def _evidence_blocks(blocks: list[Block]) -> Iterator[Block]:
+_BODY = ("paragraph", "standfirst", "list")
+
+
+def _evidence_blocks(article: Article, blocks: list[Block]) -> Iterator[Block]:
     """Sentences of body blocks, where a capitalised word inside is a name."""
-    from lint.segment import sentences
-
     for b in blocks:
-        if b.scope in ("paragraph", "standfirst", "list"):
-            yield from sentences(b)
+        if b.scope in _BODY:
+            yield from article.sentences_of(b)
 
 
-def _starts_like_sentence(text: str, i: int) -> bool:
+def _starts_like_sentence(text: str, i: int, lo: int = 0) -> bool:
     """Is the word at ``i`` of a sentence's text at a start: the sentence's,
-    after a colon, a semicolon or an opening quote?"""
+    after a colon, a semicolon or an opening quote? The sentence starts at
+    ``lo`` of ``text``."""
     k = i - 1
     saw_opener = False
-    while k >= 0 and (text[k].isspace() or text[k] in _OPENERS):
+    while k >= lo and (text[k].isspace() or text[k] in _OPENERS):
         saw_opener = saw_opener or text[k] in _OPENERS
         k -= 1
-    return k < 0 or saw_opener or text[k] in _START_AFTER
+    return k < lo or saw_opener or text[k] in _START_AFTER
+
+
+def _strip_possessive(w: str) -> str:
+    """``w`` without a final "'s" / "’s" / "'S" or a final apostrophe (as
+    ``_POSSESSIVE``)."""
+    last = w[-1]
+    if last in "'’":
+        return w[:-1]
+    if (last == "s" or last == "S") and len(w) > 1 and w[-2] in "'’":
+        return w[:-2]
+    return w
 
 
 def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
     """Every capitalised word of ``blocks``, by case-folded spelling."""
     forms: dict[str, _Form] = {}
-    lower: set[str] = set()
+    words: set[str] = set()  # every word, as written
     for b in blocks:
-        for m in _WORD.finditer(b.text):
+        text = b.text
+        # A word of a body block is a name when capitalised inside its
+        # sentence (words never straddle sentences: the same words as
+        # ``_WORD`` over each sentence of ``_evidence_blocks``).
+        starts: list[int] | None = None
+        if b.scope in _BODY:
+            starts = [s.start - b.start for s in article.sentences_of(b)]
+        words.update(_WORD.findall(text))
+        for m in _CAP_WORD.finditer(text):
             w = m.group()
             if not w[0].isupper():
-                p = _POSSESSIVE.search(w)
-                lower.add((w[: p.start()] if p else w).casefold())
                 continue
-            p = _POSSESSIVE.search(w)
-            if p:
-                w = w[: p.start()]
-            if not w:
-                continue
+            if w[-1] in "'’sS":
+                w = _strip_possessive(w)
             key = w.casefold()
             form = forms.get(key)
             if form is None:
                 form = forms[key] = _Form(key, fold(w))
-            start = b.start + m.start()
+            i = m.start()
+            start = b.start + i
             form.spans.append((start, start + len(w)))
             form.surfaces[w] = form.surfaces.get(w, 0) + 1
-    for s in _evidence_blocks(blocks):
-        for m in _WORD.finditer(s.text):
-            w = m.group()
-            if not w[0].isupper() or _starts_like_sentence(s.text, m.start()):
-                continue
-            p = _POSSESSIVE.search(w)
-            form = forms.get((w[: p.start()] if p else w).casefold())
-            if form is not None:
-                form.inside = True
+            if starts and not form.inside:
+                k = bisect.bisect_right(starts, i) - 1
+                if k >= 0 and not _starts_like_sentence(text, i, starts[k]):
+                    form.inside = True
+    lower = {_strip_possessive(w).casefold() for w in words if not w[0].isupper()}
     for key, form in forms.items():
         form.lower = key in lower
         form.spans.sort()
@@ -255,7 +285,8 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
 
 
 def _lines(idx, spans: Iterable[tuple[int, int]]) -> list[int]:
-    return sorted({idx.line_col(s)[0] for s, _ in spans})
+    starts = idx.starts  # line_col(s)[0] == bisect_right(starts, s)
+    return sorted({bisect.bisect_right(starts, s) for s, _ in spans})
 
 
 def _where(lines: list[int]) -> str:
@@ -298,6 +329,13 @@ class NameVariants:
                 self.known[k] = w
                 for key in _keys(fold(w)):
                     self.known_index.setdefault(key, []).append(k)
+        # A cheap, exact pre-test for ``_known_for``: a spelling can only be
+        # ``similar`` to a known one with the same first and last folded
+        # letter and a length within 2 (equal folded forms included), or be
+        # its ``_last_letter_slip`` (same folded form but the last letter).
+        self.known_folded: dict[str, str] = {k: fold(k) for k in self.known}
+        self._known_ends = {(f[0], f[-1], len(f)) for f in self.known_folded.values() if f}
+        self._known_stems = {f[:-1] for f in self.known_folded.values() if len(f) >= 6}
         # across articles: path -> {casefold: (surface, folded, spans, lines)}.
         # Keyed by path, so an editor that lints one file again and again
         # (and never calls finish) keeps one entry per file.
@@ -341,10 +379,16 @@ class NameVariants:
 
     def _groups(self, forms: dict[str, _Form]) -> list[list[_Form]]:
         """Clusters of mutually close spellings (union-find over the deletion index)."""
+        # only names are ever joined (see the loop below): index nothing
+        # else, and only the keys that two spellings or more share
+        eligible = [(k, _keys(f.folded)) for k, f in forms.items() if f.name and not f.lower]
+        counts = Counter(chain.from_iterable(keys for _, keys in eligible))
+        shared = {key for key, n in counts.items() if n > 1}
         index: dict[str, list[str]] = {}
-        for k, f in forms.items():
-            for key in _keys(f.folded):
-                index.setdefault(key, []).append(k)
+        if shared:
+            for k, keys in eligible:
+                for key in keys & shared:
+                    index.setdefault(key, []).append(k)
         parent = {k: k for k in forms}
 
         def find(x: str) -> str:
@@ -387,9 +431,20 @@ class NameVariants:
         """The known spelling (casefold) that ``key`` misspells, if any."""
         if key in self.known or key in self.allowed:
             return None
+        if folded:
+            ends = self._known_ends
+            first, last, n = folded[0], folded[-1], len(folded)
+            if not (
+                (first, last, n) in ends or (first, last, n - 1) in ends or (first, last, n + 1) in ends
+                or (first, last, n - 2) in ends or (first, last, n + 2) in ends
+                or (n >= 6 and folded[:-1] in self._known_stems)
+            ):
+                return None
         best = None
+        known_folded = self.known_folded
         for k in sorted({k for x in _keys(folded) for k in self.known_index.get(x, ())}):
-            if self.similar(key, folded, k, fold(k)) or self._last_letter_slip(key, folded, k, fold(k)):
+            fk = known_folded[k]
+            if self.similar(key, folded, k, fk) or self._last_letter_slip(key, folded, k, fk):
                 if best is not None:
                     return None  # close to two known names: not sure which
                 best = k
@@ -398,12 +453,11 @@ class NameVariants:
     # ---- per article
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
-        from lint.positions import LineIndex
 
         forms = collect(article, blocks)
         if not forms:
             return
-        idx = LineIndex(article.text)
+        idx = article.line_index
         if self.p.across_articles:
             self._remember(article, forms, idx)
         if not self.p.within_article:

@@ -88,10 +88,10 @@ class Quote:
         return self.close + 1 if self.close >= 0 else self.block.end
 
 
-def _quotes_of(block: Block, text: str) -> list[Quote]:
+def _quotes_of(block: Block, text: str, article: Article | None = None) -> list[Quote]:
     out: list[Quote] = []
     lo, hi = block.start, block.end
-    for q in quotations(block):
+    for q in (article.quotes_of(block) if article is not None else quotations(block)):
         i = q.start - 1
         while i >= lo and text[i].isspace():
             i -= 1
@@ -137,8 +137,8 @@ class Mixed:
         for b in blocks:
             if b.scope == "byline" or (b.scope == "headline" and not self.p.headlines):
                 continue
-            (head if b.scope == "headline" else body).extend(_quotes_of(b, text))
-        index = LineIndex(text)
+            (head if b.scope == "headline" else body).extend(_quotes_of(b, text, article))
+        index = article.line_index
         yield from self._quotes(text, index, body, head)
         if self.p.apostrophes:
             marks = {q.open for q in body + head} | {q.close for q in body + head}
@@ -327,7 +327,7 @@ class Unbalanced:
             if not opens and not closes and not singles:
                 continue
             nxt = paras[k + 1] if k + 1 < len(paras) else None
-            index = index or LineIndex(text)
+            index = index or article.line_index
             last = max((i for i, _ in opens), default=-1)
             for i, reopen in opens:
                 if i == last and reopen < 0 and nxt is not None and self._continues(t, i, nxt):
@@ -397,7 +397,7 @@ class Unattributed:
         speaker = False  # the previous paragraph named a speaker who may go on talking
         left_open = False  # the previous paragraph left a quotation open
         for b in paras:
-            quotes = _quotes_of(b, text)
+            quotes = _quotes_of(b, text, article)
             if not quotes:
                 speaker = left_open = False
                 continue
@@ -408,7 +408,7 @@ class Unattributed:
             if not named and not continued:
                 for q in quotes:
                     if self._speech(text, q):
-                        index = index or LineIndex(text)
+                        index = index or article.line_index
                         yield self._finding(text, index, q)
             speaker = named or continued
             last = quotes[-1]

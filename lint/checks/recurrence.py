@@ -223,7 +223,7 @@ class Recurrence:
                         key = " ".join(words).lower()
                         for other, pos in editions.get(key, []):
                             if (other - year) % period:
-                                lines = lines or LineIndex(article.text)
+                                lines = lines or article.line_index
                                 line = lines.line_col(pos)[0]
                                 evidence.append(
                                     f"{written} and {' '.join(words)} {other} (line {line}) are {abs(other - year)} years apart, "

@@ -27,7 +27,6 @@ from pydantic import Field
 
 from lint.article import Article, Block
 from lint.model import Edit, Finding, Fix, Severity, Span
-from lint.positions import LineIndex
 from lint.rules import RuleBase
 from lint.segment import sentences
 
@@ -127,7 +126,7 @@ class StandfirstInHeadline:
             yield Finding(Span(h.start, h.end), msg)
             return
         if words > self.p.max_words:
-            index = LineIndex(article.text)
+            index = article.line_index
             line = index.line_col(h.start)[0]
             msg = (
                 f"The headline (line {line}) has {words} words, more than {self.p.max_words}: "

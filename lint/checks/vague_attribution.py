@@ -37,7 +37,6 @@ from lint.checks.base import format_message
 from lint.checks.figures import AttributionData, _compile, _words
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
-from lint.segment import sentences
 
 DATA_KEYS = ("attribution",)
 
@@ -101,7 +100,7 @@ class VagueAttribution:
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         sents: list[Block] = []
         for b in blocks:
-            sents.extend(sentences(b) if b.scope != "sentence" else [b])
+            sents.extend(article.sentences_of(b) if b.scope != "sentence" else [b])
         for k, s in enumerate(sents):
             for m in self.pattern.finditer(s.text):
                 nxt = sents[k + 1].text if k + 1 < len(sents) else ""
