@@ -122,3 +122,25 @@ def test_progress_on_a_terminal_only(tmp_path):
     assert b"newslint: 60/60 files" in seen
     piped = subprocess.run([sys.executable, "-m", "lint", "-j1", str(tmp_path)], capture_output=True, text=True, env=env, timeout=120)
     assert "files" not in piped.stderr and piped.stdout == ""
+
+
+@pytest.mark.slow
+def test_a_50_mb_article(tmp_path, newslint):
+    """One 50 MB file: linted to the end, linear in time, no traceback."""
+    import random
+
+    from conftest import shared_or_skip
+
+    paras = [l for l in shared_or_skip("corpus", "lee", "lee_background.cor").read_text(encoding="utf-8", errors="replace").splitlines() if l.strip()]
+    rng = random.Random(1)
+    out, size = ["Big headline", "", "By A Writer in Sydney March 3, 2005", ""], 0
+    while size < 50_000_000:
+        p = rng.choice(paras)
+        out += [p, ""]
+        size += len(p) + 2
+    f = tmp_path / "big.txt"
+    f.write_text("\n".join(out) + "\nThe Zapod drills.\n", encoding="utf-8")
+    proc = newslint("--isolated", "--select", "News.NameVariant,News.ScraperResidue,News.GluedDash", str(f))
+    _no_traceback(proc)
+    assert proc.returncode == 1
+    assert f"{f}:{len(out) + 1}:5: error News.NameVariant" in proc.stdout
