@@ -65,6 +65,7 @@ def lint(
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
     vale_config: Annotated[Optional[Path], typer.Option("--vale-config", help="A Vale configuration (.vale.ini) to use (default: .vale.ini, _vale.ini or _vale, found upward).")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that state none.")] = None,
+    ignore_syntax: Annotated[bool, typer.Option("--ignore-syntax", help="Read every file as plain text, Markdown too (Vale's --ignore-syntax).")] = False,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name to report for standard input (its extension picks the reader).")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place, then report what remains.")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too.")] = False,
@@ -76,6 +77,7 @@ def lint(
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the loaded rules and exit.")] = False,
     explain: Annotated[Optional[str], typer.Option("--explain", help="Show one rule: its description, link and examples.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core when there are many files).")] = 0,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache of compiled rules (NEWSLINT_CACHE_DIR, else ~/.cache/newslint).")] = False,
     lsp: Annotated[bool, typer.Option("--lsp", help="Run as a language server over standard input and output.")] = False,
     test_examples: Annotated[bool, typer.Option("--test-examples", help="Run the examples of the loaded rules (with --rules for your own packs) and exit.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
@@ -113,10 +115,17 @@ def lint(
     from lint import api
     from lint.engine import select_rules
 
+    if no_cache:
+        from lint import rule_cache
+
+        rule_cache.disable()
     try:
         if builtin is None:  # with a Vale configuration, News only when newslint's configuration asks
             builtin = cfg.builtin if vale is None or "builtin" in cfg.model_fields_set else False
-        loaded = api.load([*cfg.rule_folders(), *(rules or [])], builtin)
+        chosen, skip = _split(select) or cfg.select, _split(ignore) or cfg.ignore
+        # select before compiling: rules not chosen are never compiled (--explain may show any rule)
+        keep = api.selector(chosen, skip) if explain is None else None
+        loaded = api.load([*cfg.rule_folders(), *(rules or [])], builtin, keep=keep)
     except RuleError as exc:
         _fail(str(exc))
     if vale is not None:
@@ -124,7 +133,12 @@ def lint(
         for note in vale.notes:
             typer.echo(f"newslint: {note}", err=True)
     loaded = _with_levels(loaded, cfg.levels)
-    selected = select_rules(loaded, _split(select) or cfg.select, _split(ignore) or cfg.ignore)
+    selected = select_rules(loaded, chosen, skip)
+    vale_ids = {r.id for r in vale.rules} if vale is not None else set()
+    for r in selected:  # rules from --rules or the configuration: the same note as .vale.ini's
+        reason = getattr(r.checker, "skipped_reason", None)
+        if reason and r.id not in vale_ids:
+            typer.echo(f"newslint: skipped {r.id} ({r.path}): {reason}", err=True)
 
     if list_rules:
         for r in selected:
@@ -153,7 +167,7 @@ def lint(
     opts = Options(format=format, output_file=output_file, min_level=min_sev, fail_level=fail_sev, date=pub_date,
                    stdin_filename=stdin_filename, fix=fix, diff=diff, unsafe=unsafe_fixes, statistics=statistics,
                    report_unused=report_unused, known=known, write_baseline=write_baseline, config=cfg,
-                   jobs=jobs, vale=vale.resolver if vale else None)
+                   jobs=jobs, vale=vale.resolver if vale else None, plain=ignore_syntax)
     raise typer.Exit(run(paths or ["."], selected, opts))
 
 
@@ -203,6 +217,7 @@ class Options:
     config: object = None
     jobs: int = 0  # worker processes; 0: one per core when there are many files
     vale: object = None  # lint.vale_config.Resolver: the Vale rules each file runs
+    plain: bool = False  # --ignore-syntax: every file read as plain text
 
 
 @dataclasses.dataclass
@@ -246,7 +261,7 @@ def _process(path: str, rules, opts: Options) -> FileResult:
         if opts.fix or opts.diff:
             from lint.fixes import fix_until_stable, write_atomic
 
-            new, n = fix_until_stable(text, lambda t: api.lint_text(name, t, rules, date=opts.date), opts.unsafe)
+            new, n = fix_until_stable(text, lambda t: api.lint_text(name, t, rules, date=opts.date, plain=opts.plain), opts.unsafe)
             if n and new != text:
                 res.fixed = n
                 if opts.diff:
@@ -257,7 +272,7 @@ def _process(path: str, rules, opts: Options) -> FileResult:
             if path == "-" and opts.fix:  # like ruff: the fixed text goes to stdout
                 res.fixed_stdin = new
         unused: list | None = [] if opts.report_unused else None
-        diags = api.lint_text(name, text, rules, date=opts.date, unused=unused)
+        diags = api.lint_text(name, text, rules, date=opts.date, unused=unused, plain=opts.plain)
     except ArticleError as exc:
         return FileResult(name, error=f"{name}: {exc}")
     except Exception as exc:  # a bug in a check: report it, go on with the next file

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, get_origin
+from typing import Any, Callable, Literal, get_origin
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -83,7 +83,7 @@ Level = Literal["suggestion", "warning", "error"]
 class RuleBase(BaseModel):
     """Keys that every check type accepts (Vale's common keys)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     extends: str
     message: str = ""
@@ -291,6 +291,7 @@ def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
 
 
 _DATA_CACHE: dict[str, Any] = {}
+_DEPS: list[str] | None = None  # data files read while parsing one rule (lint/rule_cache.py)
 
 
 def load_data_file(target: Path, rule_path: str, rule_text: str, key: str) -> Any:
@@ -301,6 +302,8 @@ def load_data_file(target: Path, rule_path: str, rule_text: str, key: str) -> An
     files. Errors name the data file and its line, or the rule's key.
     """
     cache_key = str(target.resolve())
+    if _DEPS is not None:  # the rule cache records what a rule read
+        _DEPS.append(cache_key)
     if cache_key in _DATA_CACHE:
         return _DATA_CACHE[cache_key]
     try:
@@ -324,39 +327,78 @@ class CompileError(Exception):
         self.loc, self.problem = loc, problem
 
 
-def load_pack(folder: Path) -> list[Rule]:
-    """Every rule of one pack folder, sorted by id."""
+def load_pack(folder: Path, keep: Callable[[str], bool] | None = None, skipped: list[tuple[str, str]] | None = None) -> list[Rule]:
+    """Every rule of one pack folder, sorted by id.
+
+    ``keep``: a predicate on rule ids (``Pack.Rule``, known from the file
+    name): rules it rejects are neither read nor compiled; their ``(id, path)``
+    go to ``skipped`` (when given) so duplicate ids are still found."""
+    from lint.rule_cache import PackCache
+
     rules = []
     pack = folder.name
+    cache = PackCache(folder)
+    names: set[str] = set()
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if not entry.is_file() or not entry.name.endswith(RULE_SUFFIXES):
             continue
+        names.add(entry.name)
         stem = entry.name.rsplit(".", 1)[0]
         path = entry.path
+        if keep is not None and not keep(f"{pack}.{stem}"):
+            if skipped is not None:
+                skipped.append((f"{pack}.{stem}", path))
+            continue
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleError(path, None, None, f"cannot read: {exc}") from None
-        rules.append(parse_rule_file(path, text, f"{pack}.{stem}"))
+        rules.append(_parse_cached(cache, entry.name, path, text, f"{pack}.{stem}"))
+    if keep is None:
+        cache.keep_only(names)
+    cache.save()
     return rules
 
 
-def load_rules(root: Path) -> list[Rule]:
-    """Rules under ``root``: a folder of packs, or a single pack folder."""
+def _parse_cached(cache: Any, name: str, path: str, text: str, rule_id: str) -> Rule:
+    """``parse_rule_file`` through the cache of compiled rules (lint/rule_cache.py)."""
+    global _DEPS
+    rule = cache.get(name, path, text)
+    if isinstance(rule, Rule) and rule.id == rule_id:
+        return rule
+    _DEPS = deps = []
+    try:
+        rule = parse_rule_file(path, text, rule_id)
+    finally:
+        _DEPS = None
+    from lint.checks import REGISTRY
+
+    if not getattr(REGISTRY.get(rule.spec.extends), "NEEDS_STYLES_PATH", False):  # those read files when compiling
+        cache.put(name, path, text, deps, rule)
+    return rule
+
+
+def load_rules(root: Path, keep: Callable[[str], bool] | None = None, skipped: list[tuple[str, str]] | None = None) -> list[Rule]:
+    """Rules under ``root``: a folder of packs, or a single pack folder.
+
+    ``keep`` and ``skipped``: see ``load_pack`` (select before compiling)."""
     if not root.is_dir():
         raise RuleError(str(root), None, None, "not a folder of rule packs")
     rules: list[Rule] = []
+    passed: list[tuple[str, str]] = []
     if any(p.suffix in RULE_SUFFIXES for p in root.iterdir() if p.is_file()):
-        rules.extend(load_pack(root))  # a single pack (its subfolders hold data)
+        rules.extend(load_pack(root, keep, passed))  # a single pack (its subfolders hold data)
     else:
         # "config" under a Vale StylesPath holds vocabularies and views, not rules
         for sub in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")) and p.name != "config"):
-            rules.extend(load_pack(sub))
+            rules.extend(load_pack(sub, keep, passed))
     seen: dict[str, str] = {}
-    for r in rules:
-        if r.id in seen:
-            raise RuleError(r.path, 1, None, f"duplicate rule id {r.id} (also {seen[r.id]})")
-        seen[r.id] = r.path
+    for rid, path in [(r.id, r.path) for r in rules] + passed:
+        if rid in seen:
+            raise RuleError(path, 1, None, f"duplicate rule id {rid} (also {seen[rid]})")
+        seen[rid] = path
+    if skipped is not None:
+        skipped.extend(passed)
     return rules
 
 

@@ -131,11 +131,16 @@ def parse(text: str) -> list[Suppression]:
     return out
 
 
-def apply(diags: list[Diagnostic], sups: list[Suppression]) -> list[Diagnostic]:
+def apply(diags: list[Diagnostic], sups: list[Suppression], exempt: frozenset[str] | set[str] = frozenset()) -> list[Diagnostic]:
+    """Drop what the comments suppress; rules in ``exempt`` (Vale's ``raw``
+    scope, which Vale lints without reading its comments) are kept."""
     if not sups:
         return diags
     kept = []
     for d in diags:
+        if d.rule in exempt:
+            kept.append(d)
+            continue
         hit = False
         for s in sups:
             if s.covers(d):

@@ -6,13 +6,15 @@ Vale does:
 
 * core keys (before any section): ``StylesPath`` (relative to the file),
   ``MinAlertLevel`` (the default ``--min-level``), ``Vocab`` (comma-separated
-  vocabulary names), ``IgnoredScopes``/``SkippedScopes`` (read; Markdown code,
-  inline code, URLs and front matter are never prose in newslint anyway);
+  vocabulary names), ``IgnoredScopes``/``SkippedScopes`` (``strong``/``b`` in
+  IgnoredScopes hides Markdown bold text from Vale rules, ``blockquote`` in
+  SkippedScopes its "> " quotes; Markdown code, inline code, URLs and front
+  matter are never prose in newslint anyway);
   other core keys (``Packages``, ``WordTemplate`` ...) are accepted and
   ignored;
 * glob sections (``[*]``, ``[*.md]``, ``[*.{md,txt}]``, ``[docs/**/*.md]``):
   ``BasedOnStyles`` (the last matching section that names styles wins, else
-  ``[*]``), ``TokenIgnores`` and ``BlockIgnores`` (no finding of a Vale rule
+  ``[*]``), ``TokenIgnores`` and ``BlockIgnores`` (Vale 1: ``IgnorePatterns``; no finding of a Vale rule
   may touch their matches), rule toggles and level overrides ``Style.Rule = YES | NO |
   suggestion | warning | error`` and style toggles ``Style = NO | YES``
   (matching sections merge in order, ``[*]`` first, so a specific section
@@ -146,6 +148,11 @@ class Section:
         return self.glob is not None and any(self.glob.match(c) for c in candidates)
 
 
+_STRONG = r"(?<![\\*])\*\*(?=\S)[^\n]*?(?<=\S)\*\*|(?<![\w\\])__(?=\S)[^\n]*?(?<=\S)__(?!\w)"
+
+_MD_LINK = r"!?\[[^\[\]\n]*\]\((?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+
+
 @dataclass
 class ValeConfig:
     path: Path
@@ -194,6 +201,14 @@ class ValeConfig:
                         del checks[k]
                 checks.update(sec.checks)
                 ignores += [x for x in sec.ignores if x not in ignores]
+        if path.lower().endswith((".md", ".markdown", ".mdx")) and any(
+            x.lower() in ("strong", "b") for x in self.ignored_scopes
+        ):
+            ignores.append(_STRONG)  # IgnoredScopes = strong: bold text is no prose for the rules
+        if path.lower().endswith((".md", ".markdown", ".mdx")) and any(
+            x.lower() in ("link", "a") for x in self.ignored_scopes
+        ):
+            ignores.append(_MD_LINK)  # IgnoredScopes = link: nor is a link's text
         return tuple(base), tuple(sorted(checks.items())), tuple(ignores)
 
     def _candidates(self, path: str) -> list[str]:
@@ -334,7 +349,7 @@ def load(path: Path) -> ValeConfig:
         if low == "basedonstyles":
             styles = _list(value)
             target.base_styles = (target.base_styles or []) + [x for x in styles if x not in (target.base_styles or [])]
-        elif low in ("tokenignores", "blockignores"):
+        elif low in ("tokenignores", "blockignores", "ignorepatterns"):  # IgnorePatterns: Vale 1's BlockIgnores
             for pat in _patterns(value):
                 try:
                     regex.compile(pat)
@@ -622,13 +637,28 @@ class _Scoped:
 
 
 def _scoped(rule):
-    if rule.spec.extends not in ("existence", "substitution"):
+    if rule.spec.extends not in ("existence", "substitution") or isinstance(rule.checker, _Scoped):
         return rule
-    if not any("." in s or s.lstrip("~") in ("raw", "alt", "summary", "blockquote", "text") for s in rule.spec.scope):
+    if not any("." in s or s.lstrip("~") in ("raw", "alt", "summary", "blockquote", "text", "table", "heading", "sentence") for s in rule.spec.scope):
         return rule
     from lint.checks._vale import ScopeFilter
 
     return dataclasses.replace(rule, checker=_Scoped(rule.checker, ScopeFilter(rule.spec.scope)))
+
+
+class _SkipQuoted:
+    """``SkippedScopes = blockquote``: the rule reads no block of a Markdown "> " quote."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def check(self, article, blocks):
+        from lint.checks._vale import in_blockquote
+
+        return self._inner.check(article, [b for b in blocks if not in_blockquote(article, b)])
 
 
 class Resolver:
@@ -658,6 +688,8 @@ class Resolver:
                 r = dataclasses.replace(r, spec=r.spec.model_copy(update={"level": state}))
             if ignore is not None and "raw" not in r.spec.scope:
                 r = dataclasses.replace(r, checker=_Masked(r.checker, ignore, overlap=True))
+            if "raw" not in r.spec.scope and any(s.lower() == "blockquote" for s in self.cfg.skipped_scopes):
+                r = dataclasses.replace(r, checker=_SkipQuoted(r.checker))
             out.append(r)
         self._cache[key] = out
         return out

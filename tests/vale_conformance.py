@@ -33,8 +33,7 @@ SHARED = Path(os.environ.get("NEWSLINT_VALE_CONFORMANCE", ROOT.parent / "shared"
 PROSE = (".md", ".txt")
 
 # Vale options that newslint cannot reproduce (the case runs without them).
-UNSUPPORTED = {"--ignore-syntax": "newslint has no option to read Markdown as plain text",
-               "--filter": "newslint has no filter expressions"}
+UNSUPPORTED = {"--filter": "newslint has no filter expressions"}
 
 
 @dataclass
@@ -75,6 +74,8 @@ def map_args(vale_args: str) -> tuple[list[str], list[str]]:
                 val = args[i] if i < len(args) else ""
             if opt == "--config":
                 out += ["--vale-config", val]
+            elif opt == "--ignore-syntax":
+                out.append("--ignore-syntax")
             elif opt == "--minAlertLevel":
                 out += ["--min-level", val]
             else:

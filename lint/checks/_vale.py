@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from lint.article import Article, Block
@@ -117,6 +119,11 @@ class ScopeFilter:
         self.raw = any(s.lstrip("~").split(".")[0] == "raw" and not s.startswith("~") for s in names)
         self.summary = any(s == "summary" for s in names)
         self.alt = bool(names) and all(s.split(".")[0] == "alt" for s in names)
+        # "table", "table.header", "table.cell", "table.caption": Markdown table cells
+        self.table = (
+            {s.partition(".")[2] or "*" for s in names}
+            if names and all(s.split(".")[0] == "table" for s in names) else None
+        )
         self.include_levels: set[int] = set()
         self.exclude_levels: set[int] = set()
         plain_heading = False
@@ -137,18 +144,32 @@ class ScopeFilter:
         # "blockquote" / "~blockquote": blocks inside a Markdown "> " quote, or outside one
         positive = [s.split(".")[0] for s in names if not s.startswith("~")]
         self.only_quoted = bool(positive) and all(p == "blockquote" for p in positive)
+        # headings only: a plain-text file has none in Vale (its first line is no heading)
+        self.headings_only = bool(positive) and all(p == "heading" for p in positive)
+        # Vale's sentences are those of paragraphs, lists and cells: a Markdown heading is none
+        self.sentences_only = bool(positive) and all(p == "sentence" for p in positive)
         self.no_quoted = "~blockquote" in names
         self.text = "text" in names  # Vale also lints the front matter's values as text
 
     def blocks(self, article: Article, blocks: list[Block]) -> list[Block]:
         if self.formats is not None and article.format not in self.formats:
             return []
+        if self.headings_only and article.format != "md":
+            return []
+        if self.sentences_only and article.format == "md":
+            heads = sorted((h.start, h.end) for h in article.blocks if h.scope in ("heading", "headline"))
+            if heads:
+                starts = [a for a, _ in heads]
+                blocks = [b for b in blocks
+                          if (k := bisect.bisect_right(starts, b.start) - 1) < 0 or b.start >= heads[k][1]]
         if self.frontmatter:
             return frontmatter_blocks(article, self.frontmatter)
         if self.raw:
             return [Block("raw", 0, article.text)] if article.text else []
         if self.alt:
             return alt_blocks(article)
+        if self.table is not None:
+            return table_blocks(article, blocks, self.table)
         if self.text and article.format == "md" and article.text.startswith("---"):
             blocks = frontmatter_text_blocks(article) + list(blocks)
         if self.only_quoted or self.no_quoted:
@@ -329,3 +350,65 @@ def alt_blocks(article: Article) -> list[Block]:
     if article.format != "md":
         return []
     return [Block("alt", m.start("alt"), m.group("alt")) for m in _ALT.finditer(article.text) if m.group("alt")]
+
+
+_TABLE_DELIM = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?")
+_TABLE_CELL = regex.compile(r"[^|]+")
+_HTML_CELL = regex.compile(r"(?is)<(?P<tag>caption|td|th)\b[^>]*>(?P<v>[^<]*)</(?P=tag)\s*>")
+_FENCE_LINE = regex.compile(r"(?m)^[ \t]{0,3}(`{3,}|~{3,})")
+
+
+def table_blocks(article: Article, blocks: list[Block], kinds: set[str]) -> list[Block]:
+    """Cells of a Markdown article's tables (Vale's ``table`` scopes).
+
+    ``kinds``: ``header`` (the header row, ``<th>``), ``cell`` (body rows,
+    ``<td>``), ``caption`` (``<caption>``), ``*`` (all). A pipe table is a
+    paragraph block whose second line is a delimiter row; HTML tables are
+    read from the source outside fenced code.
+    """
+    if article.format != "md":
+        return []
+    every = "*" in kinds
+    out: list[Block] = []
+    for b in blocks:
+        if b.scope != "paragraph" or "|" not in b.text:
+            continue
+        lines = b.text.split("\n")
+        if len(lines) < 2 or "-" not in lines[1] or _TABLE_DELIM.fullmatch(lines[1]) is None:
+            continue
+        off = 0
+        for k, line in enumerate(lines):
+            kind = "header" if k == 0 else "cell"
+            if k != 1 and (every or kind in kinds):
+                for m in _TABLE_CELL.finditer(line):
+                    v = m.group()
+                    s = len(v) - len(v.lstrip())
+                    e = len(v.rstrip())
+                    if e > s:
+                        out.append(Block("paragraph", b.start + off + m.start() + s, v[s:e]))
+            off += len(line) + 1
+    text = article.text
+    if "<" in text:
+        fenced: list[tuple[int, int]] = []
+        opener = None
+        for m in _FENCE_LINE.finditer(text):
+            if opener is None:
+                opener = m
+            elif m.group(1)[0] == opener.group(1)[0] and len(m.group(1)) >= len(opener.group(1)):
+                fenced.append((opener.start(), m.end()))
+                opener = None
+        if opener is not None:
+            fenced.append((opener.start(), len(text)))
+        want = {"th": "header", "td": "cell", "caption": "caption"}
+        for m in _HTML_CELL.finditer(text):
+            if not (every or want[m.group("tag").lower()] in kinds):
+                continue
+            if any(a <= m.start() < z for a, z in fenced):
+                continue
+            v = m.group("v")
+            s = len(v) - len(v.lstrip())
+            e = len(v.rstrip())
+            if e > s:
+                out.append(Block("paragraph", m.start("v") + s, v[s:e]))
+    out.sort(key=lambda blk: blk.start)
+    return out

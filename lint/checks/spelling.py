@@ -10,7 +10,9 @@ that ships with spylls (``append: true`` adds it to named ones).
 the styles folder, or to ``<styles>/config/ignore``) whose words are
 accepted. Unless ``custom: true``, words that look like code or acronyms
 are not checked (camelCase, a capital at the end, anything but letters,
-``_`` and ``'``); ``filters`` are patterns of further words to skip.
+``_`` and ``'``); ``filters`` are patterns of further words to skip;
+``exceptions`` (and a vocabulary's accepted terms) are words to accept,
+matched as Vale does (case-insensitive, anywhere in the word).
 
 Hunspell is read by spylls (pure Python), an optional dependency imported
 only when a spelling rule is compiled: without it, or without a usable
@@ -63,7 +65,7 @@ class Params(RuleBase):
 _DEFAULT_FILTERS = (
     regex.compile(r"[A-Z]{1}[a-z]+[A-Z]+\w+"),
     regex.compile(r"[\p{Lu}]+$"),
-    regex.compile(r"[^\p{L}_']"),
+    regex.compile(r"[^A-Za-z_']"),  # Go's \W is ASCII: Vale skips words with other letters
 )
 # Vale's word tokenizer keeps inner punctuation ("human-friendly", "don't").
 _WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[-'’‘.@/][\p{L}\p{N}_]+)*")
@@ -122,6 +124,9 @@ class Spelling:
         check_regexes(p.filters, "filters")
         self.filters = [compile_pattern(f, ("filters", i)) for i, f in enumerate(p.filters)]
         self.std_filters = not p.custom
+        # Vale: a word that the (case-insensitive) alternation of ``exceptions`` matches is accepted
+        check_regexes(p.exceptions, "exceptions")
+        self.except_re = compile_pattern("(?i)" + "|".join(p.exceptions), ("exceptions",)) if p.exceptions else None
         self.scope = ScopeFilter(p.scope)
         self.accepted: set[str] = set()
         self.cache: dict[str, bool] = {}
@@ -191,6 +196,8 @@ class Spelling:
                 if self.std_filters and any(f.search(word) for f in _DEFAULT_FILTERS):
                     continue
                 if any(f.search(word) for f in self.filters):
+                    continue
+                if self.except_re is not None and self.except_re.search(word):
                     continue
                 if self._known(word):
                     continue

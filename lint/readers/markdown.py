@@ -20,13 +20,14 @@ Blocks (a line-based subset of CommonMark, enough for articles):
   (see ``lint.readers.text.looks_like_byline``): scope "byline";
   front matter, when present, wins for author and date.
 
-Not prose, never in a block: front matter, fenced and indented code, HTML
-blocks and comments, link reference definitions, thematic breaks.
+Not prose, never in a block: front matter, fenced and indented code, display
+math (``$$`` lines), HTML blocks and comments, link reference definitions,
+thematic breaks.
 
 **Block.text may be masked.** Each block spans ``[start, end)`` of the
 source and ``len(block.text) == end - start``, but characters that are not
 prose are replaced by spaces: inline code spans (with their backticks),
-inline HTML tags and comments, autolinks, the brackets and destination of
+inline HTML tags and comments, autolinks and bare URLs, the brackets and destination of
 links and images (``[label](url)`` keeps only ``label``), emphasis
 delimiters (``*a*``, ``**a**``, ``_a_``; not ``snake_case``), and the ``>``
 markers of continued blockquote lines. Offsets therefore stay exact.
@@ -75,6 +76,9 @@ _LIST = regex.compile(r"(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?:[ \t]+
 _HTML_COMMENT_START = regex.compile(r" {0,3}<!--")
 _HTML_BLOCK = regex.compile(r" {0,3}</?[A-Za-z][\w-]*(?:[\s/>]|$)")
 _LINK_DEF = regex.compile(r" {0,3}\[[^\]\n]+\]:\s*\S")
+_MATH_FENCE = regex.compile(r" {0,3}\$\$[ \t]*$")
+# a bare URL (GFM's autolink extension): a link, not prose
+_BARE_URL = regex.compile(r"(?<![\w/@.:-])(?:https?://|www\.)[^\s<>]*[^\s<>?!.,:;*_~'\")\]]")
 
 _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
 _INLINE_HTML = regex.compile(
@@ -82,7 +86,7 @@ _INLINE_HTML = regex.compile(
     regex.DOTALL,
 )
 _LINK = regex.compile(
-    r"(?P<open>!?\[)(?P<label>[^\[\]\n]*)(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
+    r"(?P<open>!?\[)(?P<label>[^\[\]\n]*)(?P<dest>\]\((?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
 )
 
 # emphasis: "*a*", "**a**", "_a_" (not inside words), bodies without their delimiter character
@@ -193,6 +197,10 @@ def _parse_blocks(text: str, lines: list[tuple[int, int]], first: int) -> list[_
             if stripped.startswith(fence) and set(stripped) == {fence[0]}:
                 fence = None
             continue
+        if cur is None and _MATH_FENCE.match(rest):
+            fence = "$$"  # display math, up to the closing "$$" line
+            prev_blank = False
+            continue
         if in_comment:
             if "-->" in rest:
                 in_comment = False
@@ -295,6 +303,10 @@ def _to_block(text: str, raw: _Raw) -> Block | None:
         _mask(chars, m.start("open"), m.end("open"))
         _mask(chars, m.start("dest"), m.end("dest"))
     masked = "".join(chars)
+    if "://" in masked or "www." in masked:
+        for m in _BARE_URL.finditer(masked):
+            _mask(chars, m.start(), m.end())
+        masked = "".join(chars)
     for _ in range(3):  # emphasis delimiters, innermost first ("**a *b* c**")
         found = False
         for m in _EMPHASIS.finditer(masked):
