@@ -78,16 +78,12 @@ class Config(BaseModel):
 
 
 def find(start: Path) -> Path | None:
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
-    for d in (folder, *folder.parents):
-        for name in NAMES:
-            f = d / name
-            if f.is_file():
-                if name == "pyproject.toml" and "[tool.newslint]" not in f.read_text(encoding="utf-8", errors="replace"):
-                    continue
-                return f
-    return None
+    from lint.files import find_upward
+
+    def ours(f: Path) -> bool:  # a pyproject.toml counts only with a [tool.newslint] table
+        return f.name != "pyproject.toml" or "[tool.newslint]" in f.read_text(encoding="utf-8", errors="replace")
+
+    return find_upward(start, NAMES, ours)
 
 
 def load(path: Path) -> Config:

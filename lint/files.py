@@ -71,6 +71,19 @@ def _walk(root: Path, errors: list[str]) -> list[str]:
     return out
 
 
+def find_upward(start: Path, names: tuple[str, ...], accept=lambda f: True) -> Path | None:
+    """The nearest file named one of ``names`` (in that order of preference
+    within a folder) in ``start``'s folder or above it, that ``accept`` takes."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for d in (folder, *folder.parents):
+        for name in names:
+            f = d / name
+            if f.is_file() and accept(f):
+                return f
+    return None
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text, BOM removed, newlines untouched (offsets stay exact)."""
     return decode_source(data, path)[0]

@@ -227,14 +227,9 @@ class ValeConfig:
 
 def find(start: Path) -> Path | None:
     """The nearest ``.vale.ini``, ``_vale.ini`` or ``_vale`` upward from ``start``."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
-    for d in (folder, *folder.parents):
-        for name in NAMES:
-            f = d / name
-            if f.is_file():
-                return f
-    return None
+    from lint.files import find_upward
+
+    return find_upward(start, NAMES)
 
 
 def _unquote(value: str) -> str:
