@@ -9,7 +9,8 @@ One file per pack folder, under ``$NEWSLINT_CACHE_DIR``, else
 file, a digest of the rule's path and text, the digests of the data files it
 read, and the pickled rule. The whole file is ignored when the environment
 differs: newslint's version and source files (name, size, mtime), Python's,
-``regex``'s, ``pydantic``'s and PyYAML's versions. A rule whose check type reads
+``regex``'s, ``pydantic``'s and PyYAML's versions, which optional packages
+(spylls, textblob) are installed. A rule whose check type reads
 files while compiling (``NEEDS_STYLES_PATH``) or that does not pickle is
 simply not cached. Nothing here may fail a run: an unreadable, corrupt or
 unwritable cache is ignored (``--no-cache`` turns it off).
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 _FORMAT = "newslint-rule-cache-1"
+_OPTIONAL = ("spylls", "textblob")
 _enabled = os.environ.get("NEWSLINT_NO_CACHE", "") in ("", "0")
 _env: str | None = None
 _file_digests: dict[str, str] = {}
@@ -61,6 +63,10 @@ def environment() -> str:
 
         h = hashlib.sha256()
         h.update(f"{_FORMAT}|{__version__}|{sys.version}|{regex.__version__}|{pydantic.VERSION}|{yaml.__version__}".encode())
+        # optional packages a check type needs: installing one later must not leave its rules skipped
+        import importlib.util
+
+        h.update(",".join(m for m in _OPTIONAL if importlib.util.find_spec(m) is not None).encode())
         src = Path(__file__).resolve().parent
         for root, dirs, files in os.walk(src):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__" and d != "_rules")

@@ -302,20 +302,104 @@ def test_spelling_without_spylls_is_skipped(monkeypatch):
     assert lint_text("Teh goverment.\n", [r], "a.txt") == []
 
 
-# -- sequence and script: loaded, skipped -----------------------------------
+# -- sequence ---------------------------------------------------------------
+
+needs_textblob = pytest.mark.skipif(importlib.util.find_spec("textblob") is None, reason="textblob (optional) is not installed")
+
+LANGUAGE_TOOL = ("AMBIG", "APOS_ARE", "ARE_USING", "Metadata", "OF_ALL_TIMES", "WOULD_BE_JJ_VB")
 
 
 @needs_vale_data
-def test_sequence_and_script_rules_load_and_are_skipped():
-    for rid in ("LanguageTool.WOULD_BE_JJ_VB", "Checks.ScriptRE"):
-        r = rule(rid)
-        assert r.checker.skipped_reason
-        assert lines(FIX / "checks" / "Sequence" / "test.md", [r]) == []
+@needs_textblob
+def test_sequence_matches_vale_fixture():
+    import json
+
+    cases = json.loads((VALE.parent / "cases.json").read_text(encoding="utf-8"))
+    want = next(c["expected"] for c in cases if c["cwd"] == "checks/Sequence")
+    rules = [rule(f"LanguageTool.{n}") for n in LANGUAGE_TOOL]
+    d = FIX / "checks" / "Sequence"
+    for name in ("test.md", "test.txt"):
+        assert lines(d / name, rules) == sorted(x for x in want if x.startswith(name + ":"))
 
 
-def test_skipped_types_accept_any_key():
-    r = inline("extends: sequence\nmessage: x\ntokens:\n  - tag: MD\n  - pattern: be\nwhatever: 1\n")
-    assert "tagger" in r.checker.skipped_reason
+@needs_textblob
+def test_sequence_skip_window_tags_and_message_by_position():
+    r = inline(
+        "extends: sequence\nmessage: \"'%[4]s' after '%[2]s %[3]s' needs 'to'\"\n"
+        "tokens:\n  - tag: MD\n  - pattern: be\n  - tag: JJ\n  - tag: VB|VBN\n"
+    )
+    assert lint_text("It would be great write a story.\n", [r], "a.txt") == [
+        ("would be great write", "'write' after 'be great' needs 'to'")
+    ]
+    # near misses: "to" is there; no modal before "be"
+    assert lint_text("It would be great to write a story.\n", [r], "a.txt") == []
+    assert lint_text("To be great write often.\n", [r], "a.txt") == []
+    window = inline("extends: sequence\nmessage: x\ntokens:\n  - tag: JJS\n    skip: 3\n  - pattern: of\n  - pattern: all\n  - pattern: times\n")
+    assert [t for t, _ in lint_text("The best player of all times.\n", [window], "a.txt")] == ["best player of all times"]
+    # the superlative is four words away: outside the window
+    assert lint_text("The best basketball team player ever of all times.\n", [window], "a.txt") == []
+
+
+@needs_textblob
+def test_sequence_negate_min_target_and_exceptions():
+    after_and = inline("extends: sequence\nmessage: x\nignorecase: true\ntokens:\n  - tag: CC\n    negate: true\n  - pattern: dogs\n  - pattern: bark\n")
+    assert len(lint_text("Dogs bark at night.\n", [after_and], "a.txt")) == 1
+    assert lint_text("Cats meow and dogs bark.\n", [after_and], "a.txt") == []
+    stacked = inline("extends: sequence\nmessage: x\ntokens:\n  - tag: JJ\n    min: 2\n  - pattern: '\\w+'\n    tag: NN\n")
+    assert [t for t, _ in lint_text("It was a big red dog.\n", [stacked], "a.txt")] == ["big red dog"]
+    assert lint_text("It was a big dog.\n", [stacked], "a.txt") == []
+    target = inline("extends: sequence\nmessage: x\ntokens:\n  - pattern: your\n  - pattern: self\n    target: true\n")
+    assert [t for t, _ in lint_text("Ask your self what matters.\n", [target], "a.txt")] == ["self"]
+    assert lint_text("Question your self-worth sometimes.\n", [target], "a.txt") == []  # a whole word only
+    excepted = inline("extends: sequence\nmessage: x\nignorecase: true\nexceptions: ['^[^,]+,']\ntokens:\n  - pattern: dogs\n  - pattern: bark\n")
+    assert lint_text("Wild dogs bark, cats meow.\n", [excepted], "a.txt") == []
+    assert len(lint_text("After dark, dogs bark.\n", [excepted], "a.txt")) == 1
+
+
+@needs_textblob
+def test_sequence_runs_on_sentences_and_positions_are_exact():
+    r = inline("extends: sequence\nmessage: \"Use 'meetup' instead of '%s %s'\"\ntokens:\n  - tag: NN\n    pattern: meet\n  - pattern: up\n")
+    text = "# A meet up\n\nWe should meet up. Join a meet up in Kyiv. A meet\nup too.\n"
+    got = lint_text(text, [r], "a.md")
+    # not the heading; not the verb "meet up"; a sentence across a line break is one sentence
+    assert got == [("meet up", "Use 'meetup' instead of 'meet up'"), ("meet\nup", "Use 'meetup' instead of 'meet up'")]
+
+
+def test_sequence_without_textblob_is_skipped(monkeypatch):
+    from lint.checks import sequence
+
+    monkeypatch.setattr(sequence, "_TAGGER", False)
+    r = inline("extends: sequence\nmessage: x\ntokens:\n  - tag: MD\n  - pattern: be\n")
+    assert "textblob" in r.checker.skipped_reason
+    assert lint_text("It would be great.\n", [r], "a.txt") == []
+    # a rule of words alone needs no tagger
+    words = inline("extends: sequence\nmessage: x\ntokens:\n  - pattern: your\n  - pattern: self\n")
+    assert not words.checker.skipped_reason
+    assert len(lint_text("Ask your self.\n", [words], "a.txt")) == 1
+
+
+def test_sequence_rule_errors_name_the_key():
+    with pytest.raises(RuleError, match=r"tokens.*1.*pattern"):
+        inline("extends: sequence\nmessage: x\ntokens:\n  - tag: NN\n  - pattern: '(unclosed'\n")
+    with pytest.raises(RuleError, match="unknown key"):
+        inline("extends: sequence\nmessage: x\ntokens:\n  - tag: NN\n    colour: red\n")
+    with pytest.raises(RuleError, match="neither negated nor skipped"):
+        inline("extends: sequence\nmessage: x\ntokens:\n  - tag: NN\n    negate: true\n")
+
+
+# -- script: loaded, skipped ------------------------------------------------
+
+
+@needs_vale_data
+def test_script_rules_load_and_are_skipped():
+    r = rule("Checks.ScriptRE")
+    assert "Tengo" in r.checker.skipped_reason
+    assert lines(FIX / "checks" / "Script" / "test.md", [r]) == []
+
+
+def test_script_rules_accept_any_key():
+    r = inline("extends: script\nmessage: x\nscript: 'x := 1'\nwhatever: 1\n")
+    assert "Tengo" in r.checker.skipped_reason
     with pytest.raises(RuleError, match="unknown key"):
         inline("extends: repetition\nmessage: x\ntokens: [a]\nwhatever: 1\n")
 

@@ -19,7 +19,7 @@ import vale_conformance as vc  # noqa: E402
 pytestmark = pytest.mark.skipif(not (vc.SHARED / "cases.json").is_file(), reason="../shared/vale-conformance is absent")
 
 # (same file/line/rule, + same message, + same column) out of 288
-RATCHET = (260, 260, 260)
+RATCHET = (283, 283, 283)
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ _MODULES = {
     "name_variants": "lint.checks.name_variants",
     "figures": "lint.checks.figures",
     "vague_attribution": "lint.checks.vague_attribution",
-    "occurrence": "lint.checks.occurrence", "repetition": "lint.checks.repetition", "consistency": "lint.checks.consistency", "conditional": "lint.checks.conditional", "capitalization": "lint.checks.capitalization", "metric": "lint.checks.metric", "spelling": "lint.checks.spelling", "sequence": "lint.checks.skipped", "script": "lint.checks.skipped",  # Vale
+    "occurrence": "lint.checks.occurrence", "repetition": "lint.checks.repetition", "consistency": "lint.checks.consistency", "conditional": "lint.checks.conditional", "capitalization": "lint.checks.capitalization", "metric": "lint.checks.metric", "spelling": "lint.checks.spelling", "sequence": "lint.checks.sequence", "script": "lint.checks.skipped",  # Vale
     "readability": "lint.checks.metric",  # Vale's older name for a grade-level metric
 }
 

@@ -1,9 +1,8 @@
-"""sequence and script: Vale check types newslint loads but does not run.
+"""script: the Vale check type newslint loads but does not run.
 
-``sequence`` needs a part-of-speech tagger and ``script`` runs Tengo
-programs; neither is available. A style that contains such a rule must still
-load, so these Params accept any key (``extra="allow"``, for these two types
-only) and the checker finds nothing. ``checker.skipped_reason`` says why;
+``script`` runs Tengo programs, which newslint does not. A style that
+contains such a rule must still load, so these Params accept any key
+(``extra="allow"``, for this type only) and the checker finds nothing. ``checker.skipped_reason`` says why;
 the command line prints it once per rule on standard error.
 """
 
@@ -19,14 +18,13 @@ from lint.model import Finding
 from lint.rules import RuleBase
 
 REASONS = {
-    "sequence": "the 'sequence' check type needs a part-of-speech tagger, which newslint does not have",
     "script": "the 'script' check type runs Tengo scripts, which newslint does not run",
 }
 
 
 class Params(RuleBase):
     model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True)
-    extends: Literal["sequence", "script"]
+    extends: Literal["script"]
 
 
 class Skipped:
