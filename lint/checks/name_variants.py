@@ -339,7 +339,9 @@ class NameVariants:
         # across articles: path -> {casefold: (surface, folded, spans, lines)}.
         # Keyed by path, so an editor that lints one file again and again
         # (and never calls finish) keeps one entry per file.
-        self._seen: dict[str, dict[str, tuple[str, str, list[tuple[int, int]], list[int]]]] = {}
+        # path -> the article's names as one string (see _remember): a run over
+        # thousands of files keeps a few kB per file, not a dict of tuples
+        self._seen: dict[str, str] = {}
 
     # ---- similarity
 
@@ -498,18 +500,21 @@ class NameVariants:
     # ---- across articles
 
     def _remember(self, article: Article, forms: dict[str, _Form], idx) -> None:
-        names = {k: (f.surface, f.folded, list(f.spans), _lines(idx, f.spans))
-                 for k, f in forms.items() if f.name and not f.lower}
+        """One line per name: key, surface, folded form, spans, lines (tab-separated)."""
+        rows = [
+            f"{k}\t{f.surface}\t{f.folded}\t{' '.join(f'{a},{b}' for a, b in f.spans)}\t{' '.join(map(str, _lines(idx, f.spans)))}"
+            for k, f in forms.items() if f.name and not f.lower
+        ]
         self._seen.pop(article.path, None)  # re-linted: the latest text counts
-        if names:
-            self._seen[article.path] = names
+        if rows:
+            self._seen[article.path] = "\n".join(rows)
 
-    def export(self, path: str) -> dict | None:
+    def export(self, path: str) -> str | None:
         """The summary kept for ``path`` (plain, picklable data), so that a
         worker process can hand it to the main one (see ``absorb``)."""
         return self._seen.get(path)
 
-    def absorb(self, path: str, summary: dict | None) -> None:
+    def absorb(self, path: str, summary: str | None) -> None:
         """Take a summary ``export``-ed by another process for ``path``."""
         if summary:
             self._seen[path] = summary
@@ -523,8 +528,9 @@ class NameVariants:
         where: dict[str, list[int]] = {}
         folded: dict[str, str] = {}
         surface: dict[str, str] = {}
-        for i, (_, names) in enumerate(seen):
-            for k, (sur, fo, _, _) in names.items():
+        for i, (_, rows) in enumerate(seen):
+            for row in rows.split("\n"):
+                k, sur, fo, _ = row.split("\t", 3)
                 where.setdefault(k, []).append(i)
                 folded[k] = fo
                 surface.setdefault(k, sur)
@@ -555,8 +561,8 @@ class NameVariants:
             for i in where[a]:
                 if i in b_articles:
                     continue  # both in one article: the per-article rule's business
-                path, names = seen[i]
-                sur, _, spans, lines = names[a]
+                path, rows = seen[i]
+                sur, spans, lines = _row(rows, a)
                 paths = [seen[j][0] for j in where[b]]
                 shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
                 n = len(paths)
@@ -567,6 +573,15 @@ class NameVariants:
                 out.append((path, Finding(Span(*spans[0]), msg, fix, self.across_level)))
         out.sort(key=lambda pf: (pf[0], pf[1].span.start))
         yield from out
+
+
+def _row(rows: str, key: str) -> tuple[str, list[tuple[int, int]], list[int]]:
+    """Surface, spans and lines of ``key`` in one article's rows (see ``_remember``)."""
+    for row in rows.split("\n"):
+        k, sur, _, spans, lines = row.split("\t")
+        if k == key:
+            return sur, [tuple(map(int, x.split(","))) for x in spans.split()], [int(x) for x in lines.split()]
+    raise KeyError(key)
 
 
 def compile(p: Params) -> NameVariants:
