@@ -335,6 +335,10 @@ class _Progress:
             sys.stderr.flush()
 
 
+# formats whose renderers need only each file's line starts, not its text (see LineIndex.positions_only)
+_POSITIONS_ONLY = frozenset(("text", "line", "json", "json-lines"))
+
+
 def run(paths, rules, opts: Options) -> int:
     """Lint ``paths`` and write the report; return the exit code."""
     from lint.files import discover
@@ -348,6 +352,9 @@ def run(paths, rules, opts: Options) -> int:
     fixed_files = fixed_total = 0
     files = [p for p in discover(paths, errors) if p == "-" or cfg is None or not cfg.excluded(p)]
     progress = _Progress(len(files), opts)
+    compact = opts.format in _POSITIONS_ONLY and opts.write_baseline is None and not opts.diff
+    if compact:
+        from lint.positions import LineIndex
     for res in _results(files, rules, opts):
         progress.step()
         if res.error is not None:
@@ -369,7 +376,8 @@ def run(paths, rules, opts: Options) -> int:
             from lint import baseline
 
             diags = baseline.filter_new(res.text, diags, opts.known)
-        results.append((res.text, diags))
+        # formats that print code-point lines and columns need no text at the end: keep its line index only
+        results.append((LineIndex.positions_only(res.text) if compact else res.text, diags))
         names.append(res.name)
     progress.done()
     _finish(rules, results, names, opts)

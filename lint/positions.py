@@ -7,6 +7,7 @@ files get the same line numbers an editor shows.
 from __future__ import annotations
 
 import bisect
+from array import array
 
 import regex
 
@@ -17,6 +18,17 @@ class LineIndex:
     def __init__(self, text: str):
         self.text = text
         self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+
+    @classmethod
+    def positions_only(cls, text: str) -> LineIndex:
+        """An index that answers ``line_col`` only, without keeping ``text``:
+        a run over thousands of files keeps this much per file for formats
+        that print lines and columns in code points (a few bytes a line)."""
+        idx = cls.__new__(cls)
+        idx.text = None
+        idx.starts = array("q", [0])
+        idx.starts.extend(m.end() for m in _BREAK.finditer(text))
+        return idx
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line, 1-based column in code points."""
@@ -46,3 +58,8 @@ class LineIndex:
         counted in ``codepoint``, ``utf-16`` (LSP's default) or ``utf-8`` units."""
         line, _ = self.line_col(offset)
         return line - 1, self.column(offset, unit) - 1
+
+
+def index_of(source: str | LineIndex) -> LineIndex:
+    """The ``LineIndex`` of a result's source: its text, or an index kept instead (see ``positions_only``)."""
+    return source if isinstance(source, LineIndex) else LineIndex(source)

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -339,9 +340,9 @@ class NameVariants:
         # across articles: path -> {casefold: (surface, folded, spans, lines)}.
         # Keyed by path, so an editor that lints one file again and again
         # (and never calls finish) keeps one entry per file.
-        # path -> the article's names as one string (see _remember): a run over
-        # thousands of files keeps a few kB per file, not a dict of tuples
-        self._seen: dict[str, str] = {}
+        # path -> the article's names as one compressed string (see _remember):
+        # a run over thousands of files keeps about 1 kB per file
+        self._seen: dict[str, bytes] = {}
 
     # ---- similarity
 
@@ -507,14 +508,15 @@ class NameVariants:
         ]
         self._seen.pop(article.path, None)  # re-linted: the latest text counts
         if rows:
-            self._seen[article.path] = "\n".join(rows)
+            self._seen[article.path] = zlib.compress("\n".join(rows).encode("utf-8"), 1)
 
-    def export(self, path: str) -> str | None:
-        """The summary kept for ``path`` (plain, picklable data), so that a
-        worker process can hand it to the main one (see ``absorb``)."""
-        return self._seen.get(path)
+    def export(self, path: str) -> bytes | None:
+        """The summary kept for ``path`` (plain, picklable data), handed over
+        to whoever ``absorb``s it (the main process, from a worker): this
+        instance forgets it, so a worker's memory does not grow with its files."""
+        return self._seen.pop(path, None)
 
-    def absorb(self, path: str, summary: str | None) -> None:
+    def absorb(self, path: str, summary: bytes | None) -> None:
         """Take a summary ``export``-ed by another process for ``path``."""
         if summary:
             self._seen[path] = summary
@@ -528,8 +530,8 @@ class NameVariants:
         where: dict[str, list[int]] = {}
         folded: dict[str, str] = {}
         surface: dict[str, str] = {}
-        for i, (_, rows) in enumerate(seen):
-            for row in rows.split("\n"):
+        for i, (_, packed) in enumerate(seen):
+            for row in _unpack(packed).split("\n"):
                 k, sur, fo, _ = row.split("\t", 3)
                 where.setdefault(k, []).append(i)
                 folded[k] = fo
@@ -561,8 +563,8 @@ class NameVariants:
             for i in where[a]:
                 if i in b_articles:
                     continue  # both in one article: the per-article rule's business
-                path, rows = seen[i]
-                sur, spans, lines = _row(rows, a)
+                path, packed = seen[i]
+                sur, spans, lines = _row(_unpack(packed), a)
                 paths = [seen[j][0] for j in where[b]]
                 shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
                 n = len(paths)
@@ -573,6 +575,10 @@ class NameVariants:
                 out.append((path, Finding(Span(*spans[0]), msg, fix, self.across_level)))
         out.sort(key=lambda pf: (pf[0], pf[1].span.start))
         yield from out
+
+
+def _unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8")
 
 
 def _row(rows: str, key: str) -> tuple[str, list[tuple[int, int]], list[int]]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from lint.baseline import fingerprints  # noqa: F401  (one definition, shared with baselines)
 from lint.model import Diagnostic
-from lint.positions import LineIndex
+from lint.positions import LineIndex, index_of
 
 # Where consumers link "newslint" (SARIF informationUri, rdjson source.url).
 # TODO(lead): the project has no public URL yet (pyproject.toml has no
@@ -21,7 +21,7 @@ def each(results) -> Iterator[tuple[str, LineIndex, Diagnostic]]:
     """``(text, index, diagnostic)`` for every finding, files in order."""
     for text, diags in results:
         if diags:
-            index = LineIndex(text)
+            index = index_of(text)
             for d in diags:
                 yield text, index, d
 

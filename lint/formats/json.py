@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 
-from lint.positions import LineIndex
+from lint.positions import LineIndex, index_of
 
 SCHEMA_VERSION = 1
 
@@ -56,7 +56,7 @@ def diagnostic_dict(index: LineIndex, d) -> dict:
 def render(results, out) -> None:
     items = []
     for text, diags in results:
-        index = LineIndex(text)
+        index = index_of(text)
         items.extend(diagnostic_dict(index, d) for d in diags)
     json.dump(items, out, ensure_ascii=False, indent=2)
     out.write("\n")

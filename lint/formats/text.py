@@ -7,14 +7,14 @@ expect for this form.
 
 from __future__ import annotations
 
-from lint.positions import LineIndex
+from lint.positions import index_of
 
 
 def render(results, out) -> None:
     for text, diags in results:
         if not diags:
             continue
-        index = LineIndex(text)
+        index = index_of(text)
         for d in diags:
             line, col = index.line_col(d.start)
             out.write(f"{d.path}:{line}:{col}: {d.severity} {d.rule} {d.message}\n")
