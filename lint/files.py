@@ -71,6 +71,10 @@ def _walk(root: Path, errors: list[str]) -> list[str]:
     return out
 
 
+# Vale's configuration files, in its order of preference (lint/vale_config.py)
+VALE_CONFIG_NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
+
+
 def find_upward(start: Path, names: tuple[str, ...], accept=lambda f: True) -> Path | None:
     """The nearest file named one of ``names`` (in that order of preference
     within a folder) in ``start``'s folder or above it, that ``accept`` takes."""

@@ -50,7 +50,8 @@ from pathlib import Path
 
 import regex
 
-NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
+from lint.files import VALE_CONFIG_NAMES as NAMES
+
 LEVELS = ("suggestion", "warning", "error")
 _ON = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 _CORE_KEYS = {

@@ -12,13 +12,28 @@ from __future__ import annotations
 import datetime as dt
 
 from lint.article import Article
-from lint.readers.markdown import ReadError, read_markdown
 from lint.readers.text import read_text
 
 EXTENSIONS = (".txt", ".md", ".markdown")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 
 __all__ = ["EXTENSIONS", "ReadError", "read_article", "read_markdown", "read_text"]
+
+
+class ReadError(ValueError):
+    """An article that cannot be read (for example broken front matter)."""
+
+    def __init__(self, path: str, line: int | None, problem: str):
+        self.path, self.line, self.problem = path, line, problem
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {problem}")
+
+
+def read_markdown(path: str, text: str, **kwargs) -> Article:
+    """The Markdown reader (lint/readers/markdown.py), imported when a Markdown file comes."""
+    from lint.readers.markdown import read_markdown as read
+
+    return read(path, text, **kwargs)
 
 
 def read_article(

@@ -43,6 +43,7 @@ import yaml
 
 from lint.article import Article, Block, Metadata
 from lint.dates import parse_date
+from lint.readers import ReadError
 from lint.readers.text import (
     apply_byline,
     find_dateline,
@@ -55,15 +56,6 @@ try:  # the C loader is about ten times faster than the pure-Python one
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
-
-
-class ReadError(ValueError):
-    """An article that cannot be read (for example broken front matter)."""
-
-    def __init__(self, path: str, line: int | None, problem: str):
-        self.path, self.line, self.problem = path, line, problem
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {problem}")
 
 
 _BQ = regex.compile(r" {0,3}> ?")
