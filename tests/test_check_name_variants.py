@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import time
 from pathlib import Path
 
@@ -172,18 +174,30 @@ def test_across_articles_state_travels_between_processes():
     lint("Supporters of Siarhei Tsikhanouski met.", worker, "c.txt")
     for p in ("a.txt", "b.txt", "c.txt"):
         main.checker.absorb(p, worker.checker.export(p))
+        assert worker.checker.export(p) is None  # handed over: the worker keeps nothing per file
     assert [p for p, _ in main.checker.finish()] == ["b.txt"]
 
 
-def test_cli_reports_across_articles(tmp_path, newslint):
+@pytest.mark.parametrize("jobs, fmt", [("1", "text"), ("2", "text"), ("2", "json"), ("1", "full")])
+def test_cli_reports_across_articles(tmp_path, newslint, jobs, fmt):
+    for i in range(6):  # eight files or more: -j 2 lints in worker processes
+        (tmp_path / f"z{i}.txt").write_text(f"Note {i}\n\nBy A Writer September 20, 2024\n\nNothing to see.\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Siarhei Tsikhanouski jailed\n\nBy A Writer September 17, 2024\n\n"
                                     "Opposition figure Siarhei Tsikhanouski was jailed.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Rally\n\nBy A Writer September 18, 2024\n\nSupporters of Siarhei Tsikhanouski met.\n", encoding="utf-8")
     (tmp_path / "c.txt").write_text("Prison\n\nBy B Writer September 19, 2024\n\nA court moved Siarhei Tsikhanovski.\n", encoding="utf-8")
-    proc = newslint("--select", "News.NameVariant", "-j", "1", str(tmp_path))
+    proc = newslint("--select", "News.NameVariant", "-j", jobs, "--format", fmt, str(tmp_path))
     assert proc.returncode == 0, proc.stdout + proc.stderr  # a suggestion does not fail the run
-    assert proc.stdout.count("\n") == 1
+    if fmt == "json":  # line and column from the line index kept instead of the text
+        (d,) = json.loads(proc.stdout)
+        assert d["path"].endswith("c.txt") and (d["start"]["line"], d["start"]["column"]) == (5, 23)
+        assert d["message"].startswith("'Tsikhanovski' (line 5) is spelt 'Tsikhanouski' in 2 other articles")
+        return
+    if fmt == "text":
+        assert proc.stdout.count("\n") == 1
     assert "c.txt:5:23: suggestion News.NameVariant 'Tsikhanovski' (line 5) is spelt 'Tsikhanouski'" in proc.stdout
+    if fmt == "full":  # the source line under the finding
+        assert "A court moved Siarhei Tsikhanovski." in proc.stdout
 
 
 def test_long_article_stays_fast():

@@ -61,3 +61,14 @@ def test_fixes_converge(text, name, date):
     # converged within the bounded passes: nothing safe is left to apply
     assert not remaining, [(d.rule, d.fix) for d in remaining]
     assert apply_fixes(fixed, lint(fixed)) == (fixed, 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "é", "😀", " ", "\n", "\r", "\r\n"]), max_size=60), st.data())
+def test_an_index_without_the_text_gives_the_same_lines_and_columns(text, data):
+    from lint.positions import LineIndex
+
+    full, compact = LineIndex(text), LineIndex.positions_only(text)
+    offset = data.draw(st.integers(0, len(text)))
+    assert compact.line_col(offset) == full.line_col(offset)
+    assert compact.text is None  # what a long run keeps per file: line starts only
