@@ -64,7 +64,7 @@ def test_fixes_converge(text, name, date):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(["a", "é", "😀", " ", "\n", "\r", "\r\n"]), max_size=60), st.data())
+@given(st.text(alphabet="aé😀 \n\r", max_size=60), st.data())
 def test_an_index_without_the_text_gives_the_same_lines_and_columns(text, data):
     from lint.positions import LineIndex
 
