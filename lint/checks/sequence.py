@@ -30,7 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lint.article import Article, Block
-from lint.checks._vale import ScopeFilter, vale_text
+from lint.checks._vale import ScopeFilter, vale_format, vale_text
 from lint.checks.patterns import WORD_TEMPLATE, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
@@ -149,34 +149,6 @@ class _Step:
         return True
 
 
-def vale_sprintf(template: str, subs: list[str]) -> str:
-    """Go's Sprintf as Vale uses it: ``%s`` takes the next word, ``%[n]s`` the n-th."""
-    out = []
-    i = k = 0
-    n = len(template)
-    while i < n:
-        c = template[i]
-        if c == "%" and i + 1 < n:
-            m = regex.match(r"\[(\d+)\]([sdv])", template[i + 1:])
-            if m:
-                k = int(m.group(1))
-                out.append(subs[k - 1] if 0 < k <= len(subs) else "%!" + m.group(2) + "(BADINDEX)")
-                i += 1 + m.end()
-                continue
-            if template[i + 1] in "sdv":
-                out.append(subs[k] if k < len(subs) else "%!" + template[i + 1] + "(MISSING)")
-                k += 1
-                i += 2
-                continue
-            if template[i + 1] == "%":
-                out.append("%")
-                i += 2
-                continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
 class Sequence:
     def __init__(self, p: Params):
         if not p.tokens:
@@ -219,7 +191,7 @@ class Sequence:
         for block in self.scope.blocks(article, blocks):
             vt = vale_text(article, block)
             for start, end, words in self._matches(vt.text):
-                yield Finding(Span(*vt.vale_span(start, end, article.text)), vale_sprintf(self.message, words))
+                yield Finding(Span(*vt.vale_span(start, end, article.text)), vale_format(self.message, *words))
 
     def _matches(self, text: str) -> Iterator[tuple[int, int, list[str]]]:
         a = self.steps[self.anchor]
