@@ -46,6 +46,32 @@ def test_no_check_raises_and_spans_are_inside(text, name, date):
     assert diags == lint_text(name, text, RULES, date=date)  # deterministic
 
 
+SEQUENCE_WORDS = st.sampled_from([
+    "would", "be", "great", "write", "of", "all", "times", "the", "best", "endpoint's", "are", "meet", "up",
+    "meet-ups", "don't", "’s", "n't", "Metadata", "is", ".", ",", "!", "?", "\n", "\n\n", "🙂", "Ёлка", "\u0301",
+])
+
+
+@SETTINGS
+@given(text=st.lists(st.one_of(SEQUENCE_WORDS, st.text(max_size=8)), max_size=40).map(" ".join), name=NAMES)
+def test_sequence_rules_on_arbitrary_text(text, name):
+    from lint.rules import parse_rule_file
+
+    rules = [parse_rule_file(f"/x/T/{n}.yml", y, f"T.{n}") for n, y in {
+        "Tags": "extends: sequence\nmessage: \"%[1]s %[2]s %[3]s %[4]s\"\ntokens:\n  - tag: MD\n  - pattern: be\n  - tag: JJ\n  - tag: VB|VBN\n",
+        "Window": "extends: sequence\nmessage: x\nignorecase: true\ntokens:\n  - tag: JJS\n    skip: 3\n  - pattern: of\n  - pattern: all\n  - tag: NN\n    negate: true\n    min: 2\n",
+        "Target": "extends: sequence\nmessage: x\ntokens:\n  - tag: NN\n    pattern: meet\n    target: true\n  - pattern: up\n",
+    }.items()]
+    try:
+        diags = lint_text(name, text, rules)
+    except ValueError:
+        assert name.endswith(".md")
+        return
+    for d in diags:
+        assert 0 <= d.start < d.end <= len(text), d
+    assert diags == lint_text(name, text, rules)
+
+
 @SETTINGS
 @given(text=TEXT, name=NAMES, date=DATES)
 def test_fixes_converge(text, name, date):
