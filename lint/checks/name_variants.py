@@ -22,6 +22,11 @@ No list is needed to find "Zapod 2025" next to "Zapad 2025", or
   inflections and derivations ("Belarus"/"Belarusian", "Russia"/"Russian",
   "Sweden"/"Swedes", "Tsikhanouski"/"Tsikhanouskaya") and different names
   ("Minsk"/"Pinsk", "Iran"/"Iraq", "Martens"/"Martin") apart.
+* Two look-alikes that each always stand next to another capitalised word
+  or a number, and never next to the same one, are two names: "Sayed Hamed
+  Gailani" and "Hamid Karzai", "Chapter VII" and "the UN Charter". Common
+  words and the data's ``titles`` ("Mr", "President") do not count as
+  neighbours, so "Mr Romaszko" and "Mr Romanszko" are still compared.
 * Candidates come from a deletion index (every folded form and its
   one- or two-letter deletions), so an article costs time linear in its
   words, not quadratic in its names.
@@ -79,6 +84,7 @@ class NameData(BaseModel):
     known: list[str] = Field(default_factory=list)  # right spellings
     allowed: list[list[str]] = Field(default_factory=list)  # house variants, never flagged
     different: list[list[str]] = Field(default_factory=list)  # look-alikes that are different names
+    titles: list[str] = Field(default_factory=list)  # words before a name that say nothing of who it is (Mr, President)
 
     @field_validator("known", mode="before")
     @classmethod
@@ -117,6 +123,9 @@ _CAP_WORD = regex.compile(
     r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?"
 )
 _POSSESSIVE = regex.compile(r"(?:['’][sS]|['’])$")
+# The word right before / after a name, across one space or hyphen only.
+_LEFT = regex.compile(r"([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -]$")
+_RIGHT = regex.compile(r"[ -]([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)")
 _OPENERS = "\"“‘'«([{"
 _START_AFTER = ".!?…:;"
 
@@ -190,6 +199,11 @@ class _Form:
     surfaces: dict[str, int] = field(default_factory=dict)  # surface -> count
     inside: bool = False  # capitalised inside a body sentence: a name
     lower: bool = False  # also written in lower case: a common word ("Health", "Alert")
+    # the capitalised words or numbers next to it ("Hamid" in "Hamid Karzai": karzai), and
+    # whether it ever stands alone (no such neighbour, titles and common words not counted)
+    mates: frozenset[str] = frozenset()
+    alone: bool = True
+    _sides: list[tuple[str, str]] = field(default_factory=list, repr=False)
 
     @property
     def count(self) -> int:
@@ -244,7 +258,14 @@ def _strip_possessive(w: str) -> str:
     return w
 
 
-def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
+def _mate(w: str | None) -> str:
+    """A neighbour that can tell names apart: capitalised or a number ("" if not)."""
+    if not w or not (w[0].isupper() or w[0].isdigit()):
+        return ""
+    return _strip_possessive(w).casefold()
+
+
+def collect(article: Article, blocks: list[Block], titles: frozenset[str] = frozenset()) -> dict[str, _Form]:
     """Every capitalised word of ``blocks``, by case-folded spelling."""
     forms: dict[str, _Form] = {}
     words: set[str] = set()  # every word, as written
@@ -271,6 +292,9 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
             start = b.start + i
             form.spans.append((start, start + len(w)))
             form.surfaces[w] = form.surfaces.get(w, 0) + 1
+            left = _LEFT.search(text, max(0, i - 40), i)
+            right = _RIGHT.match(text, m.end())
+            form._sides.append((_mate(left and left.group(1)), _mate(right and right.group(1))))
             if starts and not form.inside:
                 k = bisect.bisect_right(starts, i) - 1
                 if k >= 0 and not _starts_like_sentence(text, i, starts[k]):
@@ -279,6 +303,13 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
     for key, form in forms.items():
         form.lower = key in lower
         form.spans.sort()
+        mates: set[str] = set()
+        alone = False
+        for sides in form._sides:
+            here = {m for m in sides if m and m not in lower and m not in titles and m != key}
+            alone = alone or not here
+            mates |= here
+        form.mates, form.alone, form._sides = frozenset(mates), alone, []
     return forms
 
 
@@ -313,6 +344,7 @@ class NameVariants:
         for gi, group in enumerate(p.names.allowed):
             for w in group:
                 self.allowed[w.casefold()] = gi
+        self.titles = frozenset(t.casefold() for t in p.names.titles)
         self.different: dict[str, set[int]] = {}
         for gi, group in enumerate(p.names.different):
             for w in group:
@@ -417,6 +449,8 @@ class NameVariants:
                         continue
                     if fa.folded != fb.folded and min(fa.count, fb.count) >= 3:
                         continue  # two look-alikes each used 3+ times: two names, not a slip
+                    if not (fa.alone or fb.alone) and fa.mates.isdisjoint(fb.mates):
+                        continue  # "Hamed Gailani" and "Hamid Karzai", "Chapter VII" and "UN Charter": two names
                     if self.similar(a, fa.folded, b, fb.folded):
                         parent[find(a)] = find(b)
         groups: dict[str, list[_Form]] = {}
@@ -457,7 +491,7 @@ class NameVariants:
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
 
-        forms = collect(article, blocks)
+        forms = collect(article, blocks, self.titles)
         if not forms:
             return
         idx = article.line_index
