@@ -123,9 +123,10 @@ _CAP_WORD = regex.compile(
     r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?"
 )
 _POSSESSIVE = regex.compile(r"(?:['’][sS]|['’])$")
-# The word right before / after a name, across one space or hyphen only.
-_LEFT = regex.compile(r"([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -]$")
+# The word right after a name, across one space or hyphen only (and the
+# word right before it, read backwards: "(?r)").
 _RIGHT = regex.compile(r"[ -]([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)")
+_LEFT = regex.compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -]")
 _OPENERS = "\"“‘'«([{"
 _START_AFTER = ".!?…:;"
 
@@ -199,11 +200,10 @@ class _Form:
     surfaces: dict[str, int] = field(default_factory=dict)  # surface -> count
     inside: bool = False  # capitalised inside a body sentence: a name
     lower: bool = False  # also written in lower case: a common word ("Health", "Alert")
-    # the capitalised words or numbers next to it ("Hamid" in "Hamid Karzai": karzai), and
-    # whether it ever stands alone (no such neighbour, titles and common words not counted)
-    mates: frozenset[str] = frozenset()
-    alone: bool = True
-    _sides: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    # the capitalised words or numbers next to it ("Hamid" in "Hamid Karzai": karzai), or
+    # None when it once stands alone; worked out only for spellings compared (see _mates)
+    neighbours: frozenset[str] | None = None
+    neighbours_known: bool = False
 
     @property
     def count(self) -> int:
@@ -258,14 +258,36 @@ def _strip_possessive(w: str) -> str:
     return w
 
 
-def _mate(w: str | None) -> str:
-    """A neighbour that can tell names apart: capitalised or a number ("" if not)."""
-    if not w or not (w[0].isupper() or w[0].isdigit()):
-        return ""
-    return _strip_possessive(w).casefold()
+def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[str]) -> frozenset[str] | None:
+    """The words next to ``form`` that can tell two names apart: capitalised
+    words (not titles, not common words) and numbers. None when one
+    occurrence has no such neighbour."""
+    if form.neighbours_known:
+        return form.neighbours
+    found: set[str] = set()
+    for start, end in form.spans:
+        here = []
+        left = _LEFT.match(text, max(0, start - 40), start)
+        right = _RIGHT.match(text, end)
+        for m in (left, right):
+            w = m.group(1) if m else ""
+            if not w or not (w[0].isupper() or w[0].isdigit()):
+                continue
+            k = _strip_possessive(w).casefold()
+            other = forms.get(k)
+            if k == form.key or k in titles or (other is not None and other.lower):
+                continue
+            here.append(k)
+        if not here:
+            found = None
+            break
+        found.update(here)
+    form.neighbours = None if found is None else frozenset(found)
+    form.neighbours_known = True
+    return form.neighbours
 
 
-def collect(article: Article, blocks: list[Block], titles: frozenset[str] = frozenset()) -> dict[str, _Form]:
+def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
     """Every capitalised word of ``blocks``, by case-folded spelling."""
     forms: dict[str, _Form] = {}
     words: set[str] = set()  # every word, as written
@@ -292,9 +314,6 @@ def collect(article: Article, blocks: list[Block], titles: frozenset[str] = froz
             start = b.start + i
             form.spans.append((start, start + len(w)))
             form.surfaces[w] = form.surfaces.get(w, 0) + 1
-            left = _LEFT.search(text, max(0, i - 40), i)
-            right = _RIGHT.match(text, m.end())
-            form._sides.append((_mate(left and left.group(1)), _mate(right and right.group(1))))
             if starts and not form.inside:
                 k = bisect.bisect_right(starts, i) - 1
                 if k >= 0 and not _starts_like_sentence(text, i, starts[k]):
@@ -303,13 +322,6 @@ def collect(article: Article, blocks: list[Block], titles: frozenset[str] = froz
     for key, form in forms.items():
         form.lower = key in lower
         form.spans.sort()
-        mates: set[str] = set()
-        alone = False
-        for sides in form._sides:
-            here = {m for m in sides if m and m not in lower and m not in titles and m != key}
-            alone = alone or not here
-            mates |= here
-        form.mates, form.alone, form._sides = frozenset(mates), alone, []
     return forms
 
 
@@ -412,7 +424,15 @@ class NameVariants:
             return False
         return fa.replace("z", "s") != fb.replace("z", "s")
 
-    def _groups(self, forms: dict[str, _Form]) -> list[list[_Form]]:
+    def _two_names(self, fa: _Form, fb: _Form, text: str, forms: dict[str, _Form]) -> bool:
+        """Both spellings always stand next to other names or numbers, never the same ones."""
+        ma = _mates(fa, text, forms, self.titles)
+        if ma is None:
+            return False
+        mb = _mates(fb, text, forms, self.titles)
+        return mb is not None and ma.isdisjoint(mb)
+
+    def _groups(self, forms: dict[str, _Form], text: str) -> list[list[_Form]]:
         """Clusters of mutually close spellings (union-find over the deletion index)."""
         # only names are ever joined (see the loop below): index nothing
         # else, and only the keys that two spellings or more share
@@ -449,8 +469,8 @@ class NameVariants:
                         continue
                     if fa.folded != fb.folded and min(fa.count, fb.count) >= 3:
                         continue  # two look-alikes each used 3+ times: two names, not a slip
-                    if not (fa.alone or fb.alone) and fa.mates.isdisjoint(fb.mates):
-                        continue  # "Hamed Gailani" and "Hamid Karzai", "Chapter VII" and "UN Charter": two names
+                    if self._two_names(fa, fb, text, forms):
+                        continue  # "Hamed Gailani" and "Hamid Karzai", "Chapter VII" and "UN Charter"
                     if self.similar(a, fa.folded, b, fb.folded):
                         parent[find(a)] = find(b)
         groups: dict[str, list[_Form]] = {}
@@ -491,7 +511,7 @@ class NameVariants:
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
 
-        forms = collect(article, blocks, self.titles)
+        forms = collect(article, blocks)
         if not forms:
             return
         idx = article.line_index
@@ -511,7 +531,7 @@ class NameVariants:
             ref = f"'{right}'" + (_where(_lines(idx, there.spans)) if there else "")
             yield from self._emit(form, idx, right, ref, "the known spelling", "safe", None)
         # 2. variants among the article's own spellings
-        for group in self._groups(forms):
+        for group in self._groups(forms, article.text):
             if any(f.key in self.known for f in group) or any(f.key in flagged for f in group):
                 continue  # a known spelling decides: done above
             names = group
