@@ -205,7 +205,6 @@ def _pair_double(text: str) -> list[tuple[int, int]]:
             i = text.find(o, j + 1)
     # Straight double quotes: opener in opening context, next closer.
     i = 0
-    n = len(text)
     while True:
         i = text.find('"', i)
         if i == -1:
