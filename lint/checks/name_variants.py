@@ -381,11 +381,10 @@ class NameVariants:
         self.known_folded: dict[str, str] = {k: fold(k) for k in self.known}
         self._known_ends = {(f[0], f[-1], len(f)) for f in self.known_folded.values() if f}
         self._known_stems = {f[:-1] for f in self.known_folded.values() if len(f) >= 6}
-        # across articles: path -> {casefold: (surface, folded, spans, lines)}.
-        # Keyed by path, so an editor that lints one file again and again
-        # (and never calls finish) keeps one entry per file.
-        # path -> the article's names as one compressed string (see _remember):
-        # a run over thousands of files keeps about 1 kB per file
+        # across articles: path -> the article's names as one compressed string
+        # (see _remember), about 1 kB per file over a run of thousands. Keyed by
+        # path, so an editor that lints one file again and again (and never
+        # calls finish) keeps one entry per file.
         self._seen: dict[str, bytes] = {}
 
     # ---- similarity
