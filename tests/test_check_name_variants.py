@@ -167,6 +167,22 @@ def test_across_articles_reports_from_finish_at_suggestion():
     assert list(r.checker.finish()) == []  # finish() clears the state
 
 
+def test_across_articles_look_alikes_next_to_other_names_are_two_people():
+    def run(a_text: str) -> list[str]:
+        r = rule()
+        lint(a_text, r, "a.txt")
+        lint("The minister Katherina Weber spoke on Monday.", r, "b.txt")
+        lint("Later Katherina Weber answered.", r, "c.txt")
+        return [p for p, _ in r.checker.finish()]
+
+    # never alone, never next to the same name: two people
+    assert run("The singer Katharina Schmidt spoke. Then Katharina Schmidt sang.") == []
+    # once alone ("Katharina said"): compared, and the rarer spelling is reported
+    assert run("The singer Katharina Schmidt spoke. Later Katharina said more.") == ["a.txt"]
+    # the same neighbour: one person spelt two ways
+    assert run("The minister Katharina Weber spoke.") == ["a.txt"]
+
+
 def test_across_articles_state_travels_between_processes():
     worker, main = rule(), rule()
     lint("Opposition figure Siarhei Tsikhanouski was jailed.", worker, "a.txt")

@@ -201,7 +201,7 @@ class _Form:
     inside: bool = False  # capitalised inside a body sentence: a name
     lower: bool = False  # also written in lower case: a common word ("Health", "Alert")
     # the capitalised words or numbers next to it ("Hamid" in "Hamid Karzai": karzai), or
-    # None when it once stands alone; worked out only for spellings compared (see _mates)
+    # None when it once stands alone; worked out when needed (see _mates)
     neighbours: frozenset[str] | None = None
     neighbours_known: bool = False
 
@@ -259,9 +259,9 @@ def _strip_possessive(w: str) -> str:
 
 
 def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[str]) -> frozenset[str] | None:
-    """The words next to ``form`` that can tell two names apart: capitalised
-    words (not titles, not common words) and numbers. None when one
-    occurrence has no such neighbour."""
+    """The words next to ``form`` that can tell two names apart: names (not
+    titles, not common words, not words capitalised only at a sentence's
+    start) and numbers. None when one occurrence has no such neighbour."""
     if form.neighbours_known:
         return form.neighbours
     found: set[str] = set()
@@ -275,8 +275,8 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
                 continue
             k = _strip_possessive(w).casefold()
             other = forms.get(k)
-            if k == form.key or k in titles or (other is not None and other.lower):
-                continue
+            if k == form.key or k in titles or (other is not None and (other.lower or not other.name)):
+                continue  # a title, a common word, a word capitalised only as a sentence's first
             here.append(k)
         if not here:
             found = None
@@ -554,11 +554,15 @@ class NameVariants:
     # ---- across articles
 
     def _remember(self, article: Article, forms: dict[str, _Form], idx) -> None:
-        """One line per name: key, surface, folded form, spans, lines (tab-separated)."""
-        rows = [
-            f"{k}\t{f.surface}\t{f.folded}\t{' '.join(f'{a},{b}' for a, b in f.spans)}\t{' '.join(map(str, _lines(idx, f.spans)))}"
-            for k, f in forms.items() if f.name and not f.lower
-        ]
+        """One line per name: key, surface, folded form, neighbours ("" when it
+        once stands alone, see ``_mates``), spans, lines (tab-separated)."""
+        rows = []
+        for k, f in forms.items():
+            if f.name and not f.lower:
+                mates = _mates(f, article.text, forms, self.titles)
+                spans = " ".join(f"{a},{b}" for a, b in f.spans)
+                lines = " ".join(map(str, _lines(idx, f.spans)))
+                rows.append(f"{k}\t{f.surface}\t{f.folded}\t{' '.join(sorted(mates or ()))}\t{spans}\t{lines}")
         self._seen.pop(article.path, None)  # re-linted: the latest text counts
         if rows:
             self._seen[article.path] = zlib.compress("\n".join(rows).encode("utf-8"), 1)
@@ -583,12 +587,17 @@ class NameVariants:
         where: dict[str, list[int]] = {}
         folded: dict[str, str] = {}
         surface: dict[str, str] = {}
+        mates: dict[str, set[str] | None] = {}  # None: the spelling stands alone somewhere
         for i, (_, packed) in enumerate(seen):
             for row in _unpack(packed).split("\n"):
-                k, sur, fo, _ = row.split("\t", 3)
+                k, sur, fo, near, _ = row.split("\t", 4)
                 where.setdefault(k, []).append(i)
                 folded[k] = fo
                 surface.setdefault(k, sur)
+                if not near:
+                    mates[k] = None
+                elif mates.get(k, ()) is not None:
+                    mates.setdefault(k, set()).update(near.split())
         index: dict[str, list[str]] = {}
         for k in sorted(where):
             for key in _keys(folded[k]):
@@ -599,6 +608,9 @@ class NameVariants:
                 for b in bucket[i + 1 :]:
                     if b in pairs.get(a, ()):
                         continue
+                    ma, mb = mates[a], mates[b]
+                    if ma is not None and mb is not None and ma.isdisjoint(mb):
+                        continue  # "Phillip Adams" here, "Philip Ruddock" there: two people
                     if self._similar_across(a, folded[a], b, folded[b]):
                         pairs.setdefault(a, set()).add(b)
                         pairs.setdefault(b, set()).add(a)
@@ -637,7 +649,7 @@ def _unpack(packed: bytes) -> str:
 def _row(rows: str, key: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     """Surface, spans and lines of ``key`` in one article's rows (see ``_remember``)."""
     for row in rows.split("\n"):
-        k, sur, _, spans, lines = row.split("\t")
+        k, sur, _, _, spans, lines = row.split("\t")
         if k == key:
             return sur, [tuple(map(int, x.split(","))) for x in spans.split()], [int(x) for x in lines.split()]
     raise KeyError(key)
