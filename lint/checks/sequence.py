@@ -22,6 +22,7 @@ Without TextBlob a sequence rule loads and is skipped, saying so once.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -91,6 +92,13 @@ def _tagger():
         except Exception:  # noqa: BLE001 - not installed, or its data unreadable: the rule is skipped
             _TAGGER = False
     return _TAGGER
+
+
+def _tagger_available() -> bool:
+    """Whether tags can be had, without importing TextBlob (0.4 s) to find out."""
+    if _TAGGER is None:
+        return importlib.util.find_spec("textblob") is not None
+    return bool(_TAGGER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +189,7 @@ class Sequence:
         self.message = p.message
         self.scope = ScopeFilter(p.scope)
         self.skipped_reason = ""
-        if self.needs_tags and not _tagger():
+        if self.needs_tags and not _tagger_available():
             self.skipped_reason = ("the 'sequence' check type reads part-of-speech tags, from the optional package "
                                    "textblob (pip install 'newslint[sequence]'), which is not installed")
 
