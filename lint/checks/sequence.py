@@ -182,6 +182,7 @@ class Sequence:
         if not anchors:
             raise CompileError(("tokens",), "a sequence rule needs one token that is neither negated nor skipped")
         self.anchor = anchors[0]
+        self.targets = [i for i, s in enumerate(steps) if s.target]
         a = steps[self.anchor]
         self.anchor_re = compile_pattern(flags + WORD_TEMPLATE % a.pattern, ("tokens",)) if a.pattern else None
         self.needs_tags = any(s.tag for s in steps)
@@ -202,33 +203,32 @@ class Sequence:
                 yield Finding(Span(*vt.vale_span(start, end, article.text)), vale_format(self.message, *words))
 
     def _matches(self, text: str) -> Iterator[tuple[int, int, list[str]]]:
-        a = self.steps[self.anchor]
+        candidates = -1  # a tag-only anchor: every word is a candidate
         if self.anchor_re is not None:
-            if self.anchor_re.search(text) is None:  # rule the sentence out before tagging it
-                return
             candidates = sum(1 for _ in self.anchor_re.finditer(text))
-        else:
-            candidates = -1
+            if not candidates:  # rule the sentence out before tagging it
+                return
         words = tag_words(text)
         if candidates < 0:
             candidates = len(words)
         excluded = [m.span() for r in self.exceptions for m in r.finditer(text)]
         history: set[int] = set()
         for _ in range(candidates):
-            found = self._walk(a, words, history)
+            found = self._walk(words, history)
             if found is None:
                 continue
             lo, hi, texts, word_at = found
-            t = [word_at[i] for i, s in enumerate(self.steps) if s.target and i in word_at]
-            if t and len(t) == sum(1 for s in self.steps if s.target):
+            t = [word_at[i] for i in self.targets if i in word_at]
+            if t and len(t) == len(self.targets):  # every marked token matched a word: narrow to them
                 lo, hi = min(t), max(t)
             start, end = words[lo].start, words[hi].start + len(words[hi].text)
             if any(x <= start < y for x, y in excluded):
                 continue
             yield start, end, texts
 
-    def _walk(self, anchor: _Step, words: list[Word], history: set[int]):
+    def _walk(self, words: list[Word], history: set[int]):
         steps, idx = self.steps, self.anchor
+        anchor = steps[idx]
         for jdx, word in enumerate(words):
             if jdx in history or not anchor.matches(word):
                 continue
@@ -265,7 +265,8 @@ class Sequence:
                     return None
                 s = steps[ti]
                 texts.append(words[wi].text)
-                lo = wi if lo < 0 or wi < lo else lo
+                if lo < 0:  # nothing to the left: the match starts at the anchor
+                    lo = wi
                 hi = wi
                 word_at[ti] = wi
                 hit = s.matches(words[wi])
