@@ -44,7 +44,7 @@ def _stamp(rule: Rule, path: str, findings: Iterable) -> Iterable[Diagnostic]:
         if key in seen:  # a span seen through two overlapping scopes
             continue
         seen.add(key)
-        yield Diagnostic(path, f.span.start, f.span.end, rule.id, f.level or severity, f.message, f.fix, rule.spec.link)
+        yield Diagnostic(path, f.span.start, f.span.end, rule.id, f.level or severity, f.message, f.fix, rule.spec.link, f.related)
         if limit and len(seen) >= limit:
             return
 

@@ -58,6 +58,19 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding refers to ("first at line 4"): the formatters
+    turn its span into a line and column (SARIF ``relatedLocations``, LSP
+    ``relatedInformation``, JSON ``related``). Messages never name lines."""
+
+    span: Span
+    message: str
+
+    def shift(self, by: int) -> "Related":
+        return Related(self.span.shift(by), self.message)
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a check reports: where, what, and optionally how to fix it.
 
@@ -70,6 +83,7 @@ class Finding:
     message: str
     fix: Fix | None = None
     level: Severity | None = None
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -88,6 +102,7 @@ class Diagnostic:
     message: str = field(compare=False)
     fix: Fix | None = field(default=None, compare=False)
     link: str = field(default="", compare=False)
+    related: tuple[Related, ...] = field(default=(), compare=False)
 
     @property
     def span(self) -> Span:

@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterable, Iterator
 
 from lint.article import Article, Block
-from lint.model import Finding, Span
+from lint.model import Finding, Related, Span
 
 # A user's pattern may backtrack catastrophically: each rule gets this many
 # seconds per file for its regular-expression matching, then it is stopped
@@ -70,7 +70,8 @@ def _remap(f: Finding, vt, source: str) -> Finding:
         from lint.model import Edit, Fix
 
         fix = Fix(tuple(Edit(Span(*vt.span(e.span.start, e.span.end)), e.replacement) for e in fix.edits), fix.applicability, fix.title)
-    return Finding(Span(*vt.vale_span(f.span.start, f.span.end, source)), f.message, fix, f.level)
+    related = tuple(Related(Span(*vt.span(r.span.start, r.span.end)), r.message) for r in f.related)
+    return Finding(Span(*vt.vale_span(f.span.start, f.span.end, source)), f.message, fix, f.level, related)
 
 
 def _shift(f: Finding, by: int) -> Finding:
@@ -81,4 +82,4 @@ def _shift(f: Finding, by: int) -> Finding:
         from lint.model import Edit, Fix
 
         fix = Fix(tuple(Edit(e.span.shift(by), e.replacement) for e in fix.edits), fix.applicability, fix.title)
-    return Finding(f.span.shift(by), f.message, fix, f.level)
+    return Finding(f.span.shift(by), f.message, fix, f.level, tuple(r.shift(by) for r in f.related))
