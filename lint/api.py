@@ -1,21 +1,28 @@
-"""The one path from text to diagnostics, shared by the CLI, the language
-server and the examples: read -> lint -> suppressions."""
+"""The one path from text to diagnostics, shared by the pipeline
+(lint/pipeline.py: the CLI and the language server) and the examples:
+read -> lint -> suppressions."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lint.model import Diagnostic
+from lint.model import Diagnostic, Severity
 from lint.rules import Rule
 
+if TYPE_CHECKING:
+    from lint.suppress import Suppression
 
-def load(folders: Sequence[Path] = (), builtin: bool = True, keep: Callable[[str], bool] | None = None) -> list[Rule]:
+
+def load(folders: Sequence[Path] = (), builtin: bool = True, keep: Callable[[str], bool] | None = None,
+         ids: list[str] | None = None) -> list[Rule]:
     """The built-in packs (unless ``builtin`` is false) and ``folders``.
 
     ``keep``: a predicate on rule ids; rules it rejects are not compiled
-    (their ids still count for duplicate checks)."""
+    (their ids still count for duplicate checks). ``ids``: when a list, the
+    id of every rule found, compiled or not, is added to it."""
     from lint.rules import RuleError, builtin_rules_dir, load_rules
 
     out: list[Rule] = []
@@ -27,18 +34,20 @@ def load(folders: Sequence[Path] = (), builtin: bool = True, keep: Callable[[str
 
         for folder in folders:
             out.extend(_scoped(r) for r in load_rules(Path(folder), keep, skipped))
-    ids: dict[str, str] = {}
+    seen: dict[str, str] = {}
     for rid, path in [(r.id, r.path) for r in out] + skipped:
-        if rid in ids:
-            raise RuleError(path, 1, None, f"duplicate rule id {rid} (also {ids[rid]})")
-        ids[rid] = path
+        if rid in seen:
+            raise RuleError(path, 1, None, f"duplicate rule id {rid} (also {seen[rid]})")
+        seen[rid] = path
+    if ids is not None:
+        ids.extend(seen)
     return out
 
 
 def selector(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Callable[[str], bool] | None:
     """A predicate on rule ids: named (by id or pack) in ``select`` (when
     given) and not in ``ignore``; None when it keeps everything. The same
-    choice as ``lint.engine.select_rules``, made before compiling."""
+    choice as ``lint.pipeline.select``, made before compiling."""
     if not select and not ignore:
         return None
     sel, ign = frozenset(select), frozenset(ignore)
@@ -51,12 +60,17 @@ def selector(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Callable
 
 
 def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | None = None,
-              unused: list | None = None, plain: bool = False) -> list[Diagnostic]:
+              unused: list | None = None, plain: bool = False, sups: list[Suppression] | None = None,
+              known: frozenset[str] | None = None) -> list[Diagnostic]:
     """Lint one article's text. ``name`` picks the reader by its extension.
 
     When ``unused`` is a list, suppression comments that suppressed nothing
-    are appended to it as ``(start, end)`` spans of the comments. ``plain``
-    reads every file as plain text (Vale's ``--ignore-syntax``).
+    are appended to it as ``(start, end)`` spans of the comments; when
+    ``sups`` is a list, the suppressions themselves (for findings made
+    later, across articles). ``plain`` reads every file as plain text
+    (Vale's ``--ignore-syntax``). ``known``: every rule id that exists; a
+    ``newslint-disable`` comment naming another is a ``Newslint.UnknownRule``
+    finding.
     """
     from lint import suppress
     from lint.engine import lint_article
@@ -71,8 +85,30 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     else:
         article = read_article(name, text, date=date)
     diags = lint_article(article, rules)
-    sups = suppress.parse(text)
-    diags = suppress.apply(diags, sups, {r.id for r in rules if "raw" in r.spec.scope})
+    parsed = suppress.parse(text)
+    diags = suppress.apply(diags, parsed, {r.id for r in rules if "raw" in r.spec.scope})
+    if known is not None:
+        diags = sorted(diags + _unknown_names(name, parsed, known))
     if unused is not None:
-        unused.extend(s.comment for s in sups if not s.used)
+        unused.extend(s.comment for s in parsed if not s.used)
+    if sups is not None:
+        sups.extend(parsed)
     return diags
+
+
+def _unknown_names(name: str, sups: Sequence[Suppression], known: frozenset[str]) -> list[Diagnostic]:
+    """A newslint comment that names no rule or pack that exists (Vale's own
+    comments are left alone, as Vale leaves them)."""
+    from lint.pipeline import did_you_mean
+
+    packs = {k.split(".", 1)[0] for k in known}
+    out = []
+    for s in sups:
+        if s.vale:
+            continue
+        for n in s.names:
+            if n not in known and n not in packs:
+                out.append(Diagnostic(name, s.comment[0], s.comment[1], "Newslint.UnknownRule", Severity.ERROR,
+                                      f"This suppression comment names {n!r}, which is no rule or pack"
+                                      f"{did_you_mean(n, known | packs)}"))
+    return out

@@ -3,14 +3,18 @@
 A fingerprint is a hash of the rule, the path, the flagged text, the text
 of the line it sits on, and its rank among identical findings: it survives
 lines inserted above or below, and changes when the flagged line changes.
+The path is taken relative to the baseline file's folder, so a baseline
+works from any working directory.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 from lint.model import Diagnostic
 from lint.positions import LineIndex
@@ -18,23 +22,31 @@ from lint.positions import LineIndex
 VERSION = 1
 
 
-def fingerprints(text: str, diags: Iterable[Diagnostic]) -> list[str]:
+def _where(path: str, base: Path | None) -> str:
+    """``path`` relative to ``base`` (the baseline's folder), with ``/``."""
+    if base is None or path == "-" or path.startswith("<"):
+        return path.replace(os.sep, "/")
+    return os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+
+
+def fingerprints(text: str, diags: Iterable[Diagnostic], base: Path | None = None) -> list[str]:
     index = LineIndex(text)
     seen: Counter[str] = Counter()
     out = []
     for d in diags:
         line, _ = index.line_col(d.start)
-        key = "\x1f".join((d.rule, d.path, text[d.start : d.end], " ".join(index.line_text(line).split())))
+        key = "\x1f".join((d.rule, _where(d.path, base), text[d.start : d.end], " ".join(index.line_text(line).split())))
         seen[key] += 1
         out.append(hashlib.sha256(f"{key}\x1f{seen[key]}".encode()).hexdigest()[:32])
     return out
 
 
 def write(path: str, results: Iterable[tuple[str, list[Diagnostic]]]) -> int:
+    base = Path(path).resolve().parent
     items = []
     for text, diags in results:
-        for d, fp in zip(diags, fingerprints(text, diags)):
-            items.append({"path": d.path, "rule": d.rule, "fingerprint": fp})
+        for d, fp in zip(diags, fingerprints(text, diags, base)):
+            items.append({"path": _where(d.path, base), "rule": d.rule, "fingerprint": fp})
     with open(path, "w", encoding="utf-8") as fh:
         json.dump({"version": VERSION, "findings": items}, fh, indent=1)
         fh.write("\n")
@@ -49,10 +61,11 @@ def read(path: str) -> Counter[str]:
     return Counter(item["fingerprint"] for item in data["findings"])
 
 
-def filter_new(text: str, diags: list[Diagnostic], known: Counter[str]) -> list[Diagnostic]:
-    """Drop findings whose fingerprint the baseline holds (each at most once)."""
+def filter_new(text: str, diags: list[Diagnostic], known: Counter[str], base: Path | None = None) -> list[Diagnostic]:
+    """Drop findings whose fingerprint the baseline holds (each at most once);
+    ``base``: the baseline file's folder."""
     out = []
-    for d, fp in zip(diags, fingerprints(text, diags)):
+    for d, fp in zip(diags, fingerprints(text, diags, base)):
         if known[fp] > 0:
             known[fp] -= 1
         else:

@@ -107,6 +107,13 @@ def load(path: Path) -> Config:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        except ValueError as exc:  # a date that does not exist: 2024-02-30
+            from lint.dates import yaml_date_error
+
+            where = yaml_date_error(raw)
+            if where is None:
+                raise ConfigError(f"{path}: {exc}") from None
+            raise ConfigError(f"{path}:{where[0]}: {where[1]}: {where[2]}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the configuration must be a mapping")
     try:

@@ -204,3 +204,38 @@ def parse_publication_date(line: str) -> dt.date | None:
             continue
         return d.date
     return first_update
+
+
+def yaml_date_error(source: str) -> tuple[int, str, str] | None:
+    """Where a YAML text holds a date that does not exist (``2024-09-31``):
+    ``(1-based line, key path, problem)``, or None.
+
+    YAML loaders turn ``2024-09-31`` into a date and raise a bare
+    ``ValueError`` (no line, no key) when it does not exist; this finds it
+    from the node tree, which is built without constructing any value."""
+    import yaml
+
+    try:
+        root = yaml.compose(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+
+    def walk(node, path: str):
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                found = walk(v, f"{path}.{k.value}" if path else str(k.value))
+                if found:
+                    return found
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                found = walk(v, f"{path}[{i}]")
+                if found:
+                    return found
+        elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                dt.date.fromisoformat(node.value[:10])
+            except ValueError as exc:
+                return node.start_mark.line + 1, path or "(top level)", f"{node.value!r} is not a date ({exc})"
+        return None
+
+    return walk(root, "") if root is not None else None

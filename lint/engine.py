@@ -1,36 +1,64 @@
 """The engine: rules over one article -> sorted diagnostics.
 
 Checks find; the engine stamps the rule id and severity, applies a rule's
-``limit``, and sorts. Data flows one way: Article + rules -> diagnostics.
+``limit`` and the time limit, and sorts. Data flows one way: Article +
+rules -> diagnostics.
+
+The time limit: a user's pattern may backtrack catastrophically, in any
+check type, in ``TokenIgnores``/``BlockIgnores`` or in a vocabulary. Each
+rule gets ``lint.checks.base.TIME_LIMIT`` seconds per file for all of its work on it; past
+that it is stopped (a ``SIGALRM`` timer whose handler raises
+``TimeoutError``: both ``regex`` and the standard library's ``re`` check for
+signals while they match) and reported as a finding about the rule. Where
+no timer can be set (not the main thread, no ``setitimer``), the checks'
+own ``timeout=`` on ``regex`` calls still applies.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Sequence
 
 from lint.article import Article
+from lint.checks import base
 from lint.model import Diagnostic, Severity
 from lint.rules import Rule
+
+def _expired(signum, frame):  # the SIGALRM handler
+    raise TimeoutError("rule time limit")
+
+
+def _can_time() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
 def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     blocks_cache: dict[frozenset[str], list] = {}
-    for rule in rules:
-        blocks = blocks_cache.get(rule.scopes)
-        if blocks is None:
-            blocks = blocks_cache[rule.scopes] = article.blocks_for(rule.scopes)
-        found: list[Diagnostic] = []
-        try:
-            found.extend(_stamp(rule, article.path, rule.checker.check(article, blocks)))
-        except TimeoutError:
-            from lint.checks.base import TIME_LIMIT
-
-            found.append(Diagnostic(
-                article.path, 0, 0, rule.id, Severity.ERROR,
-                f"Rule {rule.id} was stopped after {TIME_LIMIT:g} s on this file: its pattern backtracks "
-                f"catastrophically ({rule.path}); the file was not fully checked by it.", None, rule.spec.link))
-        out.extend(found)
+    timed = _can_time()
+    previous = signal.signal(signal.SIGALRM, _expired) if timed else None
+    try:
+        for rule in rules:
+            blocks = blocks_cache.get(rule.scopes)
+            if blocks is None:
+                blocks = blocks_cache[rule.scopes] = article.blocks_for(rule.scopes)
+            try:
+                if timed:
+                    signal.setitimer(signal.ITIMER_REAL, base.TIME_LIMIT)
+                found = list(_stamp(rule, article.path, rule.checker.check(article, blocks)))
+            except TimeoutError:
+                found = [Diagnostic(
+                    article.path, 0, 0, rule.id, Severity.ERROR,
+                    f"Rule {rule.id} was stopped after {base.TIME_LIMIT:g} s on this file: its pattern backtracks "
+                    f"catastrophically ({rule.path}); the file was not fully checked by it.", None, rule.spec.link)]
+            finally:
+                if timed:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+            out.extend(found)
+    finally:
+        if timed:
+            signal.signal(signal.SIGALRM, previous)
     out.sort()
     return out
 
@@ -56,7 +84,3 @@ def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequ
         return rule.id in names or rule.pack in names
 
     return [r for r in rules if (not select or named(r, select)) and not named(r, ignore)]
-
-
-def at_least(diags: Iterable[Diagnostic], level: Severity) -> list[Diagnostic]:
-    return [d for d in diags if d.severity >= level]

@@ -18,22 +18,24 @@ class ReadError(Exception):
     """A file that cannot be linted; the run reports it and goes on."""
 
 
-def discover(paths: list[str], errors: list[str]) -> Iterator[str]:
+def discover(paths: list[str], errors: list[str]) -> Iterator[tuple[str, bool]]:
+    """``(path, named)`` for each article file: ``named`` when the path was
+    given itself rather than found in a folder. ``-`` is standard input."""
     seen: set[str] = set()
     for raw in paths:
         if raw == "-":
-            yield raw
+            yield raw, True
             continue
         p = Path(raw)
         if p.is_dir():
             for found in _walk(p, errors):
                 if found not in seen:
                     seen.add(found)
-                    yield found
+                    yield found, False
         elif p.exists():
             if raw not in seen:
                 seen.add(raw)
-                yield raw
+                yield raw, True
         else:
             errors.append(f"{raw}: no such file or directory")
 

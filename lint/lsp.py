@@ -5,6 +5,14 @@ sync) and saved, and cleared when it is closed. Findings with a fix get a
 quick fix (preferred when the fix is safe), and a ``source.fixAll.newslint``
 action applies every safe fix at once, as ``newslint --fix`` would.
 
+Each document is linted by the same pipeline as the command line
+(lint/pipeline.py): its ``newslint.yaml`` and ``.vale.ini`` are found
+upward from the document's own folder (an unsaved buffer: from the first
+workspace folder), with the per-file ignores, the Vale sections and
+``--ignore-syntax`` applied as ``newslint FILE`` would. Edits are linted
+once typing pauses (``DEBOUNCE`` seconds after the last change); opening
+and saving lint at once.
+
 Positions are converted from newslint's code-point offsets into the
 position encoding negotiated at initialization: UTF-16 code units unless
 the client offers ``utf-8`` or ``utf-32`` (LSP 3.17 ``positionEncodings``).
@@ -14,18 +22,21 @@ pygls is imported here only, so the ordinary command does not pay for it.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import os
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from lint.model import Diagnostic, Severity
+from lint.pipeline import Project, Settings, UsageError, lint_one, load_project
 from lint.positions import LineIndex
-from lint.rules import Rule
 
 SOURCE = "newslint"
+DEBOUNCE = 0.25  # seconds of quiet after an edit before the buffer is linted
 FIX_ALL_KIND = "source.fixAll.newslint"
 _BOM = "\ufeff"
 
@@ -54,20 +65,56 @@ def document_name(uri: str, language_id: str | None = None) -> str:
     return name
 
 
-def lint_document(name: str, text: str, rules: Sequence[Rule], date: dt.date | None) -> _Linted:
+def lint_document(name: str, text: str, project: Project) -> _Linted:
     """Lint an editor buffer (BOM tolerated) and keep what positions need."""
-    from lint.api import lint_text
-
     shift = 1 if text.startswith(_BOM) else 0
-    diags = lint_text(name, text[shift:], rules, date=date)
+    diags = lint_one(name, text[shift:], project)
     return _Linted(text, diags, LineIndex(text), shift)
+
+
+class Projects:
+    """The project of each document: its configuration files, found upward
+    from the document's folder, loaded once per pair of files (and again
+    when one of them changes)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.roots: list[Path] = []  # workspace folders
+        self._cache: dict[tuple, Project] = {}
+
+    def start(self, name: str) -> Path:
+        p = Path(name)
+        if p.is_absolute() and p.parent.is_dir():
+            return p.parent
+        return self.roots[0] if self.roots else Path.cwd()
+
+    def for_document(self, name: str) -> Project:
+        from lint import config as configuration
+        from lint.files import VALE_CONFIG_NAMES, find_upward
+
+        start = self.start(name)
+        s = self.settings
+        found = (s.config or (None if s.isolated else configuration.find(start)),
+                 s.vale_config or (None if s.isolated else find_upward(start, VALE_CONFIG_NAMES)))
+        key = tuple((str(f), _mtime(f)) if f is not None else None for f in found)
+        project = self._cache.get(key)
+        if project is None:
+            project = self._cache[key] = load_project(s, start)
+        return project
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
 
 
 def _unit(encoding: str | None) -> str:
     return {"utf-8": "utf-8", "utf-32": "codepoint"}.get(str(encoding or "utf-16"), "utf-16")
 
 
-def serve(rules: Sequence[Rule], date: dt.date | None = None) -> None:
+def serve(settings: Settings) -> None:
     """Run the language server on stdio until the client says exit."""
     try:
         from lsprotocol import types as t
@@ -82,9 +129,10 @@ def serve(rules: Sequence[Rule], date: dt.date | None = None) -> None:
     from lint.fixes import fix_until_stable
 
     server = LanguageServer("newslint", __version__, text_document_sync_kind=t.TextDocumentSyncKind.Full)
-    rules = list(rules)
+    projects = Projects(settings)
     linted: dict[str, _Linted] = {}
     languages: dict[str, str] = {}
+    pending: dict[str, Any] = {}  # uri -> the asyncio timer of a debounced lint
 
     severity = {
         Severity.ERROR: t.DiagnosticSeverity.Error,
@@ -101,7 +149,9 @@ def serve(rules: Sequence[Rule], date: dt.date | None = None) -> None:
         el, ec = state.index.position(end + state.shift, u)
         return t.Range(start=t.Position(line=sl, character=sc), end=t.Position(line=el, character=ec))
 
-    def to_lsp(state: _Linted, d: Diagnostic) -> t.Diagnostic:
+    def to_lsp(uri: str, state: _Linted, d: Diagnostic) -> t.Diagnostic:
+        related = [t.DiagnosticRelatedInformation(location=t.Location(uri=uri, range=to_range(state, r.span.start, r.span.end)),
+                                                  message=r.message) for r in d.related]
         return t.Diagnostic(
             range=to_range(state, d.start, d.end),
             message=d.message,
@@ -109,14 +159,26 @@ def serve(rules: Sequence[Rule], date: dt.date | None = None) -> None:
             code=d.rule,
             code_description=t.CodeDescription(href=d.link) if d.link else None,
             source=SOURCE,
+            related_information=related or None,
         )
 
-    def publish(uri: str, version: int | None = None) -> None:
-        doc = server.workspace.get_text_document(uri)
+    def lint(uri: str, text: str) -> _Linted:
+        ws = server.workspace
+        folders = [f.uri for f in ws.folders.values()] or ([ws.root_uri] if ws.root_uri else [])
+        projects.roots = [Path(unquote(urlparse(u).path)) for u in folders if u.startswith("file:")]
         name = document_name(uri, languages.get(uri))
+        return lint_document(name, text, projects.for_document(name))
+
+    def publish(uri: str, version: int | None = None) -> None:
+        timer = pending.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+        doc = server.workspace.get_text_document(uri)
+        if version is not None and doc.version is not None and doc.version != version:
+            return  # a newer edit came: its own lint follows
         try:
-            state = lint_document(name, doc.source, rules, date)
-        except Exception as exc:  # an unreadable article (broken front matter) or a check's bug
+            state = lint(uri, doc.source)
+        except (UsageError, Exception) as exc:  # a broken configuration, an unreadable article, a check's bug
             linted.pop(uri, None)
             zero = t.Position(line=0, character=0)
             server.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
@@ -126,7 +188,7 @@ def serve(rules: Sequence[Rule], date: dt.date | None = None) -> None:
             return
         linted[uri] = state
         server.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-            uri=uri, version=version, diagnostics=[to_lsp(state, d) for d in state.diags]))
+            uri=uri, version=version, diagnostics=[to_lsp(uri, state, d) for d in state.diags]))
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LanguageServer, params: t.DidOpenTextDocumentParams) -> None:
@@ -135,7 +197,13 @@ def serve(rules: Sequence[Rule], date: dt.date | None = None) -> None:
 
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: LanguageServer, params: t.DidChangeTextDocumentParams) -> None:
-        publish(params.text_document.uri, params.text_document.version)
+        import asyncio
+
+        uri, version = params.text_document.uri, params.text_document.version
+        timer = pending.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+        pending[uri] = asyncio.get_event_loop().call_later(DEBOUNCE, publish, uri, version)
 
     @server.feature(t.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LanguageServer, params: t.DidSaveTextDocumentParams) -> None:
@@ -144,6 +212,9 @@ def serve(rules: Sequence[Rule], date: dt.date | None = None) -> None:
     @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LanguageServer, params: t.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
+        timer = pending.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
         linted.pop(uri, None)
         languages.pop(uri, None)
         server.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
@@ -164,7 +235,7 @@ def serve(rules: Sequence[Rule], date: dt.date | None = None) -> None:
         state = linted.get(uri)
         if state is None or state.text != doc.source:
             try:
-                state = lint_document(document_name(uri, languages.get(uri)), doc.source, rules, date)
+                state = lint(uri, doc.source)
             except Exception:
                 return []
             linted[uri] = state
@@ -185,16 +256,15 @@ def serve(rules: Sequence[Rule], date: dt.date | None = None) -> None:
                 actions.append(t.CodeAction(
                     title=f"{title} ({d.rule})" if d.fix.applicability == "safe" else f"{title} ({d.rule}, unsafe)",
                     kind=t.CodeActionKind.QuickFix,
-                    diagnostics=[to_lsp(state, d)],
+                    diagnostics=[to_lsp(uri, state, d)],
                     edit=t.WorkspaceEdit(changes={uri: edits}),
                     is_preferred=d.fix.applicability == "safe",
                 ))
         if (only and wanted(only, FIX_ALL_KIND)) or (not only and actions):
             body = state.text[state.shift:]
             name = document_name(uri, languages.get(uri))
-            from lint.api import lint_text
-
-            fixed, count = fix_until_stable(body, lambda s: lint_text(name, s, rules, date=date))
+            project = projects.for_document(name)
+            fixed, count = fix_until_stable(body, lambda s: lint_one(name, s, project))
             if count and fixed != body:
                 whole = to_range(state, 0, len(body))
                 actions.append(t.CodeAction(

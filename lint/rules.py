@@ -402,6 +402,12 @@ def load_rules(root: Path, keep: Callable[[str], bool] | None = None, skipped: l
     return rules
 
 
+def builtin_packs() -> frozenset[str]:
+    """The names of the built-in packs (``News``)."""
+    root = builtin_rules_dir()
+    return frozenset(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
 def builtin_rules_dir() -> Path:
     """The built-in packs: inside the wheel, or ``rules/`` in a checkout."""
     here = Path(__file__).resolve().parent

@@ -46,7 +46,8 @@ class Suppression:
     used: bool = field(default=False)
     matches: tuple[str, ...] = ()  # Vale's Rule["a","b"]: only findings whose text is one of these
     keep: tuple[str, ...] = ()  # Vale's "styles = A, B": every rule outside these packs
-    source: str = field(default="", repr=False)  # the article text (for ``matches``)
+    source: str = field(default="", repr=False)  # the article text (for ``matches`` only)
+    vale: bool = False  # a Vale comment (unknown names are left alone, as Vale does)
 
     def covers(self, d: Diagnostic) -> bool:
         if not (self.start <= d.start < self.end):
@@ -88,11 +89,13 @@ def parse(text: str) -> list[Suppression]:
     keep: Suppression | None = None
     for m in _COMMENT.finditer(text):
         matches: tuple[str, ...] = ()
+        vale = False
         if m.group("vale") is not None:
             parsed = _vale(m.group("vale"))
             if parsed is None:
                 continue
             kind, names, matches = parsed
+            vale = True
             if kind == "styles":  # from here on only these styles
                 if keep is not None:
                     keep.end = m.start()
@@ -107,9 +110,9 @@ def parse(text: str) -> list[Suppression]:
                 continue
             start = nxt.end()
             end = _LINE_END.search(text, start).start()
-            out.append(Suppression(start, end, names, m.span()))
+            out.append(Suppression(start, end, names, m.span(), vale=vale))
         elif kind == "disable":
-            s = Suppression(m.end(), len(text), names, m.span(), matches=matches, source=text)
+            s = Suppression(m.end(), len(text), names, m.span(), matches=matches, source=text if matches else "", vale=vale)
             out.append(s)
             open_ranges.append(s)
         else:  # enable
@@ -118,7 +121,7 @@ def parse(text: str) -> list[Suppression]:
                     if matches and s.matches and not set(s.matches) <= set(matches):
                         # Rule["a"] = YES ends "a" only: the rest stays disabled
                         rest = Suppression(m.end(), len(text), s.names, m.span(),
-                                           matches=tuple(x for x in s.matches if x not in matches), source=text)
+                                           matches=tuple(x for x in s.matches if x not in matches), source=text, vale=vale)
                         out.append(rest)
                         open_ranges.append(rest)
                     elif matches and not s.matches:

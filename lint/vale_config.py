@@ -480,13 +480,16 @@ def vale_style(cfg: ValeConfig, mask: VocabMask | None = None) -> list:
     return rules
 
 
-def load_rules(cfg: ValeConfig) -> list:
-    """The rules of every style the configuration names, vocabularies applied."""
+def load_rules(cfg: ValeConfig, builtin: frozenset[str] = frozenset()) -> list:
+    """The rules of every style the configuration names, vocabularies applied.
+    Styles in ``builtin`` (newslint's own packs) are loaded by newslint, not here."""
     from lint.rules import RuleError, load_pack
 
     out = []
     mask = VocabMask(cfg.accepted) if cfg.accepted else None
     for style in cfg.styles():
+        if style in builtin:
+            continue
         if style == "Vale":
             out.extend(vale_style(cfg, mask))
             continue
@@ -658,11 +661,21 @@ class _SkipQuoted:
 
 
 class Resolver:
-    """Which Vale rules run on which file, at which level (cached per settings)."""
+    """Which Vale rules run on which file, at which level (cached per settings).
 
-    def __init__(self, cfg: ValeConfig, vale_ids: set[str]):
+    newslint's built-in packs (``News``) follow the configuration only when
+    it names them: in ``BasedOnStyles`` they are on where a section bases a
+    file on them, like any style; named only in toggles (``News.GluedDash =
+    NO``, ``News = warning``) they are on everywhere except where turned off.
+    A configuration that does not name them leaves them alone."""
+
+    def __init__(self, cfg: ValeConfig, vale_ids: set[str], builtin: frozenset[str] = frozenset()):
         self.cfg = cfg
         self.vale_ids = vale_ids
+        named = set(cfg.styles())
+        self.governed = frozenset(p for p in builtin if p in named)
+        based = {s for sec in cfg._all_sections() for s in sec.base_styles or []}
+        self.default_on = tuple(sorted(p for p in self.governed if p not in based))
         self._cache: dict[tuple, list] = {}
 
     def rules_for(self, path: str, rules) -> list:
@@ -670,11 +683,11 @@ class Resolver:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        base, checks = key[0], dict(key[1])
+        base, checks = key[0] + self.default_on, dict(key[1])
         ignore = IgnoreMask(list(key[2])) if key[2] else None
         out = []
         for r in rules:
-            if r.id not in self.vale_ids:
+            if r.id not in self.vale_ids and r.pack not in self.governed:
                 out.append(r)
                 continue
             state = enabled(r.id, base, checks)
@@ -720,17 +733,22 @@ class Setup:
     resolver: Resolver
     notes: list[str]
 
+    @property
+    def known_ids(self) -> frozenset[str]:
+        return frozenset(self.resolver.vale_ids)
 
-def setup(path: Path) -> Setup:
-    """Load the configuration at ``path`` and every rule it names."""
+
+def setup(path: Path, builtin: frozenset[str] = frozenset()) -> Setup:
+    """Load the configuration at ``path`` and every rule it names; the
+    styles in ``builtin`` are newslint's packs, loaded by newslint."""
     cfg = load(path)
-    rules = load_rules(cfg)
+    rules = load_rules(cfg, builtin)
     seen: dict[str, str] = {}
     for r in rules:
         if r.id in seen:
             raise ValeConfigError(f"{r.path}: duplicate rule id {r.id} (also {seen[r.id]})")
         seen[r.id] = r.path
-    resolver = Resolver(cfg, set(seen))
+    resolver = Resolver(cfg, set(seen), builtin)
     notes = []
     for r in rules:
         reason = getattr(r.checker, "skipped_reason", None)

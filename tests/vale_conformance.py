@@ -61,7 +61,7 @@ def cases() -> list[dict]:
 
 def map_args(vale_args: str) -> tuple[list[str], list[str]]:
     """(newslint arguments, notes on what could not be mapped)."""
-    out: list[str] = ["--format", "line"]
+    out: list[str] = ["--format", "line", "--no-builtin"]  # Vale has no News pack
     notes: list[str] = []
     args = shlex.split(vale_args or ".")
     i = 0

@@ -128,6 +128,13 @@ def _front_matter(path: str, text: str, lines: list[tuple[int, int]]) -> tuple[i
         line = mark.line + 2 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise ReadError(path, line, f"front matter: {problem}") from None
+    except ValueError as exc:  # a date that does not exist: 2024-09-31
+        from lint.dates import yaml_date_error
+
+        where = yaml_date_error(source)
+        if where is None:
+            raise ReadError(path, 2, f"front matter: {exc}") from None
+        raise ReadError(path, where[0] + 1, f"front matter: {where[1]}: {where[2]}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

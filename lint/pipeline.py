@@ -1,0 +1,485 @@
+"""The run, in the library: settings -> project -> report.
+
+The command line and the language server both call this module, so that
+they read the same configuration and report the same findings:
+
+    Settings (options)  --load_project(settings, start)-->  Project
+    Project + paths     --lint_paths-->                      Report
+    Project + one text  --lint_source-->                     FileReport
+
+Every finding, cross-article ones included, goes through the same steps
+exactly once: stamped by the engine, then suppression comments, then the
+level filter, then the baseline. Nothing here prints: problems with the
+configuration are ``UsageError``s (exit 2), files that cannot be read are
+``Report.errors``, and the caller renders the report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lint.engine import select_rules as select
+from lint.model import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from lint.config import Config
+    from lint.positions import LineIndex
+    from lint.rules import Rule
+    from lint.suppress import Suppression
+    from lint.vale_config import Resolver, Setup
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LEVELS = ("suggestion", "warning", "error")
+# ids of the findings the pipeline itself makes (never in a rule pack)
+INTERNAL_RULES = ("Newslint.UnusedSuppression", "Newslint.UnknownRule")
+
+
+class UsageError(Exception):
+    """A problem with the options, the configuration or the rules: exit 2, one line."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run is asked for: the command line's options (or the language
+    server's). ``None`` means "not given": the configuration file decides."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: tuple[Path, ...] = ()  # rule folders besides the built-in packs
+    builtin: bool | None = None
+    config: Path | None = None  # newslint's configuration file (default: found upward)
+    isolated: bool = False  # read no configuration file
+    vale_config: Path | None = None  # a .vale.ini (default: found upward)
+    date: dt.date | None = None
+    min_level: Severity | None = None
+    fail_level: Severity | None = None
+    format: str | None = None
+    ignore_syntax: bool = False  # every file read as plain text (Vale's --ignore-syntax)
+    stdin_filename: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    report_unused: bool = False
+    baseline: Path | None = None  # report only findings not recorded here
+    jobs: int = 0  # worker processes; 0: one per core when there are many files
+    force_exclude: bool = False  # exclude files named explicitly too (ruff's --force-exclude)
+    keep_text: bool = True  # FileReport.text is the text (else only its line index)
+    use_cache: bool = True  # the cache of compiled rules
+    explain: str | None = None  # load every rule, even unselected ones (--explain)
+
+
+@dataclass
+class Project:
+    """Settings resolved against the configuration files: the rules that run."""
+
+    settings: Settings
+    config: Config
+    config_path: Path | None
+    vale: Setup | None
+    rules: list[Rule]  # selected, with configured levels
+    loaded: list[Rule]  # everything loaded (--explain)
+    known_ids: frozenset[str]  # every rule id that exists, selected or not
+    min_level: Severity
+    fail_level: Severity
+    date: dt.date | None
+    format: str
+    notes: list[str] = field(default_factory=list)  # for standard error
+
+    @property
+    def resolver(self) -> Resolver | None:
+        return self.vale.resolver if self.vale is not None else None
+
+    def rules_for(self, name: str) -> list[Rule]:
+        """The rules that run on the file ``name``: per-file ignores, then
+        the sections of the Vale configuration."""
+        rules = self.rules
+        if self.config.per_file_ignores:
+            ignored = self.config.ignored_for(name)
+            if ignored:
+                rules = select(rules, ignore=sorted(ignored))
+        if self.vale is not None:
+            rules = self.vale.resolver.rules_for(name, rules)
+        return rules
+
+
+@dataclass
+class FileReport:
+    """What linting one file gave."""
+
+    name: str  # the reported path
+    text: str | LineIndex = ""  # the (fixed) text, or only its line index
+    diags: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None  # could not be read: the message
+    fixed: int = 0  # fixes applied
+    diff: str = ""  # --diff: the unified diff
+    fixed_stdin: str | None = None  # --fix on standard input: the fixed text
+    # carried from the worker to the end of the run, then dropped
+    sups: list[Suppression] = field(default_factory=list, repr=False)
+    state: dict[str, Any] | None = field(default=None, repr=False)  # cross-article state by rule id
+
+
+@dataclass
+class Report:
+    files: list[FileReport]  # the files linted, in order
+    errors: list[tuple[str, str]]  # (path, message): files that could not be read
+    searched: bool = True  # whether any lintable file was found
+
+    @property
+    def diagnostics(self) -> Iterator[Diagnostic]:
+        for f in self.files:
+            yield from f.diags
+
+    def results(self) -> list[tuple[Any, list[Diagnostic]]]:
+        """``(text, diagnostics)`` per file, as the formatters take them."""
+        return [(f.text, f.diags) for f in self.files]
+
+    def exit_code(self, fail_level: Severity, exit_zero: bool = False) -> int:
+        """2 when a file could not be read or a suppression names no rule,
+        else 1 when a finding is at or above ``fail_level`` (0 with ``exit_zero``)."""
+        if self.errors or any(d.rule == "Newslint.UnknownRule" for d in self.diagnostics):
+            return EXIT_ERROR
+        if exit_zero:
+            return EXIT_CLEAN
+        return EXIT_FINDINGS if any(d.severity >= fail_level for d in self.diagnostics) else EXIT_CLEAN
+
+
+# --------------------------------------------------------------------------
+# Settings -> Project
+
+
+def load_project(settings: Settings, start: Path) -> Project:
+    """Find and read the configuration for a file or folder at ``start``,
+    load and select the rules. Raises ``UsageError``."""
+    from lint import config as configuration
+    from lint.formats import FORMATS
+    from lint.rules import RuleError
+
+    s = settings
+    cfg, cfg_path = configuration.Config(), None
+    if s.config is not None and not s.config.is_file():
+        raise UsageError(f"{s.config}: no such configuration file")
+    if not s.isolated:
+        cfg_path = s.config or configuration.find(start)
+        if cfg_path is not None:
+            try:
+                cfg = configuration.load(cfg_path)
+            except configuration.ConfigError as exc:
+                raise UsageError(str(exc)) from None
+    vale = _vale_setup(s, start)
+
+    fmt = s.format or cfg.format or "text"
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    min_level = s.min_level or _level(cfg.min_level or (vale.config.min_alert_level if vale else None) or "suggestion")
+    fail_level = s.fail_level or _level(cfg.fail_level or "warning")
+    if not s.use_cache:
+        from lint import rule_cache
+
+        rule_cache.disable()
+
+    from lint import api
+
+    builtin = s.builtin if s.builtin is not None else cfg.builtin
+    chosen, skip = list(s.select or cfg.select), list(s.ignore or cfg.ignore)
+    # select before compiling: rules not chosen are never compiled (--explain may show any rule)
+    keep = api.selector(chosen, skip) if s.explain is None else None
+    ids: list[str] = []
+    try:
+        loaded = api.load([*cfg.rule_folders(), *s.rules], builtin, keep=keep, ids=ids)
+    except RuleError as exc:
+        raise UsageError(str(exc)) from None
+    notes: list[str] = []
+    if vale is not None:
+        loaded = [*loaded, *vale.rules]
+        ids += [r.id for r in vale.rules]
+        notes += vale.notes
+    known = frozenset(ids) | frozenset(INTERNAL_RULES) | (vale.known_ids if vale is not None else frozenset())
+
+    where = str(cfg_path) if cfg_path is not None else None
+    check_names(chosen, known, "--select" if s.select else f"select in {where}")
+    check_names(skip, known, "--ignore" if s.ignore else f"ignore in {where}")
+    check_names(cfg.levels, known, f"levels in {where}")
+    for glob, names in cfg.per_file_ignores.items():
+        check_names(names, known, f"per-file-ignores {glob!r} in {where}")
+
+    loaded = _with_levels(loaded, cfg.levels)
+    selected = select(loaded, chosen, skip)
+    vale_ids = {r.id for r in vale.rules} if vale is not None else set()
+    for r in selected:  # rules from --rules or the configuration: the same note as .vale.ini's
+        reason = getattr(r.checker, "skipped_reason", None)
+        if reason and r.id not in vale_ids:
+            notes.append(f"skipped {r.id} ({r.path}): {reason}")
+    date = s.date if s.date is not None else cfg.date
+    return Project(s, cfg, cfg_path, vale, selected, loaded, known, min_level, fail_level, date, fmt, notes)
+
+
+def _level(name: str) -> Severity:
+    if name not in LEVELS:
+        raise UsageError(f"a level must be one of {', '.join(LEVELS)}, not {name!r}")
+    return Severity.parse(name)
+
+
+def _vale_setup(s: Settings, start: Path) -> Setup | None:
+    """The Vale configuration in force (given, or found upward unless isolated)."""
+    from lint.files import VALE_CONFIG_NAMES, find_upward
+
+    if s.vale_config is not None and not s.vale_config.is_file():
+        raise UsageError(f"{s.vale_config}: no such Vale configuration file")
+    found = s.vale_config or (None if s.isolated else find_upward(start, VALE_CONFIG_NAMES))
+    if found is None:
+        return None
+    from lint import vale_config
+    from lint.rules import builtin_packs
+
+    try:
+        return vale_config.setup(found, builtin=builtin_packs())
+    except vale_config.ValeConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def check_names(names: Iterable[str], known: frozenset[str], where: str) -> None:
+    """Every name is a rule id or a pack that exists; else a UsageError with a suggestion."""
+    packs = {k.split(".", 1)[0] for k in known}
+    for name in names:
+        if name in known or name in packs:
+            continue
+        raise UsageError(f"unknown rule or pack {name!r} in {where}{did_you_mean(name, known | packs)}")
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else "; `newslint --list-rules` lists the rules"
+
+
+def _with_levels(rules: list[Rule], levels: dict[str, str]) -> list[Rule]:
+    if not levels:
+        return rules
+    out = []
+    for r in rules:
+        level = levels.get(r.id) or levels.get(r.pack)
+        out.append(dataclasses.replace(r, spec=r.spec.model_copy(update={"level": level})) if level else r)
+    return out
+
+
+# --------------------------------------------------------------------------
+# One text -> diagnostics
+
+
+def lint_source(name: str, text: str, project: Project, *, rules: Sequence[Rule] | None = None,
+                sups: list[Suppression] | None = None) -> list[Diagnostic]:
+    """Lint one file's text (BOM removed) with the rules that apply to ``name``:
+    stamped findings with suppression comments applied, every level.
+
+    ``sups``: when a list, the file's suppression comments are added to it
+    (for cross-article findings and unused suppressions)."""
+    from lint import api
+
+    rules = project.rules_for(name) if rules is None else rules
+    return api.lint_text(name, text, rules, date=project.date, plain=project.settings.ignore_syntax,
+                         sups=sups, known=project.known_ids)
+
+
+def lint_one(name: str, text: str, project: Project) -> list[Diagnostic]:
+    """One buffer from start to end, as a run of one file would report it
+    (no baseline): the language server's call."""
+    sups: list[Suppression] = []
+    rules = project.rules_for(name)
+    diags = lint_source(name, text, project, rules=rules, sups=sups)
+    fr = FileReport(name, text, diags, sups=sups, state=_export(rules, name))
+    _finish_files([fr], rules, project)
+    return fr.diags
+
+
+# --------------------------------------------------------------------------
+# Paths -> Report
+
+
+def check_paths(paths: Sequence[str]) -> None:
+    """Every path given exists (``-`` is standard input): else a UsageError."""
+    missing = [p for p in paths if p != "-" and (p == "" or not os.path.lexists(p))]
+    if missing:
+        shown = ", ".join(repr(p) if p == "" else p for p in missing)
+        raise UsageError(f"{shown}: no such file or directory")
+
+
+def lint_paths(paths: Sequence[str], project: Project, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Discover, read, fix (when asked) and lint every file; cross-article
+    findings; suppressions, level filter and baseline. Raises ``UsageError``
+    for a path that does not exist or a baseline that cannot be read.
+    ``progress(done, total)`` is called after each file."""
+    from lint.files import discover
+
+    s = project.settings
+    check_paths(paths)
+    known = _read_baseline(s.baseline) if s.baseline is not None else None
+    errors: list[tuple[str, str]] = []
+    walk_errors: list[str] = []
+    files = []
+    for path, explicit in discover(list(paths), walk_errors):
+        if path != "-" and project.config.excluded(path) and (s.force_exclude or not explicit):
+            continue
+        files.append(path)
+    errors += [(e.split(": ", 1)[0], e) for e in walk_errors]
+    rules = project.rules
+    reports: list[FileReport] = []
+    # the text is needed at the end only for a baseline (fingerprints read the line)
+    compact = not s.keep_text and known is None
+    for n, fr in enumerate(_results(files, project), 1):
+        if progress is not None:
+            progress(n, len(files))
+        if fr.error is not None:
+            errors.append((fr.name, fr.error))
+            continue
+        if fr.state:
+            for rule in rules:
+                if rule.id in fr.state:
+                    rule.checker.absorb(fr.name, fr.state[rule.id])
+            fr.state = None
+        if compact and isinstance(fr.text, str):
+            from lint.positions import LineIndex
+
+            fr.text = LineIndex.positions_only(fr.text)
+        reports.append(fr)
+    _finish_files(reports, rules, project)
+    if known is not None:
+        from lint import baseline
+
+        base = s.baseline.resolve().parent if s.baseline is not None else None
+        for fr in reports:
+            fr.diags = baseline.filter_new(fr.text, fr.diags, known, base)
+            if not s.keep_text and isinstance(fr.text, str):
+                from lint.positions import LineIndex
+
+                fr.text = LineIndex.positions_only(fr.text)
+    return Report(reports, errors, searched=bool(files) or bool(errors))
+
+
+def _read_baseline(path: Path) -> Counter[str]:
+    from lint import baseline
+
+    try:
+        return baseline.read(str(path))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise UsageError(f"cannot read baseline {path}: {exc}") from None
+
+
+def _finish_files(reports: list[FileReport], rules: Sequence[Rule], project: Project) -> None:
+    """After every file was linted: cross-article findings (stamped, then
+    the file's suppressions), unused suppressions, the level filter."""
+    from lint import suppress
+
+    by_name = {fr.name: fr for fr in reports}
+    for rule in rules:
+        finish = getattr(rule.checker, "finish", None)
+        if finish is None:
+            continue
+        for path, f in finish():
+            fr = by_name.get(path)
+            if fr is None:
+                continue
+            d = Diagnostic(path, f.span.start, f.span.end, rule.id, f.level or rule.severity, f.message, f.fix,
+                           rule.spec.link, getattr(f, "related", ()))
+            kept = suppress.apply([d], fr.sups, {r.id for r in rules if "raw" in r.spec.scope})
+            fr.diags = sorted(fr.diags + kept)
+    for fr in reports:
+        diags = fr.diags
+        if project.settings.report_unused:
+            diags = sorted(diags + [
+                Diagnostic(fr.name, s.comment[0], s.comment[1], "Newslint.UnusedSuppression", Severity.WARNING,
+                           "This suppression comment suppressed nothing.")
+                for s in fr.sups if not s.used])
+        fr.diags = [d for d in diags if d.severity >= project.min_level or d.rule == "Newslint.UnknownRule"]
+        fr.sups = []
+
+
+def _export(rules: Sequence[Rule], name: str) -> dict[str, Any] | None:
+    return {r.id: r.checker.export(name) for r in rules if hasattr(r.checker, "export")} or None
+
+
+def _process(path: str, project: Project) -> FileReport:
+    """Read, fix (if asked) and lint one file. Never raises for bad input."""
+    from lint.files import ReadError, decode_source, read_source
+    from lint.readers import ReadError as ArticleError
+
+    s = project.settings
+    name = (s.stdin_filename or "-") if path == "-" else path
+    try:
+        if path == "-":
+            text, bom = decode_source(sys.stdin.buffer.read(), name)
+        else:
+            text, bom = read_source(path)
+    except ReadError as exc:
+        return FileReport(name, error=str(exc))
+    rules = project.rules_for(name)
+    res = FileReport(name)
+    try:
+        if s.fix or s.diff:
+            from lint.fixes import fix_until_stable, write_atomic
+
+            def lint(t: str) -> list[Diagnostic]:
+                return [d for d in lint_source(name, t, project, rules=rules) if d.severity >= project.min_level]
+
+            new, n = fix_until_stable(text, lint, s.unsafe_fixes)
+            if n and new != text:
+                res.fixed = n
+                if s.diff:
+                    res.diff = _unified_diff(name, text, new)
+                elif path != "-":
+                    try:
+                        write_atomic(path, new, bom)
+                    except OSError as exc:
+                        return FileReport(name, error=f"{name}: cannot write the fixed file: {exc.strerror or exc}")
+                    text = new
+            if path == "-" and s.fix:  # like ruff: the fixed text goes to standard output
+                res.fixed_stdin = new
+        sups: list[Suppression] = []
+        diags = lint_source(name, text, project, rules=rules, sups=sups)
+    except ArticleError as exc:
+        return FileReport(name, error=str(exc))
+    except Exception as exc:  # a bug in a check: report it, go on with the next file
+        return FileReport(name, error=f"{name}: internal error, file skipped ({type(exc).__name__}: {exc}); please report it")
+    res.text, res.diags, res.sups = text, diags, sups
+    # cross-article state travels back from worker processes with the result
+    res.state = _export(rules, name)
+    return res
+
+
+_POOL: Project | None = None  # inherited by forked workers
+
+
+def _pool_process(path: str) -> FileReport:
+    assert _POOL is not None
+    return _process(path, _POOL)
+
+
+def _results(files: list[str], project: Project) -> Iterator[FileReport]:
+    """FileReports in the order of ``files``, from a process pool when it pays."""
+    s = project.settings
+    jobs = s.jobs or (os.cpu_count() or 1)
+    if jobs <= 1 or len(files) < 8 or "-" in files or s.fix:
+        for path in files:
+            yield _process(path, project)
+        return
+    import multiprocessing
+
+    global _POOL
+    _POOL = project
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(_pool_process, files, chunksize=8)
+
+
+def _unified_diff(name: str, old: str, new: str) -> str:
+    import difflib as dl
+
+    return "".join(dl.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{name}"))
+
