@@ -6,7 +6,8 @@ rules -> diagnostics.
 
 The time limit: a user's pattern may backtrack catastrophically, in any
 check type, in ``TokenIgnores``/``BlockIgnores`` or in a vocabulary. Each
-rule gets ``lint.checks.base.TIME_LIMIT`` seconds per file for all of its work on it; past
+rule gets ``lint.checks.base.TIME_LIMIT`` seconds per file (per MB on a
+file over 1 MB) for all of its work on it; past
 that it is stopped (a ``SIGALRM`` timer whose handler raises
 ``TimeoutError``: both ``regex`` and the standard library's ``re`` check for
 signals while they match) and reported as a finding about the rule. Where
@@ -37,6 +38,8 @@ def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     blocks_cache: dict[frozenset[str], list] = {}
     timed = _can_time()
+    # a long article is given time in proportion: 2 s per MB, 2 s at least
+    budget = base.TIME_LIMIT * max(1.0, len(article.text) / 1_000_000)
     previous = signal.signal(signal.SIGALRM, _expired) if timed else None
     try:
         for rule in rules:
@@ -45,12 +48,12 @@ def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
                 blocks = blocks_cache[rule.scopes] = article.blocks_for(rule.scopes)
             try:
                 if timed:
-                    signal.setitimer(signal.ITIMER_REAL, base.TIME_LIMIT)
+                    signal.setitimer(signal.ITIMER_REAL, budget)
                 found = list(_stamp(rule, article.path, rule.checker.check(article, blocks)))
             except TimeoutError:
                 found = [Diagnostic(
                     article.path, 0, 0, rule.id, Severity.ERROR,
-                    f"Rule {rule.id} was stopped after {base.TIME_LIMIT:g} s on this file: its pattern backtracks "
+                    f"Rule {rule.id} was stopped after {budget:g} s on this file: its pattern backtracks "
                     f"catastrophically ({rule.path}); the file was not fully checked by it.", None, rule.spec.link)]
             finally:
                 if timed:

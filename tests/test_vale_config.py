@@ -30,9 +30,10 @@ STYLE = {
 }
 
 
-def run(root: Path, *args: str, monkeypatch) -> tuple[int, str, str]:
+def run(root: Path, *args: str, monkeypatch, builtin: bool = False) -> tuple[int, str, str]:
+    """The Vale styles alone unless ``builtin`` (the News pack stays on beside a .vale.ini)."""
     monkeypatch.chdir(root)
-    res = CliRunner().invoke(app, ["--format", "line", *args])
+    res = CliRunner().invoke(app, ["--format", "line", *([] if builtin else ["--no-builtin"]), *args])
     return res.exit_code, res.stdout, res.stderr
 
 
@@ -47,13 +48,14 @@ def test_a_newsroom_with_a_vale_ini_gets_its_findings(tmp_path, monkeypatch):
         Vale.Spelling = NO
         Vale.Repetition = NO
         """, "a.md": "It is very hot. Utilize Zapod and ZAPAD, very good.\n"})
-    code, out, err = run(tmp_path, "a.md", monkeypatch=monkeypatch)
-    assert out.splitlines() == [
+    code, out, err = run(tmp_path, "a.md", monkeypatch=monkeypatch, builtin=True)
+    assert [line for line in out.splitlines() if ":News." not in line] == [
         "a.md:1:7:House.Very:Avoid 'very'.",
         "a.md:1:17:House.Utilize:Use 'use' instead of 'Utilize'.",
         "a.md:1:25:Vale.Avoid:Avoid using 'Zapod'.",
         "a.md:1:35:Vale.Terms:Use 'Zapad' instead of 'ZAPAD'.",
-    ]  # "very good" is an accepted phrase; no News.* rule runs
+    ]  # "very good" is an accepted phrase
+    assert "a.md:1:25:News.NameVariant:" in out  # the .vale.ini does not name News: it stays on
     assert code == 1
     # the script rule loads and is skipped, once, with its reason
     assert err.count("skipped House.Tengo") == 1 and "Tengo" in err

@@ -98,7 +98,7 @@ def test_skipped_blockquote_and_ignored_strong_and_link(tmp_path, monkeypatch):
         "a.txt": "Headline\n\nSome **TODO** here.\n",
     })
     monkeypatch.chdir(tmp_path)
-    res = CliRunner().invoke(app, ["--format", "line", "a.md", "a.txt"])
+    res = CliRunner().invoke(app, ["--format", "line", "--no-builtin", "a.md", "a.txt"])
     assert res.stdout.splitlines() == [
         "a.md:1:1:T.Todo:'TODO' left in text",
         "a.md:5:58:T.Todo:'XXX' left in text",

@@ -65,7 +65,7 @@ def test_suppressions_in_txt_and_md(tmp_path, newslint):
         "The Zapod 2025 drills.\n\nZapod again.\n\n<!-- newslint-disable News -->\nZapod off.\n<!-- newslint-enable -->\n\nZapod on.\n",
         encoding="utf-8")
     (tmp_path / "b.md").write_text("# Title\n\n<!-- newslint-disable -->\n\nZapod 2025.\n", encoding="utf-8")
-    proc = newslint(str(tmp_path), "--select", "News.NameVariant")
+    proc = newslint(str(tmp_path), "--select", "News.NameVariant", "-q")
     lines = [l.split(":")[0:2] for l in proc.stdout.splitlines()]
     assert lines == [[str(tmp_path / "a.txt"), "8"], [str(tmp_path / "a.txt"), "14"]]
 
@@ -109,7 +109,7 @@ def test_baseline_reports_only_new_findings_and_survives_inserted_lines(tmp_path
     base = tmp_path / "baseline.json"
     proc = newslint(str(f), "--write-baseline", str(base))
     assert proc.returncode == 0 and json.loads(base.read_text())["findings"]
-    assert newslint(str(f), "--baseline", str(base)).stdout == ""
+    assert newslint(str(f), "--baseline", str(base), "-q").stdout == ""
     text = f.read_text(encoding="utf-8")
     f.write_text("Headline\n\nInserted paragraph.\n\n" + text + "\n\nA new Zapod line.\n", encoding="utf-8")
     proc = newslint(str(f), "--baseline", str(base), "--select", "News.NameVariant")
