@@ -40,7 +40,7 @@ def test_json_format(newslint):
     z = [d for d in data if d["rule"] == "News.NameVariant"]
     assert z[0]["start"]["line"] == 7 and z[0]["end"]["column"] - z[0]["start"]["column"] == 5
     assert z[0]["fix"]["edits"][0]["replacement"] == "Zapad"
-    assert set(z[0]) == {"rule", "severity", "path", "start", "end", "message", "link", "fix"}
+    assert set(z[0]) == {"rule", "severity", "path", "start", "end", "message", "link", "fix", "related"}
 
 
 def test_min_level_select_ignore(newslint):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from lint.formats import FORMATS, renderer, statistics
-from lint.model import Diagnostic, Edit, Fix, Severity, Span
+from lint.model import Diagnostic, Edit, Fix, Related, Severity, Span
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "belarus-russia-security-ties.txt"
@@ -242,7 +242,8 @@ def test_gitlab_code_quality_report():
 def test_junit_is_well_formed_with_one_failure_per_finding():
     d = diags()
     d[1] = Diagnostic(PATH, d[1].start, d[1].end, d[1].rule, d[1].severity, 'a <b> & "c"\x0c\x00 ]]>')
-    xml = render("junit", [(TEXT, d), ("clean\n", [])], paths=[PATH, "articles/clean.txt"])
+    xml = render("junit", [(TEXT, d), ("clean\n", [])], paths=[PATH, "articles/clean.txt"],
+                 fail_level=Severity.SUGGESTION)  # every finding fails
     root = ET.fromstring(xml.encode("utf-8"))
     assert root.tag == "testsuites" and root.get("tests") == "4" and root.get("failures") == "3"
     dirty, clean = root.findall("testsuite")
@@ -417,4 +418,210 @@ def test_seed_renders_in_every_format(seed_run, monkeypatch, tmp_path):
     assert len(render("json-lines", results).splitlines()) == n
     assert len(json.loads(render("gitlab", results))) == n
     assert len(json.loads(render("rdjson", results))["diagnostics"]) == n
-    assert len(list(ET.fromstring(render("junit", results)).iter("failure"))) == n
+    junit = ET.fromstring(render("junit", results, fail_level=Severity.SUGGESTION))
+    assert len(list(junit.iter("failure"))) == n
+
+
+# ---------------------------------------------------------------- JUnit agrees with the exit code
+
+
+def _junit(results, **context):
+    return ET.fromstring(render("junit", results, **context).encode("utf-8"))
+
+
+def test_junit_findings_below_the_fail_level_are_listed_but_do_not_fail():
+    only_suggestions = [d for d in diags() if d.severity is Severity.SUGGESTION]
+    root = _junit([(TEXT, only_suggestions)])  # default fail level: warning, as the CLI's
+    assert root.get("failures") == "0" and root.get("tests") == "1"
+    (suite,) = root.findall("testsuite")
+    assert suite.get("failures") == "0"
+    (case,) = suite.findall("testcase")
+    assert case.find("failure") is None and case.find("error") is None
+    assert case.get("name") == "News.Figure 3:32"
+    assert "News.Figure" in case.find("system-out").text and "100% of what?" in case.find("system-out").text
+    # the three levels against each fail level: failures = findings at or above it
+    for level, failing in ((Severity.SUGGESTION, 3), (Severity.WARNING, 2), (Severity.ERROR, 1)):
+        root = _junit([(TEXT, diags())], fail_level=level)
+        assert root.get("failures") == root.find("testsuite").get("failures") == str(failing), level
+        assert root.get("tests") == "3"
+        failed = [c.get("name").split()[0] for c in root.iter("testcase") if c.find("failure") is not None]
+        assert len(failed) == failing
+        assert all(Severity.parse(c.find("failure").get("type")) >= level
+                   for c in root.iter("testcase") if c.find("failure") is not None)
+    assert _junit([(TEXT, diags())], fail_level="error").get("failures") == "1"  # a level name works too
+
+
+# ---------------------------------------------------------------- rdjson: one suggestion per fix
+
+
+def _apply_rdjson(text: str, rng: dict, replacement: str) -> str:
+    """Apply a reviewdog suggestion: lines 1-based, columns 1-based UTF-8 bytes, end exclusive."""
+    data = text.encode("utf-8")
+    lines = data.splitlines(keepends=True)
+
+    def offset(pos):
+        return sum(len(line) for line in lines[: pos["line"] - 1]) + pos["column"] - 1
+
+    return (data[: offset(rng["start"])] + replacement.encode("utf-8") + data[offset(rng["end"]):]).decode("utf-8")
+
+
+def test_rdjson_a_fix_with_two_edits_is_one_suggestion_that_gives_the_fixed_text():
+    from lint.fixes import apply_fixes
+
+    at = TEXT.index("Zapod")
+    sure = TEXT.index("sure")
+    dismiss = TEXT.index("Dismiss")
+    for edits in (
+        (Edit(Span(at, at + 5), "Zapad"), Edit(Span(sure, sure + 4), "certain")),  # one line
+        (Edit(Span(at, at + 5), "Zapad"), Edit(Span(dismiss, dismiss + 8), "")),  # two lines, a deletion
+        (Edit(Span(at, at), "the "), Edit(Span(dismiss, dismiss + 7), "Close")),  # an insertion first
+    ):
+        d = Diagnostic(PATH, at, at + 5, "News.NameVariant", Severity.ERROR, "m", Fix(edits, "safe", "Fix both"))
+        (item,) = json.loads(render("rdjson", [(TEXT, [d])]))["diagnostics"]
+        (suggestion,) = item["suggestions"]
+        expected, n = apply_fixes(TEXT, [d])
+        assert n == 1 and expected != TEXT
+        assert _apply_rdjson(TEXT, suggestion["range"], suggestion["text"]) == expected
+        # the range runs from the first edit's start to the last edit's end
+        first = _apply_rdjson(TEXT, suggestion["range"], "")
+        assert first == TEXT[: edits[0].span.start] + TEXT[edits[-1].span.end:]
+
+
+# ---------------------------------------------------------------- related locations
+
+HEAD = TEXT.index("Headline")
+SURE = TEXT.index("sure")  # line 3, after the Cyrillic, accents, curly quotes and emoji
+
+
+def related_diags() -> list[Diagnostic]:
+    d = diags()
+    d[0] = Diagnostic(PATH, d[0].start, d[0].end, d[0].rule, d[0].severity, d[0].message, d[0].fix, d[0].link,
+                      (Related(Span(HEAD, HEAD + 8), "known spelling"), Related(Span(SURE, SURE + 4), "second place")))
+    return d
+
+
+def test_json_and_json_lines_give_related_locations_on_every_finding():
+    items = json.loads(render("json", [(TEXT, related_diags())]))
+    assert items[0]["related"] == [
+        {"start": {"line": 1, "column": 1, "offset": HEAD}, "end": {"line": 1, "column": 9, "offset": HEAD + 8},
+         "message": "known spelling"},
+        {"start": {"line": 3, "column": 37, "offset": SURE}, "end": {"line": 3, "column": 41, "offset": SURE + 4},
+         "message": "second place"},
+    ]
+    assert TEXT.splitlines()[2][37 - 1:41 - 1] == "sure"  # columns in code points, as the finding's
+    assert items[1]["related"] == [] and items[2]["related"] == []
+    lines = [json.loads(line) for line in render("json-lines", [(TEXT, related_diags())]).splitlines()]
+    assert [{k: v for k, v in obj.items() if k != "version"} for obj in lines] == items
+
+
+def test_sarif_related_locations_are_valid_and_in_code_points(sarif_validator):
+    log = json.loads(render("sarif", [(TEXT, related_diags())], rules=RULES))
+    _valid(sarif_validator, log)
+    first, second, _ = log["runs"][0]["results"]
+    assert "relatedLocations" not in second
+    rel = first["relatedLocations"]
+    assert [r["id"] for r in rel] == [0, 1]
+    assert [r["message"]["text"] for r in rel] == ["known spelling", "second place"]
+    assert all(r["physicalLocation"]["artifactLocation"] == {"uri": "articles/a.txt", "uriBaseId": "%SRCROOT%"}
+               for r in rel)
+    region = rel[1]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (3, 37, 3, 41)
+    assert region["snippet"]["text"] == "sure"
+
+
+def test_rdjson_related_locations_in_utf8_bytes():
+    first, second, _ = json.loads(render("rdjson", [(TEXT, related_diags())]))["diagnostics"]
+    assert "related_locations" not in second
+    head, sure = first["related_locations"]
+    assert head == {"message": "known spelling", "location": {"path": "articles/a.txt", "range": {
+        "start": {"line": 1, "column": 1}, "end": {"line": 1, "column": 9}}}}
+    rng = sure["location"]["range"]
+    line = TEXT.splitlines()[2].encode("utf-8")
+    assert rng["start"]["line"] == rng["end"]["line"] == 3
+    assert line[rng["start"]["column"] - 1:rng["end"]["column"] - 1].decode("utf-8") == "sure"
+
+
+def test_full_has_a_note_per_related_location_and_one_line_formats_stay_one_line():
+    first = render("full", [(TEXT, related_diags())], environ={}).split("\n\n")[0].splitlines()
+    assert first[4:7] == [
+        "  = related: 1:1: known spelling",
+        "  = related: 3:37: second place",
+        "  = help: Replace with 'Zapad' (safe fix: newslint --fix)",
+    ]
+    for name in ("text", "line"):
+        assert render(name, [(TEXT, related_diags())]) == render(name)
+    assert render("github", [(TEXT, related_diags())], environ={}) == render("github", environ={})
+
+
+# ---------------------------------------------------------------- files that could not be read
+
+ERRORS = [("articles/bad.txt", "not valid UTF-8 (byte 3), skipped")]
+
+
+def test_renderers_that_report_read_errors_declare_errors_and_the_plain_ones_do_not():
+    declares = {name for name in FORMATS if "errors" in inspect.signature(renderer(name)).parameters}
+    assert declares == {"json", "json-lines", "sarif", "junit", "gitlab", "github", "rdjson"}
+    for name in FORMATS:  # no findings at all, only a file that could not be read
+        render(name, [], errors=ERRORS, environ={})
+
+
+def test_json_and_json_lines_give_a_read_error_entry():
+    items = json.loads(render("json", errors=ERRORS))
+    assert len(items) == 4
+    assert items[-1] == {
+        "rule": "Newslint.ReadError", "severity": "error", "path": "articles/bad.txt",
+        "start": {"line": 1, "column": 1, "offset": 0}, "end": {"line": 1, "column": 1, "offset": 0},
+        "message": "not valid UTF-8 (byte 3), skipped", "link": "", "fix": None, "related": [],
+    }
+    assert set(items[-1]) == set(items[0])  # the same fields as a finding
+    lines = render("json-lines", [], errors=ERRORS).splitlines()
+    assert [json.loads(line) for line in lines] == [{"version": 1, **items[-1]}]
+    assert json.loads(render("json", [(TEXT, [])], errors=[])) == []
+
+
+def test_sarif_read_errors_are_tool_execution_notifications(sarif_validator, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    log = json.loads(render("sarif", errors=ERRORS, rules=RULES))
+    _valid(sarif_validator, log)
+    run = log["runs"][0]
+    (inv,) = run["invocations"]
+    assert inv["executionSuccessful"] is False
+    (note,) = inv["toolExecutionNotifications"]
+    assert note["level"] == "error" and note["message"]["text"] == "not valid UTF-8 (byte 3), skipped"
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "articles/bad.txt",
+                                                                            "uriBaseId": "%SRCROOT%"}
+    assert run["tool"]["driver"]["notifications"][note["descriptor"]["index"]]["id"] == "Newslint.ReadError"
+    assert len(run["results"]) == 3  # the findings are still there
+    # every file read: a successful invocation, no notifications
+    clean = json.loads(render("sarif", rules=RULES))
+    _valid(sarif_validator, clean)
+    assert clean["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+
+
+def test_junit_read_error_is_an_error_testcase():
+    root = _junit([(TEXT, diags())], errors=ERRORS)
+    assert root.get("errors") == "1" and root.get("tests") == "4" and root.get("failures") == "2"
+    bad = root.findall("testsuite")[-1]
+    assert bad.get("name") == "articles/bad.txt" and bad.get("errors") == "1" and bad.get("failures") == "0"
+    (case,) = bad.findall("testcase")
+    assert case.get("name") == "Newslint.ReadError" and case.find("failure") is None
+    assert case.find("error").get("message") == "not valid UTF-8 (byte 3), skipped"
+
+
+def test_gitlab_github_and_rdjson_report_read_errors(tmp_path):
+    issue = json.loads(render("gitlab", errors=ERRORS))[-1]
+    assert issue["check_name"] == "Newslint.ReadError" and issue["severity"] == "critical"
+    assert issue["location"] == {"path": "articles/bad.txt", "lines": {"begin": 1, "end": 1}}
+    assert issue["type"] == "issue" and len(issue["fingerprint"]) == 32
+    assert "not valid UTF-8" in issue["description"]
+
+    summary = tmp_path / "summary.md"
+    lines = render("github", errors=ERRORS, environ={"GITHUB_STEP_SUMMARY": str(summary)}).splitlines()
+    assert lines[-1] == "::error file=articles/bad.txt,title=Newslint.ReadError::not valid UTF-8 (byte 3), skipped"
+    assert "| articles/bad.txt | not valid UTF-8 (byte 3), skipped |" in summary.read_text(encoding="utf-8")
+
+    item = json.loads(render("rdjson", errors=ERRORS))["diagnostics"][-1]
+    assert item["code"] == {"value": "Newslint.ReadError"} and item["severity"] == "ERROR"
+    assert item["message"] == "not valid UTF-8 (byte 3), skipped"
+    assert item["location"]["path"] == "articles/bad.txt"
+    assert item["location"]["range"]["start"] == {"line": 1, "column": 1}

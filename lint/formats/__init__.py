@@ -12,7 +12,13 @@ keyword arguments (the CLI passes only those a renderer declares):
   without findings);
 - ``environ``: the environment (github: ``GITHUB_STEP_SUMMARY``; full:
   ``NO_COLOR``; default ``os.environ``);
-- ``color``: force colour on or off (full).
+- ``color``: force colour on or off (full);
+- ``fail_level``: the ``lint.model.Severity`` at or above which a finding
+  fails the run (junit: only those are ``<failure>``s; default warning);
+- ``errors``: the files that could not be read, ``(path, message)`` pairs,
+  possibly empty (json, json-lines, sarif, junit, gitlab, github, rdjson
+  report them as ``Newslint.ReadError``; text, line and full leave them to
+  the CLI's standard error).
 """
 
 from __future__ import annotations

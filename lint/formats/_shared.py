@@ -16,6 +16,9 @@ from lint.positions import LineIndex, index_of
 # [project.urls]); set the real one here.
 HOMEPAGE = None  # newslint has no public home page yet: the formats omit the field
 
+# The rule id every format gives a file that could not be read (``errors=``).
+READ_ERROR = "Newslint.ReadError"
+
 
 def each(results) -> Iterator[tuple[str, LineIndex, Diagnostic]]:
     """``(text, index, diagnostic)`` for every finding, files in order."""

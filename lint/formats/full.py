@@ -5,14 +5,17 @@ and the fix, as ruff and rustc show them::
       |
     7 | …of their joint exercises, Zapod 2025, later this…
       |                            ^^^^^
+      = related: 4:12: known spelling
       = help: Replace with 'Zapad' (safe fix: newslint --fix)
 
-The header is the ``text`` format's line (columns in code points). Long
-lines (a news paragraph is one line) are cut to a window around the span;
-carets follow the terminal width of characters (wide CJK and emoji take 2
-cells, combining marks 0). Colour only when ``out`` is a terminal and
-``NO_COLOR`` is unset or empty (``environ=``, default ``os.environ``);
-``color=True/False`` forces it. Ends with a count of findings.
+The header is the ``text`` format's line (columns in code points); a
+``related`` note (``line:column: message``, same columns) names each other
+place the finding refers to. Long lines (a news paragraph is one line) are
+cut to a window around the span; carets follow the terminal width of
+characters (wide CJK and emoji take 2 cells, combining marks 0). Colour
+only when ``out`` is a terminal and ``NO_COLOR`` is unset or empty
+(``environ=``, default ``os.environ``); ``color=True/False`` forces it.
+Ends with a count of findings.
 """
 
 from __future__ import annotations
@@ -102,6 +105,9 @@ def render(results, out, *, environ=None, color: bool | None = None) -> None:
         out.write(f"{gutter} {paint('34', '|')}\n")
         out.write(f"{paint('34', str(line))} {paint('34', '|')} {shown}\n")
         out.write(f"{gutter} {paint('34', '|')} {' ' * at}{paint(sev, '^' * width)}{more}\n")
+        for r in d.related:
+            r_line, r_col = index.line_col(r.span.start)
+            out.write(f"{gutter} {paint('34', '=')} {paint('1', 'related')}: {r_line}:{r_col}: {r.message}\n")
         if d.fix is not None:
             first, *rest = _fix_lines(d, text)
             out.write(f"{gutter} {paint('34', '=')} {paint('1', 'help')}: {first}\n")

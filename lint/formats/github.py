@@ -14,6 +14,10 @@ GitHub shows at most 10 errors and 10 warnings (and 10 notices) per step,
 so when ``GITHUB_STEP_SUMMARY`` names a file (``environ=``, default
 ``os.environ``), a Markdown summary is appended to it: counts per rule and
 every finding.
+
+A file that could not be read (``errors=``, ``(path, message)`` pairs) is a
+file-level ``::error file=<path>,title=Newslint.ReadError::<message>``
+annotation, and the summary lists it.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from lint.formats._shared import each, repo_path
+from lint.formats._shared import READ_ERROR, each, repo_path
 from lint.model import Severity
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
@@ -58,10 +62,19 @@ def _cell(s: str) -> str:
     return " ".join(s.split()).translate(_MD)
 
 
-def summary(rows) -> str:
-    """The Markdown step summary of ``rows`` = [(path, line, col, diagnostic)]."""
+def _unread(errors) -> list[str]:
+    if not errors:
+        return []
+    out = ["", f"{len(errors)} file(s) could not be read:", "", "| file | problem |", "| --- | --- |"]
+    return out + [f"| {_cell(path)} | {_cell(message)} |" for path, message in errors[:SUMMARY_ROWS]]
+
+
+def summary(rows, errors=()) -> str:
+    """The Markdown step summary of ``rows`` = [(path, line, col, diagnostic)]
+    and ``errors`` = [(path, message)], the files that could not be read."""
+    errors = list(errors)
     if not rows:
-        return "### newslint\n\nNo findings.\n\n"
+        return "\n".join(["### newslint", "", "No findings.", *_unread(errors)]) + "\n\n"
     per_rule = Counter((d.rule, str(d.severity)) for *_, d in rows)
     out = ["### newslint", "", f"{len(rows)} finding(s).", "", "| rule | level | count |", "| --- | --- | ---: |"]
     out += [f"| `{rule}` | {level} | {n} |" for (rule, level), n in sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -70,17 +83,21 @@ def summary(rows) -> str:
         out.append(f"| {_cell(path)}:{line}:{col} | {d.severity} | `{d.rule}` | {_cell(d.message)} |")
     if len(rows) > SUMMARY_ROWS:
         out.append(f"\n… and {len(rows) - SUMMARY_ROWS} more.")
+    out += _unread(errors)
     return "\n".join(out) + "\n\n"
 
 
-def render(results, out, *, root=None, environ=None) -> None:
+def render(results, out, *, root=None, environ=None, errors=()) -> None:
     environ = os.environ if environ is None else environ
     rows = []
     for _, index, d in each(results):
         out.write(_command(index, d, root))
         line, col = index.line_col(d.start)
         rows.append((repo_path(d.path, root)[0], line, col, d))
+    unread = [(repo_path(name, root)[0], message) for name, message in errors or ()]
+    for path, message in unread:
+        out.write(f"::error file={escape_property(path)},title={escape_property(READ_ERROR)}::{escape_data(message)}\n")
     target = environ.get("GITHUB_STEP_SUMMARY")
     if target:
         with open(target, "a", encoding="utf-8") as fh:
-            fh.write(summary(rows))
+            fh.write(summary(rows, unread))

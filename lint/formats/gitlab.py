@@ -12,20 +12,39 @@ rule, path, flagged text, its line's text and its rank among identical
 findings: stable when lines are inserted elsewhere, unique in the report.
 A location gives ``lines`` (Code Climate allows ``lines`` or ``positions``,
 not both; GitLab shows lines).
+
+A file that could not be read (``errors=``, ``(path, message)`` pairs) is
+an issue too: ``check_name`` ``Newslint.ReadError``, severity ``critical``,
+category ``Compatibility``, line 1, its fingerprint a hash of the rule and
+the path.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 
-from lint.formats._shared import fingerprints, repo_path
+from lint.formats._shared import READ_ERROR, fingerprints, repo_path
 from lint.model import Severity
 from lint.positions import LineIndex
 
 SEVERITY = {Severity.SUGGESTION: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
 
 
-def render(results, out, *, root=None) -> None:
+def _error_issue(name: str, message: str, root) -> dict:
+    path = repo_path(name, root)[0]
+    return {
+        "description": f"{READ_ERROR}: {message}",
+        "check_name": READ_ERROR,
+        "fingerprint": hashlib.sha256(f"{READ_ERROR}\x1f{path}".encode()).hexdigest()[:32],
+        "severity": "critical",
+        "type": "issue",
+        "categories": ["Compatibility"],
+        "location": {"path": path, "lines": {"begin": 1, "end": 1}},
+    }
+
+
+def render(results, out, *, root=None, errors=()) -> None:
     items = []
     for text, diags in results:
         if not diags:
@@ -43,5 +62,6 @@ def render(results, out, *, root=None) -> None:
                 "categories": ["Style"],
                 "location": {"path": repo_path(d.path, root)[0], "lines": {"begin": begin, "end": end}},
             })
+    items.extend(_error_issue(path, message, root) for path, message in errors or ())
     json.dump(items, out, ensure_ascii=False, indent=2)
     out.write("\n")

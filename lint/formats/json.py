@@ -1,4 +1,6 @@
-"""``--format json``: one JSON array of findings, documented in the README.
+"""``--format json``: one JSON array of findings, documented in the README
+(which holds the JSON Schema of the array; tests/test_readme_schema.py
+checks the output against it).
 
 Each element (schema version 1)::
 
@@ -7,10 +9,19 @@ Each element (schema version 1)::
      "end":   {"line": 7, "column": 180, "offset": 425},
      "message": "...", "link": "",
      "fix": {"applicability": "safe", "title": "...",
-             "edits": [{"start": {...}, "end": {...}, "replacement": "Zapad"}]} | null}
+             "edits": [{"start": {...}, "end": {...}, "replacement": "Zapad"}]} | null,
+     "related": [{"start": {...}, "end": {...}, "message": "first spelling"}]}
 
 Lines and columns are 1-based, columns in code points; offsets are
-0-based code points into the file's text (after a BOM).
+0-based code points into the file's text (after a BOM). ``related`` lists
+the other places the finding refers to, in the same file and the same
+convention (``[]`` when none).
+
+The findings come file by file, in the order the files were linted (each
+file's sorted by position and rule), then one element per file that could
+not be read (``errors=``, ``(path, message)`` pairs): ``"rule":
+"Newslint.ReadError"``, ``"severity": "error"``, start and end at line 1,
+column 1, offset 0, ``"fix": null``, ``"related": []``, ``"link": ""``.
 
 ``--format json-lines`` (lint/formats/json_lines.py) writes the same object,
 one per line, with ``"version": 1`` (this schema version) as its first key.
@@ -20,6 +31,7 @@ from __future__ import annotations
 
 import json
 
+from lint.formats._shared import READ_ERROR
 from lint.positions import LineIndex, index_of
 
 SCHEMA_VERSION = 1
@@ -50,13 +62,26 @@ def diagnostic_dict(index: LineIndex, d) -> dict:
         "message": d.message,
         "link": d.link,
         "fix": fix,
+        "related": [
+            {"start": _pos(index, r.span.start), "end": _pos(index, r.span.end), "message": r.message}
+            for r in d.related
+        ],
     }
 
 
-def render(results, out) -> None:
+def error_dict(path: str, message: str) -> dict:
+    """The element of a file that could not be read."""
+    origin = {"line": 1, "column": 1, "offset": 0}
+    return {"rule": READ_ERROR, "severity": "error", "path": path, "start": dict(origin), "end": dict(origin),
+            "message": message, "link": "", "fix": None, "related": []}
+
+
+def render(results, out, *, errors=()) -> None:
     items = []
     for text, diags in results:
-        index = index_of(text)
-        items.extend(diagnostic_dict(index, d) for d in diags)
+        if diags:
+            index = index_of(text)
+            items.extend(diagnostic_dict(index, d) for d in diags)
+    items.extend(error_dict(path, message) for path, message in errors or ())
     json.dump(items, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -6,9 +6,11 @@ plus ``"version": 1``, the schema version, since a line travels alone::
 
     {"version": 1, "rule": "News.NameVariant", "severity": "error", "path": "seeds/a.txt",
      "start": {"line": 7, "column": 255, "offset": 638}, "end": {...},
-     "message": "...", "link": "", "fix": {...} | null}
+     "message": "...", "link": "", "fix": {...} | null, "related": [...]}
 
-No findings, no lines. Non-ASCII text is written as is (UTF-8), except the
+then one line per file that could not be read (``errors=``), the element
+of ``--format json`` for it (``"rule": "Newslint.ReadError"``). No findings
+and no errors, no lines. Non-ASCII text is written as is (UTF-8), except the
 characters that some line splitters take for line breaks (U+0085, U+2028,
 U+2029), which are escaped so that one line is always one finding.
 """
@@ -18,12 +20,18 @@ from __future__ import annotations
 import json
 
 from lint.formats._shared import each
-from lint.formats.json import SCHEMA_VERSION, diagnostic_dict
+from lint.formats.json import SCHEMA_VERSION, diagnostic_dict, error_dict
 
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def render(results, out) -> None:
+def _write(out, obj: dict) -> None:
+    obj = {"version": SCHEMA_VERSION, **obj}
+    out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS) + "\n")
+
+
+def render(results, out, *, errors=()) -> None:
     for _, index, d in each(results):
-        obj = {"version": SCHEMA_VERSION, **diagnostic_dict(index, d)}
-        out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS) + "\n")
+        _write(out, diagnostic_dict(index, d))
+    for path, message in errors or ():
+        _write(out, error_dict(path, message))

@@ -8,7 +8,15 @@ root: ``root=``, default the working directory) with forward slashes; a file
 outside it gets an absolute ``file://`` URI. ``partialFingerprints``
 (``newslint/v1``) hash the rule, path, flagged text, its line's text and its
 rank among identical findings, so lines inserted elsewhere do not change it.
-Safe and unsafe fixes both appear as SARIF ``fixes``.
+Safe and unsafe fixes both appear as SARIF ``fixes``. The other places a
+finding refers to (``Diagnostic.related``) are its ``relatedLocations``
+(``id`` 0, 1, ..., a region in the same file and ``message.text``).
+
+``invocations[0]`` says whether every file could be read: a file that could
+not (``errors=``, ``(path, message)`` pairs) is a
+``toolExecutionNotifications`` entry (level ``error``, the message, the
+file's artifact location, descriptor ``Newslint.ReadError`` from
+``tool.driver.notifications``) and makes ``executionSuccessful`` false.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lint import __version__
-from lint.formats._shared import HOMEPAGE, fingerprints, repo_path
+from lint.formats._shared import HOMEPAGE, READ_ERROR, fingerprints, repo_path
 from lint.model import Severity
 from lint.positions import LineIndex
 
@@ -68,7 +76,35 @@ def _region(index: LineIndex, text: str, start: int, end: int) -> dict:
             "snippet": {"text": text[start:end]}}
 
 
-def sarif_log(results, *, rules=None, root=None) -> dict:
+def _related(index: LineIndex, text: str, artifact: dict, related) -> list[dict]:
+    return [{"id": i,
+             "physicalLocation": {"artifactLocation": artifact,
+                                  "region": _region(index, text, r.span.start, r.span.end)},
+             "message": {"text": r.message}}
+            for i, r in enumerate(related)]
+
+
+_READ_ERROR_DESCRIPTOR = {
+    "id": READ_ERROR,
+    "name": "ReadError",
+    "shortDescription": {"text": "A file could not be read (binary, not UTF-8, or no permission) and was skipped."},
+    "defaultConfiguration": {"level": "error"},
+}
+
+
+def _invocation(errors, root) -> dict:
+    inv: dict = {"executionSuccessful": not errors}
+    if errors:
+        inv["toolExecutionNotifications"] = [{
+            "level": "error",
+            "message": {"text": message},
+            "locations": [{"physicalLocation": {"artifactLocation": _location(path, root)}}],
+            "descriptor": {"id": READ_ERROR, "index": 0},
+        } for path, message in errors]
+    return inv
+
+
+def sarif_log(results, *, rules=None, root=None, errors=()) -> dict:
     descriptors: list[dict] = []
     rule_index: dict[str, int] = {}
     for r in rules or ():
@@ -93,6 +129,8 @@ def sarif_log(results, *, rules=None, root=None) -> dict:
                                                     "region": _region(index, text, d.start, d.end)}}],
                 "partialFingerprints": {"newslint/v1": fp},
             }
+            if d.related:
+                res["relatedLocations"] = _related(index, text, artifact, d.related)
             if d.fix is not None:
                 res["fixes"] = [{
                     "description": {"text": d.fix.title or f"Apply the {d.fix.applicability} fix"},
@@ -106,18 +144,23 @@ def sarif_log(results, *, rules=None, root=None) -> dict:
                     }],
                 }]
             out.append(res)
+    errors = list(errors or ())
+    driver = {"name": "newslint", "version": __version__, "semanticVersion": __version__,
+              **({"informationUri": HOMEPAGE} if HOMEPAGE else {}), "rules": descriptors}
+    if errors:
+        driver["notifications"] = [_READ_ERROR_DESCRIPTOR]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
-                                **({"informationUri": HOMEPAGE} if HOMEPAGE else {}), "rules": descriptors}},
+            "tool": {"driver": driver},
+            "invocations": [_invocation(errors, root)],
             "columnKind": "unicodeCodePoints",
             "results": out,
         }],
     }
 
 
-def render(results, out, *, rules=None, root=None) -> None:
-    json.dump(sarif_log(results, rules=rules, root=root), out, ensure_ascii=False, indent=2)
+def render(results, out, *, rules=None, root=None, errors=()) -> None:
+    json.dump(sarif_log(results, rules=rules, root=root, errors=errors), out, ensure_ascii=False, indent=2)
     out.write("\n")
