@@ -196,7 +196,7 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
             from lint.formats import renderer
 
             _emit(renderer(project.format), output_file, report.results(), rules=project.rules,
-                  paths=[f.name for f in report.files], errors=report.errors, fail_level=project.fail_level,
+                  paths=[f.name for f in report.files], errors=report.unread(), fail_level=project.fail_level,
                   summary=not quiet)
     except BrokenPipeError:  # `newslint seeds/ | head -1`
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -138,6 +138,18 @@ class Report:
         for f in self.files:
             yield from f.diags
 
+    def unread(self) -> list[tuple[str, str]]:
+        """``(path, problem)`` of each file that could not be read, the
+        problem without the path in front (``line 3: ...`` when it has a line)."""
+        out = []
+        for path, message in self.errors:
+            rest = message[len(path):] if message.startswith(path + ":") else message
+            head, sep, tail = rest[1:].partition(": ")
+            if rest.startswith(":") and sep and head.isdigit():
+                rest = f"line {head}: {tail}"
+            out.append((path, rest[2:] if rest.startswith(": ") else rest))
+        return out
+
     def results(self) -> list[tuple[Any, list[Diagnostic]]]:
         """``(text, diagnostics)`` per file, as the formatters take them."""
         return [(f.text, f.diags) for f in self.files]

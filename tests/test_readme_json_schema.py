@@ -66,18 +66,18 @@ def seed_run(tmp_path_factory):
 
 def test_newslint_seeds_format_json_follows_the_readme_schema(validator, seed_run):
     proc = seed_run
-    assert proc.returncode == 1, proc.stderr  # the seeds have findings
+    assert proc.returncode == 2, proc.stderr  # the seeds have findings, and a file could not be read
     out = json.loads(proc.stdout)
     _valid(validator, out)
     assert any(item["rule"] == "News.NameVariant" and item["fix"] for item in out)
     assert "scan.txt" in proc.stderr  # the unreadable file is reported and the run goes on
 
 
-@pytest.mark.xfail(reason="lint/cli.py does not pass errors=[(path, message)] to the renderers yet", strict=False)
 def test_newslint_format_json_lists_the_unreadable_file(validator, seed_run):
     out = json.loads(seed_run.stdout)
     read_errors = [item for item in out if item["rule"] == "Newslint.ReadError"]
-    assert [item["path"] for item in read_errors] == ["scan.txt"]
+    assert [(item["path"], item["message"]) for item in read_errors] == [("scan.txt", "not valid UTF-8 (byte 3), skipped")]
+    assert seed_run.returncode == 2
 
 
 def test_related_locations_and_read_errors_follow_the_readme_schema(validator):

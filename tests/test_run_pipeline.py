@@ -272,3 +272,31 @@ def test_unreadable_baseline_is_one_line_exit_2(tmp_path, newslint):
     write(tmp_path, "a.txt", CLEAN)
     proc = newslint("a.txt", "--baseline", str(tmp_path / "nope.json"), cwd=tmp_path)
     assert proc.returncode == 2 and "cannot read baseline" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unreadable_file_in_every_machine_format(tmp_path, newslint):
+    import xml.etree.ElementTree as ET
+
+    write(tmp_path, "clean.txt", CLEAN)
+    write(tmp_path, "latin1.txt", "Caf\u00e9\n", encoding="latin-1")
+    run = lambda fmt: newslint("clean.txt", "latin1.txt", "--format", fmt, cwd=tmp_path)  # noqa: E731
+    sarif = json.loads(run("sarif").stdout)["runs"][0]["invocations"][0]
+    assert sarif["executionSuccessful"] is False
+    assert "latin1.txt" in json.dumps(sarif["toolExecutionNotifications"])
+    junit = ET.fromstring(run("junit").stdout)
+    assert [e.get("message") for e in junit.iter("error")] == ["not valid UTF-8 (byte 3), skipped"]
+    assert any(i["check_name"] == "Newslint.ReadError" for i in json.loads(run("gitlab").stdout))
+    assert "::error file=latin1.txt" in run("github").stdout
+    assert all(run(fmt).returncode == 2 for fmt in ("json", "line"))
+
+
+def test_junit_failures_agree_with_the_exit_code(tmp_path, newslint):
+    import xml.etree.ElementTree as ET
+
+    write(tmp_path, "a.txt", "The drills began on Monday.\n")  # no headline or byline: suggestions only
+    proc = newslint("a.txt", "--format", "junit", cwd=tmp_path)
+    assert proc.returncode == 0
+    root = ET.fromstring(proc.stdout)
+    assert root.get("failures") == "0" and not list(root.iter("failure"))
+    proc = newslint("a.txt", "--format", "junit", "--fail-level", "suggestion", cwd=tmp_path)
+    assert proc.returncode == 1 and ET.fromstring(proc.stdout).get("failures") != "0"
