@@ -197,7 +197,7 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
 
             _emit(renderer(project.format), output_file, report.results(), rules=project.rules,
                   paths=[f.name for f in report.files], errors=report.unread(), fail_level=project.fail_level,
-                  summary=not quiet)
+                  summary=not quiet and bool(report.files or report.errors))
     except BrokenPipeError:  # `newslint seeds/ | head -1`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
