@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers import cli
 from lint import suppress, vale_config
 from lint.cli import app
 from lint.model import Diagnostic, Severity
@@ -31,9 +32,7 @@ STYLE = {
 
 
 def run(root: Path, *args: str, monkeypatch) -> tuple[int, str, str]:
-    monkeypatch.chdir(root)
-    res = CliRunner().invoke(app, ["--format", "line", *args])
-    return res.exit_code, res.stdout, res.stderr
+    return cli("--format", "line", *args, cwd=root, monkeypatch=monkeypatch)
 
 
 def test_a_newsroom_with_a_vale_ini_gets_its_findings(tmp_path, monkeypatch):
