@@ -24,6 +24,7 @@ whose rules all come from the cache never lists the folder.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -150,14 +151,17 @@ class PackCache:
         if self.path is None:
             return
         try:
-            digests = tuple((dep, file_digest(dep)) for dep in deps)
-            if any(d is None for _, d in digests):
-                return
+            digests: list[tuple[str, str]] = []
+            for dep in deps:
+                d = file_digest(dep)
+                if d is None:
+                    return
+                digests.append((dep, d))
             blob = pickle.dumps(rule, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.loads(blob)  # a rule that does not come back is not cached
         except Exception:
             return
-        self.entries[name] = (digest(path, text), digests, blob)
+        self.entries[name] = (digest(path, text), tuple(digests), blob)
         self.dirty = True
 
     def keep_only(self, names: set[str]) -> None:
@@ -183,10 +187,8 @@ class PackCache:
             pass
         finally:
             if tmp is not None:
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(tmp)
-                except OSError:
-                    pass
         self.dirty = False
 
 
@@ -225,9 +227,7 @@ def prune(folder: Path, keep: str | None = None, now: float | None = None) -> in
         doomed.extend(name for _, name in caches[max(room, 0):])
     gone = 0
     for name in doomed:
-        try:
+        with contextlib.suppress(OSError):  # another process pruned it first, or a read-only folder
             os.unlink(os.path.join(folder, name))
             gone += 1
-        except OSError:  # another process pruned it first, or a read-only folder
-            pass
     return gone

@@ -12,8 +12,8 @@ import sys
 
 import yaml
 
-from helpers import newslint
 from conftest import ROOT, shared_or_skip
+from helpers import newslint
 
 
 def _yaml_blocks_after(heading: str) -> list[dict]:
