@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import cli
 from lint import suppress, vale_config
 from lint.cli import app
 from lint.model import Diagnostic, Severity
@@ -32,7 +31,9 @@ STYLE = {
 
 
 def run(root: Path, *args: str, monkeypatch) -> tuple[int, str, str]:
-    return cli("--format", "line", *args, cwd=root, monkeypatch=monkeypatch)
+    monkeypatch.chdir(root)
+    res = CliRunner().invoke(app, ["--format", "line", *args])
+    return res.exit_code, res.stdout, res.stderr
 
 
 def test_a_newsroom_with_a_vale_ini_gets_its_findings(tmp_path, monkeypatch):
