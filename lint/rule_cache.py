@@ -14,15 +14,23 @@ differs: newslint's version and source files (name, size, mtime), Python's,
 files while compiling (``NEEDS_STYLES_PATH``) or that does not pickle is
 simply not cached. Nothing here may fail a run: an unreadable, corrupt or
 unwritable cache is ignored (``--no-cache`` turns it off).
+
+The folder does not grow without bound: a file's mtime says when it was
+last used (a hit refreshes it, at most once a day: one ``utime``), and each
+write (after compiling, which costs far more) drops the files unused for
+``MAX_AGE_DAYS`` and then the least recently used beyond ``MAX_FILES``. A run
+whose rules all come from the cache never lists the folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +39,11 @@ _OPTIONAL = ("spylls", "textblob")
 _enabled = os.environ.get("NEWSLINT_NO_CACHE", "") in ("", "0")
 _env: str | None = None
 _file_digests: dict[str, str] = {}
+
+MAX_FILES = 100  # pack folders' caches kept, the most recently used
+MAX_AGE_DAYS = 30  # a pack's cache not used for this long is dropped
+_TOUCH_AFTER = 86400.0  # seconds: how stale a hit's mtime may get before it is refreshed
+_ORPHAN_AFTER = 3600.0  # seconds: a temporary file this old is an interrupted write
 
 
 def disable() -> None:
@@ -112,9 +125,12 @@ class PackCache:
             key = digest(str(folder.resolve()))[:24]
             self.path = cache_dir() / f"rules-{key}.pickle"
             with open(self.path, "rb") as f:
+                mtime = os.fstat(f.fileno()).st_mtime
                 data = pickle.load(f)
             if isinstance(data, tuple) and len(data) == 2 and data[0] == environment() and isinstance(data[1], dict):
                 self.entries = data[1]
+                if time.time() - mtime > _TOUCH_AFTER:  # still in use: not to be pruned as stale
+                    os.utime(self.path)
         except Exception:  # missing, unreadable or corrupt: start empty
             pass
 
@@ -135,14 +151,17 @@ class PackCache:
         if self.path is None:
             return
         try:
-            digests = tuple((dep, file_digest(dep)) for dep in deps)
-            if any(d is None for _, d in digests):
-                return
+            digests: list[tuple[str, str]] = []
+            for dep in deps:
+                d = file_digest(dep)
+                if d is None:
+                    return
+                digests.append((dep, d))
             blob = pickle.dumps(rule, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.loads(blob)  # a rule that does not come back is not cached
         except Exception:
             return
-        self.entries[name] = (digest(path, text), digests, blob)
+        self.entries[name] = (digest(path, text), tuple(digests), blob)
         self.dirty = True
 
     def keep_only(self, names: set[str]) -> None:
@@ -163,12 +182,52 @@ class PackCache:
                 pickle.dump((environment(), self.entries), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
             tmp = None
+            prune(self.path.parent, keep=self.path.name)
         except Exception:  # read-only home, full disk ...: run without a cache
             pass
         finally:
             if tmp is not None:
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(tmp)
-                except OSError:
-                    pass
         self.dirty = False
+
+
+def prune(folder: Path, keep: str | None = None, now: float | None = None) -> int:
+    """Delete the pack caches in ``folder`` unused for ``MAX_AGE_DAYS``, then
+    the least recently used beyond ``MAX_FILES`` (never the file ``keep``),
+    and interrupted writes; return how many files went. Called after a write
+    only: it lists the folder."""
+    now = time.time() if now is None else now
+    oldest = now - MAX_AGE_DAYS * 86400.0
+    caches: list[tuple[float, str]] = []
+    doomed: list[str] = []
+    try:
+        with os.scandir(folder) as it:
+            for e in it:
+                name = e.name
+                ours = name.startswith("rules-") and name.endswith(".pickle")
+                if name == keep or not (ours or name.startswith(".rules-")):
+                    continue
+                try:
+                    mtime = e.stat(follow_symlinks=False).st_mtime
+                except OSError:  # gone meanwhile
+                    continue
+                if not ours:
+                    if mtime < now - _ORPHAN_AFTER:
+                        doomed.append(name)
+                elif mtime < oldest:
+                    doomed.append(name)
+                else:
+                    caches.append((mtime, name))
+    except OSError:
+        return 0
+    room = MAX_FILES - (1 if keep is not None else 0)
+    if len(caches) > room:
+        caches.sort(reverse=True)  # most recently used first
+        doomed.extend(name for _, name in caches[max(room, 0):])
+    gone = 0
+    for name in doomed:
+        with contextlib.suppress(OSError):  # another process pruned it first, or a read-only folder
+            os.unlink(os.path.join(folder, name))
+            gone += 1
+    return gone

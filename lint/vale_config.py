@@ -557,14 +557,19 @@ class VocabMask:
         terms = [t if t.startswith("(?") else "(?-i:%s)" % t for t in terms]
         terms = ["(?i:%s)" % t[4:] if t.startswith("(?i)") else t for t in terms]
         self.pattern = regex.compile(r"\b(?:%s)\b" % "|".join(terms)) if terms else None
-        self._last: tuple[int, list[tuple[int, int]]] | None = None
+        self._last: tuple[str, list[tuple[int, int]]] | None = None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        if self._last is not None and self._last[0] == id(text):
-            return self._last[1]
+        # the last text itself, not its id(): a new text may reuse a freed one's address
+        last = self._last
+        if last is not None and (last[0] is text or last[0] == text):
+            return last[1]
         out = [m.span() for m in self.pattern.finditer(text)] if self.pattern is not None else []
-        self._last = (id(text), out)
+        self._last = (text, out)
         return out
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_last": None}  # a copy for another process carries no article
 
 
 class IgnoreMask(VocabMask):

@@ -1,33 +1,28 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-from pathlib import Path
+import shutil
+import tempfile
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from helpers import ROOT, SHARED, shared_or_skip
+from helpers import newslint as run_newslint
+
+__all__ = ["ROOT", "SHARED", "run_newslint", "shared_or_skip"]
+
+# One cache of compiled rules per test session, not the user's ~/.cache/newslint:
+# tests compile packs in fresh tmp folders, each a new cache file. Set here, at
+# import, so that rules loaded while collecting and the commands run in
+# subprocesses use it too; removed at the end of the session.
+_CACHE_DIR = tempfile.mkdtemp(prefix="newslint-test-cache-")
+os.environ["NEWSLINT_CACHE_DIR"] = _CACHE_DIR
 
 
-def run_newslint(*args: str, cwd: Path | str = ROOT, stdin: str | None = None, env: dict | None = None):
-    """Run the real command (``python -m lint``) and return the completed process."""
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
-    full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
-    return subprocess.run(
-        [sys.executable, "-m", "lint", *args],
-        cwd=cwd, input=stdin, capture_output=True, text=True, encoding="utf-8", env=full_env, timeout=120,
-    )
+def pytest_unconfigure(config):
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 
 
 @pytest.fixture
 def newslint():
     return run_newslint
-
-
-def shared_or_skip(*parts: str) -> Path:
-    p = SHARED.joinpath(*parts)
-    if not p.exists():
-        pytest.skip(f"{p} is not here (CI has ../shared beside the checkout)")
-    return p

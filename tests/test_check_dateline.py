@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import helpers
 from lint.engine import lint_article
 from lint.positions import LineIndex
 from lint.readers import read_article
@@ -25,10 +26,7 @@ RULES = {f"News.{n}": _load(n) for n in ("DatelineMismatch", "WeekdayDateMismatc
 
 
 def lint(rule_id: str, text: str, date: str | None = "2024-09-17"):
-    article = read_text("t.txt", text, body_only=True)
-    article.meta.date = dt.date.fromisoformat(date) if date else None
-    diags = lint_article(article, [RULES[rule_id]])
-    return [(text[d.start : d.end], d.message, str(d.severity)) for d in diags]
+    return [(text[d.start : d.end], d.message, str(d.severity)) for d in helpers.lint(RULES[rule_id], text, name="t.txt", date=date)]
 
 
 # --------------------------------------------------------------------------

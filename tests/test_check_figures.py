@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import helpers
 from lint.engine import lint_article
 from lint.model import Severity
 from lint.positions import LineIndex
@@ -28,8 +29,7 @@ RULE = rule()
 
 
 def found(body: str, r=RULE):
-    article = read_text("a.txt", body, body_only=True)
-    return [(article.text[d.start : d.end], str(d.severity)) for d in lint_article(article, [r])]
+    return [(body[d.start : d.end], str(d.severity)) for d in helpers.lint(r, body)]
 
 
 def flagged(body: str, r=RULE) -> list[str]:

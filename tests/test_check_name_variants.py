@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import helpers
 from lint.checks.name_variants import fold
 from lint.engine import lint_article
 from lint.model import Severity
@@ -29,9 +30,7 @@ def rule(yaml_text: str | None = None):
 
 
 def lint(text: str, r=None, path: str = "a.txt"):
-    article = read_text(path, text, body_only=True)
-    diags = lint_article(article, [r or rule()])
-    return [(text[d.start : d.end], d.severity, d.message, d.fix) for d in diags]
+    return [(text[d.start : d.end], d.severity, d.message, d.fix) for d in helpers.lint(r or rule(), text, name=path)]
 
 
 def test_fold_transliteration_pairs():

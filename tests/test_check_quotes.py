@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import helpers
 from lint.engine import lint_article
 from lint.model import Severity
 from lint.readers import read_article
@@ -18,8 +19,7 @@ SEED = ROOT / "seeds" / "belarus-russia-security-ties.txt"
 
 
 def lint(rule_id: str, text: str, *, article: bool = False, name: str = "a.txt"):
-    a = read_article(name, text) if article else read_text(name, text, body_only=True)
-    return [(text[d.start : d.end], d) for d in lint_article(a, [RULES[rule_id]])]
+    return [(text[d.start : d.end], d) for d in helpers.lint(RULES[rule_id], text, name=name, body_only=not article)]
 
 
 # --------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import helpers
 from lint.engine import lint_article
 from lint.positions import LineIndex
 from lint.readers import read_article
@@ -21,9 +22,7 @@ PREFIX = "Recurrence claim contradicts the event's schedule: "
 
 
 def lint(text: str, date: str | None = None, rule=RULE):
-    article = read_text("t.txt", text, body_only=True)
-    article.meta.date = dt.date.fromisoformat(date) if date else None
-    return [(text[d.start : d.end], d.message) for d in lint_article(article, [rule])]
+    return [(text[d.start : d.end], d.message) for d in helpers.lint(rule, text, name="t.txt", date=date)]
 
 
 def test_seed_annual_zapod_2025():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import helpers
 from lint.engine import lint_article
 from lint.fixes import apply_fixes
 from lint.model import Severity
@@ -17,8 +18,7 @@ SEED = ROOT / "seeds" / "belarus-russia-security-ties.txt"
 
 
 def lint(rule_id: str, text: str, *, article: bool = True, name: str = "a.txt"):
-    a = read_article(name, text) if article else read_text(name, text, body_only=True)
-    return lint_article(a, [RULES[rule_id]])
+    return helpers.lint(RULES[rule_id], text, name=name, body_only=not article)
 
 
 def test_seed_repeated_headline_line_3_and_unsafe_fix():

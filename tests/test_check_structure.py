@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
+import helpers
 from lint.engine import lint_article
 from lint.model import Severity
 from lint.readers import read_article
@@ -17,11 +19,7 @@ SEED = ROOT / "seeds" / "belarus-russia-security-ties.txt"
 STRUCTURE = ["News.MissingByline", "News.MissingDate", "News.StandfirstInHeadline"]
 
 
-def lint(rule_ids, text: str, *, name: str = "a.txt", date=None, body_only=False):
-    if isinstance(rule_ids, str):
-        rule_ids = [rule_ids]
-    a = read_text(name, text, body_only=True) if body_only else read_article(name, text, date=date)
-    return lint_article(a, [RULES[r] for r in rule_ids])
+lint = partial(helpers.lint, body_only=False)
 
 
 def test_seed_has_byline_date_and_a_clean_headline():

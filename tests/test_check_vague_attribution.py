@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import helpers
 from conftest import ROOT, shared_or_skip
 from lint.engine import lint_article
 from lint.model import Severity
@@ -18,8 +19,7 @@ RULE = parse_rule_file(str(RULE_PATH), RULE_TEXT, "News.VagueAttribution")
 
 
 def flagged(body: str, r=RULE) -> list[str]:
-    article = read_text("a.txt", body, body_only=True)
-    return [article.text[d.start : d.end] for d in lint_article(article, [r])]
+    return [body[d.start : d.end] for d in helpers.lint(r, body)]
 
 
 def test_seed_two_findings_with_positions_and_message():

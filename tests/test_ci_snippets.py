@@ -13,6 +13,7 @@ import sys
 import yaml
 
 from conftest import ROOT, shared_or_skip
+from helpers import newslint
 
 
 def _yaml_blocks_after(heading: str) -> list[dict]:
@@ -24,7 +25,7 @@ def _yaml_blocks_after(heading: str) -> list[dict]:
 def _run(cmd: str, cwd, env):
     argv = shlex.split(cmd)
     assert argv[0] == "newslint"
-    return subprocess.run([sys.executable, "-m", "lint", *argv[1:]], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    return newslint(*argv[1:], cwd=cwd, env=env, inherit_env=False)
 
 
 def _workspace(tmp_path):

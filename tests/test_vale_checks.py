@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import helpers
 from lint.engine import lint_article
 from lint.positions import LineIndex
 from lint.readers import read_article
@@ -56,8 +57,7 @@ def lines(path: Path, rules, name: str | None = None) -> list[str]:
 
 
 def lint_text(text: str, rules, path: str = "a.md"):
-    article = read_article(path, text)
-    return [(text[d.start : d.end], d.message) for d in lint_article(article, rules)]
+    return [(text[d.start : d.end], d.message) for d in helpers.lint(rules, text, name=path, body_only=False)]
 
 
 # -- occurrence -------------------------------------------------------------

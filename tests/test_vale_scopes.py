@@ -10,6 +10,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from helpers import cli
 from lint.cli import app
 
 TODO = "extends: existence\nmessage: \"'%s' left in text\"\nlevel: error\nscope: {scope}\ntokens: [TODO, XXX]\n"
@@ -24,9 +25,8 @@ def write(root: Path, files: dict[str, str]) -> Path:
 
 
 def run(root: Path, *args: str, monkeypatch) -> tuple[int, list[str], str]:
-    monkeypatch.chdir(root)
-    res = CliRunner().invoke(app, ["--isolated", "--no-builtin", "--format", "line", *args])
-    return res.exit_code, res.stdout.splitlines(), res.stderr
+    code, out, err = cli("--isolated", "--no-builtin", "--format", "line", *args, cwd=root, monkeypatch=monkeypatch)
+    return code, out.splitlines(), err
 
 
 TABLE = """\
