@@ -681,13 +681,13 @@ class Resolver:
         self.governed = frozenset(p for p in builtin if p in named)
         based = {s for sec in cfg._all_sections() for s in sec.base_styles or []}
         self.default_on = tuple(sorted(p for p in self.governed if p not in based))
-        self._cache: dict[tuple, list] = {}
+        self._cache: dict[tuple, tuple[list, list]] = {}  # key -> (the rules given, the rules for the file)
 
     def rules_for(self, path: str, rules) -> list:
         key = self.cfg.settings_for(path) + (id(rules),)
         hit = self._cache.get(key)
-        if hit is not None:
-            return hit
+        if hit is not None and hit[0] is rules:  # the same list, not a new one at a freed address
+            return hit[1]
         base, checks = key[0] + self.default_on, dict(key[1])
         ignore = IgnoreMask(list(key[2])) if key[2] else None
         out = []
@@ -705,7 +705,7 @@ class Resolver:
             if "raw" not in r.spec.scope and any(s.lower() == "blockquote" for s in self.cfg.skipped_scopes):
                 r = dataclasses.replace(r, checker=_SkipQuoted(r.checker))
             out.append(r)
-        self._cache[key] = out
+        self._cache[key] = (rules, out)
         return out
 
     def enabled_anywhere(self, rule_id: str) -> bool:

@@ -14,7 +14,6 @@ from lint.checks.name_variants import fold
 from lint.engine import lint_article
 from lint.model import Severity
 from lint.readers import read_article
-from lint.readers.text import read_text
 from lint.rules import builtin_rules_dir, parse_rule_file
 
 RULE = builtin_rules_dir() / "News" / "NameVariant.yml"

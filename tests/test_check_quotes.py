@@ -9,7 +9,6 @@ import pytest
 import helpers
 from lint.engine import lint_article
 from lint.model import Severity
-from lint.readers import read_article
 from lint.readers.text import read_text
 from lint.rules import builtin_rules_dir, load_rules, parse_rule_file
 

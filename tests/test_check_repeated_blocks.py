@@ -5,11 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import helpers
-from lint.engine import lint_article
 from lint.fixes import apply_fixes
 from lint.model import Severity
-from lint.readers import read_article
-from lint.readers.text import read_text
 from lint.rules import builtin_rules_dir, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]

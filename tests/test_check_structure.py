@@ -7,10 +7,7 @@ from functools import partial
 from pathlib import Path
 
 import helpers
-from lint.engine import lint_article
 from lint.model import Severity
-from lint.readers import read_article
-from lint.readers.text import read_text
 from lint.rules import builtin_rules_dir, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
