@@ -73,6 +73,7 @@ def test_time_limit_from_the_context_reaches_block_checkers():
     ("Content too short (%d).", ("3",), "Content too short (3)."),
     ("50%% of '%s', 50% raw", ("x",), "50% of 'x', 50% raw"),
     ("%[3]s", ("a",), "%!s(BADINDEX)"),
+    ("'%[3]s' after '%[2]s'", ("a", "b", "c"), "'c' after 'b'"),  # an index beyond the verbs, within the subs
     ("No substitution.", ("a",), "No substitution."),
     ("Kept as is: %s", (), "Kept as is: %s"),
 ])

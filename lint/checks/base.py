@@ -76,7 +76,8 @@ def format_message(template: str, *subs: str) -> str:
 
     Vale's FormatMessage then Go's Sprintf: each ``%s`` (or ``%d``, ``%v``)
     takes the next sub, cycling when there are fewer subs than verbs;
-    ``%[n]s`` takes the n-th sub (and the next ``%s`` the one after it);
+    ``%[n]s`` takes the n-th sub (and the next ``%s`` the one after it;
+    n may exceed the number of verbs, not of subs and verbs both);
     ``%%`` is a ``%``. No subs, or no ``%``: the template as it is."""
     if not subs or "%" not in template:
         return template
@@ -91,7 +92,7 @@ def format_message(template: str, *subs: str) -> str:
             return "%"
         if index is not None:
             n = int(index)
-            if not 0 < n <= verbs or verb == "%":
+            if not 0 < n <= max(verbs, size) or verb == "%":
                 return "%!" + verb + "(BADINDEX)"
             k = n
             return subs[(n - 1) % size]
