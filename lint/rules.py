@@ -248,7 +248,7 @@ def _load_yaml(text: str) -> Any:
 
 def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
     """Parse, validate and compile one rule file's text."""
-    from lint.checks import REGISTRY
+    from lint.checks import REGISTRY, SPLIT_TYPES
 
     try:
         data = _load_yaml(text)
@@ -262,6 +262,8 @@ def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
     if extends is None:
         raise RuleError(path, 1, "extends", "missing: every rule names its check type")
     module = REGISTRY.get(extends) if isinstance(extends, str) else None
+    if module is None and isinstance(extends, str) and extends in SPLIT_TYPES:
+        raise RuleError(path, _line_of(path, text, ("extends",)), "extends", SPLIT_TYPES[extends])
     if module is None:
         known = ", ".join(sorted(REGISTRY))
         raise RuleError(path, _line_of(path, text, ("extends",)), "extends", f"unknown check type {extends!r} (known: {known})")
@@ -278,11 +280,10 @@ def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
         else:
             problem = err["msg"]
         raise RuleError(path, _line_of(path, text, loc), _key_of(loc), problem) from None
+    from lint.checks.base import CompileContext
+
     try:
-        if getattr(module, "NEEDS_STYLES_PATH", False):  # spelling: dictionaries beside the packs
-            checker = module.compile(spec, styles_path=Path(path).resolve().parent.parent)
-        else:
-            checker = module.compile(spec)
+        checker = module.compile(spec, CompileContext.for_rule(path))
     except RuleError:
         raise
     except CompileError as exc:
@@ -373,7 +374,7 @@ def _parse_cached(cache: Any, name: str, path: str, text: str, rule_id: str) -> 
         _DEPS = None
     from lint.checks import REGISTRY
 
-    if not getattr(REGISTRY.get(rule.spec.extends), "NEEDS_STYLES_PATH", False):  # those read files when compiling
+    if not getattr(REGISTRY.get(rule.spec.extends), "READS_FILES", False):  # those read files when compiling
         cache.put(name, path, text, deps, rule)
     return rule
 

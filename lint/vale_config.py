@@ -618,10 +618,9 @@ def _with_vocab(rule, accepted: list[str], mask: VocabMask | None = None):
 
     module = REGISTRY.get(spec.extends)
     new = spec.model_copy(update={"exceptions": list(spec.exceptions) + [t for t in accepted if t not in spec.exceptions]})
-    if getattr(module, "NEEDS_STYLES_PATH", False):
-        checker = module.compile(new, styles_path=Path(rule.path).resolve().parent.parent)
-    else:
-        checker = module.compile(new)
+    from lint.checks.base import CompileContext
+
+    checker = module.compile(new, CompileContext.for_rule(rule.path))
     return dataclasses.replace(rule, spec=new, checker=_Masked(checker, mask) if mask is not None else checker)
 
 

@@ -1,4 +1,4 @@
-"""The `dateline` check type: relative dates, weekdays and tense against the dateline."""
+"""The date check types (relative_date, weekday_date, tense_date): relative dates, weekdays and tense against the dateline."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def lint(rule_id: str, text: str, date: str | None = "2024-09-17"):
 
 
 # --------------------------------------------------------------------------
-# DatelineMismatch (mode: relative)
+# DatelineMismatch (relative_date)
 
 
 def test_seed_later_this_year_against_zapad_2025_in_standfirst_and_first_paragraph():
@@ -90,7 +90,7 @@ def test_lower_case_month_word_is_not_a_month():
 
 
 # --------------------------------------------------------------------------
-# WeekdayDateMismatch (mode: weekday)
+# WeekdayDateMismatch (weekday_date)
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_weekday_has_no_fix():
 
 
 # --------------------------------------------------------------------------
-# TenseDateMismatch (mode: tense)
+# TenseDateMismatch (tense_date)
 
 
 def test_future_date_in_past_tense_and_past_date_as_future():
@@ -173,14 +173,17 @@ def test_tense_near_misses():
 # Loading
 
 
-def test_mode_is_required_and_cues_are_validated():
-    with pytest.raises(RuleError) as e:
-        parse_rule_file("P/R.yml", "extends: dateline\nmessage: x\n", "P.R")
-    assert "mode" in str(e.value)
+def test_old_type_is_named_and_cues_are_validated():
     with pytest.raises(RuleError) as e:
         parse_rule_file("P/R.yml", "extends: dateline\nmode: relative\nmessage: x\n", "P.R")
+    assert "'dateline' was split: use 'relative_date' (mode: relative)" in str(e.value)
+    with pytest.raises(RuleError) as e:
+        parse_rule_file("P/R.yml", "extends: relative_date\nmessage: x\n", "P.R")
     assert "cues" in str(e.value)
-    bad = "extends: dateline\nmode: relative\ncues:\n  relative:\n    - {phrase: this year, unit: decade}\n"
+    with pytest.raises(RuleError) as e:
+        parse_rule_file("P/R.yml", "extends: weekday_date\nmessage: x\ncues: {}\n", "P.R")
+    assert str(e.value) == "P/R.yml:3: cues: unknown key"
+    bad = "extends: relative_date\ncues:\n  relative:\n    - {phrase: this year, unit: decade}\n"
     with pytest.raises(RuleError) as e:
         parse_rule_file("P/R.yml", bad, "P.R")
     assert "cues.relative.0.unit" in str(e.value)

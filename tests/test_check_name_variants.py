@@ -51,8 +51,12 @@ def test_seed_reports_both_zapod_against_known_zapad():
 
     idx = LineIndex(text)
     assert [idx.line_col(d.start)[0] for d in diags] == [7, 21]
-    msg = "'Zapod' (lines 7, 21) differs from 'Zapad' (line 4), the known spelling."
+    msg = "'Zapod' differs from 'Zapad', the known spelling."
     assert all(d.message == msg for d in diags)
+    # the lines are related locations: the known spelling's first occurrence, the variant's others
+    for d, other in zip(diags, [21, 7]):
+        assert [(idx.line_col(r.span.start)[0], text[r.span.start : r.span.end], r.message) for r in d.related] == [
+            (4, "Zapad", "'Zapad', the known spelling"), (other, "Zapod", "'Zapod' again")]
     for d in diags:
         assert d.fix.applicability == "safe"
         assert [(e.span.start, e.span.end, e.replacement) for e in d.fix.edits] == [(d.start, d.end, "Zapad")]
@@ -62,7 +66,7 @@ def test_lone_misspelling_of_a_known_name_is_an_error_with_safe_fix():
     got = lint("Observers expect Zapod 2025 to be larger.\n\nThe Zapod's scale grows.")
     assert [g[0] for g in got] == ["Zapod", "Zapod"]  # the possessive is not part of the span
     assert got[0][1] == Severity.ERROR
-    assert got[0][2] == "'Zapod' (lines 1, 3) differs from 'Zapad', the known spelling."
+    assert got[0][2] == "'Zapod' differs from 'Zapad', the known spelling."
     assert got[0][3].applicability == "safe" and got[0][3].edits[0].replacement == "Zapad"
 
 
@@ -83,9 +87,8 @@ def test_unknown_variants_point_at_the_less_frequent_spelling():
             "protested, and a court moved Tsikhanovski to another prison.\n\nLater Tsikhanouvski wrote.")
     got = lint(text)
     assert [(g[0], g[1]) for g in got] == [("Tsikhanovski", Severity.WARNING), ("Tsikhanouvski", Severity.WARNING)]
-    assert got[0][2] == ("'Tsikhanovski' (line 1) differs from 'Tsikhanouski' (line 1), "
-                         "the more frequent spelling in this article.")
-    assert got[1][2].startswith("'Tsikhanouvski' (line 3) differs from 'Tsikhanouski' (line 1)")
+    assert got[0][2] == "'Tsikhanovski' differs from 'Tsikhanouski', the more frequent spelling in this article."
+    assert got[1][2].startswith("'Tsikhanouvski' differs from 'Tsikhanouski',")
     fix = got[0][3]
     assert fix.applicability == "unsafe" and fix.edits[0].replacement == "Tsikhanouski"
 
@@ -93,7 +96,7 @@ def test_unknown_variants_point_at_the_less_frequent_spelling():
 def test_without_data_a_one_letter_slip_is_found_and_tie_flags_the_later():
     got = lint("The drills Zapad 2025 start soon; officials call Zapod 2025 routine.", rule(NO_DATA))
     assert [(g[0], g[1]) for g in got] == [("Zapod", Severity.WARNING)]
-    assert got[0][2] == "'Zapod' (line 1) differs from 'Zapad' (line 1), the first spelling in this article."
+    assert got[0][2] == "'Zapod' differs from 'Zapad', the first spelling in this article."
 
 
 @pytest.mark.parametrize(
@@ -135,7 +138,7 @@ def test_data_groups_allowed_and_different():
     assert [g[0] for g in lint("Then Brian met Bryan, and Karen met Karin.", rule(NO_DATA))] == ["Bryan", "Karin"]
     got = lint("Officials said Valfovich agreed; Valfowich did not.", r)
     assert [g[0] for g in got] == ["Valfowich"]
-    assert "'Valfovich' (line 1), the known spelling" in got[0][2]
+    assert "'Valfovich', the known spelling" in got[0][2]
 
 
 def test_unknown_data_key_is_an_error():
@@ -160,8 +163,12 @@ def test_across_articles_reports_from_finish_at_suggestion():
     out = list(r.checker.finish())
     assert [(p, texts[p][f.span.start : f.span.end], f.level) for p, f in out] == [("c.txt", "Tsikhanovski", Severity.SUGGESTION)]
     f = out[0][1]
-    assert f.message == "'Tsikhanovski' (line 1) is spelt 'Tsikhanouski' in 2 other articles of this run (a.txt, b.txt)."
+    assert f.message == ("'Tsikhanovski' differs from 'Tsikhanouski', the spelling of 2 other articles of this run "
+                         "(a.txt, b.txt).")
     assert f.fix.applicability == "unsafe" and len(f.fix.edits) == 2
+    text = texts["c.txt"]
+    assert [(text[r.span.start : r.span.end], r.message) for r in f.related] == [("Tsikhanovski", "'Tsikhanovski' again")]
+    assert f.related[0].span.start == text.rindex("Tsikhanovski")
     assert list(r.checker.finish()) == []  # finish() clears the state
 
 
@@ -205,11 +212,11 @@ def test_cli_reports_across_articles(tmp_path, newslint, jobs, fmt):
     if fmt == "json":  # line and column from the line index kept instead of the text
         (d,) = json.loads(proc.stdout)
         assert d["path"].endswith("c.txt") and (d["start"]["line"], d["start"]["column"]) == (5, 23)
-        assert d["message"].startswith("'Tsikhanovski' (line 5) is spelt 'Tsikhanouski' in 2 other articles")
+        assert d["message"].startswith("'Tsikhanovski' differs from 'Tsikhanouski', the spelling of 2 other articles")
         return
     if fmt == "text":
         assert proc.stdout.count("\n") == 1
-    assert "c.txt:5:23: suggestion News.NameVariant 'Tsikhanovski' (line 5) is spelt 'Tsikhanouski'" in proc.stdout
+    assert "c.txt:5:23: suggestion News.NameVariant 'Tsikhanovski' differs from 'Tsikhanouski', the spelling of" in proc.stdout
     if fmt == "full":  # the source line under the finding
         assert "A court moved Siarhei Tsikhanovski." in proc.stdout
 

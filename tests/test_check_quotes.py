@@ -1,4 +1,4 @@
-"""The quotes check type: mixed styles, unbalanced marks, unattributed quotes."""
+"""The quotation check types: quote_style, apostrophe_style, unbalanced_quotes, unattributed_quotes."""
 
 from __future__ import annotations
 
@@ -33,8 +33,12 @@ def test_seed_straight_quotes_against_curly_majority():
     assert all(d.severity is Severity.WARNING for _, d in got)
     assert got[0][1].message == (
         "Straight quotes in '\"direct clash\"', but this article's quotations are mostly curly "
-        "(5 of 7 in the body, first at line 7)."
+        "(5 of 7 in the body)."
     )
+    # the first curly quotation is a related location, not a line in the message
+    (rel,) = got[0][1].related
+    assert text.count("\n", 0, rel.span.start) + 1 == 7 and text[rel.span.start] == "“"
+    assert rel.message == "the first quotation in curly quotes"
 
 
 def test_fix_converts_both_marks_to_the_majority_style():
@@ -69,14 +73,15 @@ def test_no_majority_reports_straight_quotes_as_suggestions():
     assert flagged == '"direct clash"' and d.severity is Severity.SUGGESTION
 
 
-def test_apostrophe_option_reports_the_minority_at_suggestion():
-    rule = parse_rule_file("P/Q.yml", "extends: quotes\nkind: mixed\nlevel: warning\napostrophes: true\n", "P.Q")
-    text = "Nato’s growth, Kadir’s phone and Russia's concerns."
+def test_apostrophe_style_reports_the_minority():
+    rule = parse_rule_file("P/Q.yml", "extends: apostrophe_style\nlevel: suggestion\n", "P.Q")
+    text = "Nato’s growth, Kadir’s phone and Russia's “concerns”."
     a = read_text("a.txt", text, body_only=True)
     (d,) = lint_article(a, [rule])
     assert text[d.start : d.end] == "Russia's" and d.severity is Severity.SUGGESTION
-    assert "mostly curly (2 of 3" in d.message
+    assert d.message == "Straight apostrophe in 'Russia's', but this article's apostrophes are mostly curly (2 of 3)."
     assert d.fix.edits[0].replacement == "’"
+    assert [(text[r.span.start : r.span.end], r.message) for r in d.related] == [("Nato’s", "the first curly apostrophe")]
 
 
 # --------------------------------------------------------------------------
@@ -88,10 +93,10 @@ def test_unclosed_and_stray_marks_are_reported_with_context():
     got = lint("News.UnbalancedQuote", text)
     assert [g[0] for g in got] == ["“", "”"]
     assert got[0][1].message == (
-        "The opening quotation mark “ at line 1, column 1 ('“We will not give up, he said on Monday.') "
+        "The opening quotation mark “ ('“We will not give up, he said on Monday.') "
         "is never closed in its paragraph."
     )
-    assert "closes no opening mark" in got[1][1].message and "line 3, column 24" in got[1][1].message
+    assert got[1][1].message == "The closing quotation mark ” ('He called it a disgrace”') closes no opening mark in its paragraph."
 
 
 def test_multi_paragraph_quotation_is_correct_style():
@@ -110,7 +115,9 @@ def test_lost_paragraph_break_inside_a_paragraph():
     text = '"This is why you play," she said. "But I want to try. "Seles, slow into her stride, slipped.'
     got = lint("News.UnbalancedQuote", text)
     assert [d.start for _, d in got] == [34, 54]
-    assert "still open when another quotation opens at column 55: a paragraph break may be missing" in got[0][1].message
+    assert "still open when another quotation opens: a paragraph break may be missing" in got[0][1].message
+    (rel,) = got[0][1].related
+    assert (rel.span.start, rel.message) == (54, "another quotation opens here")
 
 
 @pytest.mark.parametrize("text", [
@@ -133,7 +140,7 @@ def test_quote_with_no_speaker_is_reported():
     text = "The talks ended late.\n\n“We will never accept a deal that sells out our members,” the statement went on."
     (flagged, d), = lint("News.UnattributedQuote", text)
     assert flagged == "“We will never accept a deal that sells out our members,”"
-    assert d.message.startswith("The quotation 'We will never accept a deal that sells out our me…' (line 3) names no speaker")
+    assert d.message.startswith("The quotation 'We will never accept a deal that sells out our me…' names no speaker")
 
 
 def test_speaker_in_paragraph_or_carried_over():
@@ -175,6 +182,11 @@ def test_attribution_needs_cues():
     from lint.rules import RuleError
 
     with pytest.raises(RuleError, match="attribution"):
-        parse_rule_file("P/Q.yml", "extends: quotes\nkind: unattributed\n", "P.Q")
-    with pytest.raises(RuleError, match="kind"):
-        parse_rule_file("P/Q.yml", "extends: quotes\nkind: sideways\n", "P.Q")
+        parse_rule_file("P/Q.yml", "extends: unattributed_quotes\n", "P.Q")
+
+
+def test_the_old_quotes_type_says_what_it_became():
+    from lint.rules import RuleError
+
+    with pytest.raises(RuleError, match="P/Q.yml:1: extends: check type 'quotes' was split: use 'quote_style'"):
+        parse_rule_file("P/Q.yml", "extends: quotes\nkind: mixed\n", "P.Q")

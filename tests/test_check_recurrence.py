@@ -83,7 +83,10 @@ def test_article_contradicts_an_annual_event_named_for_another_year():
 def test_editions_in_the_article_must_fit_the_claimed_period():
     text = "The biennial Baltic Sentry 2021 drills were a rehearsal.\n\nBaltic Sentry 2024 was bigger."
     got = lint(text)
-    assert got == [("biennial", PREFIX + "Baltic Sentry 2021 and Baltic Sentry 2024 (line 3) are 3 years apart, not a multiple of 2.")]
+    assert got == [("biennial", PREFIX + "Baltic Sentry 2021 and Baltic Sentry 2024 are 3 years apart, not a multiple of 2.")]
+    article = read_text("a.txt", text, body_only=True)
+    (d,) = lint_article(article, [RULE])
+    assert [(text[r.span.start : r.span.end], r.message) for r in d.related] == [("Baltic Sentry 2024", "Baltic Sentry 2024")]
     assert lint(text.replace("2024", "2025")) == []
 
 

@@ -1,4 +1,4 @@
-"""The structure check type: missing byline, missing date, standfirst in the headline."""
+"""The whole-article check types: missing_byline, missing_date, standfirst_in_headline."""
 
 from __future__ import annotations
 
@@ -37,14 +37,15 @@ def test_missing_byline_and_date_are_reported_once_at_the_headline():
     assert [(text[d.start : d.end], d.rule) for d in diags] == [
         ("Storm hits coast", "News.MissingByline"), ("Storm hits coast", "News.MissingDate")]
     assert diags[1].message == (
-        "No publication date found: date checks were skipped; give --date YYYY-MM-DD."
+        "No publication date found in a byline, date line or the front matter: date checks were skipped; "
+        "give --date YYYY-MM-DD."
     )
 
 
 def test_date_from_option_or_byline_silences_missing_date():
     text = "Storm hits coast\n\nBy Ann Lee\n\nThe storm hit the coast on Thursday."
     (d,) = lint("News.MissingDate", text)
-    assert "(the byline 'By Ann Lee' holds no full date)" in d.message
+    assert d.message.startswith("No publication date found in the byline 'By Ann Lee': ")
     assert lint("News.MissingDate", text, date=dt.date(2023, 11, 3)) == []
     assert lint("News.MissingByline", text) == []
 

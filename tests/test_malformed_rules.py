@@ -42,6 +42,10 @@ CASES = {
     "example-wrong-type": (OK + "examples:\n  fire: [{text: 1}]\n", 7, "examples.fire.0.text", "string"),
     "example-bad-date": (OK + "examples:\n  fire: [{text: a, date: 'soon'}]\n", 7, "examples.fire.0.date", "date"),
     "data-file-missing": ("extends: recurrence\nmessage: x\nschedules: data/none.yml\n", 3, "schedules", "cannot read data file"),
+    # one check type, one set of keys: a key of another type is unknown
+    "key-of-another-type": ("extends: unbalanced_quotes\nmessage: x\napostrophes: true\n", 3, "apostrophes", "unknown key"),
+    "kind-on-a-split-type": ("extends: quote_style\nkind: mixed\nmessage: x\n", 2, "kind", "unknown key"),
+    "split-type": ("extends: structure\nkind: byline\n", 1, "extends", "use 'missing_byline' (kind: byline)"),
 }
 
 

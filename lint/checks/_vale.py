@@ -197,40 +197,6 @@ def exceptions_search(exceptions: list[str], loc: tuple = ("exceptions",)) -> re
     return compile_pattern(r"(?m)\b(?:%s)\b" % "|".join(terms), loc)
 
 
-def vale_format(template: str, *subs: str) -> str:
-    """Go's fmt.Sprintf for Vale messages: each ``%s`` (or ``%d``) takes the
-    next sub, ``%[n]s`` the n-th (and the next ``%s`` the one after it)."""
-    if "%" not in template or not subs:
-        return template
-    out = []
-    i = k = 0
-    while i < len(template):
-        c = template[i]
-        if c == "%" and i + 1 < len(template):
-            nxt = template[i + 1]
-            m = _EXPLICIT.match(template, i + 1) if nxt == "[" else None
-            if m:
-                k = int(m.group(1))
-                out.append(subs[k - 1] if 0 < k <= len(subs) else "%!" + m.group(2) + "(BADINDEX)")
-                i = m.end()
-                continue
-            if nxt in "sdv":
-                out.append(subs[k] if k < len(subs) else "%!" + nxt + "(MISSING)")
-                k += 1
-                i += 2
-                continue
-            if nxt == "%":
-                out.append("%")
-                i += 2
-                continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
-_EXPLICIT = regex.compile(r"\[(\d+)\]([sdv])")
-
-
 class ValeText:
     """A block's text as Vale sees it, with a map back to source offsets.
 

@@ -1,29 +1,106 @@
-"""What checks share: the block-by-block loop and Vale's message format."""
+"""The check contract (see the package docstring) and what checks share:
+the compile context, the block-by-block loop and Vale's message format."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import regex
 
 from lint.article import Article, Block
 from lint.model import Finding, Related, Span
 
 # A user's pattern may backtrack catastrophically: each rule gets this many
-# seconds per file for its regular-expression matching, then it is stopped
-# (TimeoutError, which the engine reports as a finding about the rule).
+# seconds per file, then it is stopped (TimeoutError, which the engine
+# reports as a finding about the rule). The engine's timer is the guard;
+# ``BlockChecker.remaining()`` is a fallback for the ``regex`` calls.
 TIME_LIMIT = 2.0
 
 
+@dataclass(frozen=True, slots=True)
+class CompileContext:
+    """What ``compile(params, ctx)`` may know besides the rule's keys.
+
+    ``rule_path``: the rule file ("" for a rule built in code);
+    ``styles_path``: the folder above the rule's pack (Vale's StylesPath,
+    where spelling dictionaries live), None when there is none;
+    ``time_limit``: seconds a rule may spend on one file.
+    """
+
+    rule_path: str = ""
+    styles_path: Path | None = None
+    time_limit: float = TIME_LIMIT
+
+    @classmethod
+    def for_rule(cls, rule_path: str, time_limit: float = TIME_LIMIT) -> "CompileContext":
+        """The context of a rule file: its styles path is its pack's parent."""
+        styles = Path(rule_path).resolve().parent.parent if rule_path and not rule_path.startswith("<") else None
+        return cls(rule_path, styles, time_limit)
+
+
+DEFAULT_CONTEXT = CompileContext()
+
+
+@runtime_checkable
+class Check(Protocol):
+    """A compiled rule: the findings of one article, spans in source code points."""
+
+    def check(self, article: Article, blocks: list[Block]) -> Iterable[Finding]: ...
+
+
+@runtime_checkable
+class CrossArticleCheck(Check, Protocol):
+    """A check that also reports across the files of one run.
+
+    ``export(name)`` hands over (and forgets) the picklable state kept for
+    file ``name``; ``absorb(name, state)`` takes such state from another
+    process; ``finish()``, once after the last file, yields ``(path,
+    finding)`` pairs and clears the state."""
+
+    def export(self, name: str) -> Any: ...
+
+    def absorb(self, name: str, state: Any) -> None: ...
+
+    def finish(self) -> Iterable[tuple[str, Finding]]: ...
+
+
+_VERB = regex.compile(r"%(?:\[(\d+)\])?([sdv%])")
+
+
 def format_message(template: str, *subs: str) -> str:
-    """Vale's FormatMessage: each ``%s`` takes the next sub, cycling."""
+    """A rule's ``message`` with its substitutions, as Vale formats it.
+
+    Vale's FormatMessage then Go's Sprintf: each ``%s`` (or ``%d``, ``%v``)
+    takes the next sub, cycling when there are fewer subs than verbs;
+    ``%[n]s`` takes the n-th sub (and the next ``%s`` the one after it;
+    n may exceed the number of verbs, not of subs and verbs both);
+    ``%%`` is a ``%``. No subs, or no ``%``: the template as it is."""
     if not subs or "%" not in template:
         return template
-    parts = template.split("%s")
-    out = [parts[0]]
-    for i, part in enumerate(parts[1:]):
-        out.append(subs[i % len(subs)])
-        out.append(part)
-    return "".join(out)
+    size = len(subs)
+    verbs = template.count("%")
+    k = 0
+
+    def sub(m: regex.Match) -> str:
+        nonlocal k
+        index, verb = m.group(1), m.group(2)
+        if verb == "%" and index is None:
+            return "%"
+        if index is not None:
+            n = int(index)
+            if not 0 < n <= max(verbs, size) or verb == "%":
+                return "%!" + verb + "(BADINDEX)"
+            k = n
+            return subs[(n - 1) % size]
+        out = subs[k % size]
+        k += 1
+        return out
+
+    return _VERB.sub(sub, template)
 
 
 class BlockChecker:
@@ -34,9 +111,10 @@ class BlockChecker:
     """
 
     _deadline = float("inf")
+    time_limit = TIME_LIMIT  # from the CompileContext, when the subclass sets it
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
-        self._deadline = time.monotonic() + TIME_LIMIT
+        self._deadline = time.monotonic() + self.time_limit
         markdown = article.format == "md"
         for block in blocks:
             if markdown:  # match the text as Vale sees it: markup dropped, not blanked
@@ -54,7 +132,7 @@ class BlockChecker:
         """Seconds left of this rule's budget on this file (``timeout=`` of ``regex``)."""
         left = self._deadline - time.monotonic()
         if left == float("inf"):  # check_text called outside check(): no budget set (regex rejects inf)
-            return TIME_LIMIT
+            return self.time_limit
         if left <= 0:
             raise TimeoutError("regex timed out")
         return left

@@ -26,7 +26,7 @@ from pydantic import Field
 
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, exceptions_search, vale_text
-from lint.checks.base import format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import RuleBase
@@ -234,5 +234,5 @@ class Capitalization:
                 yield Finding(Span(*vt.span(0, len(text))), format_message(self.p.message, text, expected))
 
 
-def compile(p: Params) -> Capitalization:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Capitalization:
     return Capitalization(p)

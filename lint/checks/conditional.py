@@ -18,7 +18,7 @@ from pydantic import Field
 
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, exceptions_search, vale_text
-from lint.checks.base import format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
@@ -72,5 +72,5 @@ class Conditional:
                 yield Finding(Span(*vt.span(m.start(), m.end())), format_message(self.message, s))
 
 
-def compile(p: Params) -> Conditional:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Conditional:
     return Conditional(p)

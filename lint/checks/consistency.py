@@ -19,7 +19,7 @@ from pydantic import Field
 
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, vale_text
-from lint.checks.base import format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import compile_pattern, make_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
@@ -61,5 +61,5 @@ class Consistency:
                 yield Finding(Span(*vt.span(at, at + len(last))), format_message(self.message, last))
 
 
-def compile(p: Params) -> Consistency:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Consistency:
     return Consistency(p)

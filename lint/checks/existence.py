@@ -1,4 +1,7 @@
-"""existence: flag every occurrence of a token or raw pattern (Vale)."""
+"""existence: flag every occurrence of a token or raw pattern (Vale).
+
+``message`` substitutions: ``%s`` is the matched text.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from lint.checks.base import BlockChecker, format_message
+from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern, make_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
@@ -49,5 +52,7 @@ class Existence(BlockChecker):
             yield Finding(Span(start, end), format_message(self.message, observed))  # as matched, like Vale
 
 
-def compile(p: Params) -> Existence:
-    return Existence(p)
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Existence:
+    checker = Existence(p)
+    checker.time_limit = ctx.time_limit
+    return checker

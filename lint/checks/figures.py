@@ -40,6 +40,8 @@ billions, numbers of a thousand or more, and counts of people or tolls
 suggestion level: measurements ("100mph", "1.43°C"), prices and legal
 amounts ("a £1,000 fine"), background ("a community of 50,000") and other
 counts below a thousand ("88 flood warnings").
+
+``message`` substitutions: ``%s`` is the figure as written ("$170 million").
 """
 
 from __future__ import annotations
@@ -51,11 +53,12 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from lint.article import Article, Block
-from lint.checks.base import format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
 
 DATA_KEYS = ("attribution",)
+DEFAULT_MESSAGE = "'%s' has no source in its sentence or paragraph: say who counted it."
 
 
 class FigureWords(BaseModel):
@@ -147,7 +150,7 @@ class Figures:
     def __init__(self, p: Params):
         w = p.attribution.figures
         loc = ("attribution", "figures")
-        self.message = p.message or "'%s' has no source in its sentence or paragraph: say who counted it."
+        self.message = p.message or DEFAULT_MESSAGE
         self.reach = p.reach
         self.min_count = p.min_count
         self.cues = cue_pattern(p.attribution)
@@ -339,5 +342,5 @@ class Figures:
         return text[s : e if e != -1 else len(text)]
 
 
-def compile(p: Params) -> Figures:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Figures:
     return Figures(p)

@@ -33,40 +33,16 @@ import regex
 
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, heading_level
-from lint.checks.base import format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
 from lint.segment import sentences
 
 
 class Params(RuleBase):
-    extends: Literal["metric", "readability"]  # readability: Vale's older check (metrics + grade)
+    extends: Literal["metric"]
     formula: str = ""
     condition: str = ""
-    metrics: list[str] = []
-    grade: float | None = None
-
-
-# Vale's `readability` metrics (jdkato/prose summarize), averaged and compared with `grade`
-READABILITY = {
-    "Flesch-Kincaid": "(0.39 * (words / sentences)) + (11.8 * (syllables / words)) - 15.59",
-    "Gunning Fog": "0.4 * ((words / sentences) + 100 * (complex_words / words))",
-    "Coleman-Liau": "(0.0588 * (characters / words * 100)) - (0.296 * (sentences / words * 100)) - 15.8",
-    "SMOG": "1.0430 * math.sqrt(polysyllabic_words * 30 / sentences) + 3.1291",
-    "Automated Readability": "(4.71 * (characters / words)) + (0.5 * (words / sentences)) - 21.43",
-}
-
-
-def _readability(p: Params) -> tuple[str, str]:
-    """(formula, condition) of a `readability` rule."""
-    if not p.metrics:
-        raise CompileError(("metrics",), f"a readability rule needs `metrics` (one or more of {', '.join(READABILITY)})")
-    for i, m in enumerate(p.metrics):
-        if m not in READABILITY:
-            raise CompileError(("metrics", i), f"unknown metric {m!r} (known: {', '.join(READABILITY)})")
-    if p.grade is None:
-        raise CompileError(("grade",), "a readability rule needs a `grade`")
-    return "(%s) / %d" % (" + ".join("(%s)" % READABILITY[m] for m in p.metrics), len(p.metrics)), "> %r" % p.grade
 
 
 VARIABLES = (
@@ -195,9 +171,6 @@ _QUOTE = regex.compile(r"(?m)(?:^[ \t]{0,3}>.*\n?)+")
 
 class Metric:
     def __init__(self, p: Params):
-        if p.extends == "readability":  # whole document only, as Vale
-            formula, condition = _readability(p)
-            p = p.model_copy(update={"formula": formula, "condition": condition, "scope": ["summary"]})
         if not p.formula.strip():
             raise CompileError(("formula",), "a metric rule needs a `formula`")
         if not p.condition.strip():
@@ -256,5 +229,5 @@ class Metric:
                 yield Finding(Span(block.start, block.end), format_message(self.message, "%.2f" % res))
 
 
-def compile(p: Params) -> Metric:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Metric:
     return Metric(p)

@@ -39,8 +39,21 @@ each other ("Lukashenko"/"Lukashenka"); ``different`` groups are look-alike
 names that are different names ("Austria"/"Australia").
 
 Without a known spelling, the less frequent spelling is flagged at
-``variant_level`` (ties: the one used later), naming both spellings and their
-lines, with an unsafe fix to the more frequent one.
+``variant_level`` (ties: the one used later), naming both spellings, with an
+unsafe fix to the more frequent one.
+
+Each finding has related locations: the first occurrence of the right
+spelling (when the article has it) and the other occurrences of the
+variant. Findings across articles name the other files in the message
+(a related location points into the finding's own file only).
+
+``message`` substitutions, in order (``%[n]s`` picks one):
+
+1. the variant, quoted: ``'Zapod'``
+2. the right spelling, quoted: ``'Zapad'``
+3. why it is right: ``the known spelling``, ``the more frequent spelling in
+   this article``, ``the first spelling in this article``, or, across
+   articles, ``the spelling of 2 other articles of this run (a.txt, b.txt)``
 
 Across articles (``across_articles: true``) the checker keeps a small
 summary of each article's names, reports nothing per article, and its
@@ -58,7 +71,7 @@ import bisect
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -68,11 +81,12 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lint.article import Article, Block
-from lint.checks.base import format_message
-from lint.model import Edit, Finding, Fix, Severity, Span
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rules import RuleBase
 
 DATA_KEYS = ("names",)
+DEFAULT_MESSAGE = "%s differs from %s, %s."
 
 Level = Literal["suggestion", "warning", "error"]
 
@@ -328,19 +342,6 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
 # --------------------------------------------------------------------------
 
 
-def _lines(idx, spans: Iterable[tuple[int, int]]) -> list[int]:
-    starts = idx.starts  # line_col(s)[0] == bisect_right(starts, s)
-    return sorted({bisect.bisect_right(starts, s) for s, _ in spans})
-
-
-def _where(lines: list[int]) -> str:
-    if not lines:
-        return ""
-    if len(lines) == 1:
-        return f" (line {lines[0]})"
-    return " (lines " + ", ".join(map(str, lines)) + ")"
-
-
 def _match_case(replacement: str, observed: str) -> str:
     if len(observed) > 1 and observed.isupper():
         return replacement.upper()
@@ -350,6 +351,7 @@ def _match_case(replacement: str, observed: str) -> str:
 class NameVariants:
     def __init__(self, p: Params):
         self.p = p
+        self.message = p.message or DEFAULT_MESSAGE
         self.variant_level = Severity.parse(p.variant_level)
         self.across_level = Severity.parse(p.across_level)
         self.allowed: dict[str, int] = {}
@@ -513,9 +515,8 @@ class NameVariants:
         forms = collect(article, blocks)
         if not forms:
             return
-        idx = article.line_index
         if self.p.across_articles:
-            self._remember(article, forms, idx)
+            self._remember(article, forms)
         if not self.p.within_article:
             return
         flagged: set[str] = set()
@@ -527,8 +528,7 @@ class NameVariants:
             flagged.add(key)
             right = self.known[k]
             there = forms.get(k)
-            ref = f"'{right}'" + (_where(_lines(idx, there.spans)) if there else "")
-            yield from self._emit(form, idx, right, ref, "the known spelling", "safe", None)
+            yield from self._emit(article.text, form, right, there, "the known spelling", "safe", None)
         # 2. variants among the article's own spellings
         for group in self._groups(forms, article.text):
             if any(f.key in self.known for f in group) or any(f.key in flagged for f in group):
@@ -540,29 +540,35 @@ class NameVariants:
             for f in group:
                 if f is ref or not self.similar(f.key, f.folded, ref.key, ref.folded):
                     continue
-                yield from self._emit(f, idx, ref.surface, f"'{ref.surface}'" + _where(_lines(idx, ref.spans)),
-                                      why, "unsafe", self.variant_level)
+                yield from self._emit(article.text, f, ref.surface, ref, why, "unsafe", self.variant_level)
 
-    def _emit(self, form: _Form, idx, right: str, ref: str, why: str, safety: str, level) -> Iterator[Finding]:
-        msg = format_message(self.p.message or "%s differs from %s, %s.", f"'{form.surface}'" + _where(_lines(idx, form.spans)), ref, why)
+    def _emit(self, text: str, form: _Form, right: str, ref: _Form | None, why: str, safety: str, level) -> Iterator[Finding]:
+        """One finding per occurrence of ``form``; related: the first
+        occurrence of the right spelling (``ref``, if in the article) and
+        the other occurrences of ``form``."""
+        msg = format_message(self.message, f"'{form.surface}'", f"'{right}'", why)
+        first: tuple[Related, ...] = ()
+        if ref is not None:
+            r0, r1 = ref.spans[0]
+            first = (Related(Span(r0, r1), f"'{right}', {why}"),)
         for s, e in form.spans:
-            observed = idx.text[s:e]
+            observed = text[s:e]
             new = _match_case(right, observed)
             fix = Fix((Edit(Span(s, e), new),), safety, f"Replace with '{new}'")
-            yield Finding(Span(s, e), msg, fix, level)
+            others = tuple(Related(Span(a, b), f"'{text[a:b]}' again") for a, b in form.spans if (a, b) != (s, e))
+            yield Finding(Span(s, e), msg, fix, level, first + others)
 
     # ---- across articles
 
-    def _remember(self, article: Article, forms: dict[str, _Form], idx) -> None:
+    def _remember(self, article: Article, forms: dict[str, _Form]) -> None:
         """One line per name: key, surface, folded form, neighbours ("" when it
-        once stands alone, see ``_mates``), spans, lines (tab-separated)."""
+        once stands alone, see ``_mates``), spans (tab-separated)."""
         rows = []
         for k, f in forms.items():
             if f.name and not f.lower:
                 mates = _mates(f, article.text, forms, self.titles)
                 spans = " ".join(f"{a},{b}" for a, b in f.spans)
-                lines = " ".join(map(str, _lines(idx, f.spans)))
-                rows.append(f"{k}\t{f.surface}\t{f.folded}\t{' '.join(sorted(mates or ()))}\t{spans}\t{lines}")
+                rows.append(f"{k}\t{f.surface}\t{f.folded}\t{' '.join(sorted(mates or ()))}\t{spans}")
         self._seen.pop(article.path, None)  # re-linted: the latest text counts
         if rows:
             self._seen[article.path] = zlib.compress("\n".join(rows).encode("utf-8"), 1)
@@ -629,15 +635,16 @@ class NameVariants:
                 if i in b_articles:
                     continue  # both in one article: the per-article rule's business
                 path, packed = seen[i]
-                sur, spans, lines = _row(_unpack(packed), a)
+                sur, spans = _row(_unpack(packed), a)
                 paths = [seen[j][0] for j in where[b]]
                 shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
                 n = len(paths)
-                msg = (f"'{sur}'{_where(lines)} is spelt '{surface[b]}' in {n} other article{'s' if n > 1 else ''}"
-                       f" of this run ({shown}).")
+                why = f"the spelling of {n} other article{'s' if n > 1 else ''} of this run ({shown})"
+                msg = format_message(self.message, f"'{sur}'", f"'{surface[b]}'", why)
                 edits = tuple(Edit(Span(s, e), surface[b]) for s, e in spans)
                 fix = Fix(edits, "unsafe", f"Replace with '{surface[b]}'")
-                out.append((path, Finding(Span(*spans[0]), msg, fix, self.across_level)))
+                related = tuple(Related(Span(s, e), f"'{sur}' again") for s, e in spans[1:])
+                out.append((path, Finding(Span(*spans[0]), msg, fix, self.across_level, related)))
         out.sort(key=lambda pf: (pf[0], pf[1].span.start))
         yield from out
 
@@ -646,14 +653,14 @@ def _unpack(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8")
 
 
-def _row(rows: str, key: str) -> tuple[str, list[tuple[int, int]], list[int]]:
-    """Surface, spans and lines of ``key`` in one article's rows (see ``_remember``)."""
+def _row(rows: str, key: str) -> tuple[str, list[tuple[int, int]]]:
+    """Surface and spans of ``key`` in one article's rows (see ``_remember``)."""
     for row in rows.split("\n"):
-        k, sur, _, _, spans, lines = row.split("\t")
+        k, sur, _, _, spans = row.split("\t")
         if k == key:
-            return sur, [tuple(map(int, x.split(","))) for x in spans.split()], [int(x) for x in lines.split()]
+            return sur, [tuple(map(int, x.split(","))) for x in spans.split()]
     raise KeyError(key)
 
 
-def compile(p: Params) -> NameVariants:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> NameVariants:
     return NameVariants(p)

@@ -18,6 +18,12 @@ an annual summit"). The claim is then checked against
 
 A claim about a name with no schedule and no contradiction in the article
 ("the Orionids meteor shower, a yearly display") is never a finding.
+An edition named elsewhere in the article that contradicts the claim is a
+related location of the finding.
+
+``message`` substitutions: ``%s`` is the evidence, such as ``Zapad is held
+every four years (2009, 2013, ...), not annually`` (several pieces of
+evidence joined by "; ").
 """
 
 from __future__ import annotations
@@ -29,12 +35,13 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from lint.article import Article, Block
-from lint.checks.dateline import NAME, YEAR, Cues, RelativeMatcher, phrase_pattern, sentence_blocks, trim_name
-from lint.model import Finding, Span
-from lint.positions import LineIndex
+from lint.checks._dateline import NAME, YEAR, Cues, RelativeMatcher, phrase_pattern, sentence_blocks, trim_name
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.model import Finding, Related, Span
 from lint.rules import CompileError, RuleBase
 
 DATA_KEYS = ("schedules", "dates")
+DEFAULT_MESSAGE = "Recurrence claim contradicts the event's schedule: %s."
 
 
 class Schedule(BaseModel):
@@ -97,7 +104,7 @@ class Recurrence:
         for phrase, n in p.claims.items():
             if n < 1:
                 raise CompileError(("claims", phrase), "years between editions must be at least 1")
-        self.message = p.message
+        self.message = p.message or DEFAULT_MESSAGE
         self.claims = {" ".join(k.lower().split()): v for k, v in p.claims.items()}
         self.claim_rx = regex.compile(f"(?i:{phrase_pattern(self.claims)})")
         # schedule names: lower-case words -> schedule
@@ -185,8 +192,7 @@ class Recurrence:
     # -- the check -----------------------------------------------------------
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
-        editions: dict[str, list[tuple[int, int]]] | None = None
-        lines: LineIndex | None = None
+        editions: dict[str, list[tuple[int, tuple[int, int]]]] | None = None
         for s in sentence_blocks(article, blocks):
             text = s.text
             for c in self.claim_rx.finditer(text):
@@ -198,6 +204,7 @@ class Recurrence:
                 n0 = trim_name(text, n0, n1)
                 written = text[n0:n1] + (f" {year}" if year else "")
                 evidence: list[str] = []
+                related: list[Related] = []
                 sched = self._schedule_of(words)
                 if sched is not None:
                     sc, seen = sched
@@ -221,31 +228,30 @@ class Recurrence:
                         if editions is None:
                             editions = self._editions(article)
                         key = " ".join(words).lower()
-                        for other, pos in editions.get(key, []):
+                        for other, (e0, e1) in editions.get(key, []):
                             if (other - year) % period:
-                                lines = lines or article.line_index
-                                line = lines.line_col(pos)[0]
                                 evidence.append(
-                                    f"{written} and {' '.join(words)} {other} (line {line}) are {abs(other - year)} years apart, "
+                                    f"{written} and {' '.join(words)} {other} are {abs(other - year)} years apart, "
                                     f"not a multiple of {period}"
                                 )
+                                related.append(Related(Span(e0, e1), f"{' '.join(words)} {other}"))
                                 break
                 if not evidence:
                     continue
-                msg_ev = "; ".join(evidence)
-                msg = self.message.replace("%s", msg_ev) if "%s" in self.message else f"{self.message} {msg_ev}".strip()
-                yield Finding(Span(s.start + c.start(), s.start + c.end()), msg)
+                msg = format_message(self.message, "; ".join(evidence))
+                yield Finding(Span(s.start + c.start(), s.start + c.end()), msg, None, None, tuple(related))
 
-    def _editions(self, article: Article) -> dict[str, list[tuple[int, int]]]:
-        out: dict[str, list[tuple[int, int]]] = {}
+    def _editions(self, article: Article) -> dict[str, list[tuple[int, tuple[int, int]]]]:
+        """Editions named in the article: event -> (year, span of the name and year)."""
+        out: dict[str, list[tuple[int, tuple[int, int]]]] = {}
         for b in article.blocks:
             for m in self.name_year.finditer(b.text):
                 words = regex.findall(r"\p{Lu}[\p{L}\p{M}\d'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*", m.group("name"))
                 # the last word(s) of the run name the event: key on the whole run and on its last word
                 for key in {" ".join(words).lower(), words[-1].lower()} if words else ():
-                    out.setdefault(key, []).append((int(m.group("year")), b.start + m.start()))
+                    out.setdefault(key, []).append((int(m.group("year")), (b.start + m.start(), b.start + m.end())))
         return out
 
 
-def compile(p: Params) -> Recurrence:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Recurrence:
     return Recurrence(p)

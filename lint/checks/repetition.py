@@ -18,7 +18,7 @@ from pydantic import Field
 
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, exceptions_search, vale_text
-from lint.checks.base import format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
@@ -77,5 +77,5 @@ class Repetition:
             prev = curr
 
 
-def compile(p: Params) -> Repetition:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Repetition:
     return Repetition(p)

@@ -31,7 +31,8 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lint.article import Article, Block
-from lint.checks._vale import ScopeFilter, vale_format, vale_text
+from lint.checks._vale import ScopeFilter, vale_text
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import WORD_TEMPLATE, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
@@ -200,7 +201,7 @@ class Sequence:
         for block in self.scope.blocks(article, blocks):
             vt = vale_text(article, block)
             for start, end, words in self._matches(vt.text):
-                yield Finding(Span(*vt.vale_span(start, end, article.text)), vale_format(self.message, *words))
+                yield Finding(Span(*vt.vale_span(start, end, article.text)), format_message(self.message, *words))
 
     def _matches(self, text: str) -> Iterator[tuple[int, int, list[str]]]:
         candidates = -1  # a tag-only anchor: every word is a candidate
@@ -285,5 +286,5 @@ class Sequence:
         return None
 
 
-def compile(p: Params) -> Sequence:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Sequence:
     return Sequence(p)

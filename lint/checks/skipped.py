@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import ConfigDict
 
 from lint.article import Article, Block
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext
 from lint.model import Finding
 from lint.rules import RuleBase
 
@@ -35,5 +36,5 @@ class Skipped:
         return iter(())
 
 
-def compile(p: Params) -> Skipped:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Skipped:
     return Skipped(REASONS[p.extends])

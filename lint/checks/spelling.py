@@ -18,6 +18,8 @@ Hunspell is read by spylls (pure Python), an optional dependency imported
 only when a spelling rule is compiled: without it, or without a usable
 dictionary, the rule loads and is skipped, ``skipped_reason`` saying why.
 Dictionaries are read once per process and shared by rules.
+
+``message`` substitutions: ``%s`` is the misspelt word.
 """
 
 from __future__ import annotations
@@ -33,12 +35,16 @@ from pydantic import Field, field_validator
 
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter
-from lint.checks.base import format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
 
-# The loader passes the styles folder (the parent of the rule's pack) to compile().
+# compile() reads dictionaries (from ``ctx.styles_path``, the parent of the
+# rule's pack): the rule cache must not keep such a rule (lint/rule_cache.py).
+READS_FILES = True
+# lint/vale_config._build still passes ``styles_path=`` when this is set;
+# drop both once it passes a CompileContext.
 NEEDS_STYLES_PATH = True
 
 
@@ -204,5 +210,5 @@ class Spelling:
                 yield Finding(Span(block.start + m.start(), block.start + m.end()), format_message(self.p.message, word))
 
 
-def compile(p: Params, styles_path: Path | None = None) -> Spelling:
-    return Spelling(p, styles_path)
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT, *, styles_path: Path | None = None) -> Spelling:
+    return Spelling(p, styles_path if styles_path is not None else ctx.styles_path)

@@ -3,6 +3,9 @@
 Each ``swap`` key is a pattern, its value the preferred form; ``a|b`` offers
 alternatives. The replacement is carried as a fix: safe when there is one
 replacement, unsafe when the user must choose among several.
+
+``message`` substitutions, in order: the replacement (several joined as
+Vale's ToSentence does: 'a', 'b' or 'c'), then the matched text.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Literal
 import regex
 from pydantic import Field
 
-from lint.checks.base import BlockChecker, format_message
+from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
 from lint.checks.patterns import compile_pattern, exceptions_pattern, make_pattern
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
@@ -152,5 +155,7 @@ class Substitution(BlockChecker):
         return Fix((Edit(Span(start, end), new),), "safe" if len(options) == 1 else "unsafe", f"Replace with '{new}'")
 
 
-def compile(p: Params) -> Substitution:
-    return Substitution(p)
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Substitution:
+    checker = Substitution(p)
+    checker.time_limit = ctx.time_limit
+    return checker

@@ -23,6 +23,8 @@ is not a pronoun or a generic noun (``not_names``: "He said", "Police
 said" name no one), and a nationality alone ("according to Israeli
 officials") is not a name. Names that merely occur nearby ("additional
 Russian forces", "the Zapad 2025 drills") are not sources.
+
+``message`` substitutions: ``%s`` is the vague phrase as written.
 """
 
 from __future__ import annotations
@@ -33,12 +35,13 @@ from typing import Literal
 import regex
 
 from lint.article import Article, Block
-from lint.checks.base import format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.figures import AttributionData, _compile, _words
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
 
 DATA_KEYS = ("attribution",)
+DEFAULT_MESSAGE = "'%s' attributes the claim to no one in particular: name the source or drop the claim."
 
 
 class Params(RuleBase):
@@ -95,7 +98,7 @@ class VagueAttribution:
             ("attribution", "vague"),
         )
         self.not_names = frozenset(x.lower() for x in data.not_names)
-        self.message = p.message or "'%s' attributes the claim to no one in particular: name the source or drop the claim."
+        self.message = p.message or DEFAULT_MESSAGE
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         sents: list[Block] = []
@@ -157,5 +160,5 @@ class VagueAttribution:
         return True
 
 
-def compile(p: Params) -> VagueAttribution:
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> VagueAttribution:
     return VagueAttribution(p)

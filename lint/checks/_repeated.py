@@ -1,0 +1,46 @@
+"""What repeated_headline and repeated_paragraph share: whitespace
+normalisation, and the fix that deletes a repeated block with its line
+break, always unsafe (``--unsafe-fixes``): a fix that removes text is never
+applied without asking."""
+
+from __future__ import annotations
+
+import regex
+
+from lint.model import Span
+from lint.positions import LineIndex
+
+_SPACES = regex.compile(r"\s+")
+_BREAK = regex.compile(r"\r\n|\r|\n")
+_BLANK_LINE = regex.compile(r"[ \t]*(?:\r\n|\r|\n)")
+_NOT_SPACE_TO_REGEX = frozenset("\x1c\x1d\x1e\x1f")  # str.isspace() but not regex's \s
+
+
+def norm(s: str) -> str:
+    # ``_SPACES.sub(" ", s).strip()``; str.split() is the same, and faster,
+    # when no character is a space to str but not to regex
+    if _NOT_SPACE_TO_REGEX.isdisjoint(s):
+        return " ".join(s.split())
+    return _SPACES.sub(" ", s).strip()
+
+
+def excerpt(s: str, n: int = 50) -> str:
+    s = norm(s)
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def delete_line(text: str, index: LineIndex, start: int, end: int) -> Span:
+    """``[start, end)`` widened to whole lines with the line break after them;
+    with the blank line after too when a blank line (or the file start) is
+    before, so that no double blank line is left behind."""
+    line, col = index.line_col(start)
+    start -= col - 1
+    pos = end
+    m = _BREAK.search(text, pos)
+    pos = m.end() if m is not None else len(text)
+    before_blank = line == 1 or not index.line_text(line - 1).strip()
+    if before_blank:
+        m = _BLANK_LINE.match(text, pos)
+        if m is not None:
+            pos = m.end()
+    return Span(start, pos)

@@ -1,0 +1,152 @@
+"""relative_date: a relative date that the dateline contradicts.
+
+A relative expression ("later this year", "next month", "last September")
+resolved against the publication date, compared with an explicit date
+attached to it in the same sentence: an event named with its year right
+before it ("the exercises Zapad 2025 (West 2025) later this year"), a
+possessive ("this year's Euro 2024"), or a date in apposition ("next
+year, in 2025"; "last month (August 2024)"). "By the end of this year"
+with no explicit date is never a finding. Needs ``cues`` with a
+``relative`` list (usually ``data/relative-dates.yml``); articles without
+a publication date and text inside quotation marks are skipped.
+
+``message`` substitutions: ``%s`` is the evidence, such as ``dated
+2024-09-17, so 'later this year' means 2024, but the event is Zapad 2025``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+import regex
+from pydantic import Field
+
+from lint.article import Article, Block
+from lint.checks._dateline import (
+    HAS_YEAR,
+    NAME,
+    WORD,
+    YEAR,
+    Anchor,
+    Cues,
+    RelativeMatcher,
+    anchor_at,
+    inside,
+    overlaps,
+    quote_spans,
+    sentence_blocks,
+    trim_name,
+    year_period,
+)
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.model import Finding, Span
+from lint.rules import CompileError, RuleBase
+
+DATA_KEYS = ("cues",)
+DEFAULT_MESSAGE = "Relative date contradicts the explicit one: %s."
+
+
+class Params(RuleBase):
+    extends: Literal["relative_date"]
+    cues: Cues = Field(default_factory=Cues)
+
+
+_STOP = regex.compile(r"[;:!?.—–]")
+
+
+class RelativeDate:
+    def __init__(self, p: Params):
+        if not p.cues.relative:
+            raise CompileError(("cues",), "a relative_date rule needs cues with a `relative` list")
+        self.message = p.message or DEFAULT_MESSAGE
+        self.matcher = RelativeMatcher(p.cues.relative)
+        self.events = frozenset(w.lower() for w in p.cues.event_words)
+        self.connectors = frozenset(w.lower() for w in p.cues.connectors)
+        tail = r"(?P<tail>(?:[ \t]+\p{Ll}+){0,4})"
+        self.before_name_year = regex.compile(
+            rf"(?P<name>{NAME})[ \t-]+(?P<year>{YEAR})(?P<paren>\s*\([^()]{{0,60}}\))?{tail}\s*,?\s*\Z"
+        )
+        self.before_year_name = regex.compile(
+            rf"(?<![\p{{L}}\d])(?P<year>{YEAR})[ \t]+(?P<name>{NAME}){tail}\s*,?\s*\Z"
+        )
+        self.head_name_year = regex.compile(rf"(?P<name>{NAME})[ \t-]+(?P<year>{YEAR})(?P<tail>(?:[ \t]+\p{{Ll}}+){{0,2}})")
+        self.head_year_name = regex.compile(rf"(?P<year>{YEAR})[ \t]+(?P<name>{NAME}|\p{{Ll}}+)(?P<tail>(?:[ \t]+\p{{Ll}}+){{0,2}})")
+        self.possessive = regex.compile(r"['’]s[ \t]+")
+        self.apposition = regex.compile(r"(?:\s*,\s*|[ \t]+)(?:in|on|during)\s+|\s*\(\s*(?:in\s+|on\s+)?")
+
+    def _is_event(self, words: Iterable[str]) -> bool:
+        return any(w.lower() in self.events for w in words)
+
+    def _before(self, text: str, r0: int) -> Anchor | None:
+        lo = max(0, r0 - 200)
+        window = text[lo:r0]
+        for rx, preceding in ((self.before_name_year, True), (self.before_year_name, False)):
+            m = rx.search(window)
+            if not m:
+                continue
+            tail = m.group("tail").split()
+            if any(w not in self.events and w not in self.connectors for w in tail):
+                continue
+            words = WORD.findall(m.group("name")) + tail
+            if preceding:
+                head = window[: m.start()]
+                stops = list(_STOP.finditer(head))
+                if stops:
+                    head = head[stops[-1].end() :]
+                words += WORD.findall(head)[-6:]
+            if not self._is_event(words):
+                continue
+            y = int(m.group("year"))
+            name_start = trim_name(window, m.start("name"), m.end("name"))
+            start = lo + min(name_start, m.start("year"))
+            end = lo + max(m.end("name"), m.end("year"))
+            return Anchor(start, end, year_period(y), f"the event is {text[start:end]}", y)
+        return None
+
+    def _after(self, text: str, r1: int) -> Anchor | None:
+        pm = self.possessive.match(text, r1)
+        if pm:
+            for rx in (self.head_name_year, self.head_year_name):
+                m = rx.match(text, pm.end())
+                if m and self._is_event(WORD.findall(m.group("name")) + m.group("tail").split()):
+                    y = int(m.group("year"))
+                    start = min(trim_name(text, m.start("name"), m.end("name")), m.start("year"))
+                    end = max(m.end("name"), m.end("year"))
+                    return Anchor(start, end, year_period(y), f"the event is {text[start:end]}", y)
+            return None
+        am = self.apposition.match(text, r1)
+        if am:
+            got = anchor_at(text, am.end())
+            if got:
+                end, period, shown, y = got
+                return Anchor(am.end(), end, period, f"the date given is {shown}", y)
+        return None
+
+    def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        pub = article.meta.date
+        if pub is None:
+            return
+        quotes: list[tuple[int, int]] | None = None
+        for s in sentence_blocks(article, blocks):
+            text = s.text
+            if not HAS_YEAR.search(text):
+                continue  # every explicit date this mode compares with has a year
+            for m, cue, month in self.matcher.finditer(text):
+                if quotes is None:
+                    quotes = quote_spans(article)
+                if inside(quotes, s.start + m.start(), s.start + m.end()):
+                    continue
+                periods, means = self.matcher.resolve(cue, month, pub)
+                for anchor in (self._before(text, m.start()), self._after(text, m.end())):
+                    if anchor is None or any(overlaps(p, anchor.period) for p in periods):
+                        continue
+                    phrase = m.group()
+                    evidence = f"dated {pub.isoformat()}, so '{phrase}' means {means}, but {anchor.label}"
+                    msg = format_message(self.message, evidence)
+                    yield Finding(Span(s.start + m.start(), s.start + m.end()), msg)
+                    break
+
+
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> RelativeDate:
+    return RelativeDate(p)

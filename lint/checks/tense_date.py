@@ -1,0 +1,113 @@
+"""tense_date: a date told in the wrong tense for the dateline.
+
+A date after the publication date told in the past tense ("was held in
+2026") or one before it told as future ("will take place in 2023"). Needs
+``cues`` with ``past_*`` or ``future_*`` lists (usually
+``data/relative-dates.yml``); articles without a publication date, text
+inside quotation marks, conditionals and reported speech dated earlier in
+the sentence are skipped.
+
+``message`` substitutions: ``%s`` is the evidence, such as ``dated
+2024-09-17, but 'were held in 2026' tells 2026, after that date, in the
+past tense``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+import regex
+from pydantic import Field
+
+from lint.article import Article, Block
+from lint.checks._dateline import (
+    HAS_YEAR,
+    ONE_DAY,
+    YEAR_RX,
+    Cues,
+    anchor_at,
+    inside,
+    phrase_pattern,
+    quote_spans,
+    sentence_blocks,
+)
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.model import Finding, Span
+from lint.rules import CompileError, RuleBase
+
+DATA_KEYS = ("cues",)
+DEFAULT_MESSAGE = "Tense contradicts the dateline: %s."
+
+
+class Params(RuleBase):
+    extends: Literal["tense_date"]
+    cues: Cues = Field(default_factory=Cues)
+
+
+_PLACE = r"(?:\s+(?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})?"
+_NOT_AFTER = frozenset("have has had will would to could might may should must be been being not never 'd ’d".split())
+_CONDITION = regex.compile(r"(?i)\b(?:if|unless|whether|as\s+if|suppose|supposing|imagine)\b")
+
+
+class TenseDate:
+    def __init__(self, p: Params):
+        c = p.cues
+        if not (c.past_passive or c.past_active or c.future_markers or c.future_schedule):
+            raise CompileError(("cues",), "a tense_date rule needs cues with past_* or future_* lists")
+        self.message = p.message or DEFAULT_MESSAGE
+        self.past = regex.compile(
+            rf"(?i:\b(?:was|were)\s+(?:not\s+)?(?:{phrase_pattern(c.past_passive)})|(?P<act>{phrase_pattern(c.past_active)}))"
+            rf"{_PLACE},?\s+(?:in|on|during)\s+"
+        )
+        self.future = regex.compile(
+            rf"(?i:(?:{phrase_pattern(c.future_markers)})\s+(?:not\s+)?(?:be\s+|have\s+been\s+|have\s+)?"
+            rf"\p{{Ll}}+(?:\s+place)?){_PLACE},?\s+(?i:in|on|during|by)\s+"
+            rf"|(?i:{phrase_pattern(c.future_schedule)})\s+"
+        )
+
+    def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        pub = article.meta.date
+        if pub is None:
+            return
+        quotes: list[tuple[int, int]] | None = None
+        for s in sentence_blocks(article, blocks):
+            text = s.text
+            if not HAS_YEAR.search(text):
+                continue
+            for kind, rx in (("past", self.past), ("future", self.future)):
+                for m in rx.finditer(text):
+                    got = anchor_at(text, m.end())
+                    if got is None:
+                        continue
+                    end, period, shown, year = got
+                    if kind == "past":
+                        if not period.lo > pub + ONE_DAY:
+                            continue
+                        if m.group("act"):
+                            prev = text[: m.start()].split()
+                            if prev and prev[-1].lower() in _NOT_AFTER:
+                                continue
+                    else:
+                        if not period.hi < pub - ONE_DAY:
+                            continue
+                        # reported speech from an earlier time: "said in 2019 the plant will open in 2022"
+                        if any(int(y.group()) <= year for y in YEAR_RX.finditer(text, 0, m.start())):
+                            continue
+                    if _CONDITION.search(text, 0, m.start()):
+                        continue
+                    if quotes is None:
+                        quotes = quote_spans(article)
+                    if inside(quotes, s.start + m.start(), s.start + end):
+                        continue
+                    said = " ".join(text[m.start() : end].split())
+                    if kind == "past":
+                        evidence = f"dated {pub.isoformat()}, but '{said}' tells {shown}, after that date, in the past tense"
+                    else:
+                        evidence = f"dated {pub.isoformat()}, but '{said}' tells {shown}, before that date, as future"
+                    msg = format_message(self.message, evidence)
+                    yield Finding(Span(s.start + m.start(), s.start + end), msg)
+
+
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> TenseDate:
+    return TenseDate(p)

@@ -1,0 +1,126 @@
+"""weekday_date: a weekday next to a calendar date that falls on another day.
+
+Whatever the order ("Tuesday, September 18, 2024"; "September 18, 2024, a
+Tuesday"; "on Tuesday 18 September", the year then taken from the
+publication date, the nearest such date to it, and reported as a
+warning). No fix: either part may be the wrong one. Dates without a year
+are skipped when the article has no publication date.
+
+``message`` substitutions: ``%s`` is the evidence, such as ``'Tuesday'
+does not match the date: September 18, 2024 is a Wednesday, not a Tuesday``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+import regex
+
+from lint.article import Article, Block
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.dates import find_dates
+from lint.model import Finding, Severity, Span
+from lint.rules import RuleBase
+
+DEFAULT_MESSAGE = "Weekday and date disagree: %s."
+
+
+class Params(RuleBase):
+    extends: Literal["weekday_date"]
+
+
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_RE_DIGIT = re.compile(r"\d")  # the same \d as the patterns of lint.dates
+_WD_ANY = regex.compile(rf"(?i)\b(?:{_WD})\b")
+_WD_LEAD = regex.compile(rf"(?P<wd>(?i:{_WD}))\b\.?,?\s+")
+_WD_PAREN_BEFORE = regex.compile(rf"(?P<wd>(?i:{_WD}))\b\.?\s*\(\s*\Z")
+_WD_AFTER = regex.compile(
+    rf"(?:\s*,\s*(?:(?:which|that)\s+(?:is|was|will\s+be|would\s+be)\s+)?(?:a|an)\s+"
+    rf"|\s*,\s*(?:which|that)\s+(?:falls|fell)\s+on\s+(?:a\s+)?"
+    rf"|\s*\(\s*)(?P<wd>(?i:{_WD}))\b"
+)
+
+
+def _weekday_ok(token: str) -> bool:
+    """Title case or ALL CAPS ("Tuesday", "TUE"), as months in lint.dates."""
+    return token[0].isupper() and (token[1:].islower() or token.isupper())
+
+
+class WeekdayDate:
+    def __init__(self, p: Params):
+        self.message = p.message or DEFAULT_MESSAGE
+
+    def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        pub = article.meta.date
+        for b in blocks:
+            text = b.text
+            # every date find_dates returns has a digit (its ``re`` ``\d``)
+            if not _RE_DIGIT.search(text) or not _WD_ANY.search(text):
+                continue
+            for d in find_dates(text):
+                if d.month is None or d.day is None:
+                    continue
+                wd = None
+                lead = _WD_LEAD.match(text, d.start)
+                if lead and lead.end() <= d.end and not (
+                    "." in text[lead.end("wd") : lead.end()] and len(lead.group("wd")) > 5
+                ):  # "on Friday. September 18 ..." is two sentences
+                    wd = (lead.start("wd"), lead.end("wd"), lead.group("wd"))
+                elif not lead:
+                    before = _WD_PAREN_BEFORE.search(text[max(0, d.start - 20) : d.start])
+                    if before and regex.match(r"\s*\)", text[d.end :]):
+                        off = max(0, d.start - 20)
+                        wd = (off + before.start("wd"), off + before.end("wd"), before.group("wd"))
+                    else:
+                        after = _WD_AFTER.match(text, d.end)
+                        if after:
+                            wd = (after.start("wd"), after.end("wd"), after.group("wd"))
+                if wd is None or not _weekday_ok(wd[2]):
+                    continue
+                stated = _WEEKDAYS[wd[2].lower()]
+                inferred = d.year is None
+                if inferred:
+                    if pub is None:
+                        continue
+                    date = _nearest(pub, d.month, d.day)
+                else:
+                    date = d.date
+                if date is None or date.weekday() == stated:
+                    continue
+                shown = f"{date:%B} {date.day}, {date.year}"
+                if inferred:
+                    evidence = (
+                        f"'{wd[2]}' does not match the date: {date:%B} {date.day} is a "
+                        f"{_DAY_NAMES[date.weekday()]} in {date.year} (the year of the dateline "
+                        f"{pub.isoformat()}), not a {_DAY_NAMES[stated]}"
+                    )
+                else:
+                    evidence = f"'{wd[2]}' does not match the date: {shown} is a {_DAY_NAMES[date.weekday()]}, not a {_DAY_NAMES[stated]}"
+                msg = format_message(self.message, evidence)
+                start, end = min(wd[0], d.start), max(wd[1], d.end)
+                yield Finding(Span(b.start + start, b.start + end), msg, None, Severity.WARNING if inferred else None)
+
+
+def _nearest(pub: dt.date, month: int, day: int) -> dt.date | None:
+    best = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            cand = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs(cand - pub) < abs(best - pub):
+            best = cand
+    return best
+
+
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> WeekdayDate:
+    return WeekdayDate(p)
