@@ -11,7 +11,7 @@ read, and the pickled rule. The whole file is ignored when the environment
 differs: newslint's version and source files (name, size, mtime), Python's,
 ``regex``'s, ``pydantic``'s and PyYAML's versions, which optional packages
 (spylls, textblob) are installed. A rule whose check type reads
-files while compiling (``NEEDS_STYLES_PATH``) or that does not pickle is
+files while compiling (``READS_FILES``) or that does not pickle is
 simply not cached. Nothing here may fail a run: an unreadable, corrupt or
 unwritable cache is ignored (``--no-cache`` turns it off).
 

@@ -256,6 +256,8 @@ def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise RuleError(path, mark.line + 1 if mark else None, None, f"invalid YAML: {problem}") from None
+    except ValueError as exc:  # a date that does not exist (an example's `date: 2024-02-30`)
+        raise _date_error(path, text, exc) from None
     if not isinstance(data, dict):
         raise RuleError(path, 1, None, "a rule file must be a YAML mapping")
     extends = data.get("extends")
@@ -316,8 +318,19 @@ def load_data_file(target: Path, rule_path: str, rule_text: str, key: str) -> An
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise RuleError(str(target), mark.line + 1 if mark else None, None, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    except ValueError as exc:
+        raise _date_error(str(target), raw, exc) from None
     _DATA_CACHE[cache_key] = value
     return value
+
+
+def _date_error(path: str, text: str, exc: ValueError) -> RuleError:
+    from lint.dates import yaml_date_error
+
+    where = yaml_date_error(text)
+    if where is None:
+        return RuleError(path, None, None, str(exc))
+    return RuleError(path, where[0], where[1], where[2])
 
 
 class CompileError(Exception):

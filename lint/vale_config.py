@@ -451,10 +451,9 @@ def _build(rule_id: str, data: dict, styles_path: Path | None):
 
     module = REGISTRY.get(data["extends"])
     spec = module.Params.model_validate(data)
-    if getattr(module, "NEEDS_STYLES_PATH", False):
-        checker = module.compile(spec, styles_path=styles_path or Path.cwd())
-    else:
-        checker = module.compile(spec)
+    from lint.checks.base import CompileContext
+
+    checker = module.compile(spec, CompileContext("<built-in Vale style>", styles_path or Path.cwd()))
     return Rule(rule_id, "<built-in Vale style>", spec, checker, resolve_scopes(spec.scope))
 
 
@@ -467,7 +466,7 @@ def vale_style(cfg: ValeConfig, mask: VocabMask | None = None) -> list:
         vocab = {"exceptions": list(cfg.accepted)} if cfg.accepted else {}
         for rule_id, data in (("Vale.Spelling", _VALE_SPELLING), ("Vale.Repetition", _VALE_REPETITION)):
             rule = _build(rule_id, {**data, **vocab}, cfg.styles_path)
-            rules.append(_with_vocab(rule, cfg.accepted, mask) if mask is not None else rule)
+            rules.append(_with_vocab(rule, cfg.accepted, mask, cfg.styles_path or Path.cwd()) if mask is not None else rule)
         if cfg.rejected:
             rules.append(_build("Vale.Avoid", {**_VALE_AVOID, "tokens": list(cfg.rejected)}, cfg.styles_path))
         if cfg.accepted:
@@ -603,7 +602,7 @@ class _Masked:
             yield f
 
 
-def _with_vocab(rule, accepted: list[str], mask: VocabMask | None = None):
+def _with_vocab(rule, accepted: list[str], mask: VocabMask | None = None, styles_path: Path | None = None):
     """Accepted vocabulary terms become exceptions of rules with ``vocab: true``."""
     spec = rule.spec
     if not accepted or not getattr(spec, "vocab", False):
@@ -620,7 +619,8 @@ def _with_vocab(rule, accepted: list[str], mask: VocabMask | None = None):
     new = spec.model_copy(update={"exceptions": list(spec.exceptions) + [t for t in accepted if t not in spec.exceptions]})
     from lint.checks.base import CompileContext
 
-    checker = module.compile(new, CompileContext.for_rule(rule.path))
+    ctx = CompileContext.for_rule(rule.path) if styles_path is None else CompileContext(rule.path, styles_path)
+    checker = module.compile(new, ctx)
     return dataclasses.replace(rule, spec=new, checker=_Masked(checker, mask) if mask is not None else checker)
 
 

@@ -300,3 +300,12 @@ def test_junit_failures_agree_with_the_exit_code(tmp_path, newslint):
     assert root.get("failures") == "0" and not list(root.iter("failure"))
     proc = newslint("a.txt", "--format", "junit", "--fail-level", "suggestion", cwd=tmp_path)
     assert proc.returncode == 1 and ET.fromstring(proc.stdout).get("failures") != "0"
+
+
+def test_impossible_date_in_a_rule_example_names_file_line_and_key(tmp_path, newslint):
+    write(tmp_path, "styles/My/R.yml", "extends: existence\nmessage: m\ntokens: [x]\nexamples:\n  fire:\n"
+                                       "    - text: x\n      date: 2024-02-30\n")
+    write(tmp_path, "a.txt", CLEAN)
+    proc = newslint("--isolated", "--rules", "styles", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "My/R.yml:7: examples.fire[0].date: '2024-02-30' is not a date" in proc.stderr

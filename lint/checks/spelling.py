@@ -43,9 +43,6 @@ from lint.rules import CompileError, RuleBase
 # compile() reads dictionaries (from ``ctx.styles_path``, the parent of the
 # rule's pack): the rule cache must not keep such a rule (lint/rule_cache.py).
 READS_FILES = True
-# lint/vale_config._build still passes ``styles_path=`` when this is set;
-# drop both once it passes a CompileContext.
-NEEDS_STYLES_PATH = True
 
 
 class Params(RuleBase):
@@ -210,5 +207,5 @@ class Spelling:
                 yield Finding(Span(block.start + m.start(), block.start + m.end()), format_message(self.p.message, word))
 
 
-def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT, *, styles_path: Path | None = None) -> Spelling:
-    return Spelling(p, styles_path if styles_path is not None else ctx.styles_path)
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Spelling:
+    return Spelling(p, ctx.styles_path)
