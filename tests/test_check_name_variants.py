@@ -215,7 +215,7 @@ def test_cli_reports_across_articles(tmp_path, newslint, jobs, fmt):
         assert d["message"].startswith("'Tsikhanovski' differs from 'Tsikhanouski', the spelling of 2 other articles")
         return
     if fmt == "text":
-        assert proc.stdout.count("\n") == 1
+        assert proc.stdout.count("\n") == 2 and proc.stdout.endswith("Found 1 finding in 9 files.\n")
     assert "c.txt:5:23: suggestion News.NameVariant 'Tsikhanovski' differs from 'Tsikhanouski', the spelling of" in proc.stdout
     if fmt == "full":  # the source line under the finding
         assert "A court moved Siarhei Tsikhanovski." in proc.stdout

@@ -10,6 +10,7 @@ import helpers
 from lint.engine import lint_article
 from lint.positions import LineIndex
 from lint.readers import read_article
+from lint.readers.text import read_text
 from lint.rules import RuleError, builtin_rules_dir, parse_rule_file
 
 ROOT = Path(__file__).resolve().parents[1]
