@@ -49,7 +49,7 @@ def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
             try:
                 if timed:
                     signal.setitimer(signal.ITIMER_REAL, budget)
-                found = list(_stamp(rule, article.path, rule.checker.check(article, blocks)))
+                found = list(stamp(rule, article.path, rule.checker.check(article, blocks)))
             except TimeoutError:
                 found = [Diagnostic(
                     article.path, 0, 0, rule.id, Severity.ERROR,
@@ -66,7 +66,9 @@ def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
     return out
 
 
-def _stamp(rule: Rule, path: str, findings: Iterable) -> Iterable[Diagnostic]:
+def stamp(rule: Rule, path: str, findings: Iterable) -> Iterable[Diagnostic]:
+    """Findings -> diagnostics of ``rule`` (its id, severity and link), at most
+    ``limit`` of them; the one place findings are stamped (cross-article ones too)."""
     severity = rule.severity
     limit = rule.spec.limit
     seen: set[tuple[int, int, str]] = set()

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint.engine import select_rules as select
+from lint.engine import stamp
 from lint.model import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -398,9 +399,7 @@ def _finish_files(reports: list[FileReport], rules: Sequence[Rule], project: Pro
             fr = by_name.get(path)
             if fr is None:
                 continue
-            d = Diagnostic(path, f.span.start, f.span.end, rule.id, f.level or rule.severity, f.message, f.fix,
-                           rule.spec.link, getattr(f, "related", ()))
-            kept = suppress.apply([d], fr.sups, {r.id for r in rules if "raw" in r.spec.scope})
+            kept = suppress.apply(list(stamp(rule, path, [f])), fr.sups, {r.id for r in rules if "raw" in r.spec.scope})
             fr.diags = sorted(fr.diags + kept)
     for fr in reports:
         diags = fr.diags

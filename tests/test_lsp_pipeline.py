@@ -55,3 +55,16 @@ def test_rapid_edits_are_linted_once_they_pause(client_factory, tmp_path):
             break
     assert len(published) <= 3, [p.get("version") for p in published]  # not one lint per keystroke
     assert any(d["code"] == "News.NameVariant" for d in published[-1]["diagnostics"])
+
+
+def test_places_a_finding_refers_to_are_related_information(client_factory, tmp_path):
+    client = client_factory("--isolated", "--select", "News.NameVariant")
+    _initialize(client, tmp_path, None)
+    uri = (tmp_path / "a.txt").as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": TEXT}})
+    (d,) = client.diagnostics(uri)
+    assert "line" not in d["message"]  # the places are data, not words
+    first = TEXT.split("\n")[2].index("Zapad")
+    rel = d["relatedInformation"][0]
+    assert rel["location"] == {"uri": uri, "range": {"start": {"line": 2, "character": first},
+                                                     "end": {"line": 2, "character": first + 5}}}

@@ -309,3 +309,19 @@ def test_impossible_date_in_a_rule_example_names_file_line_and_key(tmp_path, new
     proc = newslint("--isolated", "--rules", "styles", "a.txt", cwd=tmp_path)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "My/R.yml:7: examples.fire[0].date: '2024-02-30' is not a date" in proc.stderr
+
+
+def test_catastrophic_token_ignores_are_stopped(tmp_path, newslint):
+    write(tmp_path, "styles/My/Word.yml", "extends: existence\nmessage: m\ntokens: [b]\n")
+    write(tmp_path, ".vale.ini", f"StylesPath = styles\n[*]\nBasedOnStyles = My\nTokenIgnores = {SLOW}\n")
+    write(tmp_path, "a.txt", "a" * 40 + "b\n")
+    from lint.checks import base
+    from lint.pipeline import Settings, lint_paths, load_project
+
+    old, base.TIME_LIMIT = base.TIME_LIMIT, 0.3
+    try:
+        report = lint_paths([str(tmp_path / "a.txt")], load_project(Settings(builtin=False, use_cache=False), tmp_path))
+    finally:
+        base.TIME_LIMIT = old
+    (d,) = list(report.diagnostics)
+    assert d.rule == "My.Word" and "was stopped" in d.message
