@@ -451,7 +451,7 @@ def _process(path: str, project: Project) -> FileReport:
                         return FileReport(name, error=f"{name}: cannot write the fixed file: {exc.strerror or exc}")
                     text = new
             if path == "-" and s.fix:  # like ruff: the fixed text goes to standard output
-                res.fixed_stdin = new
+                res.fixed_stdin = text = new
         sups: list[Suppression] = []
         diags = lint_source(name, text, project, rules=rules, sups=sups)
     except ArticleError as exc:

@@ -325,3 +325,8 @@ def test_catastrophic_token_ignores_are_stopped(tmp_path, newslint):
         base.TIME_LIMIT = old
     (d,) = list(report.diagnostics)
     assert d.rule == "My.Word" and "was stopped" in d.message
+
+
+def test_fix_on_standard_input_exits_on_what_remains(newslint):
+    proc = newslint("-", "--fix", "--select", "News.NameVariant", stdin="The Zapad drills. Zapad. Zapod.\n")
+    assert proc.stdout == "The Zapad drills. Zapad. Zapad.\n" and proc.returncode == 0
