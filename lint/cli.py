@@ -21,13 +21,12 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 # command-line linter has no use for them. A value the user set is kept.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-import typer  # noqa: E402
+import typer
 
-from lint import __version__  # noqa: E402
+from lint import __version__
 
 if TYPE_CHECKING:
     from lint.model import Severity
-    from lint.pipeline import Project, Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LEVELS = ("suggestion", "warning", "error")

@@ -27,7 +27,7 @@ def apply_fixes(text: str, diags: Iterable[Diagnostic], unsafe: bool = False) ->
     count = 0
     for d in sorted(applicable(diags, unsafe), key=lambda d: (d.fix.edits[0].span.start, d.rule)):
         spans = [(e.span.start, e.span.end) for e in d.fix.edits]
-        if any(s < te and ts < e or (s == e == ts) for s, e in spans for ts, te in taken):
+        if any((s < te and ts < e) or (s == e == ts) for s, e in spans for ts, te in taken):
             continue
         taken.extend(spans)
         chosen.extend(d.fix.edits)

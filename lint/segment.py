@@ -81,7 +81,7 @@ def _is_boundary(text: str, m: regex.Match) -> bool:
     nxt = _NEXT_WORD.match(text, m.end())
     next_word = nxt.group(1) if nxt else ""
     if _AMPM.match(token):
-        return not (next_word.lower() in _TIME_FOLLOWERS)
+        return next_word.lower() not in _TIME_FOLLOWERS
     if bare.replace("’", "'") in ABBREVIATIONS or token.lower() in ABBREVIATIONS:
         return False
     if bare in BEFORE_NUMBER and next_word[:1].isdigit():

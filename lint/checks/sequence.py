@@ -90,7 +90,7 @@ def _tagger():
             from textblob.en import parser  # the pattern library's Brill tagger and lexicon
 
             _TAGGER = parser
-        except Exception:  # noqa: BLE001 - not installed, or its data unreadable: the rule is skipped
+        except Exception:  # not installed, or its data unreadable: the rule is skipped
             _TAGGER = False
     return _TAGGER
 

@@ -97,7 +97,7 @@ def _mask(chars: list[str], s: int, e: int) -> None:
 class _Raw:
     """A block being built: scope and the content span of each line."""
 
-    __slots__ = ("scope", "lines", "level")
+    __slots__ = ("level", "lines", "scope")
 
     def __init__(self, scope: str, start: int, end: int, level: int = 0):
         self.scope = scope
