@@ -7,6 +7,7 @@ for the next pass (the file is linted again after each pass).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -61,8 +62,6 @@ def write_atomic(path: str, text: str, bom: bool) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

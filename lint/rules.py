@@ -104,7 +104,11 @@ class RuleBase(BaseModel):
 
         Only ``raw``, whose items are concatenated anyway; ``tokens: word``
         stays an error (a list was surely meant)."""
-        if isinstance(data, dict) and isinstance(data.get("raw"), str) and get_origin(cls.model_fields.get("raw") and cls.model_fields["raw"].annotation) is list:
+        if (
+            isinstance(data, dict)
+            and isinstance(data.get("raw"), str)
+            and get_origin(cls.model_fields.get("raw") and cls.model_fields["raw"].annotation) is list
+        ):
             data = {**data, "raw": [data["raw"]]}
         return data
 

@@ -86,9 +86,7 @@ def _is_boundary(text: str, m: regex.Match) -> bool:
         return False
     if bare in BEFORE_NUMBER and next_word[:1].isdigit():
         return False
-    if _ACRONYM.match(token) or _INITIAL.match(token):
-        return False
-    return True
+    return not (_ACRONYM.match(token) or _INITIAL.match(token))
 
 
 def _stripped(b: Block, s: int, e: int, scope: str) -> Block | None:

@@ -139,7 +139,7 @@ class Recurrence:
                     if m:
                         gram = [m.group(1)]
                 cand = " ".join(gram)
-                for name_words, sched, shown in self.names:
+                for name_words, sched, _shown in self.names:
                     if len(name_words) != k:
                         continue
                     target = " ".join(name_words)

@@ -153,9 +153,7 @@ class _Step:
             return False
         if not self.tag and failed_tok:
             return False
-        if self.tag and self.pattern and (failed_tag or failed_tok):
-            return False
-        return True
+        return not (self.tag and self.pattern and (failed_tag or failed_tok))
 
 
 class Sequence:

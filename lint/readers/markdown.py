@@ -369,11 +369,10 @@ def _byline(blocks: list[Block], meta: Metadata, *, has_title: bool) -> None:
         b = blocks[k]
         if b.scope == "headline":
             continue
-        if b.scope == "paragraph" and "\n" not in b.text and "\r" not in b.text:
-            if looks_like_byline(b.text):
-                blocks[k] = Block("byline", b.start, b.text)
-                apply_byline(meta, b.text)
-                return
+        if b.scope == "paragraph" and "\n" not in b.text and "\r" not in b.text and looks_like_byline(b.text):
+            blocks[k] = Block("byline", b.start, b.text)
+            apply_byline(meta, b.text)
+            return
         seen += 1
         if seen >= 2:
             return
