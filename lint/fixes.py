@@ -11,8 +11,9 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
+from typing import cast
 
-from lint.model import Diagnostic, Edit
+from lint.model import Diagnostic, Edit, Fix
 
 MAX_PASSES = 10
 
@@ -26,7 +27,8 @@ def apply_fixes(text: str, diags: Iterable[Diagnostic], unsafe: bool = False) ->
     chosen: list[Edit] = []
     taken: list[tuple[int, int]] = []
     count = 0
-    for d in sorted(applicable(diags, unsafe), key=lambda d: (d.fix.edits[0].span.start, d.rule)):
+    for d in sorted(applicable(diags, unsafe), key=lambda d: (cast(Fix, d.fix).edits[0].span.start, d.rule)):
+        assert d.fix is not None  # applicable() keeps only diagnostics with a fix
         spans = [(e.span.start, e.span.end) for e in d.fix.edits]
         if any((s < te and ts < e) or (s == e == ts) for s, e in spans for ts, te in taken):
             continue

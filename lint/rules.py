@@ -176,7 +176,8 @@ def resolve_scopes(scope: list[str]) -> frozenset[str]:
         elif name in SCOPES:
             names = {name}
         else:
-            names = {_VALE_SCOPES[name]} if _VALE_SCOPES.get(name) else set()
+            vale_scope = _VALE_SCOPES.get(name)
+            names = {vale_scope} if vale_scope else set()
         if "heading" in names and name != "text":
             names.add("headline")  # a Markdown "#" heading read as the headline
         (exclude if neg else include).update(names)
@@ -385,7 +386,8 @@ def _parse_cached(cache: Any, name: str, path: str, text: str, rule_id: str) -> 
     rule = cache.get(name, path, text)
     if isinstance(rule, Rule) and rule.id == rule_id:
         return rule
-    _DEPS = deps = []
+    deps: list[str] = []
+    _DEPS = deps
     try:
         rule = parse_rule_file(path, text, rule_id)
     finally:

@@ -256,7 +256,9 @@ def _parse_blocks(text: str, lines: list[tuple[int, int]], first: int) -> list[_
             close()
             s = ls + off + m.end()
             body = text[s:le]
-            e = s + _ATX_CLOSE.search(body).start()
+            atx_close = _ATX_CLOSE.search(body)
+            assert atx_close is not None  # the pattern's "$" always matches
+            e = s + atx_close.start()
             if e > s:
                 raws.append(_Raw("heading", s, e, level=len(m["hashes"])))
             prev_blank = False
