@@ -21,13 +21,12 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 # command-line linter has no use for them. A value the user set is kept.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-import typer  # noqa: E402
+import typer
 
-from lint import __version__  # noqa: E402
+from lint import __version__
 
 if TYPE_CHECKING:
     from lint.model import Severity
-    from lint.pipeline import Project, Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LEVELS = ("suggestion", "warning", "error")
@@ -64,9 +63,15 @@ def _version(value: bool) -> None:
 @app.command()
 def lint(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files and folders to lint; '-' reads standard input.")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: text, full, json, json-lines, sarif, github, gitlab, junit, rdjson, line.")] = None,
+    format: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", help="Output format: text, full, json, json-lines, sarif, github, gitlab, junit, rdjson, line."),
+    ] = None,
     output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", help="Write the report here instead of standard output.")] = None,
-    min_level: Annotated[Optional[str], typer.Option("--min-level", help="Report findings at or above this level: suggestion (default), warning, error.")] = None,
+    min_level: Annotated[
+        Optional[str],
+        typer.Option("--min-level", help="Report findings at or above this level: suggestion (default), warning, error."),
+    ] = None,
     fail_level: Annotated[Optional[str], typer.Option("--fail-level", help="Exit 1 when a finding at or above this level remains (default: warning).")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain (errors still exit 2).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings and nothing else (no summary, no notes).")] = False,
@@ -74,12 +79,24 @@ def lint(
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (ids or packs, comma-separated).")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="A folder of rule packs (or one pack) to load as well.")] = None,
     builtin: Annotated[Optional[bool], typer.Option("--builtin/--no-builtin", help="Load the built-in rule packs.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: newslint.yaml, .newslint.yaml or [tool.newslint] in pyproject.toml, found upward).")] = None,
+    config: Annotated[
+        Optional[Path],
+        typer.Option("--config", help="Configuration file (default: newslint.yaml, .newslint.yaml or [tool.newslint] in pyproject.toml, found upward)."),
+    ] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
-    vale_config: Annotated[Optional[Path], typer.Option("--vale-config", help="A Vale configuration (.vale.ini) to use (default: .vale.ini, _vale.ini or _vale, found upward).")] = None,
+    vale_config: Annotated[
+        Optional[Path],
+        typer.Option("--vale-config", help="A Vale configuration (.vale.ini) to use (default: .vale.ini, _vale.ini or _vale, found upward)."),
+    ] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that state none.")] = None,
     ignore_syntax: Annotated[bool, typer.Option("--ignore-syntax", help="Read every file as plain text, Markdown too (Vale's --ignore-syntax).")] = False,
-    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name to report for standard input (its extension picks the reader); without paths, standard input is linted.")] = None,
+    stdin_filename: Annotated[
+        Optional[str],
+        typer.Option(
+            "--stdin-filename",
+            help="The name to report for standard input (its extension picks the reader); without paths, standard input is linted.",
+        ),
+    ] = None,
     force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply `exclude` to files named on the command line too.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place, then report what remains.")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too.")] = False,
@@ -91,9 +108,15 @@ def lint(
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the loaded rules and exit.")] = False,
     explain: Annotated[Optional[str], typer.Option("--explain", help="Show one rule: its description, link and examples.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core when there are many files).")] = 0,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache of compiled rules (NEWSLINT_CACHE_DIR, else ~/.cache/newslint).")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Neither read nor write the cache of compiled rules (NEWSLINT_CACHE_DIR, else ~/.cache/newslint)."),
+    ] = False,
     lsp: Annotated[bool, typer.Option("--lsp", help="Run as a language server over standard input and output.")] = False,
-    test_examples: Annotated[bool, typer.Option("--test-examples", help="Run the examples of the loaded rules (with --rules for your own packs) and exit.")] = False,
+    test_examples: Annotated[
+        bool,
+        typer.Option("--test-examples", help="Run the examples of the loaded rules (with --rules for your own packs) and exit."),
+    ] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Lint news articles (.txt, .md) for inconsistencies and unsourced claims."""

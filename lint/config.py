@@ -123,8 +123,8 @@ def load(path: Path) -> Config:
         key = ".".join(str(p) for p in err["loc"])
         problem = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
         line = _line(raw, str(err["loc"][0])) if path.name != "pyproject.toml" else None
-        where = f"{path}:{line}" if line else str(path)
-        raise ConfigError(f"{where}: {key}: {problem}") from None
+        at = f"{path}:{line}" if line else str(path)
+        raise ConfigError(f"{at}: {key}: {problem}") from None
     return cfg.model_copy(update={"root": path.parent})
 
 

@@ -26,6 +26,7 @@ from lint.checks import base
 from lint.model import Diagnostic, Severity
 from lint.rules import Rule
 
+
 def _expired(signum, frame):  # the SIGALRM handler
     raise TimeoutError("rule time limit")
 

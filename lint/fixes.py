@@ -7,11 +7,13 @@ for the next pass (the file is linted again after each pass).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
+from typing import cast
 
-from lint.model import Diagnostic, Edit
+from lint.model import Diagnostic, Edit, Fix
 
 MAX_PASSES = 10
 
@@ -25,9 +27,10 @@ def apply_fixes(text: str, diags: Iterable[Diagnostic], unsafe: bool = False) ->
     chosen: list[Edit] = []
     taken: list[tuple[int, int]] = []
     count = 0
-    for d in sorted(applicable(diags, unsafe), key=lambda d: (d.fix.edits[0].span.start, d.rule)):
+    for d in sorted(applicable(diags, unsafe), key=lambda d: (cast(Fix, d.fix).edits[0].span.start, d.rule)):
+        assert d.fix is not None  # applicable() keeps only diagnostics with a fix
         spans = [(e.span.start, e.span.end) for e in d.fix.edits]
-        if any(s < te and ts < e or (s == e == ts) for s, e in spans for ts, te in taken):
+        if any((s < te and ts < e) or (s == e == ts) for s, e in spans for ts, te in taken):
             continue
         taken.extend(spans)
         chosen.extend(d.fix.edits)
@@ -61,8 +64,6 @@ def write_atomic(path: str, text: str, bom: bool) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

@@ -59,9 +59,8 @@ def document_name(uri: str, language_id: str | None = None) -> str:
     parsed = urlparse(uri)
     name = unquote(parsed.path) or uri
     lower = name.lower()
-    if not lower.endswith((".txt", ".md", ".markdown")):
-        if language_id == "markdown":
-            name = (posixpath.basename(name) or "untitled") + ".md"
+    if not lower.endswith((".txt", ".md", ".markdown")) and language_id == "markdown":
+        name = (posixpath.basename(name) or "untitled") + ".md"
     return name
 
 

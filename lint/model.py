@@ -18,7 +18,7 @@ class Severity(IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, name: str) -> "Severity":
+    def parse(cls, name: str) -> Severity:
         return cls[name.strip().upper()]
 
     def __str__(self) -> str:  # "warning"
@@ -32,7 +32,7 @@ class Span:
     start: int
     end: int
 
-    def shift(self, by: int) -> "Span":
+    def shift(self, by: int) -> Span:
         return Span(self.start + by, self.end + by)
 
 
@@ -66,7 +66,7 @@ class Related:
     span: Span
     message: str
 
-    def shift(self, by: int) -> "Related":
+    def shift(self, by: int) -> Related:
         return Related(self.span.shift(by), self.message)
 
 

@@ -22,7 +22,7 @@ import difflib
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -273,7 +273,7 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else "; `newslint --list-rules` lists the rules"
 
 
-def _with_levels(rules: list[Rule], levels: dict[str, str]) -> list[Rule]:
+def _with_levels(rules: list[Rule], levels: Mapping[str, str]) -> list[Rule]:
     if not levels:
         return rules
     out = []
@@ -368,6 +368,7 @@ def lint_paths(paths: Sequence[str], project: Project, progress: Callable[[int, 
 
         base = s.baseline.resolve().parent if s.baseline is not None else None
         for fr in reports:
+            assert isinstance(fr.text, str)  # with a baseline, compact is False: the text was kept
             fr.diags = baseline.filter_new(fr.text, fr.diags, known, base)
             if not s.keep_text and isinstance(fr.text, str):
                 from lint.positions import LineIndex

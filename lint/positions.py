@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Sequence
 
 import regex
 
@@ -16,8 +17,8 @@ _BREAK = regex.compile(r"\r\n|\r|\n")
 
 class LineIndex:
     def __init__(self, text: str):
-        self.text = text
-        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+        self.text: str | None = text  # None in an index of positions only
+        self.starts: Sequence[int] = [0] + [m.end() for m in _BREAK.finditer(text)]
 
     @classmethod
     def positions_only(cls, text: str) -> LineIndex:
@@ -26,8 +27,9 @@ class LineIndex:
         that print lines and columns in code points (a few bytes a line)."""
         idx = cls.__new__(cls)
         idx.text = None
-        idx.starts = array("q", [0])
-        idx.starts.extend(m.end() for m in _BREAK.finditer(text))
+        starts = array("q", [0])
+        starts.extend(m.end() for m in _BREAK.finditer(text))
+        idx.starts = starts
         return idx
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -35,18 +37,23 @@ class LineIndex:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
+    def _text(self) -> str:
+        if self.text is None:  # the TypeError indexing None would raise
+            raise TypeError("an index of positions only keeps no text")
+        return self.text
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        end = self.starts[line] if line < len(self.starts) else len(self._text())
+        return self._text()[start:end].rstrip("\r\n")
 
     def column(self, offset: int, unit: str = "codepoint") -> int:
         """1-based column of ``offset`` in ``codepoint``, ``utf-16`` or ``utf-8`` units."""
         line, col = self.line_col(offset)
         if unit == "codepoint":
             return col
-        prefix = self.text[self.starts[line - 1] : offset]
+        prefix = self._text()[self.starts[line - 1] : offset]
         if unit == "utf-16":
             return len(prefix.encode("utf-16-le")) // 2 + 1
         if unit == "utf-8":

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Literal, get_origin
+from typing import Any, Literal, get_origin
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -103,7 +104,11 @@ class RuleBase(BaseModel):
 
         Only ``raw``, whose items are concatenated anyway; ``tokens: word``
         stays an error (a list was surely meant)."""
-        if isinstance(data, dict) and isinstance(data.get("raw"), str) and get_origin(cls.model_fields.get("raw") and cls.model_fields["raw"].annotation) is list:
+        if (
+            isinstance(data, dict)
+            and isinstance(data.get("raw"), str)
+            and get_origin(cls.model_fields.get("raw") and cls.model_fields["raw"].annotation) is list
+        ):
             data = {**data, "raw": [data["raw"]]}
         return data
 
@@ -171,7 +176,8 @@ def resolve_scopes(scope: list[str]) -> frozenset[str]:
         elif name in SCOPES:
             names = {name}
         else:
-            names = {_VALE_SCOPES[name]} if _VALE_SCOPES.get(name) else set()
+            vale_scope = _VALE_SCOPES.get(name)
+            names = {vale_scope} if vale_scope else set()
         if "heading" in names and name != "text":
             names.add("headline")  # a Markdown "#" heading read as the headline
         (exclude if neg else include).update(names)
@@ -380,7 +386,8 @@ def _parse_cached(cache: Any, name: str, path: str, text: str, rule_id: str) -> 
     rule = cache.get(name, path, text)
     if isinstance(rule, Rule) and rule.id == rule_id:
         return rule
-    _DEPS = deps = []
+    deps: list[str] = []
+    _DEPS = deps
     try:
         rule = parse_rule_file(path, text, rule_id)
     finally:

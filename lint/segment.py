@@ -81,14 +81,12 @@ def _is_boundary(text: str, m: regex.Match) -> bool:
     nxt = _NEXT_WORD.match(text, m.end())
     next_word = nxt.group(1) if nxt else ""
     if _AMPM.match(token):
-        return not (next_word.lower() in _TIME_FOLLOWERS)
+        return next_word.lower() not in _TIME_FOLLOWERS
     if bare.replace("’", "'") in ABBREVIATIONS or token.lower() in ABBREVIATIONS:
         return False
     if bare in BEFORE_NUMBER and next_word[:1].isdigit():
         return False
-    if _ACRONYM.match(token) or _INITIAL.match(token):
-        return False
-    return True
+    return not (_ACRONYM.match(token) or _INITIAL.match(token))
 
 
 def _stripped(b: Block, s: int, e: int, scope: str) -> Block | None:

@@ -109,7 +109,9 @@ def parse(text: str) -> list[Suppression]:
             if nxt is None:
                 continue
             start = nxt.end()
-            end = _LINE_END.search(text, start).start()
+            line_end = _LINE_END.search(text, start)
+            assert line_end is not None  # the pattern's "$" always matches
+            end = line_end.start()
             out.append(Suppression(start, end, names, m.span(), vale=vale))
         elif kind == "disable":
             s = Suppression(m.end(), len(text), names, m.span(), matches=matches, source=text if matches else "", vale=vale)

@@ -450,6 +450,7 @@ def _build(rule_id: str, data: dict, styles_path: Path | None):
     from lint.rules import Rule, resolve_scopes
 
     module = REGISTRY.get(data["extends"])
+    assert module is not None  # the built-in style names only known check types
     spec = module.Params.model_validate(data)
     from lint.checks.base import CompileContext
 
@@ -616,6 +617,7 @@ def _with_vocab(rule, accepted: list[str], mask: VocabMask | None = None, styles
     from lint.checks import REGISTRY
 
     module = REGISTRY.get(spec.extends)
+    assert module is not None  # a parsed rule's check type is known
     new = spec.model_copy(update={"exceptions": list(spec.exceptions) + [t for t in accepted if t not in spec.exceptions]})
     from lint.checks.base import CompileContext
 

@@ -21,7 +21,7 @@ SINGLE_MARKS = frozenset("'‘’")
 class Quote:
     """A quotation: its text block and the offsets of its marks (or -1)."""
 
-    __slots__ = ("block", "open", "close", "container")
+    __slots__ = ("block", "close", "container", "open")
 
     def __init__(self, block: Block, open_: int, close: int, container: Block):
         self.block, self.open, self.close, self.container = block, open_, close, container

@@ -209,7 +209,7 @@ class ValeText:
     ``offsets[i]`` is the source offset of ``text[i]``.
     """
 
-    __slots__ = ("text", "offsets", "start")
+    __slots__ = ("offsets", "start", "text")
 
     def __init__(self, text: str, offsets: list[int] | None, start: int):
         self.text, self.offsets, self.start = text, offsets, start

@@ -36,7 +36,7 @@ class CompileContext:
     time_limit: float = TIME_LIMIT
 
     @classmethod
-    def for_rule(cls, rule_path: str, time_limit: float = TIME_LIMIT) -> "CompileContext":
+    def for_rule(cls, rule_path: str, time_limit: float = TIME_LIMIT) -> CompileContext:
         """The context of a rule file: its styles path is its pack's parent."""
         styles = Path(rule_path).resolve().parent.parent if rule_path and not rule_path.startswith("<") else None
         return cls(rule_path, styles, time_limit)

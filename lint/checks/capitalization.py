@@ -123,8 +123,8 @@ class Capitalization:
         elif p.match == "$upper":
             self.test = lambda s: (s.upper(), s == s.upper() or self._excepted(s))
         else:
-            self.regex_match = compile_pattern(p.match, ("match",))
-            self.test = lambda s: (p.match, bool(self.regex_match.search(s)) or self._excepted(s))
+            regex_match = self.regex_match = compile_pattern(p.match, ("match",))
+            self.test = lambda s: (p.match, bool(regex_match.search(s)) or self._excepted(s))
 
     def _excepted(self, s: str) -> bool:
         return self.except_re is not None and self.except_re.search(s) is not None

@@ -44,7 +44,7 @@ class Consistency:
         self.scope = ScopeFilter(p.scope)
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
-        seen = [set() for _ in self.steps]
+        seen: list[set[str]] = [set() for _ in self.steps]
         for block in self.scope.blocks(article, blocks):
             vt = vale_text(article, block)
             text = vt.text

@@ -51,7 +51,7 @@ VARIABLES = (
     "heading_h1", "heading_h2", "heading_h3", "heading_h4", "heading_h5", "heading_h6",
 )
 _HEADING_VAR = regex.compile(r"heading\.(h[1-6])")
-_MATH = {
+_MATH: dict[str, Callable[..., Any]] = {
     "sqrt": math.sqrt, "log": math.log, "log10": math.log10, "log2": math.log2, "pow": math.pow,
     "abs": abs, "floor": math.floor, "ceil": math.ceil, "exp": math.exp, "max": max, "min": min,
     "round": round, "trunc": math.trunc,

@@ -75,7 +75,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -279,6 +279,7 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
     if form.neighbours_known:
         return form.neighbours
     found: set[str] = set()
+    alone = False  # an occurrence without such a neighbour
     for start, end in form.spans:
         here = []
         left = _LEFT.match(text, max(0, start - 40), start)
@@ -293,10 +294,10 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
                 continue  # a title, a common word, a word capitalised only as a sentence's first
             here.append(k)
         if not here:
-            found = None
+            alone = True
             break
         found.update(here)
-    form.neighbours = None if found is None else frozenset(found)
+    form.neighbours = None if alone else frozenset(found)
     form.neighbours_known = True
     return form.neighbours
 
@@ -602,8 +603,10 @@ class NameVariants:
                 surface.setdefault(k, sur)
                 if not near:
                     mates[k] = None
-                elif mates.get(k, ()) is not None:
-                    mates.setdefault(k, set()).update(near.split())
+                else:
+                    known = mates.setdefault(k, set())
+                    if known is not None:
+                        known.update(near.split())
         index: dict[str, list[str]] = {}
         for k in sorted(where):
             for key in _keys(folded[k]):
@@ -658,7 +661,7 @@ def _row(rows: str, key: str) -> tuple[str, list[tuple[int, int]]]:
     for row in rows.split("\n"):
         k, sur, _, _, spans = row.split("\t")
         if k == key:
-            return sur, [tuple(map(int, x.split(","))) for x in spans.split()]
+            return sur, cast("list[tuple[int, int]]", [tuple(map(int, x.split(","))) for x in spans.split()])  # "start,end" pairs
     raise KeyError(key)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext
 from lint.checks.metric import Metric
 from lint.checks.metric import Params as MetricParams
@@ -28,7 +30,7 @@ READABILITY = {
 
 class Params(RuleBase):
     extends: Literal["readability"]
-    metrics: list[str] = []
+    metrics: list[str] = Field(default_factory=list)
     grade: float | None = None
 
 

@@ -110,9 +110,9 @@ class Recurrence:
         # schedule names: lower-case words -> schedule
         self.names: list[tuple[tuple[str, ...], Schedule, str]] = []
         for s in p.schedules:
-            for n in s.names:
-                words = tuple(w.lower() for w in regex.findall(r"[\p{L}\p{M}\d'’]+(?:-\p{L}[\p{L}\p{M}'’]*)*", n))
-                self.names.append((words, s, n))
+            for name in s.names:
+                words = tuple(w.lower() for w in regex.findall(r"[\p{L}\p{M}\d'’]+(?:-\p{L}[\p{L}\p{M}'’]*)*", name))
+                self.names.append((words, s, name))
         self.max_words = max((len(w) for w, _, _ in self.names), default=1)
         self.events = frozenset(w.lower() for w in p.dates.event_words) | _EVENT_NOUNS
         year_cues = [c for c in p.dates.relative if c.unit == "year"]
@@ -139,7 +139,7 @@ class Recurrence:
                     if m:
                         gram = [m.group(1)]
                 cand = " ".join(gram)
-                for name_words, sched, shown in self.names:
+                for name_words, sched, _shown in self.names:
                     if len(name_words) != k:
                         continue
                     target = " ".join(name_words)

@@ -69,10 +69,9 @@ class Repetition:
             if hit and count > self.p.max:
                 start, end = prev_start, m.end()
                 span_text = text[start:end]
-                if len(sentences(Block("paragraph", 0, span_text))) == 1:
-                    if self.exceptions is None or not self.exceptions.search(span_text):
-                        yield Finding(Span(*vt.vale_span(start, end, article.text)), format_message(self.p.message, curr))
-                        count = 0
+                if len(sentences(Block("paragraph", 0, span_text))) == 1 and (self.exceptions is None or not self.exceptions.search(span_text)):
+                    yield Finding(Span(*vt.vale_span(start, end, article.text)), format_message(self.p.message, curr))
+                    count = 0
             prev_start = m.start()
             prev = curr
 

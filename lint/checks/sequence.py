@@ -90,7 +90,7 @@ def _tagger():
             from textblob.en import parser  # the pattern library's Brill tagger and lexicon
 
             _TAGGER = parser
-        except Exception:  # noqa: BLE001 - not installed, or its data unreadable: the rule is skipped
+        except Exception:  # not installed, or its data unreadable: the rule is skipped
             _TAGGER = False
     return _TAGGER
 
@@ -153,9 +153,7 @@ class _Step:
             return False
         if not self.tag and failed_tok:
             return False
-        if self.tag and self.pattern and (failed_tag or failed_tok):
-            return False
-        return True
+        return not (self.tag and self.pattern and (failed_tag or failed_tok))
 
 
 class Sequence:

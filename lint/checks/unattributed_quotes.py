@@ -114,9 +114,7 @@ class UnattributedQuotes:
             return False
         content = [w for w in words if w.lower() not in _SMALL]
         caps = sum(1 for w in content if w[:1].isupper())
-        if content and caps / len(content) > 0.6:
-            return False  # “Once Upon A Time in Hollywood”
-        return True
+        return not (content and caps / len(content) > 0.6)  # not a title: “Once Upon A Time in Hollywood”
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> UnattributedQuotes:

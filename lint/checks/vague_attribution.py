@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
+from pydantic import Field
 
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
@@ -47,7 +48,7 @@ DEFAULT_MESSAGE = "'%s' attributes the claim to no one in particular: name the s
 class Params(RuleBase):
     extends: Literal["vague_attribution"]
     attribution: AttributionData
-    tokens: list[str] = []  # more vague phrases, besides the data file's
+    tokens: list[str] = Field(default_factory=list)  # more vague phrases, besides the data file's
 
 
 # A proper name: capitalised words, joined by a few lower-case particles

@@ -98,6 +98,7 @@ class WeekdayDate:
                     continue
                 shown = f"{date:%B} {date.day}, {date.year}"
                 if inferred:
+                    assert pub is not None  # an inferred year needs the dateline's date (checked above)
                     evidence = (
                         f"'{wd[2]}' does not match the date: {date:%B} {date.day} is a "
                         f"{_DAY_NAMES[date.weekday()]} in {date.year} (the year of the dateline "

@@ -111,8 +111,8 @@ def render(results, out, *, environ=None, color: bool | None = None) -> None:
         if d.fix is not None:
             first, *rest = _fix_lines(d, text)
             out.write(f"{gutter} {paint('34', '=')} {paint('1', 'help')}: {first}\n")
-            for r in rest:
-                out.write(f"{gutter}     {r}\n")
+            for rest_line in rest:
+                out.write(f"{gutter}     {rest_line}\n")
         if d.link:
             out.write(f"{gutter} {paint('34', '=')} {paint('1', 'see')}: {d.link}\n")
         out.write("\n")

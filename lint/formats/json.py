@@ -77,7 +77,7 @@ def error_dict(path: str, message: str) -> dict:
 
 
 def render(results, out, *, errors=()) -> None:
-    items = []
+    items: list[dict] = []
     for text, diags in results:
         if diags:
             index = index_of(text)

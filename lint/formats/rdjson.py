@@ -25,6 +25,7 @@ code ``Newslint.ReadError`` at line 1, column 1.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from lint.formats._shared import HOMEPAGE, READ_ERROR, each, position, repo_path
 from lint.model import Severity
@@ -59,7 +60,7 @@ def render(results, out, *, root=None, errors=()) -> None:
         code = {"value": d.rule}
         if d.link:
             code["url"] = d.link
-        item = {
+        item: dict[str, Any] = {
             "message": d.message,
             "location": {"path": path, "range": _range(index, d.start, d.end)},
             "severity": SEVERITY[d.severity],

@@ -97,7 +97,7 @@ def _mask(chars: list[str], s: int, e: int) -> None:
 class _Raw:
     """A block being built: scope and the content span of each line."""
 
-    __slots__ = ("scope", "lines", "level")
+    __slots__ = ("level", "lines", "scope")
 
     def __init__(self, scope: str, start: int, end: int, level: int = 0):
         self.scope = scope
@@ -256,7 +256,9 @@ def _parse_blocks(text: str, lines: list[tuple[int, int]], first: int) -> list[_
             close()
             s = ls + off + m.end()
             body = text[s:le]
-            e = s + _ATX_CLOSE.search(body).start()
+            atx_close = _ATX_CLOSE.search(body)
+            assert atx_close is not None  # the pattern's "$" always matches
+            e = s + atx_close.start()
             if e > s:
                 raws.append(_Raw("heading", s, e, level=len(m["hashes"])))
             prev_blank = False
@@ -369,11 +371,10 @@ def _byline(blocks: list[Block], meta: Metadata, *, has_title: bool) -> None:
         b = blocks[k]
         if b.scope == "headline":
             continue
-        if b.scope == "paragraph" and "\n" not in b.text and "\r" not in b.text:
-            if looks_like_byline(b.text):
-                blocks[k] = Block("byline", b.start, b.text)
-                apply_byline(meta, b.text)
-                return
+        if b.scope == "paragraph" and "\n" not in b.text and "\r" not in b.text and looks_like_byline(b.text):
+            blocks[k] = Block("byline", b.start, b.text)
+            apply_byline(meta, b.text)
+            return
         seen += 1
         if seen >= 2:
             return

@@ -39,6 +39,8 @@ the headline):
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from lint.article import Article, Block, Metadata
@@ -69,7 +71,7 @@ _DATELINE = regex.compile(
     (?:,\ (?P<date>\p{Lu}\p{Ll}{2,8}\.?\ \d{1,2}))?
     (?:\ *\((?P<source>[^()\n]{1,40})\))?
     \ *(?:--|[-–—])\ 
-    """,
+    """,  # noqa: W291 - the escaped space "\ " ending the pattern is part of it
     regex.VERBOSE,
 )
 _IN_PLACE = regex.compile(r"\bin\s+(?P<place>\p{Lu}[\p{L}\p{M}.'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’\-]*)*)")
@@ -364,7 +366,7 @@ def _read_header(text: str, spans: list[tuple[int, int]], meta: Metadata, blocks
         if is_repeat(i):
             repeat(i)
     if others:
-        contiguous = all(b - a == 1 for a, b in zip(others, others[1:]))
+        contiguous = all(b - a == 1 for a, b in itertools.pairwise(others))
         words = sum(len(line(i).split()) for i in others)
         has_outlet = bool(_OUTLET_SUFFIX.search(line(others[-1])))
         if len(others) <= 3 and contiguous and (words >= 6 or has_outlet):
