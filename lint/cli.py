@@ -164,14 +164,25 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
         serve(settings)
         return EXIT_CLEAN
     first = paths[0]
-    project = pipeline.load_project(settings, Path(first if first != "-" else "."))
+    first_name = (settings.stdin_filename or "-") if first == "-" else first
+    projects = pipeline.Projects(settings)
+    project = projects.for_path(first_name)  # the format, --list-rules, --explain: the first path's project
     if project.format not in _POSITIONS_ONLY and not settings.keep_text:  # the format came from the configuration
         import dataclasses
 
-        project.settings = settings = dataclasses.replace(settings, keep_text=True)
-    if not quiet:
-        for note in project.notes:
-            typer.echo(f"newslint: {note}", err=True)
+        settings = dataclasses.replace(settings, keep_text=True)
+        projects = pipeline.Projects(settings)
+        project = projects.for_path(first_name)
+    noted: set[str] = set()
+
+    def notes() -> None:
+        for p in projects.loaded:
+            for note in p.notes:
+                if note not in noted and not quiet:
+                    typer.echo(f"newslint: {note}", err=True)
+                noted.add(note)
+
+    notes()
     if list_rules:
         for r in project.rules:
             typer.echo(f"{r.id}\t{r.spec.level}\t{r.spec.extends}\t{r.spec.description or r.spec.message}".replace("\n", " ").strip())
@@ -183,14 +194,17 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
         return _test_examples(project.rules)
 
     progress = _Progress(project.format, output_file, settings.diff)
-    report = pipeline.lint_paths(paths, project, progress.step)
+    report = pipeline.lint_paths(paths, projects, progress.step)
     progress.done()
+    notes()  # of the projects found for other files
     for _path, message in report.errors:
         typer.echo(f"newslint: {message}", err=True)
     if not report.searched:
         from lint.readers import EXTENSIONS
 
-        typer.echo(f"newslint: warning: no article files ({', '.join(EXTENSIONS)}) under {', '.join(paths)}", err=True)
+        left_out = f" ({report.excluded} excluded by the configuration)" if report.excluded else ""
+        typer.echo(f"newslint: warning: no article files ({', '.join(EXTENSIONS)}) under {', '.join(paths)}{left_out}",
+                   err=True)
 
     if write_baseline is not None:
         from lint import baseline
@@ -201,26 +215,32 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
             raise pipeline.UsageError(f"cannot write the baseline {write_baseline}: {exc.strerror or exc}") from None
         if not quiet:
             typer.echo(f"newslint: recorded {n} findings in {write_baseline}", err=True)
-        return EXIT_ERROR if report.errors else EXIT_CLEAN
-    fixed_stdin = [f.fixed_stdin for f in report.files if f.fixed_stdin is not None]
+        return EXIT_ERROR if report.failed else EXIT_CLEAN
+    stdin_fix = settings.fix and "-" in paths
     try:
         if settings.diff:
             diffs = "".join(f.diff for f in report.files)
             _emit(diffs, output_file)
             code = EXIT_FINDINGS if diffs else EXIT_CLEAN
-            return EXIT_ERROR if report.errors else (EXIT_CLEAN if exit_zero else code)
-        if fixed_stdin:  # like ruff: the fixed text goes to standard output, not the findings
-            sys.stdout.write(fixed_stdin[0])
-        elif statistics:
+            return EXIT_ERROR if report.failed else (EXIT_CLEAN if exit_zero else code)
+        if stdin_fix:  # like ruff: the source, fixed or as it came, goes to standard output; the findings to stderr
+            for f in report.files:
+                if f.fixed_stdin is not None:
+                    sys.stdout.write(f.fixed_stdin)
+            for source in report.passthrough:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(source)
+            sys.stdout.flush()
+        if statistics:
             from lint.formats import statistics as render_statistics
 
-            _emit(render_statistics, output_file, report.results(), format=project.format)
+            _emit(render_statistics, output_file, report.results(), format=project.format, to_stderr=stdin_fix)
         else:
             from lint.formats import renderer
 
             _emit(renderer(project.format), output_file, report.results(), rules=project.rules,
                   paths=[f.name for f in report.files], errors=report.unread(), fail_level=project.fail_level,
-                  summary=not quiet and bool(report.files or report.errors))
+                  summary=not quiet and bool(report.files or report.errors), to_stderr=stdin_fix)
     except BrokenPipeError:  # `newslint seeds/ | head -1`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -229,7 +249,7 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
     fixed = [f.fixed for f in report.files if f.fixed]
     if settings.fix and fixed and not quiet:
         typer.echo(f"newslint: fixed {sum(fixed)} finding(s) in {len(fixed)} file(s)", err=True)
-    return report.exit_code(project.fail_level, exit_zero)
+    return report.exit_code(exit_zero=exit_zero)
 
 
 class _Progress:
@@ -259,8 +279,9 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _emit(what, output_file: Path | None, *args, **kwargs) -> None:
-    """Write a string, or call a renderer, to the output file or stdout."""
+def _emit(what, output_file: Path | None, *args, to_stderr: bool = False, **kwargs) -> None:
+    """Write a string, or call a renderer, to the output file or stdout
+    (stderr when stdout carries the fixed source)."""
     def write(out):
         if isinstance(what, str):
             out.write(what)
@@ -271,8 +292,9 @@ def _emit(what, output_file: Path | None, *args, **kwargs) -> None:
         with open(output_file, "w", encoding="utf-8", newline="\n") as out:
             write(out)
     else:
-        write(sys.stdout)
-        sys.stdout.flush()
+        stream = sys.stderr if to_stderr else sys.stdout
+        write(stream)
+        stream.flush()
 
 
 def _call_renderer(render, out, results, **context):

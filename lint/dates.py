@@ -233,7 +233,7 @@ def yaml_date_error(source: str) -> tuple[int, str, str] | None:
                     return found
         elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
             try:
-                dt.date.fromisoformat(node.value[:10])
+                yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
             except ValueError as exc:
                 return node.start_mark.line + 1, path or "(top level)", f"{node.value!r} is not a date ({exc})"
         return None

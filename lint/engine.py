@@ -12,7 +12,8 @@ that it is stopped (a ``SIGALRM`` timer whose handler raises
 ``TimeoutError``: both ``regex`` and the standard library's ``re`` check for
 signals while they match) and reported as a finding about the rule. Where
 no timer can be set (not the main thread, no ``setitimer``), the checks'
-own ``timeout=`` on ``regex`` calls still applies.
+own ``timeout=`` on ``regex`` calls still applies; so it does where the
+program running the engine has a timer or a SIGALRM handler of its own.
 """
 
 from __future__ import annotations
@@ -32,7 +33,13 @@ def _expired(signum, frame):  # the SIGALRM handler
 
 
 def _can_time() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    """Whether the engine may use SIGALRM: in the main thread, and only when
+    the program that runs it uses neither the timer nor the signal itself
+    (pytest-timeout, a host's alarm()): theirs is left alone."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return False
+    return signal.getitimer(signal.ITIMER_REAL)[0] == 0 and signal.getsignal(signal.SIGALRM) in (
+        signal.SIG_DFL, signal.SIG_IGN, None, _expired)
 
 
 def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
@@ -78,7 +85,8 @@ def stamp(rule: Rule, path: str, findings: Iterable) -> Iterable[Diagnostic]:
         if key in seen:  # a span seen through two overlapping scopes
             continue
         seen.add(key)
-        yield Diagnostic(path, f.span.start, f.span.end, rule.id, f.level or severity, f.message, f.fix, rule.spec.link, f.related)
+        level = severity if rule.fixed_level else (f.level or severity)
+        yield Diagnostic(path, f.span.start, f.span.end, rule.id, level, f.message, f.fix, rule.spec.link, f.related)
         if limit and len(seen) >= limit:
             return
 

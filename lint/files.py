@@ -19,8 +19,11 @@ class ReadError(Exception):
 
 
 def discover(paths: list[str], errors: list[str]) -> Iterator[tuple[str, bool]]:
-    """``(path, named)`` for each article file: ``named`` when the path was
-    given itself rather than found in a folder. ``-`` is standard input."""
+    """``(path, named)`` for each article file, once however often and in
+    whatever spelling it is given (``a.txt``, ``./a.txt``, its absolute
+    path): ``named`` when the path was given itself, not only found in a
+    folder. ``-`` is standard input."""
+    named = {_identity(raw) for raw in paths if raw != "-" and not os.path.isdir(raw) and os.path.exists(raw)}
     seen: set[str] = set()
     for raw in paths:
         if raw == "-":
@@ -29,15 +32,22 @@ def discover(paths: list[str], errors: list[str]) -> Iterator[tuple[str, bool]]:
         p = Path(raw)
         if p.is_dir():
             for found in _walk(p, errors):
-                if found not in seen:
-                    seen.add(found)
-                    yield found, False
+                key = _identity(found)
+                if key not in seen:
+                    seen.add(key)
+                    yield found, key in named
         elif p.exists():
-            if raw not in seen:
-                seen.add(raw)
+            key = _identity(raw)
+            if key not in seen:
+                seen.add(key)
                 yield raw, True
         else:
             errors.append(f"{raw}: no such file or directory")
+
+
+def _identity(path: str) -> str:
+    """One name for one file, however it is spelt."""
+    return os.path.realpath(path)
 
 
 def _walk(root: Path, errors: list[str]) -> list[str]:

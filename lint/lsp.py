@@ -23,7 +23,6 @@ pygls is imported here only, so the ordinary command does not pay for it.
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from lint.model import Diagnostic, Severity
-from lint.pipeline import Project, Settings, UsageError, lint_one, load_project
+from lint.pipeline import Project, Projects, Settings, UsageError, lint_one
 from lint.positions import LineIndex
 
 SOURCE = "newslint"
@@ -69,44 +68,6 @@ def lint_document(name: str, text: str, project: Project) -> _Linted:
     shift = 1 if text.startswith(_BOM) else 0
     diags = lint_one(name, text[shift:], project)
     return _Linted(text, diags, LineIndex(text), shift)
-
-
-class Projects:
-    """The project of each document: its configuration files, found upward
-    from the document's folder, loaded once per pair of files (and again
-    when one of them changes)."""
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
-        self.roots: list[Path] = []  # workspace folders
-        self._cache: dict[tuple, Project] = {}
-
-    def start(self, name: str) -> Path:
-        p = Path(name)
-        if p.is_absolute() and p.parent.is_dir():
-            return p.parent
-        return self.roots[0] if self.roots else Path.cwd()
-
-    def for_document(self, name: str) -> Project:
-        from lint import config as configuration
-        from lint.files import VALE_CONFIG_NAMES, find_upward
-
-        start = self.start(name)
-        s = self.settings
-        found = (s.config or (None if s.isolated else configuration.find(start)),
-                 s.vale_config or (None if s.isolated else find_upward(start, VALE_CONFIG_NAMES)))
-        key = tuple((str(f), _mtime(f)) if f is not None else None for f in found)
-        project = self._cache.get(key)
-        if project is None:
-            project = self._cache[key] = load_project(s, start)
-        return project
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return os.stat(path).st_mtime
-    except OSError:
-        return 0.0
 
 
 def _unit(encoding: str | None) -> str:
@@ -166,7 +127,7 @@ def serve(settings: Settings) -> None:
         folders = [f.uri for f in ws.folders.values()] or ([ws.root_uri] if ws.root_uri else [])
         projects.roots = [Path(unquote(urlparse(u).path)) for u in folders if u.startswith("file:")]
         name = document_name(uri, languages.get(uri))
-        return lint_document(name, text, projects.for_document(name))
+        return lint_document(name, text, projects.for_path(name))
 
     def publish(uri: str, version: int | None = None) -> None:
         timer = pending.pop(uri, None)
@@ -262,7 +223,7 @@ def serve(settings: Settings) -> None:
         if (only and wanted(only, FIX_ALL_KIND)) or (not only and actions):
             body = state.text[state.shift:]
             name = document_name(uri, languages.get(uri))
-            project = projects.for_document(name)
+            project = projects.for_path(name)
             fixed, count = fix_until_stable(body, lambda s: lint_one(name, s, project))
             if count and fixed != body:
                 whole = to_range(state, 0, len(body))

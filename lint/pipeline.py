@@ -94,6 +94,7 @@ class Project:
     date: dt.date | None
     format: str
     notes: list[str] = field(default_factory=list)  # for standard error
+    _ignoring: dict[frozenset[str], list[Rule]] = field(default_factory=dict, repr=False)
 
     @property
     def resolver(self) -> Resolver | None:
@@ -104,9 +105,12 @@ class Project:
         the sections of the Vale configuration."""
         rules = self.rules
         if self.config.per_file_ignores:
-            ignored = self.config.ignored_for(name)
+            ignored = frozenset(self.config.ignored_for(name))
             if ignored:
-                rules = select(rules, ignore=sorted(ignored))
+                hit = self._ignoring.get(ignored)
+                if hit is None:  # one list per set of ignores: the Vale resolver caches by it
+                    hit = self._ignoring[ignored] = select(rules, ignore=sorted(ignored))
+                rules = hit
         if self.vale is not None:
             rules = self.vale.resolver.rules_for(name, rules)
         return rules
@@ -126,13 +130,17 @@ class FileReport:
     # carried from the worker to the end of the run, then dropped
     sups: list[Suppression] = field(default_factory=list, repr=False)
     state: dict[str, Any] | None = field(default=None, repr=False)  # cross-article state by rule id
+    fail_level: Severity = Severity.WARNING  # its project's failing level
+    passthrough: bytes | None = field(default=None, repr=False)  # --fix on unreadable standard input: the bytes
 
 
 @dataclass
 class Report:
     files: list[FileReport]  # the files linted, in order
     errors: list[tuple[str, str]]  # (path, message): files that could not be read
+    unread_reports: list[FileReport] = field(default_factory=list, repr=False)
     searched: bool = True  # whether any lintable file was found
+    excluded: int = 0  # files left out by `exclude`
 
     @property
     def diagnostics(self) -> Iterator[Diagnostic]:
@@ -155,14 +163,27 @@ class Report:
         """``(text, diagnostics)`` per file, as the formatters take them."""
         return [(f.text, f.diags) for f in self.files]
 
-    def exit_code(self, fail_level: Severity, exit_zero: bool = False) -> int:
-        """2 when a file could not be read or a suppression names no rule,
-        else 1 when a finding is at or above ``fail_level`` (0 with ``exit_zero``)."""
-        if self.errors or any(d.rule == "Newslint.UnknownRule" for d in self.diagnostics):
+    @property
+    def passthrough(self) -> list[bytes]:
+        """``--fix`` on standard input that could not be read: its bytes, to give back unchanged."""
+        return [f.passthrough for f in self.unread_reports if f.passthrough is not None]
+
+    @property
+    def failed(self) -> bool:
+        """Whether the run itself failed: a file could not be read, or a
+        suppression comment names no rule."""
+        return bool(self.errors) or any(d.rule == "Newslint.UnknownRule" for d in self.diagnostics)
+
+    def exit_code(self, fail_level: Severity | None = None, exit_zero: bool = False) -> int:
+        """2 when the run failed, else 1 when a finding is at or above the
+        failing level (``fail_level``, else each file's project's), else 0;
+        ``exit_zero``: 0 rather than 1."""
+        if self.failed:
             return EXIT_ERROR
         if exit_zero:
             return EXIT_CLEAN
-        return EXIT_FINDINGS if any(d.severity >= fail_level for d in self.diagnostics) else EXIT_CLEAN
+        failing = any(d.severity >= (fail_level or f.fail_level) for f in self.files for d in f.diags)
+        return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 # --------------------------------------------------------------------------
@@ -218,12 +239,21 @@ def load_project(settings: Settings, start: Path) -> Project:
     known = frozenset(ids) | frozenset(INTERNAL_RULES) | (vale.known_ids if vale is not None else frozenset())
 
     where = str(cfg_path) if cfg_path is not None else None
-    check_names(chosen, known, "--select" if s.select else f"select in {where}")
-    check_names(skip, known, "--ignore" if s.ignore else f"ignore in {where}")
-    check_names(cfg.levels, known, f"levels in {where}")
-    for glob, names in cfg.per_file_ignores.items():
-        check_names(names, known, f"per-file-ignores {glob!r} in {where}")
+    from lint.rules import builtin_packs
 
+    off = frozenset() if builtin else builtin_packs()
+    check_names(chosen, known, "--select" if s.select else f"select in {where}", off, selecting=True)
+    check_names(skip, known, "--ignore" if s.ignore else f"ignore in {where}", off)
+    check_names(cfg.levels, known, f"levels in {where}", off)
+    for glob, names in cfg.per_file_ignores.items():
+        check_names(names, known, f"per-file-ignores {glob!r} in {where}", off)
+
+    if vale is not None:  # Vale is lenient about names it does not know: a note, not an error
+        ours = builtin_packs() - off
+        for sec in vale.config._all_sections():
+            for key in sec.checks:
+                if "." in key and key.split(".", 1)[0] in ours and key not in known:
+                    notes.append(f"{vale.config.path}: {key}: no such rule{did_you_mean(key, known)}")
     loaded = _with_levels(loaded, cfg.levels)
     selected = select(loaded, chosen, skip)
     vale_ids = {r.id for r in vale.rules} if vale is not None else set()
@@ -259,12 +289,19 @@ def _vale_setup(s: Settings, start: Path) -> Setup | None:
         raise UsageError(str(exc)) from None
 
 
-def check_names(names: Iterable[str], known: frozenset[str], where: str) -> None:
-    """Every name is a rule id or a pack that exists; else a UsageError with a suggestion."""
+def check_names(names: Iterable[str], known: frozenset[str], where: str, off: frozenset[str] = frozenset(),
+                selecting: bool = False) -> None:
+    """Every name is a rule id or a pack that exists; else a UsageError with
+    a suggestion. ``off``: the built-in packs, when they are not loaded: to
+    ignore them is harmless, to select them selects nothing (an error)."""
     packs = {k.split(".", 1)[0] for k in known}
     for name in names:
         if name in known or name in packs:
             continue
+        if name.split(".", 1)[0] in off:
+            if not selecting:
+                continue
+            raise UsageError(f"{name!r} in {where} is in a built-in pack, which is off (--no-builtin or builtin: false)")
         raise UsageError(f"unknown rule or pack {name!r} in {where}{did_you_mean(name, known | packs)}")
 
 
@@ -279,7 +316,7 @@ def _with_levels(rules: list[Rule], levels: Mapping[str, str]) -> list[Rule]:
     out = []
     for r in rules:
         level = levels.get(r.id) or levels.get(r.pack)
-        out.append(dataclasses.replace(r, spec=r.spec.model_copy(update={"level": level})) if level else r)
+        out.append(dataclasses.replace(r, spec=r.spec.model_copy(update={"level": level}), fixed_level=True) if level else r)
     return out
 
 
@@ -324,57 +361,123 @@ def check_paths(paths: Sequence[str]) -> None:
         raise UsageError(f"{shown}: no such file or directory")
 
 
-def lint_paths(paths: Sequence[str], project: Project, progress: Callable[[int, int], None] | None = None) -> Report:
+class Projects:
+    """The project of each file: its ``newslint.yaml`` and ``.vale.ini`` found
+    upward from the file's own folder (as ruff finds the nearest
+    configuration), loaded once per pair of files and again when one of them
+    changes. ``--config``, ``--vale-config`` and ``--isolated`` fix them for
+    every file. The command line and the language server both ask it."""
+
+    def __init__(self, settings: Settings, roots: Sequence[Path] = ()):
+        self.settings = settings
+        self.roots = list(roots)  # where a file without a folder (standard input, a new buffer) starts
+        self._cache: dict[tuple, Project] = {}
+
+    def start(self, name: str) -> Path:
+        p = Path(name)
+        if name not in ("", "-") and p.parent.is_dir() and (p.is_absolute() or p.parent != Path(".") or p.exists()):
+            return p.parent if not p.is_dir() else p
+        return self.roots[0] if self.roots else Path.cwd()
+
+    def for_path(self, name: str) -> Project:
+        from lint import config as configuration
+        from lint.files import VALE_CONFIG_NAMES, find_upward
+
+        start = self.start(name)
+        s = self.settings
+        found = (s.config or (None if s.isolated else configuration.find(start)),
+                 s.vale_config or (None if s.isolated else find_upward(start, VALE_CONFIG_NAMES)))
+        key = tuple((str(f), _mtime(f)) if f is not None else None for f in found)
+        project = self._cache.get(key)
+        if project is None:
+            project = self._cache[key] = load_project(s, start)
+        return project
+
+    @property
+    def loaded(self) -> list[Project]:
+        return list(self._cache.values())
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
+
+
+def lint_paths(paths: Sequence[str], where: Project | Projects,
+               progress: Callable[[int, int], None] | None = None) -> Report:
     """Discover, read, fix (when asked) and lint every file; cross-article
-    findings; suppressions, level filter and baseline. Raises ``UsageError``
-    for a path that does not exist or a baseline that cannot be read.
+    findings; suppressions, level filter and baseline. ``where``: one
+    project for every file, or ``Projects`` to find each file's own.
+    Raises ``UsageError`` for a path that does not exist, a configuration
+    that cannot be read or a baseline that cannot be read.
     ``progress(done, total)`` is called after each file."""
     from lint.files import discover
 
-    s = project.settings
+    s = where.settings
     check_paths(paths)
     known = _read_baseline(s.baseline) if s.baseline is not None else None
     errors: list[tuple[str, str]] = []
     walk_errors: list[str] = []
-    files = []
+    groups: dict[int, tuple[Project, list[tuple[int, str]]]] = {}  # files by project, in order
+    total = excluded = 0
     for path, explicit in discover(list(paths), walk_errors):
-        if path != "-" and project.config.excluded(path) and (s.force_exclude or not explicit):
+        name = (s.stdin_filename or "-") if path == "-" else path
+        project = where if isinstance(where, Project) else where.for_path(name)
+        if (path != "-" or s.stdin_filename) and project.config.excluded(name) and (s.force_exclude or not explicit):
+            excluded += 1
             continue
-        files.append(path)
+        groups.setdefault(id(project), (project, []))[1].append((total, path))
+        total += 1
     errors += [(e.split(": ", 1)[0], e) for e in walk_errors]
-    rules = project.rules
-    reports: list[FileReport] = []
     # the text is needed at the end only for a baseline (fingerprints read the line)
     compact = not s.keep_text and known is None
-    for n, fr in enumerate(_results(files, project), 1):
-        if progress is not None:
-            progress(n, len(files))
-        if fr.error is not None:
-            errors.append((fr.name, fr.error))
-            continue
-        if fr.state:
-            for rule in rules:
-                if rule.id in fr.state:
-                    rule.checker.absorb(fr.name, fr.state[rule.id])
-            fr.state = None
-        if compact and isinstance(fr.text, str):
-            from lint.positions import LineIndex
+    done: list[tuple[int, FileReport]] = []
+    unread: list[FileReport] = []
+    for project, files in groups.values():
+        reports: list[tuple[int, FileReport]] = []
+        for (index, _path), fr in zip(files, _results([p for _, p in files], project)):
+            done_count = len(done) + len(reports) + 1
+            if progress is not None:
+                progress(done_count, total)
+            if fr.error is not None:
+                errors.append((fr.name, fr.error))
+                unread.append(fr)
+                continue
+            fr.fail_level = project.fail_level
+            if fr.state:
+                for rule in project.rules:
+                    if rule.id in fr.state:
+                        rule.checker.absorb(fr.name, fr.state[rule.id])
+                fr.state = None
+            if compact and isinstance(fr.text, str):
+                from lint.positions import LineIndex
 
-            fr.text = LineIndex.positions_only(fr.text)
-        reports.append(fr)
-    _finish_files(reports, rules, project)
+                fr.text = LineIndex.positions_only(fr.text)
+            reports.append((index, fr))
+        _finish_files([fr for _, fr in reports], project.rules, project)
+        done += reports
+    done.sort(key=lambda pair: pair[0])
+    files_done = [fr for _, fr in done]
     if known is not None:
         from lint import baseline
 
         base = s.baseline.resolve().parent if s.baseline is not None else None
-        for fr in reports:
+        for fr in files_done:
             assert isinstance(fr.text, str)  # with a baseline, compact is False: the text was kept
-            fr.diags = baseline.filter_new(fr.text, fr.diags, known, base)
-            if not s.keep_text and isinstance(fr.text, str):
+            kept = [d for d in fr.diags if d.rule not in BASELINE_EXEMPT]
+            new = baseline.filter_new(fr.text, kept, known, base)
+            fr.diags = sorted(new + [d for d in fr.diags if d.rule in BASELINE_EXEMPT])
+            if not s.keep_text:
                 from lint.positions import LineIndex
 
                 fr.text = LineIndex.positions_only(fr.text)
-    return Report(reports, errors, searched=bool(files) or bool(errors))
+    return Report(files_done, errors, unread, searched=bool(total) or bool(errors), excluded=excluded)
+
+
+# findings a baseline never records nor hides: a suppression comment that names no rule
+BASELINE_EXEMPT = frozenset(("Newslint.UnknownRule",))
 
 
 def _read_baseline(path: Path) -> Counter[str]:
@@ -424,13 +527,15 @@ def _process(path: str, project: Project) -> FileReport:
 
     s = project.settings
     name = (s.stdin_filename or "-") if path == "-" else path
+    data = b""
     try:
         if path == "-":
-            text, bom = decode_source(sys.stdin.buffer.read(), name)
+            data = sys.stdin.buffer.read()
+            text, bom = decode_source(data, name)
         else:
             text, bom = read_source(path)
     except ReadError as exc:
-        return FileReport(name, error=str(exc))
+        return FileReport(name, error=str(exc), passthrough=data if path == "-" and s.fix else None)
     rules = project.rules_for(name)
     res = FileReport(name)
     try:
@@ -456,7 +561,7 @@ def _process(path: str, project: Project) -> FileReport:
         sups: list[Suppression] = []
         diags = lint_source(name, text, project, rules=rules, sups=sups)
     except ArticleError as exc:
-        return FileReport(name, error=str(exc))
+        return FileReport(name, error=str(exc), passthrough=data if path == "-" and s.fix else None)
     except Exception as exc:  # a bug in a check: report it, go on with the next file
         return FileReport(name, error=f"{name}: internal error, file skipped ({type(exc).__name__}: {exc}); please report it")
     res.text, res.diags, res.sups = text, diags, sups
@@ -486,8 +591,16 @@ def _results(files: list[str], project: Project) -> Iterator[FileReport]:
     global _POOL
     _POOL = project
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_pool_process, files, chunksize=8)
+    jobs = min(jobs, len(files))
+    chunk = max(1, min(8, len(files) // (jobs * 4)))  # small runs spread over every worker
+    with ctx.Pool(jobs, initializer=_worker_init) as pool:
+        yield from pool.imap(_pool_process, files, chunksize=chunk)
+
+
+def _worker_init() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, no trace per worker
 
 
 def _unified_diff(name: str, old: str, new: str) -> str:

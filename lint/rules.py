@@ -202,6 +202,9 @@ class Rule:
     spec: RuleBase  # the validated YAML
     checker: Any  # the compiled check (see lint/checks)
     scopes: frozenset[str]
+    # the level was set by the user (``levels:``, a .vale.ini level): it wins
+    # over the level a check gives one finding (``Finding.level``)
+    fixed_level: bool = False
 
     @property
     def pack(self) -> str:

@@ -699,8 +699,8 @@ class Resolver:
             state = enabled(r.id, base, checks)
             if state is None:
                 continue
-            if state in LEVELS and state != r.spec.level:
-                r = dataclasses.replace(r, spec=r.spec.model_copy(update={"level": state}))
+            if state in LEVELS and not r.fixed_level:  # newslint's own `levels:` win over the .vale.ini
+                r = dataclasses.replace(r, spec=r.spec.model_copy(update={"level": state}), fixed_level=True)
             if ignore is not None and "raw" not in r.spec.scope:
                 r = dataclasses.replace(r, checker=_Masked(r.checker, ignore, overlap=True))
             if "raw" not in r.spec.scope and any(s.lower() == "blockquote" for s in self.cfg.skipped_scopes):

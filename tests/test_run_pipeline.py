@@ -6,6 +6,7 @@ got exit 0, a traceback or a silently different answer."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -330,3 +331,107 @@ def test_catastrophic_token_ignores_are_stopped(tmp_path, newslint):
 def test_fix_on_standard_input_exits_on_what_remains(newslint):
     proc = newslint("-", "--fix", "--select", "News.NameVariant", stdin="The Zapad drills. Zapad. Zapod.\n")
     assert proc.stdout == "The Zapad drills. Zapad. Zapad.\n" and proc.returncode == 0
+
+
+# -- found in review --------------------------------------------------------
+
+
+def test_a_file_named_twice_or_in_its_folder_is_linted_once(tmp_path, newslint):
+    write(tmp_path, "ex/c.txt", ZAPOD)
+    proc = newslint("ex/c.txt", str(tmp_path / "ex" / "c.txt"), "./ex/c.txt", "ex", "--select", "News.NameVariant", cwd=tmp_path)
+    assert proc.stdout.endswith("in 1 file.\n"), proc.stdout
+
+
+def test_excluded_file_named_after_its_folder_is_still_linted(tmp_path, newslint):
+    write(tmp_path, "newslint.yaml", "exclude: ['ex/drafts/*']\n")
+    write(tmp_path, "ex/drafts/a.txt", ZAPOD)
+    assert "ex/drafts/a.txt:" in newslint("ex", "ex/drafts/a.txt", cwd=tmp_path).stdout
+    proc = newslint("ex", cwd=tmp_path)
+    assert "(1 excluded by the configuration)" in proc.stderr
+
+
+def test_unknown_rule_in_a_comment_survives_baseline_and_diff(tmp_path, newslint):
+    write(tmp_path, "sup.txt", "Drills\n\n<!-- newslint-disable News.Nope -->\nThe drills began.\n")
+    assert newslint("sup.txt", "--write-baseline", "b.json", cwd=tmp_path).returncode == 2
+    proc = newslint("sup.txt", "--baseline", "b.json", cwd=tmp_path)
+    assert proc.returncode == 2 and "Newslint.UnknownRule" in proc.stdout
+    assert newslint("sup.txt", "--diff", cwd=tmp_path).returncode == 2
+
+
+def test_configured_level_wins_over_the_level_a_check_gives(tmp_path, newslint):
+    _names(tmp_path, VARIANT)
+    assert newslint("--select", "News.NameVariant", ".", cwd=tmp_path).returncode == 0  # across articles: suggestion
+    write(tmp_path, "newslint.yaml", "levels: {News.NameVariant: error}\n")
+    proc = newslint("--select", "News.NameVariant", ".", cwd=tmp_path)
+    assert proc.returncode == 1 and ": error News.NameVariant" in proc.stdout
+
+
+def test_newslint_levels_win_over_the_vale_ini(tmp_path, newslint):
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    (tmp_path / "styles").mkdir()
+    write(tmp_path, ".vale.ini", "StylesPath = styles\n[*]\nNews.ScraperResidue = suggestion\nNews.GluedDahs = NO\n")
+    out = newslint("seed.txt", cwd=tmp_path)
+    assert "suggestion News.ScraperResidue" in out.stdout
+    assert "News.GluedDahs: no such rule; did you mean 'News.GluedDash'?" in out.stderr
+    write(tmp_path, "newslint.yaml", "levels: {News.ScraperResidue: error}\n")
+    assert "error News.ScraperResidue" in newslint("seed.txt", cwd=tmp_path).stdout
+
+
+def test_the_engine_leaves_a_host_timer_alone():
+    import signal
+
+    from lint.api import lint_text
+    from lint.pipeline import Settings, load_project
+
+    rules = load_project(Settings(isolated=True), ROOT).rules
+    signal.signal(signal.SIGALRM, lambda *a: None)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        lint_text("a.txt", ZAPOD, rules)
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    assert 0 < left <= 30
+
+
+def test_fix_on_unreadable_standard_input_gives_the_bytes_back(newslint, tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "lint", "--fix", "--stdin-filename", "x.txt"], input=b"caf\xe9\n",
+                          capture_output=True, env=env, cwd=tmp_path, timeout=120)
+    assert proc.stdout == b"caf\xe9\n" and proc.returncode == 2 and b"not valid UTF-8" in proc.stderr
+    ok = newslint("--fix", "--stdin-filename", "x.txt", "--select", "News.NameVariant", stdin="Zapad. Zapad. Zapod. Zapod2\n")
+    assert ok.stdout.startswith("Zapad. Zapad. Zapad.") and "No findings" not in ok.stdout  # the report goes to stderr
+
+
+def test_force_exclude_applies_to_the_stdin_filename(tmp_path, newslint):
+    write(tmp_path, "newslint.yaml", "exclude: ['drafts/*']\n")
+    (tmp_path / "drafts").mkdir()
+    proc = newslint("--stdin-filename", "drafts/a.txt", "--force-exclude", cwd=tmp_path, stdin=ZAPOD)
+    assert "NameVariant" not in proc.stdout and "1 excluded" in proc.stderr
+
+
+def test_each_file_gets_the_configuration_of_its_own_folder(tmp_path, newslint):
+    write(tmp_path, "clean.txt", ZAPOD)
+    write(tmp_path, "ex/newslint.yaml", "ignore: [News.NameVariant]\n")
+    write(tmp_path, "ex/archive/b.txt", ZAPOD)
+    out = newslint("clean.txt", "ex/archive/b.txt", "-q", cwd=tmp_path).stdout
+    assert "clean.txt:5:" in out and "b.txt" not in out.replace("ex/archive/b.txt:1", "")
+    assert not any(line.startswith("ex/archive/b.txt") and "NameVariant" in line for line in out.splitlines())
+
+
+def test_selecting_a_builtin_pack_that_is_off_says_so(newslint):
+    proc = newslint("--no-builtin", "--select", "News", "seeds/")
+    assert proc.returncode == 2 and "built-in pack, which is off" in proc.stderr
+
+
+def test_per_file_ignores_give_one_rule_list_per_set(tmp_path):
+    from lint.pipeline import Settings, load_project
+
+    write(tmp_path, "newslint.yaml", "per-file-ignores: {'*.txt': [News.GluedDash]}\n")
+    project = load_project(Settings(), tmp_path)
+    assert project.rules_for(str(tmp_path / "a.txt")) is project.rules_for(str(tmp_path / "b.txt"))
+    assert "News.GluedDash" not in [r.id for r in project.rules_for(str(tmp_path / "a.txt"))]
