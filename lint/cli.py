@@ -10,6 +10,7 @@ it, 2 usage, configuration or rule errors.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -288,13 +289,32 @@ def _emit(what, output_file: Path | None, *args, to_stderr: bool = False, **kwar
         else:
             _call_renderer(what, out, *args, **kwargs)
 
-    if output_file is not None:
-        with open(output_file, "w", encoding="utf-8", newline="\n") as out:
-            write(out)
+    if output_file is not None:  # atomically: a full disk leaves the old report, not half a new one
+        import tempfile
+
+        folder = os.path.dirname(os.path.abspath(output_file))
+        fd, tmp = tempfile.mkstemp(prefix=".newslint-report-", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                write(out)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, output_file)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     else:
         stream = sys.stderr if to_stderr else sys.stdout
         write(stream)
         stream.flush()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _call_renderer(render, out, results, **context):

@@ -573,34 +573,88 @@ def _process(path: str, project: Project) -> FileReport:
 _POOL: Project | None = None  # inherited by forked workers
 
 
-def _pool_process(path: str) -> FileReport:
+def _pool_chunk(paths: list[str]) -> list[FileReport]:
     assert _POOL is not None
-    return _process(path, _POOL)
+    return [_process(path, _POOL) for path in paths]
 
 
 def _results(files: list[str], project: Project) -> Iterator[FileReport]:
-    """FileReports in the order of ``files``, from a process pool when it pays."""
+    """FileReports in the order of ``files``, from a process pool when it pays.
+
+    A worker that dies (the OOM killer, a crash in a C extension) breaks
+    the pool: the files it may have been on are linted again, each alone in
+    a fresh worker, and the one that kills its worker again is reported as
+    an error of that file; the run goes on."""
     s = project.settings
     jobs = s.jobs or (os.cpu_count() or 1)
     if jobs <= 1 or len(files) < 8 or "-" in files or s.fix:
         for path in files:
             yield _process(path, project)
         return
-    import multiprocessing
-
     global _POOL
     _POOL = project
-    ctx = multiprocessing.get_context("fork")
     jobs = min(jobs, len(files))
     chunk = max(1, min(8, len(files) // (jobs * 4)))  # small runs spread over every worker
-    with ctx.Pool(jobs, initializer=_worker_init) as pool:
-        yield from pool.imap(_pool_process, files, chunksize=chunk)
+    chunks = [list(range(i, min(i + chunk, len(files)))) for i in range(0, len(files), chunk)]
+    done: dict[int, FileReport] = {}  # finished, not yet handed out (out of order only after a lost worker)
+    lost: list[list[int]] = []
+    out = 0
+    for i, fr in _run_pool(files, chunks, jobs, lost):
+        done[i] = fr
+        while out in done:
+            yield done.pop(out)
+            out += 1
+    for retry_round in (1, 2):  # the files of lost chunks: each as its own task, then each in its own pool
+        if not lost:
+            break
+        again: list[list[int]] = []
+        per_file = [[i] for c in lost for i in c]
+        for i, fr in _run_pool(files, per_file, jobs, again, alone=retry_round == 2):
+            done[i] = fr
+        lost = again
+    while out < len(files):
+        yield done.pop(out)
+        out += 1
+
+
+def _run_pool(files: list[str], chunks: list[list[int]], jobs: int, lost: list[list[int]],
+              alone: bool = False) -> Iterator[tuple[int, FileReport]]:
+    """``(index, report)`` of each file of ``chunks`` (indices into ``files``),
+    linted in a pool of ``jobs`` workers, in order; the chunks lost to a dead
+    worker go to ``lost``. ``alone``: every chunk (one file) in its own
+    pool, so that a file that kills its worker is known and reported."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = multiprocessing.get_context("fork")
+    if alone:
+        for c in chunks:
+            try:
+                with ProcessPoolExecutor(1, mp_context=ctx, initializer=_worker_init) as ex:
+                    (fr,) = ex.submit(_pool_chunk, [files[c[0]]]).result()
+            except BrokenProcessPool:
+                name = files[c[0]]
+                fr = FileReport(name, error=f"{name}: the worker process linting it died "
+                                            "(killed, or out of memory); file skipped")
+            yield c[0], fr
+        return
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init) as ex:
+        futures = [(c, ex.submit(_pool_chunk, [files[i] for i in c])) for c in chunks]
+        for c, fut in futures:
+            try:
+                yield from zip(c, fut.result())
+            except BrokenProcessPool:
+                lost.append(c)
 
 
 def _worker_init() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, no trace per worker
+    # a worker is ours: the engine's time limit uses SIGALRM there, whatever handler the host program had
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
 def _unified_diff(name: str, old: str, new: str) -> str:
