@@ -229,10 +229,10 @@ def _load_key(folder: Path) -> bytes | None:
         if why is not None:
             _note(f"rule cache off: the key's folder {path.parent} is {why}")
             return None
-        key = _read_key(path.name, dfd)
+        key = _read_key(path.name, dfd)  # None: there is none; b"": there is one, not usable
         if key is None:
             key = _make_key(path.name, dfd)
-        if key is None:
+        if not key:
             _note(f"rule cache off: {path} is not a private file of {_KEY_BYTES} bytes (remove it to make a new key)")
             return None
         _key = key
