@@ -15,6 +15,32 @@ files while compiling (``READS_FILES``) or that does not pickle is
 simply not cached. Nothing here may fail a run: an unreadable, corrupt or
 unwritable cache is ignored (``--no-cache`` turns it off).
 
+Unpickling runs code, so a cache file is only unpickled once it is known to
+be one this user wrote. The cache folder is often not private (a shared
+folder, a CI cache restored from a pull request's run), so:
+
+- each file carries an HMAC-SHA256 of its header (format, environment) and
+  its pickled bytes, under a per-user secret key kept outside any cache
+  folder: ``$NEWSLINT_CACHE_KEY``, else ``$XDG_CONFIG_HOME/newslint/cache.key``,
+  else ``~/.config/newslint/cache.key`` (32 random bytes, created 0600 in a
+  folder created 0700, published with a hard link so no process reads half
+  a key). A key that is not a regular file of ours, is readable by others,
+  or lies inside the cache folder (or holds it) turns the cache off. The
+  MAC is checked with ``hmac.compare_digest`` before anything is unpickled;
+  a file that fails it is a miss, replaced by a valid one (one note on
+  stderr per process);
+- the folder (the target, if it is a symlink) and the file must be owned by
+  the current user and not writable by group or others, else the cache is
+  not used; the folder is opened once and every file in it is opened
+  relative to that descriptor, the cache file with ``O_NOFOLLOW`` and
+  ``O_NONBLOCK`` (a FIFO, a device or a link is refused without blocking),
+  regular files only, at most ``MAX_BYTES``;
+- writes go to a fresh temporary file (``O_EXCL``, 0600) renamed over the
+  cache file, so concurrent runs each leave a whole, valid file.
+
+POSIX only (ownership, ``O_NOFOLLOW``, ``dir_fd``): elsewhere there is no
+cache. HMAC over the built-in pack's file (~130 KB) costs about 0.1 ms.
+
 The folder does not grow without bound: a file's mtime says when it was
 last used (a hit refreshes it, at most once a day: one ``utime``), and each
 write (after compiling, which costs far more) drops the files unused for
@@ -26,24 +52,35 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
+import stat
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-_FORMAT = "newslint-rule-cache-1"
+_FORMAT = "newslint-rule-cache-2"
+_MAGIC = _FORMAT.encode() + b"\n"
 _OPTIONAL = ("spylls", "textblob")
-_enabled = os.environ.get("NEWSLINT_NO_CACHE", "") in ("", "0")
+_POSIX = os.name == "posix" and hasattr(os, "O_NOFOLLOW") and os.open in os.supports_dir_fd
+_enabled = _POSIX and os.environ.get("NEWSLINT_NO_CACHE", "") in ("", "0")
 _env: str | None = None
 _file_digests: dict[str, str] = {}
+_key: bytes | None = None
+_noted = False
 
 MAX_FILES = 100  # pack folders' caches kept, the most recently used
 MAX_AGE_DAYS = 30  # a pack's cache not used for this long is dropped
+MAX_BYTES = 64 << 20  # a cache file larger than this is not read (the built-in pack's is ~130 KB)
+_KEY_BYTES = 32
 _TOUCH_AFTER = 86400.0  # seconds: how stale a hit's mtime may get before it is refreshed
 _ORPHAN_AFTER = 3600.0  # seconds: a temporary file this old is an interrupted write
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_NEW_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def disable() -> None:
@@ -54,6 +91,15 @@ def disable() -> None:
 
 def enabled() -> bool:
     return _enabled
+
+
+def _note(message: str) -> None:
+    """One line on stderr, at most once per process: the cache is never the run's subject."""
+    global _noted
+    if not _noted:
+        _noted = True
+        with contextlib.suppress(Exception):
+            print(f"newslint: note: {message}", file=sys.stderr)
 
 
 def cache_dir() -> Path:
@@ -100,20 +146,172 @@ def digest(*parts: str) -> str:
 
 
 def file_digest(path: str) -> str | None:
-    """The digest of a data file's bytes (memoised per process), None if unreadable."""
+    """The digest of a data file's bytes (memoised per process), None if it
+    is not a regular file of at most ``MAX_BYTES`` (a FIFO does not block:
+    the rule is then compiled, and its loader says what is wrong)."""
     d = _file_digests.get(path)
     if d is None:
-        try:
-            with open(path, "rb") as f:
-                d = hashlib.sha256(f.read()).hexdigest()
-        except OSError:
+        data = _read_regular(path, None, MAX_BYTES)
+        if data is None:
             return None
+        d = hashlib.sha256(data).hexdigest()
         _file_digests[path] = d
     return d
 
 
+def key_path() -> Path:
+    explicit = os.environ.get("NEWSLINT_CACHE_KEY")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".config") / "newslint" / "cache.key"
+
+
+def _untrusted(st: os.stat_result) -> str | None:
+    """Why a file or folder with this status may have been written by someone else (None: it may not)."""
+    if st.st_uid != os.geteuid():
+        return f"owned by uid {st.st_uid}, not {os.geteuid()}"
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "writable by group or others"
+    return None
+
+
+def _read_regular(name: str, dir_fd: int | None, limit: int, *, owned: bool = False) -> bytes | None:
+    """The bytes of a regular file (never a link's target, a FIFO or a
+    device: no blocking), None if it is missing, not one, over ``limit``,
+    or (``owned``) not ours and private to us in writing."""
+    try:
+        fd = os.open(name, _READ_FLAGS, dir_fd=dir_fd)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit or (owned and _untrusted(st) is not None):
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(limit + 1 - size, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return None if size > limit else b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _inside(a: str, b: str) -> bool:
+    return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
+
+
+def _load_key(folder: Path) -> bytes | None:
+    """The user's cache key (made on first use), None when there is no safe
+    one: then there is no cache. ``folder``: the cache folder, which must
+    neither hold the key nor lie in the key's folder."""
+    global _key
+    if _key is not None:
+        return _key
+    path = key_path()
+    try:
+        kdir = os.path.realpath(path.parent)
+        if _inside(kdir, os.path.realpath(folder)) or _inside(os.path.realpath(folder), kdir):
+            _note(f"rule cache off: its key {path} must not share a folder with the cache {folder}")
+            return None
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        dfd = os.open(path.parent, _DIR_FLAGS)
+    except (OSError, ValueError, RuntimeError):
+        return None
+    try:
+        why = _untrusted(os.fstat(dfd))
+        if why is not None:
+            _note(f"rule cache off: the key's folder {path.parent} is {why}")
+            return None
+        key = _read_key(path.name, dfd)  # None: there is none; b"": there is one, not usable
+        if key is None:
+            key = _make_key(path.name, dfd)
+        if not key:
+            _note(f"rule cache off: {path} is not a private file of {_KEY_BYTES} bytes (remove it to make a new key)")
+            return None
+        _key = key
+        return key
+    finally:
+        os.close(dfd)
+
+
+def _read_key(name: str, dfd: int) -> bytes | None:
+    try:
+        fd = os.open(name, _READ_FLAGS, dir_fd=dfd)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return b""  # there, but not readable as a file: not replaced, not used
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o077 or st.st_size != _KEY_BYTES:
+            return b""
+        key = os.read(fd, _KEY_BYTES + 1)
+        return key if len(key) == _KEY_BYTES else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
+def _make_key(name: str, dfd: int) -> bytes | None:
+    """A new key, published whole (a hard link fails if another process was first: its key wins)."""
+    tmp = f".{name}-{secrets.token_hex(8)}"
+    key = secrets.token_bytes(_KEY_BYTES)
+    try:
+        fd = os.open(tmp, _NEW_FLAGS, 0o600, dir_fd=dfd)
+        try:
+            os.write(fd, key)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, name, src_dir_fd=dfd, dst_dir_fd=dfd, follow_symlinks=False)
+        except FileExistsError:
+            key = _read_key(name, dfd) or b""
+    except OSError:
+        return None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp, dir_fd=dfd)
+    return key if len(key) == _KEY_BYTES else None
+
+
+def _open_dir(folder: Path, create: bool) -> int | None:
+    """A descriptor of the cache folder if it is ours and not writable by
+    others (a note says why not, once), None if it is not there or not usable."""
+    try:
+        if create:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(folder, _DIR_FLAGS)
+    except (OSError, ValueError):
+        return None
+    try:
+        why = _untrusted(os.fstat(fd))
+    except OSError:
+        why = "not readable"
+    if why is not None:
+        os.close(fd)
+        _note(f"rule cache {folder} not used: {why}")
+        return None
+    return fd
+
+
+def _mac(key: bytes, env: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, _MAGIC + env + b"\n" + payload, hashlib.sha256).digest()
+
+
 class PackCache:
-    """The cached rules of one pack folder."""
+    """The cached rules of one pack folder.
+
+    File layout: ``_MAGIC``, the environment digest (64 hex digits) and a
+    newline, the 32-byte MAC of all that and the payload, then the payload
+    (the pickled entries)."""
 
     def __init__(self, folder: Path):
         self.entries: dict[str, tuple[str, tuple[tuple[str, str], ...], bytes]] = {}
@@ -123,21 +321,53 @@ class PackCache:
             return
         try:
             key = digest(str(folder.resolve()))[:24]
-            self.path = cache_dir() / f"rules-{key}.pickle"
-            with open(self.path, "rb") as f:
-                mtime = os.fstat(f.fileno()).st_mtime
-                data = pickle.load(f)
-            if isinstance(data, tuple) and len(data) == 2 and data[0] == environment() and isinstance(data[1], dict):
-                self.entries = data[1]
-                if time.time() - mtime > _TOUCH_AFTER:  # still in use: not to be pruned as stale
-                    os.utime(self.path)
-        except Exception:  # missing, unreadable or corrupt: start empty
-            pass
+            path = cache_dir() / f"rules-{key}.pickle"
+            if _load_key(path.parent) is None:
+                return  # no safe key: no cache, neither read nor written
+            self.path = path
+            self.entries = self._read(path)
+        except Exception:  # anything else: start empty
+            self.entries = {}
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        dfd = _open_dir(path.parent, create=False)
+        if dfd is None:
+            return {}
+        try:
+            fd = os.open(path.name, _READ_FLAGS, dir_fd=dfd)
+        except OSError:  # missing (the usual miss), a symlink, unreadable
+            os.close(dfd)
+            return {}
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES or _untrusted(st) is not None:
+                _note(f"rule cache file {path} not used: " + (_untrusted(st) or "not a regular file or too large"))
+                return {}
+            data = _read_all(fd, st.st_size)
+            env = environment().encode()
+            head = len(_MAGIC) + len(env) + 1
+            if data[:head] != _MAGIC + env + b"\n":
+                return {}  # another format or environment (an upgrade): a plain miss
+            mac, payload = data[head:head + 32], data[head + 32:]
+            assert _key is not None
+            if not hmac.compare_digest(mac, _mac(_key, env, payload)):
+                _note(f"rule cache file {path} is not authentic (written with another key, or altered): compiled again")
+                return {}
+            entries = pickle.loads(payload)  # authenticated: written by this user's newslint
+            if not isinstance(entries, dict):
+                return {}
+            if time.time() - st.st_mtime > _TOUCH_AFTER:  # still in use: not to be pruned as stale
+                with contextlib.suppress(OSError):
+                    os.utime(fd)
+            return entries
+        finally:
+            os.close(fd)
+            os.close(dfd)
 
     def get(self, name: str, path: str, text: str) -> Any:
         """The cached rule of file ``name`` if its text and data files are unchanged."""
         e = self.entries.get(name)
-        if e is None or e[0] != digest(path, text):
+        if not isinstance(e, tuple) or len(e) != 3 or e[0] != digest(path, text):
             return None
         for dep, d in e[1]:
             if file_digest(dep) != d:
@@ -172,31 +402,50 @@ class PackCache:
         self.dirty = self.dirty or bool(gone)
 
     def save(self) -> None:
-        if not self.dirty or self.path is None:
+        if not self.dirty or self.path is None or _key is None:
             return
-        tmp = None
+        self.dirty = False
+        dfd = tmp = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=self.path.parent)
+            dfd = _open_dir(self.path.parent, create=True)
+            if dfd is None:
+                return
+            env = environment().encode()
+            payload = pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp = f".rules-{secrets.token_hex(8)}"
+            fd = os.open(tmp, _NEW_FLAGS, 0o600, dir_fd=dfd)
             with os.fdopen(fd, "wb") as f:
-                pickle.dump((environment(), self.entries), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+                f.write(_MAGIC + env + b"\n" + _mac(_key, env, payload) + payload)
+            os.replace(tmp, self.path.name, src_dir_fd=dfd, dst_dir_fd=dfd)  # whole or not at all
             tmp = None
-            prune(self.path.parent, keep=self.path.name)
+            prune(dfd, keep=self.path.name)
         except Exception:  # read-only home, full disk ...: run without a cache
             pass
         finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-        self.dirty = False
+            if dfd is not None:
+                if tmp is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(tmp, dir_fd=dfd)
+                os.close(dfd)
 
 
-def prune(folder: Path, keep: str | None = None, now: float | None = None) -> int:
-    """Delete the pack caches in ``folder`` unused for ``MAX_AGE_DAYS``, then
-    the least recently used beyond ``MAX_FILES`` (never the file ``keep``),
-    and interrupted writes; return how many files went. Called after a write
-    only: it lists the folder."""
+def _read_all(fd: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    got = 0
+    while got < size:
+        chunk = os.read(fd, size - got)
+        if not chunk:  # truncated meanwhile: the MAC will not match
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def prune(folder: Path | int, keep: str | None = None, now: float | None = None) -> int:
+    """Delete the pack caches in ``folder`` (a path, or a descriptor of the
+    folder) unused for ``MAX_AGE_DAYS``, then the least recently used beyond
+    ``MAX_FILES`` (never the file ``keep``), and interrupted writes; return
+    how many files went. Called after a write only: it lists the folder."""
     now = time.time() if now is None else now
     oldest = now - MAX_AGE_DAYS * 86400.0
     caches: list[tuple[float, str]] = []
@@ -228,6 +477,9 @@ def prune(folder: Path, keep: str | None = None, now: float | None = None) -> in
     gone = 0
     for name in doomed:
         with contextlib.suppress(OSError):  # another process pruned it first, or a read-only folder
-            os.unlink(os.path.join(folder, name))
+            if isinstance(folder, int):
+                os.unlink(name, dir_fd=folder)
+            else:
+                os.unlink(os.path.join(folder, name))
             gone += 1
     return gone
