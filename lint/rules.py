@@ -323,7 +323,8 @@ def load_data_file(target: Path, rule_path: str, rule_text: str, key: str) -> An
         raise bad(f"cannot read data file {name!r}: {exc}") from None
     pack = Path(rule_path).parent.resolve()  # data files live in the rule's pack folder (links resolved)
     if not resolved.is_relative_to(pack):
-        raise bad(f"data file {name!r} is outside the pack folder {str(pack)!r}")
+        via = f" (it leads to {str(resolved)!r})" if resolved != Path(os.path.abspath(target)) else ""
+        raise bad(f"data file {name!r}{via} is outside the pack folder {str(pack)!r}")
     cache_key = str(resolved)
     if _DEPS is not None:  # the rule cache records what a rule read
         _DEPS.append(cache_key)
