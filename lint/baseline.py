@@ -53,12 +53,30 @@ def write(path: str, results: Iterable[tuple[str, list[Diagnostic]]]) -> int:
     return len(items)
 
 
+MAX_SIZE = 256 * 1024 * 1024  # bytes: about two million findings
+
+
 def read(path: str) -> Counter[str]:
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
-    if not isinstance(data, dict) or data.get("version") != VERSION:
-        raise ValueError(f"{path}: not a newslint baseline (version {VERSION})")
-    return Counter(item["fingerprint"] for item in data["findings"])
+    """The fingerprints a baseline holds. Raises ``ValueError`` (not a
+    baseline, too large, nested too deep) or ``OSError``, one line each."""
+    from lint import safe_yaml
+
+    try:
+        raw = safe_yaml.read_text(path, MAX_SIZE)  # a regular file, capped, never blocking
+    except safe_yaml.LimitError as exc:
+        raise ValueError(exc.problem) from None
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid UTF-8 (byte {exc.start})") from None
+    try:
+        data = json.loads(raw)
+    except RecursionError:  # the decoder recurses on nested arrays and objects
+        raise ValueError("not a newslint baseline: nested too deep") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    findings = data.get("findings") if isinstance(data, dict) and data.get("version") == VERSION else None
+    if not isinstance(findings, list) or not all(isinstance(i, dict) and isinstance(i.get("fingerprint"), str) for i in findings):
+        raise ValueError(f"not a newslint baseline (version {VERSION})")
+    return Counter(item["fingerprint"] for item in findings)
 
 
 def filter_new(text: str, diags: list[Diagnostic], known: Counter[str], base: Path | None = None) -> list[Diagnostic]:

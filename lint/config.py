@@ -28,6 +28,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from lint import safe_yaml
+
 Level = Literal["suggestion", "warning", "error"]
 NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
 
@@ -78,20 +80,43 @@ class Config(BaseModel):
 
 
 def find(start: Path) -> Path | None:
+    """The configuration file that applies to ``start``, or None.
+
+    A ``pyproject.toml`` counts only with a ``[tool.newslint]`` table. One
+    that cannot be read (no permission, an I/O error, too big) is a
+    ``ConfigError``, not skipped: it is the nearest candidate, and
+    skipping it would silently apply a configuration further up (or none)."""
     from lint.files import find_upward
 
-    def ours(f: Path) -> bool:  # a pyproject.toml counts only with a [tool.newslint] table
-        return f.name != "pyproject.toml" or "[tool.newslint]" in f.read_text(encoding="utf-8", errors="replace")
+    def ours(f: Path) -> bool:
+        if f.name != "pyproject.toml":
+            return True
+        try:
+            raw = safe_yaml.read_text(f, PYPROJECT_SIZE, errors="replace")  # bad bytes: load() says so
+        except (OSError, safe_yaml.LimitError) as exc:
+            raise ConfigError(f"{f}: cannot read while looking for [tool.newslint]: {_reason(exc)}") from None
+        return "[tool.newslint]" in raw
 
     return find_upward(start, NAMES, ours)
+
+
+PYPROJECT_SIZE = 4 * safe_yaml.MB
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not valid UTF-8 (byte {exc.start})"
+    return str(exc)
 
 
 def load(path: Path) -> Config:
     data: Any
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        raw = safe_yaml.read_text(path, PYPROJECT_SIZE if path.name == "pyproject.toml" else safe_yaml.CONFIG.size)
+    except (OSError, UnicodeDecodeError, safe_yaml.LimitError) as exc:
+        raise ConfigError(f"{path}: cannot read: {_reason(exc)}") from None
     if path.name == "pyproject.toml":
         import tomllib
 
@@ -99,11 +124,15 @@ def load(path: Path) -> Config:
             data = tomllib.loads(raw).get("tool", {}).get("newslint", {})
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        except RecursionError:  # tomllib recurses on nested arrays and inline tables
+            raise ConfigError(f"{path}: invalid TOML: nested too deep") from None
     else:
         import yaml
 
         try:
-            data = yaml.safe_load(raw) or {}
+            data = safe_yaml.load(raw, safe_yaml.CONFIG) or {}
+        except safe_yaml.LimitError as exc:
+            raise ConfigError(f"{path}:{exc.line or 1}: {exc.problem}") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {getattr(exc, 'problem', exc)}") from None

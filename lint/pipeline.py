@@ -202,12 +202,12 @@ def load_project(settings: Settings, start: Path) -> Project:
     if s.config is not None and not s.config.is_file():
         raise UsageError(f"{s.config}: no such configuration file")
     if not s.isolated:
-        cfg_path = s.config or configuration.find(start)
-        if cfg_path is not None:
-            try:
+        try:
+            cfg_path = s.config or configuration.find(start)
+            if cfg_path is not None:
                 cfg = configuration.load(cfg_path)
-            except configuration.ConfigError as exc:
-                raise UsageError(str(exc)) from None
+        except configuration.ConfigError as exc:
+            raise UsageError(str(exc)) from None
     vale = _vale_setup(s, start)
 
     fmt = s.format or cfg.format or "text"
@@ -385,7 +385,11 @@ class Projects:
 
         start = self.start(name)
         s = self.settings
-        found = (s.config or (None if s.isolated else configuration.find(start)),
+        try:
+            cfg_path = s.config or (None if s.isolated else configuration.find(start))
+        except configuration.ConfigError as exc:
+            raise UsageError(str(exc)) from None
+        found = (cfg_path,
                  s.vale_config or (None if s.isolated else find_upward(start, VALE_CONFIG_NAMES)))
         key = tuple((str(f), _mtime(f)) if f is not None else None for f in found)
         project = self._cache.get(key)

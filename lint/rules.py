@@ -17,13 +17,9 @@ from typing import Any, Literal, get_origin
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from lint import safe_yaml
 from lint.article import SCOPES
 from lint.model import Severity
-
-try:  # the C loader is about ten times faster than the pure-Python one
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
 
 RULE_SUFFIXES = (".yml", ".yaml")
 
@@ -218,8 +214,8 @@ class Rule:
 def _line_of(path: str, text: str, loc: tuple[Any, ...]) -> int | None:
     """The 1-based line of the YAML node at ``loc`` (a pydantic error path)."""
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
+        node = safe_yaml.compose(text, safe_yaml.RULE)
+    except (yaml.YAMLError, safe_yaml.LimitError):
         return None
     line = node.start_mark.line + 1 if node is not None else None
     for part in loc:
@@ -246,13 +242,14 @@ def _key_of(loc: tuple[Any, ...]) -> str:
 
 def _load_yaml(text: str) -> Any:
     """YAML as Vale's Go loader reads it: like PyYAML, but ``\\'`` inside a
-    double-quoted string is accepted as a quote (styles in the wild use it)."""
+    double-quoted string is accepted as a quote (styles in the wild use it).
+    Read with limits (``lint.safe_yaml``): raises ``safe_yaml.LimitError``."""
     try:
-        return yaml.load(text, Loader=_Loader)
+        return safe_yaml.load(text, safe_yaml.RULE)
     except yaml.YAMLError as exc:
         if "unknown escape character" not in str(getattr(exc, "problem", "")) or "\\'" not in text:
             raise
-        return yaml.load(text.replace("\\'", "'"), Loader=_Loader)
+        return safe_yaml.load(text.replace("\\'", "'"), safe_yaml.RULE)
 
 
 def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
@@ -261,6 +258,8 @@ def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
 
     try:
         data = _load_yaml(text)
+    except safe_yaml.LimitError as exc:
+        raise RuleError(path, exc.line, None, exc.problem) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -313,22 +312,39 @@ def load_data_file(target: Path, rule_path: str, rule_text: str, key: str) -> An
     file name by the parsed data before validation, so checks never read
     files. Errors name the data file and its line, or the rule's key.
     """
-    cache_key = str(target.resolve())
+    name = str(target)
+
+    def bad(problem: str) -> RuleError:
+        return RuleError(rule_path, _line_of(rule_path, rule_text, (key,)), key, problem)
+
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise bad(f"cannot read data file {name!r}: {exc}") from None
+    pack = Path(rule_path).parent.resolve()  # data files live in the rule's pack folder (links resolved)
+    if not resolved.is_relative_to(pack):
+        via = f" (it leads to {str(resolved)!r})" if resolved != Path(os.path.abspath(target)) else ""
+        raise bad(f"data file {name!r}{via} is outside the pack folder {str(pack)!r}")
+    cache_key = str(resolved)
     if _DEPS is not None:  # the rule cache records what a rule read
         _DEPS.append(cache_key)
     if cache_key in _DATA_CACHE:
         return _DATA_CACHE[cache_key]
     try:
-        raw = target.read_text(encoding="utf-8")
+        raw = safe_yaml.read_text(resolved, safe_yaml.DATA.size)
+    except safe_yaml.LimitError as exc:  # a FIFO, a device, a huge file
+        raise bad(f"cannot read data file {name!r}: {exc.problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(rule_path, _line_of(rule_path, rule_text, (key,)), key, f"cannot read data file {str(target)!r}: {exc}") from None
+        raise bad(f"cannot read data file {name!r}: {exc}") from None
     try:
-        value = yaml.load(raw, Loader=_Loader)
+        value = safe_yaml.load(raw, safe_yaml.DATA)
+    except safe_yaml.LimitError as exc:
+        raise RuleError(name, exc.line, None, exc.problem) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise RuleError(str(target), mark.line + 1 if mark else None, None, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        raise RuleError(name, mark.line + 1 if mark else None, None, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
     except ValueError as exc:
-        raise _date_error(str(target), raw, exc) from None
+        raise _date_error(name, raw, exc) from None
     _DATA_CACHE[cache_key] = value
     return value
 
@@ -373,8 +389,8 @@ def load_pack(folder: Path, keep: Callable[[str], bool] | None = None, skipped: 
                 skipped.append((f"{pack}.{stem}", path))
             continue
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = safe_yaml.read_text(path, safe_yaml.RULE.size)
+        except (OSError, UnicodeDecodeError, safe_yaml.LimitError) as exc:
             raise RuleError(path, None, None, f"cannot read: {exc}") from None
         rules.append(_parse_cached(cache, entry.name, path, text, f"{pack}.{stem}"))
     if keep is None:

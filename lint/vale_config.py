@@ -50,6 +50,7 @@ from pathlib import Path
 
 import regex
 
+from lint import safe_yaml
 from lint.files import VALE_CONFIG_NAMES as NAMES
 
 LEVELS = ("suggestion", "warning", "error")
@@ -374,6 +375,9 @@ def load(path: Path) -> ValeConfig:
     return cfg
 
 
+VOCAB_SIZE = 4 * safe_yaml.MB  # accept.txt, reject.txt
+
+
 def _read_vocab(cfg: ValeConfig, name: str, line: int) -> tuple[list[str], list[str]]:
     where = f"{cfg.path}:{line}"
     if cfg.styles_path is None:
@@ -387,8 +391,12 @@ def _read_vocab(cfg: ValeConfig, name: str, line: int) -> tuple[list[str], list[
     for fname in ("accept.txt", "reject.txt"):
         terms: list[str] = []
         f = folder / fname
-        if f.is_file():
-            for k, t in enumerate(f.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if f.exists():  # a FIFO or a folder named accept.txt is an error, not an empty list
+            try:  # a regular file, read with a size cap and without blocking (lint.safe_yaml)
+                raw = safe_yaml.read_text(f, VOCAB_SIZE, encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError, safe_yaml.LimitError) as exc:
+                raise ValeConfigError(f"{f}: cannot read: {exc}") from None
+            for k, t in enumerate(raw.splitlines(), 1):
                 t = t.strip()
                 if not t or t.startswith("#"):
                     continue
@@ -527,8 +535,8 @@ def _load_one(cfg: ValeConfig, folder: Path, rule_id: str):
         f = folder / (stem + suffix)
         if f.is_file():
             try:
-                text = f.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
+                text = safe_yaml.read_text(f, safe_yaml.RULE.size)
+            except (OSError, UnicodeDecodeError, safe_yaml.LimitError) as exc:
                 raise RuleError(str(f), None, None, f"cannot read: {exc}") from None
             return parse_rule_file(str(f), text, rule_id)
     raise ValeConfigError(f"{cfg.path}: rule {rule_id} not found: no {folder / (stem + '.yml')}")

@@ -41,6 +41,7 @@ from typing import Any
 import regex
 import yaml
 
+from lint import safe_yaml
 from lint.article import Article, Block, Metadata
 from lint.dates import parse_date
 from lint.readers import ReadError
@@ -51,12 +52,6 @@ from lint.readers.text import (
     normalize,
     split_lines,
 )
-
-try:  # the C loader is about ten times faster than the pure-Python one
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-
 
 _BQ = regex.compile(r" {0,3}> ?")
 _FENCE = regex.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)")
@@ -122,7 +117,9 @@ def _front_matter(path: str, text: str, lines: list[tuple[int, int]]) -> tuple[i
         return j + 1, {}
     source = text[lines[1][0] : lines[j][0]] if j > 1 else ""
     try:
-        data = yaml.load(source, Loader=_Loader)
+        data, node = safe_yaml.load_with_node(source, safe_yaml.FRONT_MATTER)
+    except safe_yaml.LimitError as exc:  # an alias bomb, deep nesting, a huge block
+        raise ReadError(path, exc.line + 1 if exc.line else 2, f"front matter: {exc.problem}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
@@ -139,7 +136,53 @@ def _front_matter(path: str, text: str, lines: list[tuple[int, int]]) -> tuple[i
         data = {}
     if not isinstance(data, dict):
         raise ReadError(path, 2, "front matter: expected a mapping of keys to values")
+    _check_types(path, data, node)
     return j + 1, data
+
+
+# the keys the reader takes, and what each may hold (other keys are not read)
+_SCALAR_KEYS = ("title", "date", "dateline", "location", "source", "standfirst", "description", "summary")
+_LIST_KEYS = ("author", "authors")  # also a list, or a mapping with a ``name`` (Jekyll, Hugo)
+
+
+def _check_types(path: str, data: dict, node: yaml.Node | None) -> None:
+    """Each key the reader takes holds what it allows: a scalar (the author
+    also a list of them, or a mapping whose ``name`` is one); else a
+    ReadError naming the key and its line."""
+    for key in (*_SCALAR_KEYS, *_LIST_KEYS):
+        value = data.get(key)
+        if _is_scalar(value):
+            continue
+        if key in _LIST_KEYS and (_is_person(value) or (isinstance(value, list) and all(_is_person(v) for v in value))):
+            continue
+        allowed = "text or a list of names" if key in _LIST_KEYS else "text" if key != "date" else "a date"
+        line = _key_line(node, key)
+        raise ReadError(path, line + 1 if line else 2, f"front matter: {key}: expected {allowed}, not {_kind(value)}")
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, dt.date))  # bool is an int, datetime a date
+
+
+def _is_person(value: Any) -> bool:
+    return _is_scalar(value) or (isinstance(value, dict) and _is_scalar(value.get("name")))
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list" if all(_is_scalar(v) for v in value) else "a nested list"
+    return type(value).__name__
+
+
+def _key_line(node: yaml.Node | None, key: str) -> int | None:
+    """The 1-based line of a top-level key in the front matter's node tree."""
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return k.start_mark.line + 1
+    return None
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -155,10 +198,10 @@ def _as_date(value: Any) -> dt.date | None:
 def _as_text(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value if v is not None) or None
+    if isinstance(value, (list, tuple)):  # authors (only scalars or persons: see _check_types)
+        return ", ".join(t for t in map(_as_text, value) if t) or None
     if isinstance(value, dict):
-        return str(value.get("name")) if value.get("name") else None
+        return _as_text(value.get("name"))
     return str(value).strip() or None
 
 
