@@ -22,7 +22,6 @@ from pathlib import Path
 
 from lint.readers import EXTENSIONS
 
-
 # an article larger than this is not read (a news article is a few KB)
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -121,9 +120,8 @@ def _walk(root: Path, errors: list[str], roots: list[str] | None, notes: list[st
                 if e.is_dir():
                     if not leaves(e):
                         walk(e.path)
-                elif e.name.lower().endswith(EXTENSIONS):
-                    if not leaves(e):
-                        out.append(e.path)
+                elif e.name.lower().endswith(EXTENSIONS) and not leaves(e):
+                    out.append(e.path)
             except OSError as exc:
                 errors.append(f"{e.path}: {exc.strerror}")
 

@@ -5,9 +5,9 @@ the same code points, the one that starts first wins and the other waits
 for the next pass (the file is linted again after each pass).
 
 A fix that re-creates its own finding (``swap: {colour: colour colour}``)
-would never end: when a rule's fix applies, with the same edit as before,
-inside the text that the same rule wrote in the pass before (or fixes still
-change the text after MAX_PASSES), the rule is called non-converging and
+would never end: when a fix applies again, the same edit, inside the text
+that it wrote in the pass before (or fixes still change the text after
+MAX_PASSES, as a cycle ``a -> b -> a`` does), the rule is called non-converging and
 the fixing starts again from the original text without that rule's fixes.
 
 Writing (``write_fixed``) refuses, with a message (``FixRefused``), what
@@ -53,7 +53,6 @@ def _apply(text: str, diags: Iterable[Diagnostic], unsafe: bool) -> tuple[str, l
     chosen: list[Edit] = []
     done: list[Diagnostic] = []
     taken: list[tuple[int, int]] = []
-    count = 0
     for d in sorted(applicable(diags, unsafe), key=lambda d: (cast(Fix, d.fix).edits[0].span.start, d.rule)):
         assert d.fix is not None  # applicable() keeps only diagnostics with a fix
         spans = [(e.span.start, e.span.end) for e in d.fix.edits]
@@ -67,19 +66,24 @@ def _apply(text: str, diags: Iterable[Diagnostic], unsafe: bool) -> tuple[str, l
     return text, done
 
 
-def _written(done: list[Diagnostic]) -> list[tuple[str, int, int]]:
-    """``(rule, start, end)`` of each replacement, in the fixed text's code points."""
-    edits = sorted(((e, d.rule) for d in done for e in cast(Fix, d.fix).edits), key=lambda p: p[0].span.start)
+Signature = tuple[tuple[str, str], ...]  # a fix's edits as (old text, new text)
+
+
+def _signature(text: str, d: Diagnostic) -> Signature:
+    return tuple((text[e.span.start:e.span.end], e.replacement) for e in cast(Fix, d.fix).edits)
+
+
+def _written(text: str, done: list[Diagnostic]) -> list[tuple[str, Signature, int, int]]:
+    """``(rule, the fix's signature, start, end)`` of each replacement, in the
+    fixed text's code points (``text``: the text before the fixes)."""
+    edits = sorted(((e, d.rule, _signature(text, d)) for d in done for e in cast(Fix, d.fix).edits),
+                   key=lambda p: p[0].span.start)
     out, shift = [], 0
-    for e, rule in edits:
+    for e, rule, sig in edits:
         start = e.span.start + shift
-        out.append((rule, start, start + len(e.replacement)))
+        out.append((rule, sig, start, start + len(e.replacement)))
         shift += len(e.replacement) - (e.span.end - e.span.start)
     return out
-
-
-def _signature(text: str, d: Diagnostic) -> tuple[tuple[str, str], ...]:
-    return tuple((text[e.span.start:e.span.end], e.replacement) for e in cast(Fix, d.fix).edits)
 
 
 def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool = False,
@@ -104,27 +108,21 @@ def _passes(text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool,
             bad: set[str]) -> tuple[str, int, set[str]]:
     """(text, fixes applied, rules found not to converge: when any, the text is to be thrown away)."""
     total = 0
-    seen: dict[str, set[tuple[tuple[str, str], ...]]] = {}  # the edits each rule made, as (old, new) texts
-    last: list[tuple[str, int, int]] = []  # what the previous pass wrote
+    last: list[tuple[str, Signature, int, int]] = []  # what the previous pass wrote
     done: list[Diagnostic] = []
     for _ in range(MAX_PASSES):
         diags = [d for d in applicable(lint(text), unsafe) if d.rule not in bad]
         new, done = _apply(text, diags, unsafe)
         if not done or new == text:
             return text, total, set()
-        again = set()
-        for d in done:
-            sig = _signature(text, d)
-            if sig in seen.get(d.rule, ()) and any(
-                    rule == d.rule and ws <= e.span.start and e.span.end <= we and ws < we
-                    for e in cast(Fix, d.fix).edits for rule, ws, we in last):
-                again.add(d.rule)
-            seen.setdefault(d.rule, set()).add(sig)
+        # the same fix again inside what it wrote: it re-creates itself, every pass
+        again = {d.rule for d in done for e in cast(Fix, d.fix).edits for rule, sig, ws, we in last
+                 if rule == d.rule and ws <= e.span.start and e.span.end <= we and sig == _signature(text, d)}
         if again:
             return text, total, again
-        last = _written(done)
+        last = _written(text, done)
         text, total = new, total + len(done)
-    # still changing after MAX_PASSES: the rules that fixed in the last pass
+    # still changing after MAX_PASSES (a cycle, say): the rules that fixed in the last pass
     return text, total, {d.rule for d in done}
 
 
