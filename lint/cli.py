@@ -99,6 +99,10 @@ def lint(
         ),
     ] = None,
     force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply `exclude` to files named on the command line too.")] = False,
+    follow_links: Annotated[
+        bool,
+        typer.Option("--follow-links", help="Follow symbolic links that lead out of the linted folders (and let --fix write through them)."),
+    ] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place, then report what remains.")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show what --fix would change, change nothing.")] = False,
@@ -140,7 +144,7 @@ def lint(
         isolated=isolated, vale_config=vale_config, date=pub_date, min_level=_level(min_level, "--min-level"),
         fail_level=_level(fail_level, "--fail-level"), format=format, ignore_syntax=ignore_syntax,
         stdin_filename=stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, report_unused=report_unused,
-        baseline=baseline, jobs=jobs, force_exclude=force_exclude, use_cache=not no_cache, explain=explain,
+        baseline=baseline, jobs=jobs, force_exclude=force_exclude, follow_links=follow_links, use_cache=not no_cache, explain=explain,
         keep_text=not (write_baseline is None and not diff and (format or "text") in _POSITIONS_ONLY),
     )
     try:
@@ -200,6 +204,8 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
     notes()  # of the projects found for other files
     for _path, message in report.errors:
         typer.echo(f"newslint: {message}", err=True)
+    for note in report.notes if not quiet else ():
+        typer.echo(f"newslint: warning: {note}", err=True)
     if not report.searched:
         from lint.readers import EXTENSIONS
 

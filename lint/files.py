@@ -3,26 +3,43 @@
 Folders are walked recursively in sorted order; only known extensions are
 linted inside folders, but a file named explicitly is always read. Hidden
 folders (``.git``, ``.venv`` ...) are skipped.
+
+Hostile trees: a symbolic link (to a folder or a file) found in a folder is
+followed only when what it points to is inside the linted roots (the
+folders given, and the folder of each file given), unless ``follow_links``;
+only regular files are read (never a FIFO, a socket or a device, which
+could block or never end), at most ``MAX_FILE_BYTES`` of them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from lint.readers import EXTENSIONS
+
+# an article larger than this is not read (a news article is a few KB)
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 class ReadError(Exception):
     """A file that cannot be linted; the run reports it and goes on."""
 
 
-def discover(paths: list[str], errors: list[str]) -> Iterator[tuple[str, bool]]:
+def discover(paths: list[str], errors: list[str], notes: list[str] | None = None,
+             follow_links: bool = False) -> Iterator[tuple[str, bool]]:
     """``(path, named)`` for each article file, once however often and in
     whatever spelling it is given (``a.txt``, ``./a.txt``, its absolute
     path): ``named`` when the path was given itself, not only found in a
-    folder. ``-`` is standard input."""
+    folder. ``-`` is standard input.
+
+    A link found in a folder that leads out of the roots is not followed
+    (a line in ``notes``) unless ``follow_links``."""
+    roots = linted_roots(paths)
     named = {_identity(raw) for raw in paths if raw != "-" and not os.path.isdir(raw) and os.path.exists(raw)}
     seen: set[str] = set()
     for raw in paths:
@@ -31,7 +48,7 @@ def discover(paths: list[str], errors: list[str]) -> Iterator[tuple[str, bool]]:
             continue
         p = Path(raw)
         if p.is_dir():
-            for found in _walk(p, errors):
+            for found in _walk(p, errors, None if follow_links else roots, notes if notes is not None else []):
                 key = _identity(found)
                 if key not in seen:
                     seen.add(key)
@@ -50,9 +67,37 @@ def _identity(path: str) -> str:
     return os.path.realpath(path)
 
 
-def _walk(root: Path, errors: list[str]) -> list[str]:
+def linted_roots(paths: list[str]) -> list[str]:
+    """The real paths of the folders given, and of the folder of each file given."""
+    out = []
+    for raw in paths:
+        if raw == "-" or not os.path.exists(raw):
+            continue
+        folder = raw if os.path.isdir(raw) else os.path.dirname(os.path.abspath(raw))
+        out.append(os.path.realpath(folder))
+    return out
+
+
+def inside(path: str, roots: list[str]) -> bool:
+    """Whether the real path ``path`` is one of ``roots`` or below one."""
+    return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+
+def _walk(root: Path, errors: list[str], roots: list[str] | None, notes: list[str]) -> list[str]:
+    """Article files under ``root``; ``roots``: where a link may lead (None: anywhere)."""
     out: list[str] = []
     visited: set[tuple[int, int]] = set()
+
+    def leaves(e: os.DirEntry) -> bool:
+        """A link whose target is out of the roots: noted, not followed."""
+        if roots is None or not e.is_symlink():
+            return False
+        target = os.path.realpath(e.path)
+        if inside(target, roots):
+            return False
+        notes.append(f"{e.path}: a symbolic link out of the linted folders (to {target}), not followed "
+                     "(--follow-links follows it)")
+        return True
 
     def walk(folder: str) -> None:
         try:
@@ -73,8 +118,9 @@ def _walk(root: Path, errors: list[str]) -> list[str]:
                 continue
             try:
                 if e.is_dir():
-                    walk(e.path)
-                elif e.name.lower().endswith(EXTENSIONS):
+                    if not leaves(e):
+                        walk(e.path)
+                elif e.name.lower().endswith(EXTENSIONS) and not leaves(e):
                     out.append(e.path)
             except OSError as exc:
                 errors.append(f"{e.path}: {exc.strerror}")
@@ -117,10 +163,69 @@ def decode_source(data: bytes, path: str) -> tuple[str, bool]:
     return (text[1:] if bom else text), bom
 
 
-def read_source(path: str) -> tuple[str, bool]:
+@dataclass(frozen=True)
+class Snapshot:
+    """A file as it was read: what ``--fix`` checks again before replacing it."""
+
+    dev: int
+    ino: int
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, st: os.stat_result, data: bytes) -> Snapshot:
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def _not_regular(path: str, mode: int) -> ReadError:
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return ReadError(f"{path}: {kind}, not a regular file, skipped")
+
+
+def read_bytes(path: str) -> tuple[bytes, Snapshot]:
+    """The bytes of the regular file ``path`` (links followed), never
+    blocking: anything but a regular file, or a file over
+    ``MAX_FILE_BYTES``, is a ReadError before a byte is read."""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise _not_regular(path, st.st_mode)
+        if st.st_size > MAX_FILE_BYTES:
+            raise ReadError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB ({st.st_size} bytes), skipped")
+        # O_NONBLOCK: should the file be swapped for a FIFO after the stat, opening it does not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise _not_regular(path, st.st_mode)
+            chunks, size = [], 0
+            while size <= MAX_FILE_BYTES:
+                chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise ReadError(f"{path}: {exc.strerror or exc}") from None
-    return decode_source(data, path)
+    data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, skipped")
+    return data, Snapshot.of(st, data)
+
+
+def read_source(path: str) -> tuple[str, bool]:
+    return decode_source(read_bytes(path)[0], path)
+
+
+def read_file(path: str) -> tuple[str, bool, Snapshot]:
+    """(text, whether it had a BOM, the snapshot ``--fix`` checks before writing)."""
+    data, snap = read_bytes(path)
+    text, bom = decode_source(data, path)
+    return text, bom, snap

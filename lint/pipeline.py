@@ -73,6 +73,7 @@ class Settings:
     baseline: Path | None = None  # report only findings not recorded here
     jobs: int = 0  # worker processes; 0: one per core when there are many files
     force_exclude: bool = False  # exclude files named explicitly too (ruff's --force-exclude)
+    follow_links: bool = False  # follow links out of the linted folders, and --fix writes through them
     keep_text: bool = True  # FileReport.text is the text (else only its line index)
     use_cache: bool = True  # the cache of compiled rules
     explain: str | None = None  # load every rule, even unselected ones (--explain)
@@ -124,6 +125,8 @@ class FileReport:
     text: str | LineIndex = ""  # the (fixed) text, or only its line index
     diags: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # could not be read: the message
+    write_error: str | None = None  # --fix could not write the file (its findings are still reported)
+    notes: list[str] = field(default_factory=list)  # for standard error: a fix not written, and why
     fixed: int = 0  # fixes applied
     diff: str = ""  # --diff: the unified diff
     fixed_stdin: str | None = None  # --fix on standard input: the fixed text
@@ -141,6 +144,7 @@ class Report:
     unread_reports: list[FileReport] = field(default_factory=list, repr=False)
     searched: bool = True  # whether any lintable file was found
     excluded: int = 0  # files left out by `exclude`
+    notes: list[str] = field(default_factory=list)  # for standard error: links not followed, fixes not written
 
     @property
     def diagnostics(self) -> Iterator[Diagnostic]:
@@ -424,9 +428,10 @@ def lint_paths(paths: Sequence[str], where: Project | Projects,
     known = _read_baseline(s.baseline) if s.baseline is not None else None
     errors: list[tuple[str, str]] = []
     walk_errors: list[str] = []
+    notes: list[str] = []
     groups: dict[int, tuple[Project, list[tuple[int, str]]]] = {}  # files by project, in order
     total = excluded = 0
-    for path, explicit in discover(list(paths), walk_errors):
+    for path, explicit in discover(list(paths), walk_errors, notes, follow_links=s.follow_links):
         name = (s.stdin_filename or "-") if path == "-" else path
         project = where if isinstance(where, Project) else where.for_path(name)
         if (path != "-" or s.stdin_filename) and project.config.excluded(name) and (s.force_exclude or not explicit):
@@ -449,6 +454,9 @@ def lint_paths(paths: Sequence[str], where: Project | Projects,
                 errors.append((fr.name, fr.error))
                 unread.append(fr)
                 continue
+            if fr.write_error is not None:  # the file was read and linted: its findings stay
+                errors.append((fr.name, fr.write_error))
+            notes += fr.notes
             fr.fail_level = project.fail_level
             if fr.state:
                 for rule in project.rules:
@@ -477,7 +485,7 @@ def lint_paths(paths: Sequence[str], where: Project | Projects,
                 from lint.positions import LineIndex
 
                 fr.text = LineIndex.positions_only(fr.text)
-    return Report(files_done, errors, unread, searched=bool(total) or bool(errors), excluded=excluded)
+    return Report(files_done, errors, unread, searched=bool(total) or bool(errors), excluded=excluded, notes=notes)
 
 
 # findings a baseline never records nor hides: a suppression comment that names no rule
@@ -526,41 +534,50 @@ def _export(rules: Sequence[Rule], name: str) -> dict[str, Any] | None:
 
 def _process(path: str, project: Project) -> FileReport:
     """Read, fix (if asked) and lint one file. Never raises for bad input."""
-    from lint.files import ReadError, decode_source, read_source
+    from lint.files import ReadError, Snapshot, decode_source, read_file
     from lint.readers import ReadError as ArticleError
 
     s = project.settings
     name = (s.stdin_filename or "-") if path == "-" else path
     data = b""
+    snapshot: Snapshot | None = None
     try:
         if path == "-":
             data = sys.stdin.buffer.read()
             text, bom = decode_source(data, name)
         else:
-            text, bom = read_source(path)
+            text, bom, snapshot = read_file(path)
     except ReadError as exc:
         return FileReport(name, error=str(exc), passthrough=data if path == "-" and s.fix else None)
     rules = project.rules_for(name)
     res = FileReport(name)
     try:
         if s.fix or s.diff:
-            from lint.fixes import fix_until_stable, write_atomic
+            from lint.fixes import FixRefused, fix_until_stable, write_fixed
 
             def lint(t: str) -> list[Diagnostic]:
                 return [d for d in lint_source(name, t, project, rules=rules) if d.severity >= project.min_level]
 
-            new, n = fix_until_stable(text, lint, s.unsafe_fixes)
+            diverging: set[str] = set()
+            new, n = fix_until_stable(text, lint, s.unsafe_fixes, diverging)
+            if diverging:
+                res.notes.append(f"{name}: the fixes of {', '.join(sorted(diverging))} do not converge "
+                                 "(each pass re-creates what it fixed); not applied")
             if n and new != text:
-                res.fixed = n
                 if s.diff:
+                    res.fixed = n
                     res.diff = _unified_diff(name, text, new)
                 elif path != "-":
                     try:
-                        write_atomic(path, new, bom)
+                        write_fixed(path, new, bom, snapshot, s.follow_links)
+                    except FixRefused as exc:  # the file as it was read is linted and reported
+                        res.notes.append(f"{name}: {exc}")
                     except OSError as exc:
-                        return FileReport(name, error=f"{name}: cannot write the fixed file: {exc.strerror or exc}")
-                    text = new
+                        res.write_error = f"{name}: cannot write the fixed file: {exc.strerror or exc}"
+                    else:
+                        res.fixed, text = n, new
             if path == "-" and s.fix:  # like ruff: the fixed text goes to standard output
+                res.fixed = n if n and new != text else 0
                 res.fixed_stdin = text = new
         sups: list[Suppression] = []
         diags = lint_source(name, text, project, rules=rules, sups=sups)

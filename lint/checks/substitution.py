@@ -79,6 +79,20 @@ def _convert_message(msg: str) -> str:
     return msg
 
 
+# what a replacement may not write into an article: C0 controls but the tab
+# (a CR or LF inside a one-line swap too), DEL, C1 controls, the bidirectional
+# controls that reorder what a reader sees (Trojan Source), line and paragraph
+# separators, and lone surrogates (which cannot be written as UTF-8)
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CONTROL = regex.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029" + _BIDI + "\ud800-\udfff]")
+
+
+def control_character(text: str) -> str | None:
+    """``U+001B`` for the first character of ``text`` a fix may not write, else None."""
+    m = _CONTROL.search(text)
+    return f"U+{ord(m[0]):04X}" if m else None
+
+
 class Substitution(BlockChecker):
     def __init__(self, p: Params):
         if not p.swap:
@@ -86,6 +100,9 @@ class Substitution(BlockChecker):
         keys = sorted(p.swap, key=len, reverse=True)  # longest first: deterministic
         for k in keys:  # an error names the swap key itself
             compile_pattern(k, ("swap", k))
+            bad = control_character(p.swap[k])
+            if bad is not None:
+                raise CompileError(("swap", k), f"replacement contains a control character {bad}")
         self.repl = [p.swap[k] for k in keys]
         # a replacement naming groups ($1) is expanded by the swap key itself, as Vale does
         self.key_res = [compile_pattern(("(?i)" if p.ignorecase else "") + k, ("swap", k)) if _GROUP_REF.search(p.swap[k]) else None for k in keys]
