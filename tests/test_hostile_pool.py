@@ -97,3 +97,21 @@ def test_output_file_is_written_atomically(tmp_path, monkeypatch):
     assert res.exit_code == 2 and "No space left on device" in res.stderr
     assert out.read_text(encoding="utf-8") == "previous report\n"  # the old report, whole
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".newslint-report-")] == []
+
+
+def test_a_catastrophic_vocabulary_term_is_stopped(tmp_path):
+    from lint.checks import base
+
+    (tmp_path / "styles" / "My").mkdir(parents=True)
+    (tmp_path / "styles" / "My" / "Word.yml").write_text("extends: existence\nmessage: m\ntokens: [b]\n", encoding="utf-8")
+    vocab = tmp_path / "styles" / "config" / "vocabularies" / "Desk"
+    vocab.mkdir(parents=True)
+    (vocab / "accept.txt").write_text("(a|aa)+$\n", encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\nVocab = Desk\n[*]\nBasedOnStyles = My\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("a" * 40 + "b\n", encoding="utf-8")
+    old, base.TIME_LIMIT = base.TIME_LIMIT, 0.3
+    try:
+        report = lint_paths([str(tmp_path / "a.txt")], load_project(Settings(builtin=False, use_cache=False), tmp_path))
+    finally:
+        base.TIME_LIMIT = old
+    assert [d.rule for d in report.diagnostics] == ["My.Word"] and "was stopped" in next(report.diagnostics).message
