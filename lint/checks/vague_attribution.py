@@ -37,7 +37,7 @@ import regex
 from pydantic import Field
 
 from lint.article import Article, Block
-from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.checks.figures import AttributionData, _compile, _words
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
@@ -82,17 +82,6 @@ _NEAR_BEFORE = regex.compile(
 _SENTENCE_START = regex.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
 # what a speaker's match must end with for the vague phrase to be what it says
 _SPEECH_BEFORE = regex.compile(rf"(?r)(?i:{_SPEECH})(?i:\s+(?:that\s+)?)")
-
-
-def _ends_here(rx: regex.Pattern, text: str, end: int) -> regex.Match | None:
-    """``rx.search(text, 0, end)`` for a reverse pattern that ends with ``$``,
-    in time that does not grow with ``end``: a match can only end at ``end``
-    (or before a newline there, which ``$`` also accepts), and a reverse
-    ``match`` tries exactly there instead of at every position to the left."""
-    m = rx.match(text, 0, end)
-    if m is None and end > 0 and text[end - 1] == "\n":
-        m = rx.match(text, 0, end - 1)
-    return m
 
 
 _PARTICLES = regex.compile(r"of|for|the|and|on|de|du|la|van|von|der|den|al|bin|da|has|had|have|also|later|previously")
@@ -253,7 +242,7 @@ class VagueAttribution:
                     a.group("name").lower() in ("he", "she") or self._is_name(sent, a, strict=False)
                 ):
                     return True  # "He says there are signs": a person named before says so
-        b = _ends_here(_NAME_BEFORE, sent, m.start())
+        b = ends_here(_NAME_BEFORE, sent, m.start())
         if b is not None and len(b.group("name").split()) >= 2 and self._is_name(sent, b, strict=True):
             return True
         # a named speaker after the phrase, or in the next sentence
@@ -272,9 +261,9 @@ class VagueAttribution:
         if len(words) == 1 and _DEMONYM.match(name):
             return False  # "Israeli officials", "Western analysts"
         start = m.start("name")
-        if _ends_here(_NEAR_BEFORE, text, start):
+        if ends_here(_NEAR_BEFORE, text, start):
             return False  # "sources close to the Kremlin said"
-        if not strict and len(words) == 1 and _ends_here(_SENTENCE_START, text, start):
+        if not strict and len(words) == 1 and ends_here(_SENTENCE_START, text, start):
             # a lone capitalised word opening a sentence: a name unless it
             # is a generic word; accept it (e.g. "Valfovich said")
             return words[0] not in self.not_names
