@@ -31,13 +31,26 @@ def _where(path: str, base: Path | None) -> str:
 
 def fingerprints(text: str, diags: Iterable[Diagnostic], base: Path | None = None) -> list[str]:
     index = LineIndex(text)
-    seen: Counter[str] = Counter()
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    # a line's text with its spaces normalised, and as UTF-8: once per line, not per finding
+    lines: dict[int, tuple[str, bytes]] = {}
     out = []
     for d in diags:
         line, _ = index.line_col(d.start)
-        key = "\x1f".join((d.rule, _where(d.path, base), text[d.start : d.end], " ".join(index.line_text(line).split())))
+        got = lines.get(line)
+        if got is None:
+            norm = " ".join(index.line_text(line).split())
+            got = lines[line] = (norm, norm.encode())
+        norm, norm_bytes = got
+        rule, where, flagged = d.rule, _where(d.path, base), text[d.start : d.end]
+        key = (rule, where, flagged, norm)
         seen[key] += 1
-        out.append(hashlib.sha256(f"{key}\x1f{seen[key]}".encode()).hexdigest()[:32])
+        # sha256 of "rule US where US flagged US line US rank", fed in parts
+        # (the same digest as of the joined string, without copying the line)
+        h = hashlib.sha256("\x1f".join((rule, where, flagged, "")).encode())
+        h.update(norm_bytes)
+        h.update(f"\x1f{seen[key]}".encode())
+        out.append(h.hexdigest()[:32])
     return out
 
 

@@ -21,6 +21,7 @@ A suppression that suppressed nothing can be reported
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 
 import regex
@@ -138,9 +139,21 @@ def parse(text: str) -> list[Suppression]:
 
 def apply(diags: list[Diagnostic], sups: list[Suppression], exempt: frozenset[str] | set[str] = frozenset()) -> list[Diagnostic]:
     """Drop what the comments suppress; rules in ``exempt`` (Vale's ``raw``
-    scope, which Vale lints without reading its comments) are kept."""
+    scope, which Vale lints without reading its comments) are kept.
+
+    Every suppression that covers a finding is marked ``used`` (not only the
+    first), as ``Suppression.covers`` says."""
     if not sups:
         return diags
+    if len(diags) <= _FEW:
+        return _apply_each(diags, sups, exempt)
+    return _apply_sweep(diags, sups, exempt)
+
+
+_FEW = 4  # findings for which trying every suppression is cheaper than sorting them
+
+
+def _apply_each(diags: list[Diagnostic], sups: list[Suppression], exempt: frozenset[str] | set[str]) -> list[Diagnostic]:
     kept = []
     for d in diags:
         if d.rule in exempt:
@@ -153,3 +166,69 @@ def apply(diags: list[Diagnostic], sups: list[Suppression], exempt: frozenset[st
         if not hit:
             kept.append(d)
     return kept
+
+
+def _apply_sweep(diags: list[Diagnostic], sups: list[Suppression], exempt: frozenset[str] | set[str]) -> list[Diagnostic]:
+    """``_apply_each`` in time that grows with findings plus suppressions.
+
+    The findings are taken in order of their start, the suppressions opened
+    (in order of theirs) and closed (by a heap of ends) as the sweep passes,
+    and the open ones are filed under the names they suppress ("*" for
+    every rule, "keep" for Vale's ``styles``). A plain suppression (no
+    ``matches``, no ``keep``) covers every finding of its names while it is
+    open, so once used it is only counted; one not yet used is marked and
+    counted at the first finding it covers. Suppressions with ``matches`` or
+    ``keep`` are asked each time (``covers``)."""
+    order = sorted(range(len(sups)), key=lambda i: sups[i].start)
+    keys = [("keep",) if s.keep else tuple(dict.fromkeys(s.names or ("*",))) for s in sups]
+    plain = [not s.keep and not s.matches for s in sups]
+    unused: dict[str, dict[int, Suppression]] = {}  # open plain ones, not used yet
+    used_count: dict[str, int] = {}  # open plain ones already used
+    other: dict[str, dict[int, Suppression]] = {}  # open ones with matches or keep
+    ends: list[tuple[int, int]] = []
+    nxt = 0
+    drop = [False] * len(diags)
+    for j in sorted(range(len(diags)), key=lambda j: diags[j].start):
+        d = diags[j]
+        pos = d.start
+        while nxt < len(order) and sups[order[nxt]].start <= pos:
+            i = order[nxt]
+            nxt += 1
+            heapq.heappush(ends, (sups[i].end, i))
+            for k in keys[i]:
+                if not plain[i]:
+                    other.setdefault(k, {})[i] = sups[i]
+                elif sups[i].used:
+                    used_count[k] = used_count.get(k, 0) + 1
+                else:
+                    unused.setdefault(k, {})[i] = sups[i]
+        while ends and ends[0][0] <= pos:
+            _, i = heapq.heappop(ends)
+            for k in keys[i]:
+                if not plain[i]:
+                    del other[k][i]
+                elif i in unused.get(k, ()):
+                    del unused[k][i]
+                else:
+                    used_count[k] -= 1
+        if d.rule in exempt:
+            continue
+        pack = d.rule.split(".", 1)[0]
+        names = ("*", d.rule) if pack == d.rule else ("*", d.rule, pack)
+        hit = False
+        for k in names:
+            waiting = unused.get(k)
+            if waiting:
+                for i, s in list(waiting.items()):
+                    s.used = True
+                    for k2 in keys[i]:
+                        del unused[k2][i]
+                        used_count[k2] = used_count.get(k2, 0) + 1
+            if used_count.get(k, 0) > 0:
+                hit = True
+        for k in (*names, "keep"):
+            for s in other.get(k, {}).values():
+                if s.covers(d):
+                    s.used = hit = True
+        drop[j] = hit
+    return [d for j, d in enumerate(diags) if not drop[j]]

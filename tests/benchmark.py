@@ -22,6 +22,15 @@ times on the same files, reporting medians:
 - one article end to end against ``python -c "import typer, pydantic, regex, yaml"``;
 - peak memory (max RSS of the process) on a quarter and on all of the files;
 - this machine's own two-process ceiling: a busy loop alone and two at once.
+
+``--hostile`` times, instead, each hostile input of the issue "Hostile
+input" (one long unpunctuated paragraph for VagueAttribution, thousands of
+unclosed quotations, of figures, of suppression comments, of findings on one
+line for ``--write-baseline``) at two sizes, n and 2n, end to end through
+the CLI: linear growth shows as a ratio near 2 (less, with the start-up
+time), quadratic growth as a ratio near 4.
+
+    .venv/bin/python tests/benchmark.py --hostile [--size 100000]
 """
 
 from __future__ import annotations
@@ -46,6 +55,65 @@ CITIES = ["Sydney", "Canberra", "Melbourne", "Brisbane", "Perth", "Hobart", "Dar
 NAMES = ["Jane Smith", "Tom Nguyen", "Alice Brown", "Raj Patel", "Maria Rossi", "Ken Okafor", "Lena Fischer"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
+
+
+# --------------------------------------------------------------------------
+# Hostile inputs: case -> (the rule that reads it, n characters -> article text)
+
+
+def _repeat(unit: str, n: int) -> str:
+    return "Title\n\n" + (unit * (n // len(unit) + 1))[:n] + "\n"
+
+
+def _suppressed(n: int) -> str:
+    """Paragraphs with an unclosed quotation each, every other one under a
+    next-line comment that suppresses it, the others under a comment for
+    another rule (open to the end of the text)."""
+    pair = ("<!-- newslint-disable-next-line News.UnbalancedQuote -->\n\u201can open quote\n\n"
+            "<!-- newslint-disable News.MixedQuoteStyle -->\n\u201canother open quote\n\n")
+    return "Title\n\n" + pair * (n // len(pair) + 1)
+
+
+HOSTILE = {
+    # one sentence, no punctuation: each vague phrase looked for a name to the end of it
+    "vague-paragraph": ("News.VagueAttribution", lambda n: _repeat(
+        "some analysts suggest the plan was delayed and sources say the talks stalled while experts note ", n)),
+    # a vague phrase after each speech word: each looked for a speaker from the sentence's start
+    "vague-speakers": ("News.VagueAttribution", lambda n: _repeat(
+        "Sources say Smith Jones said that there are signs and ", n)),
+    # one paragraph of quotations opened and never closed
+    "unbalanced-quotes": ("News.UnbalancedQuote", lambda n: _repeat("he said \u201cit was fine and \u201cthen ", n)),
+    # one paragraph of figures (one line: also the --write-baseline case)
+    "figures-money": ("News.UnattributedFigure", lambda n: _repeat(
+        "a fine of $1,000 was paid and 5,000 people came and 45% left ", n)),
+    # figures inside thousands of quotations
+    "figures-quoted": ("News.UnattributedFigure", lambda n: _repeat("\u201ca b c d 5,000 e\u201d ", n)),
+    "suppressions": ("News.UnbalancedQuote", _suppressed),
+}
+
+
+def hostile(size: int, runs: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="newslint-hostile-"))
+    cases = [(case, rule, make, ()) for case, (rule, make) in HOSTILE.items()]
+    rule, make = HOSTILE["figures-money"]
+    cases.append(("write-baseline, findings on one line", rule, make, ("--write-baseline", str(tmp / "baseline.json"))))
+    print(f"hostile inputs, n = {size:,} characters; newslint --isolated --select RULE FILE; median of {runs} runs")
+    print(f"{'case':<38} {'rule':<24} {'n':>8} {'2n':>8}  ratio  findings (n, 2n)")
+    for case, rule, make, extra in cases:
+        times, found = [], []
+        for k in (1, 2):
+            path = tmp / f"{case.split(',')[0]}-{k}.txt"
+            path.write_text(make(k * size), encoding="utf-8")
+            t, _ = median_run(newslint_cmd("--select", rule, "-q", *extra, str(path)), runs)
+            times.append(t)
+            out = subprocess.run(newslint_cmd("--select", rule, "--format", "json", str(path)),
+                                 capture_output=True, text=True).stdout
+            found.append(out.count('"rule"'))
+        print(f"{case:<38} {rule:<24} {times[0]:7.2f}s {times[1]:7.2f}s  {times[1] / times[0]:5.2f}  {found[0]}, {found[1]}")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------
 
 
 def paragraph_pool() -> list[str]:
@@ -218,7 +286,12 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, help="build the corpus here (default: a temporary folder)")
     ap.add_argument("--proselint-venv", type=Path, default=Path(tempfile.gettempdir()) / "newslint-bench-proselint")
     ap.add_argument("--no-proselint", action="store_true", help="skip proselint (it is slow: minutes per run)")
+    ap.add_argument("--hostile", action="store_true", help="time the hostile inputs at two sizes instead")
+    ap.add_argument("--size", type=int, default=100_000, help="n for --hostile (characters)")
     args = ap.parse_args()
+    if args.hostile:
+        hostile(args.size, args.runs)
+        return
 
     tmp = Path(tempfile.mkdtemp(prefix="newslint-bench-"))
     corpus = args.corpus or tmp / "corpus"

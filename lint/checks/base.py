@@ -71,6 +71,17 @@ class CrossArticleCheck(Check, Protocol):
 _VERB = regex.compile(r"%(?:\[(\d+)\])?([sdv%])")
 
 
+def ends_here(rx: regex.Pattern, text: str, end: int) -> regex.Match | None:
+    """``rx.search(text, 0, end)`` for a reverse pattern that ends with ``$``,
+    in time that does not grow with ``end``: a match can only end at ``end``
+    (or before a newline there, which ``$`` also accepts), and a reverse
+    ``match`` tries exactly there instead of at every position to the left."""
+    m = rx.match(text, 0, end)
+    if m is None and end > 0 and text[end - 1] == "\n":
+        m = rx.match(text, 0, end - 1)
+    return m
+
+
 def format_message(template: str, *subs: str) -> str:
     """A rule's ``message`` with its substitutions, as Vale formats it.
 

@@ -46,7 +46,9 @@ counts below a thousand ("88 flood warnings").
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import Literal
 
 import regex
@@ -100,6 +102,7 @@ class Params(RuleBase):
 # Patterns
 
 _DIGIT = regex.compile(r"\d")
+_DOT_SPACE = regex.compile(r"\. ")
 _NUMBER = regex.compile(
     r"(?P<cur>\p{Sc}\s?)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 )
@@ -228,18 +231,25 @@ class Figures:
             return
         if self.reach != "paragraph":
             cue_at = [m.start() for m in self.cues.finditer(text)]
-        quotes = [
+        quotes = sorted(
             (q.start - block.start, q.end - block.start)
             for q in article.quotes_of(block)
             if len(q.text.split()) >= 4
-        ]
+        )
+        # a figure is quoted when a quote opening at or before it closes at or after it
+        quote_starts = [qs for qs, _ in quotes]
+        quote_reach = list(accumulate((qe for _, qe in quotes), max))
         bounds = [(s.start - block.start, s.end - block.start) for s in article.sentences_of(block)] or [(0, len(text))]
+        sentence_ends = [se for _, se in bounds]
         for start, end, level in figures:
-            if any(qs <= start and end <= qe for qs, qe in quotes):
+            i = bisect.bisect_right(quote_starts, start)
+            if i and quote_reach[i - 1] >= end:
                 continue
-            k = next((j for j, (ss, se) in enumerate(bounds) if start < se), len(bounds) - 1)
+            # the first sentence that ends after the figure starts (the last one if none)
+            k = min(bisect.bisect_right(sentence_ends, start), len(bounds) - 1)
             lo, hi = (k, k) if self.reach == "sentence" else (max(k - 1, 0), min(k + 1, len(bounds) - 1))
-            if any(bounds[lo][0] <= c < bounds[hi][1] for c in cue_at):
+            c = bisect.bisect_left(cue_at, bounds[lo][0])
+            if c < len(cue_at) and cue_at[c] < bounds[hi][1]:
                 continue
             figure = text[start:end]
             yield Finding(
@@ -253,6 +263,8 @@ class Figures:
     def _figures(self, text: str) -> Iterator[tuple[int, int, Severity | None]]:
         """(start, end, level) of each figure in ``text``; level None: the rule's."""
         excluded = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions is not None else []
+        excluded_starts = [s for s, _ in excluded]  # in order, and not overlapping: finditer's
+        priced: dict = {}  # a price word in text[s:e], per "sentence" (see _priced)
         for m in _NUMBER.finditer(text):
             start, end = m.span()
             num_start = m.start("num")
@@ -264,7 +276,8 @@ class Figures:
                     continue  # COP28, 08/11, 12:01, '90s, 3.5 split
                 if prev in "-–" and num_start > 1 and (text[num_start - 2].isalnum()):
                     continue  # Covid-19, Sentinel-1, 2011-12
-            if any(s <= num_start < e for s, e in excluded):
+            x = bisect.bisect_right(excluded_starts, num_start) - 1
+            if x >= 0 and num_start < excluded[x][1]:
                 continue
             pct = _PCT.match(text, end)
             scale = _SCALE_WORD.match(text, end) or (_SCALE_GLUED.match(text, end) if not pct else None)
@@ -319,7 +332,7 @@ class Figures:
                 continue
             if not cur and self._in_name(before, comma):
                 continue  # "Windows 10%"? rare, but "Zapad 2025 million" never
-            if money and not scale and self.price.search(self._sentence_around(text, start)):
+            if money and not scale and self._priced(text, start, priced):
                 yield start, end, Severity.SUGGESTION  # a £1,000 fine
             else:
                 yield start, end, None
@@ -335,11 +348,23 @@ class Figures:
             return not _SENTENCE_START_BEFORE.search(before, 0, m.start())
         return True
 
-    @staticmethod
-    def _sentence_around(text: str, i: int) -> str:
-        s = max(text.rfind(". ", 0, i), 0)
-        e = text.find(". ", i)
-        return text[s : e if e != -1 else len(text)]
+    def _priced(self, text: str, i: int, seen: dict) -> bool:
+        """A price word in the "sentence" around ``i``: from the last ". "
+        before it to the next one (a rough cut, good enough for "a £1,000
+        fine"); searched once per sentence, however many figures it holds.
+        ``seen``: what earlier calls on ``text`` found (and where its ". " are)."""
+        dots = seen.get("dots")
+        if dots is None:
+            dots = seen["dots"] = [m.start() for m in _DOT_SPACE.finditer(text)]
+        # text.rfind(". ", 0, i) (a ". " that ends by i), then text.find(". ", i)
+        before = bisect.bisect_right(dots, i - 2) - 1
+        after = bisect.bisect_left(dots, i)
+        s = dots[before] if before >= 0 else 0
+        e = dots[after] if after < len(dots) else len(text)
+        found = seen.get((s, e))
+        if found is None:
+            found = seen[s, e] = self.price.search(text[s:e]) is not None
+        return found
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Figures:

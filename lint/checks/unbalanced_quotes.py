@@ -23,7 +23,7 @@ import regex
 
 from lint.article import Article, Block
 from lint.checks._quotes import DOUBLE_MARKS, excerpt
-from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.model import Finding, Related, Span
 from lint.rules import RuleBase
 
@@ -114,7 +114,7 @@ def _single_marks(t: str) -> list[int]:
     return out
 
 
-_SENTENCE_BEFORE = regex.compile(r"[.!?…]\s+$")
+_SENTENCE_BEFORE = regex.compile(r"(?r)[.!?…]\s+$")
 
 
 class UnbalancedQuotes:
@@ -141,15 +141,16 @@ class UnbalancedQuotes:
                 related: tuple[Related, ...] = ()
                 if reopen >= 0:
                     what = "is still open when another quotation opens"
-                    if _SENTENCE_BEFORE.search(t, 0, reopen):
+                    if ends_here(_SENTENCE_BEFORE, t, reopen):
                         what += ": a paragraph break may be missing there, or a closing mark"
                     at = b.start + reopen
                     related = (Related(Span(at, at + 1), "another quotation opens here"),)
                 yield self._finding(text, b, i, "opening", what, related)
             for i in closes:
                 yield self._finding(text, b, i, "closing", "closes no opening mark in its paragraph")
+            last_single = max(singles, default=-1)
             for i in singles:
-                if nxt is not None and nxt.text.startswith("‘") and i == max(singles):
+                if nxt is not None and nxt.text.startswith("‘") and i == last_single:
                     continue
                 yield self._finding(text, b, i, "opening", "is never closed in its paragraph")
 

@@ -29,14 +29,15 @@ Russian forces", "the Zapad 2025 drills") are not sources.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 import regex
 from pydantic import Field
 
 from lint.article import Article, Block
-from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.checks.figures import AttributionData, _compile, _words
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
@@ -78,7 +79,95 @@ _DEMONYM = regex.compile(r"(?i)^(?:\p{L}+(?:an|ian|ese|ish|ic|ern|i)|Thai|Swiss|
 _NEAR_BEFORE = regex.compile(
     r"(?ri)\b(?:close\s+to|familiar\s+with|knowledge\s+of|inside|within|near|briefed\s+on|in)\s+(?:the\s+)?$"
 )
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
+_SENTENCE_START = regex.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
+# what a speaker's match must end with for the vague phrase to be what it says
+_SPEECH_BEFORE = regex.compile(rf"(?r)(?i:{_SPEECH})(?i:\s+(?:that\s+)?)")
+
+
+_PARTICLES = regex.compile(r"of|for|the|and|on|de|du|la|van|von|der|den|al|bin|da|has|had|have|also|later|previously")
+_SPEECH_WORD = regex.compile(rf"(?i:{_SPEECH})")
+_WORD_AFTER_SPACE = regex.compile(r"(?<=\s)\p{L}+(?=\s)")
+_AFTER_SAYS = regex.compile(r"(?ri)\s+(?:that\s+)?")
+
+
+class _Barriers:
+    """Where an ``_AGENT_SPEAKS`` match can neither start before and end
+    after: the start of a lower-case word (between spaces) that is no
+    particle of a name, no auxiliary and no speech word, with no ``(`` or
+    ``,`` in the 80 characters before it (where a parenthesis or a ``, ...,``
+    aside of that pattern could hold it). ``finditer`` from such a place
+    finds what it finds from 0 after it."""
+
+    __slots__ = ("at",)
+
+    def __init__(self, text: str):
+        self.at: list[int] = []
+        for w in _WORD_AFTER_SPACE.finditer(text):
+            x, word = w.start(), w.group()
+            if regex.match(r"\p{Lu}", word) or _PARTICLES.fullmatch(word) or _SPEECH_WORD.fullmatch(word):
+                continue
+            lo = max(0, x - 82)
+            if text.rfind("(", lo, x) < 0 and text.rfind(",", lo, x) < 0:
+                self.at.append(x)
+
+    def before(self, text: str, end: int) -> int:
+        """Where to start a search for a speaker whose words end right
+        before ``end`` (see ``_SAYS_THAT``): the last barrier before them, or 0."""
+        says = _AFTER_SAYS.match(text, 0, end)
+        p = says.start() if says is not None else end
+        i = bisect.bisect_left(self.at, p) - 1
+        return self.at[i] if i >= 0 else 0
+
+
+class _Scan:
+    """``rx.finditer(text, pos)`` from many ``pos`` in one text, each
+    position tried once.
+
+    A try at a position does not depend on where the search began (a
+    look-behind sees the text before ``pos``, ``\\b`` the real neighbours,
+    and ``^`` only the real start), so when a search from ``q`` found its
+    first match at ``s``, a search from anywhere in ``[q, s]`` finds the same:
+    ``first`` remembers those spans. ``any`` follows the chain of matches
+    from ``pos`` as ``finditer`` does (the next search starts where a match
+    ended) and remembers, per match, whether the chain from it holds one
+    that ``ok`` accepts."""
+
+    __slots__ = ("_any", "_found", "_from", "ok", "rx", "text")
+
+    def __init__(self, rx: regex.Pattern, text: str, ok: Callable[[regex.Match], bool]):
+        self.rx, self.text, self.ok = rx, text, ok
+        self._from: list[int] = []  # sorted search starts ...
+        self._found: list[regex.Match | None] = []  # ... and what each found
+        self._any: dict[int, bool] = {}  # match start -> the chain from it has an accepted match
+
+    def first(self, q: int) -> regex.Match | None:
+        i = bisect.bisect_right(self._from, q) - 1
+        if i >= 0:
+            m = self._found[i]
+            if m is None or q <= m.start():
+                return m
+        m = self.rx.search(self.text, q)
+        self._from.insert(i + 1, q)
+        self._found.insert(i + 1, m)
+        return m
+
+    def any(self, pos: int) -> bool:
+        chain: list[int] = []
+        m = self.first(pos)
+        result = False
+        while m is not None:
+            known = self._any.get(m.start())
+            if known is not None:
+                result = known
+                break
+            chain.append(m.start())
+            if self.ok(m):
+                result = True
+                break
+            m = self.first(m.end())
+        for start in chain:
+            self._any[start] = result
+        return result
 
 
 class VagueAttribution:
@@ -105,10 +194,11 @@ class VagueAttribution:
         sents: list[Block] = []
         for b in blocks:
             sents.extend(article.sentences_of(b) if b.scope != "sentence" else [b])
+        scans: dict[int, dict] = {}
         for k, s in enumerate(sents):
+            scans = {j: v for j, v in scans.items() if j >= k}  # earlier sentences are done
             for m in self.pattern.finditer(s.text):
-                nxt = sents[k + 1].text if k + 1 < len(sents) else ""
-                if self._named(s.text, m, nxt):
+                if self._named(s.text, m, self._scans(scans, sents, k), self._scans(scans, sents, k + 1)):
                     continue
                 phrase = m.group()
                 level = Severity.SUGGESTION if m.group("hedge") is not None else None
@@ -116,31 +206,50 @@ class VagueAttribution:
                     Span(s.start + m.start(), s.start + m.end()), format_message(self.message, phrase), level=level
                 )
 
+    def _scans(self, scans: dict[int, dict], sents: list[Block], k: int) -> dict:
+        """The searches of sentence ``k`` (none past the last), made once for
+        all the vague phrases that read it."""
+        if k not in scans:
+            text = sents[k].text if k < len(sents) else ""
+            scans[k] = {
+                "tied": _Scan(_TIED, text, lambda t: self._is_name(text, t, strict=True)),
+                "agent_speaks": _Scan(_AGENT_SPEAKS, text, lambda a: self._is_name(text, a, strict=False)),
+                "speaks_agent": _Scan(_SPEAKS_AGENT, text, lambda a: self._is_name(text, a, strict=True)),
+                "barriers": _Barriers(text),
+            }
+        return scans[k]
+
     # ----------------------------------------------------------------------
 
-    def _named(self, sent: str, m: regex.Match, nxt: str) -> bool:
-        """Does a named source follow the vague phrase ``m`` (or tie to it)?"""
+    def _named(self, sent: str, m: regex.Match, here: dict, nxt: dict) -> bool:
+        """Does a named source follow the vague phrase ``m`` (or tie to it)?
+
+        ``here`` and ``nxt``: the searches of this sentence and the next
+        (see ``_Scan``); each loop below is the ``finditer`` it stands for."""
         # tied to the phrase: "Analysts at Capital Economics", "..., including X"
-        for t in _TIED.finditer(sent, m.start()):
-            if t.start() > m.end() + 1:
-                break
-            if self._is_name(sent, t, strict=True):
+        tied = here["tied"]
+        t = tied.first(m.start())
+        while t is not None and t.start() <= m.end() + 1:
+            if tied.ok(t):
                 return True
+            t = tied.first(t.end())
         # a named speaker says the vague thing: "The Trade Commission says there are signs"
-        for a in _AGENT_SPEAKS.finditer(sent, 0, m.start()):
-            if _SAYS_THAT.fullmatch(sent, a.end(), m.start()) and (
-                a.group("name").lower() in ("he", "she") or self._is_name(sent, a, strict=False)
-            ):
-                return True  # "He says there are signs": a person named before says so
-        b = _NAME_BEFORE.search(sent, 0, m.start())
+        # (only a speaker whose match ends right before the phrase counts:
+        # without a speech word there, no need to look for one)
+        if _SPEECH_BEFORE.match(sent, 0, m.start()) is not None:
+            for a in _AGENT_SPEAKS.finditer(sent, here["barriers"].before(sent, m.start()), m.start()):
+                if _SAYS_THAT.fullmatch(sent, a.end(), m.start()) and (
+                    a.group("name").lower() in ("he", "she") or self._is_name(sent, a, strict=False)
+                ):
+                    return True  # "He says there are signs": a person named before says so
+        b = ends_here(_NAME_BEFORE, sent, m.start())
         if b is not None and len(b.group("name").split()) >= 2 and self._is_name(sent, b, strict=True):
             return True
         # a named speaker after the phrase, or in the next sentence
-        for text, pos in ((sent, m.end()), (nxt, 0)):
-            for rx in (_AGENT_SPEAKS, _SPEAKS_AGENT):
-                for a in rx.finditer(text, pos):
-                    if self._is_name(text, a, strict=rx is _SPEAKS_AGENT):
-                        return True
+        for scans, pos in ((here, m.end()), (nxt, 0)):
+            for key in ("agent_speaks", "speaks_agent"):
+                if scans[key].any(pos):
+                    return True
         return False
 
     def _is_name(self, text: str, m: regex.Match, strict: bool) -> bool:
@@ -152,9 +261,9 @@ class VagueAttribution:
         if len(words) == 1 and _DEMONYM.match(name):
             return False  # "Israeli officials", "Western analysts"
         start = m.start("name")
-        if _NEAR_BEFORE.search(text, 0, start):
+        if ends_here(_NEAR_BEFORE, text, start):
             return False  # "sources close to the Kremlin said"
-        if not strict and len(words) == 1 and _SENTENCE_START.search(text, 0, start):
+        if not strict and len(words) == 1 and ends_here(_SENTENCE_START, text, start):
             # a lone capitalised word opening a sentence: a name unless it
             # is a generic word; accept it (e.g. "Valfovich said")
             return words[0] not in self.not_names
