@@ -89,6 +89,9 @@ HOSTILE = {
     # figures inside thousands of quotations
     "figures-quoted": ("News.UnattributedFigure", lambda n: _repeat("\u201ca b c d 5,000 e\u201d ", n)),
     "suppressions": ("News.UnbalancedQuote", _suppressed),
+    # one sentence of future and past claims: each looked back to the sentence start for years and conditions
+    "tense-dates": ("News.TenseDateMismatch", lambda n: _repeat(
+        "the plant will open in 2019 and the road opened in 2031 and ", n)),
 }
 
 

@@ -14,6 +14,8 @@ past tense``.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterator
 from typing import Literal
 
@@ -75,6 +77,10 @@ class TenseDate:
             text = s.text
             if not HAS_YEAR.search(text):
                 continue
+            # what each match asks of the text before it, found once per sentence (not rescanned per match)
+            cond = _CONDITION.search(text)
+            years: list[int] | None = None  # ends of the years in the sentence
+            low: list[int] = []  # the lowest year among those ending at or before each of them
             for kind, rx in (("past", self.past), ("future", self.future)):
                 for m in rx.finditer(text):
                     got = anchor_at(text, m.end())
@@ -84,17 +90,20 @@ class TenseDate:
                     if kind == "past":
                         if not period.lo > pub + ONE_DAY:
                             continue
-                        if m.group("act"):
-                            prev = text[: m.start()].split()
-                            if prev and prev[-1].lower() in _NOT_AFTER:
-                                continue
+                        if m.group("act") and _word_before(text, m.start()) in _NOT_AFTER:
+                            continue
                     else:
                         if not period.hi < pub - ONE_DAY:
                             continue
                         # reported speech from an earlier time: "said in 2019 the plant will open in 2022"
-                        if any(int(y.group()) <= year for y in YEAR_RX.finditer(text, 0, m.start())):
+                        if years is None:
+                            found = [(y.end(), int(y.group())) for y in YEAR_RX.finditer(text)]
+                            years = [e for e, _ in found]
+                            low = list(itertools.accumulate((v for _, v in found), min))
+                        k = bisect.bisect_right(years, m.start())
+                        if k and low[k - 1] <= year:
                             continue
-                    if _CONDITION.search(text, 0, m.start()):
+                    if cond is not None and cond.end() <= m.start():
                         continue
                     if quotes is None:
                         quotes = quote_spans(article)
@@ -107,6 +116,16 @@ class TenseDate:
                         evidence = f"dated {pub.isoformat()}, but '{said}' tells {shown}, before that date, as future"
                     msg = format_message(self.message, evidence)
                     yield Finding(Span(s.start + m.start(), s.start + end), msg)
+
+
+def _word_before(text: str, at: int) -> str:
+    """The last whitespace-separated word before ``at``, lower case ("" if
+    none), read from a short window: a longer word is no auxiliary anyway."""
+    start = max(0, at - 40)
+    words = text[start:at].split()
+    if not words or (len(words) == 1 and start > 0 and not text[start - 1].isspace() and not text[start].isspace()):
+        return ""
+    return words[-1].lower()
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> TenseDate:
