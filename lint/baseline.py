@@ -32,12 +32,19 @@ def _where(path: str, base: Path | None) -> str:
 def fingerprints(text: str, diags: Iterable[Diagnostic], base: Path | None = None) -> list[str]:
     index = LineIndex(text)
     seen: Counter[str] = Counter()
+    normalised: dict[int, str] = {}  # line -> its text, spacing collapsed: once per line, not per finding
+    where: dict[str, str] = {}
     out = []
     for d in diags:
         line, _ = index.line_col(d.start)
-        key = "\x1f".join((d.rule, _where(d.path, base), text[d.start : d.end], " ".join(index.line_text(line).split())))
+        if line not in normalised:
+            normalised[line] = " ".join(index.line_text(line).split())
+        if d.path not in where:
+            where[d.path] = _where(d.path, base)
+        key = "\x1f".join((d.rule, where[d.path], text[d.start : d.end], normalised[line]))
         seen[key] += 1
-        out.append(hashlib.sha256(f"{key}\x1f{seen[key]}".encode()).hexdigest()[:32])
+        # surrogatepass: a path that is not UTF-8 (os.fsdecode's surrogates) hashes too
+        out.append(hashlib.sha256(f"{key}\x1f{seen[key]}".encode("utf-8", "surrogatepass")).hexdigest()[:32])
     return out
 
 
