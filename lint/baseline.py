@@ -14,6 +14,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 from pathlib import Path
 
 from lint.model import Diagnostic
@@ -30,10 +31,15 @@ def _where(path: str, base: Path | None) -> str:
 
 
 def fingerprints(text: str, diags: Iterable[Diagnostic], base: Path | None = None) -> list[str]:
+    # sha256 of "rule␟path␟flagged text␟line text, spacing collapsed␟rank".
+    # Linear in the findings however many share a line: each line is
+    # normalised once, and identical findings (the same rule, path, text
+    # and line) hash their common part once and differ only by the rank.
     index = LineIndex(text)
-    seen: Counter[str] = Counter()
-    normalised: dict[int, str] = {}  # line -> its text, spacing collapsed: once per line, not per finding
+    seen: Counter[tuple] = Counter()
+    normalised: dict[int, str] = {}
     where: dict[str, str] = {}
+    states: dict[tuple, Any] = {}
     out = []
     for d in diags:
         line, _ = index.line_col(d.start)
@@ -41,10 +47,16 @@ def fingerprints(text: str, diags: Iterable[Diagnostic], base: Path | None = Non
             normalised[line] = " ".join(index.line_text(line).split())
         if d.path not in where:
             where[d.path] = _where(d.path, base)
-        key = "\x1f".join((d.rule, where[d.path], text[d.start : d.end], normalised[line]))
+        key = (d.rule, where[d.path], text[d.start : d.end], line)
         seen[key] += 1
-        # surrogatepass: a path that is not UTF-8 (os.fsdecode's surrogates) hashes too
-        out.append(hashlib.sha256(f"{key}\x1f{seen[key]}".encode("utf-8", "surrogatepass")).hexdigest()[:32])
+        state = states.get(key)
+        if state is None:
+            joined = "\x1f".join((d.rule, where[d.path], text[d.start : d.end], normalised[line]))
+            # surrogatepass: a path that is not UTF-8 (os.fsdecode's surrogates) hashes too
+            state = states[key] = hashlib.sha256(joined.encode("utf-8", "surrogatepass"))
+        h = state.copy()
+        h.update(f"\x1f{seen[key]}".encode())
+        out.append(h.hexdigest()[:32])
     return out
 
 
