@@ -14,8 +14,8 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from lint.model import Diagnostic
 from lint.positions import LineIndex

@@ -167,8 +167,8 @@ def _unit(encoding: str | None) -> str:
 def serve(settings: Settings) -> None:
     """Run the language server on stdio until the client says exit."""
     try:
-        from lsprotocol import types as t
-        from pygls.lsp.server import LanguageServer
+        import lsprotocol.types  # noqa: F401  (pygls 2 and its protocol types are there)
+        import pygls.lsp.server  # noqa: F401
     except ImportError as exc:
         print(f"newslint: --lsp needs pygls 2 ({exc}); install it with: pip install 'newslint[lsp]'", file=sys.stderr)
         raise SystemExit(2) from None
@@ -233,7 +233,7 @@ def build_server(settings: Settings):
     linted: dict[str, _Linted] = {}
     languages: dict[str, str] = {}
     pending: dict[str, Any] = {}  # uri -> the asyncio timer of a debounced lint
-    server.newslint_state = {"linted": linted, "languages": languages, "pending": pending}
+    server.newslint_state = {"linted": linted, "languages": languages, "pending": pending}  # type: ignore[attr-defined]
 
     severity = {
         Severity.ERROR: t.DiagnosticSeverity.Error,

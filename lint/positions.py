@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from itertools import accumulate
 from collections.abc import Sequence
+from itertools import accumulate
 
 import regex
 

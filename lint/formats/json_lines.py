@@ -23,6 +23,7 @@ import json
 from lint.formats._shared import each, json_safe
 from lint.formats.json import SCHEMA_VERSION, diagnostic_dict, error_dict
 
+
 def _write(out, obj: dict) -> None:
     obj = {"version": SCHEMA_VERSION, **obj}
     out.write(json_safe(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))) + "\n")
