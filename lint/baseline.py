@@ -30,6 +30,8 @@ def _where(path: str, base: Path | None) -> str:
 
 
 def fingerprints(text: str, diags: Iterable[Diagnostic], base: Path | None = None) -> list[str]:
+    # sha256 of "rule␟path␟flagged text␟line text, spacing collapsed␟rank";
+    # each line normalised and encoded once.
     index = LineIndex(text)
     seen: Counter[tuple[str, str, str, str]] = Counter()
     # a line's text with its spaces normalised, and as UTF-8: once per line, not per finding
@@ -40,14 +42,15 @@ def fingerprints(text: str, diags: Iterable[Diagnostic], base: Path | None = Non
         got = lines.get(line)
         if got is None:
             norm = " ".join(index.line_text(line).split())
-            got = lines[line] = (norm, norm.encode())
+            got = lines[line] = (norm, norm.encode("utf-8", "surrogatepass"))
         norm, norm_bytes = got
         rule, where, flagged = d.rule, _where(d.path, base), text[d.start : d.end]
         key = (rule, where, flagged, norm)
         seen[key] += 1
         # sha256 of "rule US where US flagged US line US rank", fed in parts
         # (the same digest as of the joined string, without copying the line)
-        h = hashlib.sha256("\x1f".join((rule, where, flagged, "")).encode())
+        # surrogatepass: a path that is not UTF-8 (os.fsdecode's surrogates) hashes too
+        h = hashlib.sha256("\x1f".join((rule, where, flagged, "")).encode("utf-8", "surrogatepass"))
         h.update(norm_bytes)
         h.update(f"\x1f{seen[key]}".encode())
         out.append(h.hexdigest()[:32])

@@ -17,13 +17,25 @@ Positions are converted from newslint's code-point offsets into the
 position encoding negotiated at initialization: UTF-16 code units unless
 the client offers ``utf-8`` or ``utf-32`` (LSP 3.17 ``positionEncodings``).
 
+The framing is checked before pygls sees it (``_Frames``): a header that
+is not ``Name: value``, a ``Content-Length`` that is not a plain decimal
+number or is over ``MAX_BODY`` bytes, or a message without one, is logged
+to standard error and the server exits with status 1 (the stream cannot be
+resynchronised after it). A request before ``initialize`` is answered
+-32002 (ServerNotInitialized) and a notification before it dropped, as LSP
+says; an unknown request is -32601 (MethodNotFound). Closing a document
+releases all that was kept for it (its text, findings, language, pending
+lint).
+
 pygls is imported here only, so the ordinary command does not pay for it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import posixpath
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +50,8 @@ SOURCE = "newslint"
 DEBOUNCE = 0.25  # seconds of quiet after an edit before the buffer is linted
 FIX_ALL_KIND = "source.fixAll.newslint"
 _BOM = "\ufeff"
+MAX_BODY = 256 * 1024 * 1024  # bytes: the largest message accepted
+MAX_HEADER = 8192  # bytes in one header line
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +84,82 @@ def lint_document(name: str, text: str, project: Project) -> _Linted:
     return _Linted(text, diags, LineIndex(text), shift)
 
 
+class MalformedFrame(ValueError):
+    """The client's framing cannot be read: the stream is lost."""
+
+
+def read_frame_length(stdin) -> int | None:
+    """Read one message's headers from ``stdin`` (a binary stream) and
+    return its ``Content-Length``, or None at the end of the stream. Raises
+    ``MalformedFrame`` for a header line that is too long or not
+    ``Name: value``, a length that is not a plain decimal number or is over
+    ``MAX_BODY``, or headers without a length. Blank lines before the
+    headers are skipped; other headers (``Content-Type``) are ignored."""
+    length: int | None = None
+    seen = False
+    while True:
+        line = stdin.readline(MAX_HEADER + 1)
+        if not line:
+            if seen:
+                raise MalformedFrame("the stream ended inside a message's headers")
+            return None
+        if len(line) > MAX_HEADER or not line.endswith(b"\n"):
+            raise MalformedFrame(f"a header line longer than {MAX_HEADER} bytes")
+        if not line.strip():
+            if not seen:
+                continue
+            if length is None:
+                raise MalformedFrame("a message without a Content-Length header")
+            return length
+        seen = True
+        name, colon, value = line.partition(b":")
+        if not colon:
+            raise MalformedFrame(f"not a header: {line.strip()[:80]!r}")
+        if name.strip().lower() == b"content-length":
+            digits = value.strip()
+            if not digits.isdigit() or len(digits) > len(str(MAX_BODY)) or int(digits) > MAX_BODY:
+                raise MalformedFrame(f"Content-Length {digits[:40].decode('ascii', 'backslashreplace')!r}: "
+                                     f"not a number of bytes up to {MAX_BODY}")
+            length = int(digits)
+
+
+class _Frames:
+    """An asynchronous reader for pygls's message loop that checks the
+    framing itself (``read_frame_length``) and hands pygls each message as
+    the canonical ``Content-Length: N``, blank line, body. On malformed
+    framing it logs to standard error and ends the stream (pygls then stops)."""
+
+    def __init__(self, stdin, executor=None):
+        self.stdin = stdin
+        self.executor = executor
+        self.lines: list[bytes] = []
+        self.failed: str | None = None
+
+    def _next(self) -> bytes:
+        while True:
+            try:
+                length = read_frame_length(self.stdin)
+            except MalformedFrame as exc:
+                self.failed = str(exc)
+                print(f"newslint: --lsp: malformed message from the client: {exc}; stopping", file=sys.stderr)
+                return b""
+            if length is None:
+                return b""
+            if length == 0:  # an empty body is no message; the stream is still in step
+                print("newslint: --lsp: ignored a message with Content-Length 0", file=sys.stderr)
+                continue
+            self.lines = [b"\r\n"]
+            return b"Content-Length: %d\r\n" % length
+
+    async def readline(self) -> bytes:
+        if self.lines:
+            return self.lines.pop()
+        return await asyncio.get_running_loop().run_in_executor(self.executor, self._next)
+
+    async def readexactly(self, n: int) -> bytes:
+        return await asyncio.get_running_loop().run_in_executor(self.executor, self.stdin.read, n)
+
+
 def _unit(encoding: str | None) -> str:
     return {"utf-8": "utf-8", "utf-32": "codepoint"}.get(str(encoding or "utf-16"), "utf-16")
 
@@ -77,22 +167,73 @@ def _unit(encoding: str | None) -> str:
 def serve(settings: Settings) -> None:
     """Run the language server on stdio until the client says exit."""
     try:
-        from lsprotocol import types as t
-        from pygls.lsp.server import LanguageServer
+        import lsprotocol.types  # noqa: F401  (pygls 2 and its protocol types are there)
+        import pygls.lsp.server  # noqa: F401
     except ImportError as exc:
-        import sys
-
         print(f"newslint: --lsp needs pygls 2 ({exc}); install it with: pip install 'newslint[lsp]'", file=sys.stderr)
         raise SystemExit(2) from None
+
+    server = build_server(settings)
+    _start_io(server)
+
+
+def _start_io(server) -> None:
+    """pygls's ``start_io``, with the framing checked by ``_Frames``."""
+    from threading import Event
+
+    from pygls.io_ import StdoutWriter, run_async
+
+    server._stop_event = Event()
+    reader = _Frames(sys.stdin.buffer, server.thread_pool)
+    server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    try:
+        asyncio.run(run_async(stop_event=server._stop_event, reader=reader, protocol=server.protocol,
+                              logger=log, error_handler=server.report_server_error))
+    except BrokenPipeError:
+        log.error("the connection to the client is lost")
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.shutdown()
+    if reader.failed:
+        raise SystemExit(1)
+
+
+def build_server(settings: Settings):
+    """The language server, not yet started; ``server.newslint_state`` holds
+    the per-document state (``linted``, ``languages``, ``pending``)."""
+    from lsprotocol import types as t
+    from pygls.exceptions import JsonRpcServerNotInitialized
+    from pygls.lsp.server import LanguageServer
+    from pygls.protocol import LanguageServerProtocol
 
     from lint import __version__
     from lint.fixes import fix_until_stable
 
-    server = LanguageServer("newslint", __version__, text_document_sync_kind=t.TextDocumentSyncKind.Full)
+    class Protocol(LanguageServerProtocol):
+        """Requests before ``initialize``: -32002; notifications before it
+        (but ``exit``): dropped."""
+
+        initialize_seen = False
+
+        def handle_message(self, message):
+            method = getattr(message, "method", None)
+            if not self.initialize_seen and method is not None:
+                if method == t.INITIALIZE:
+                    self.initialize_seen = True
+                elif method != t.EXIT:
+                    if getattr(message, "id", None) is not None:
+                        self._send_response(message.id, None, JsonRpcServerNotInitialized().to_response_error())
+                    return
+            super().handle_message(message)
+
+    server = LanguageServer("newslint", __version__, text_document_sync_kind=t.TextDocumentSyncKind.Full,
+                            protocol_cls=Protocol)
     projects = Projects(settings)
     linted: dict[str, _Linted] = {}
     languages: dict[str, str] = {}
     pending: dict[str, Any] = {}  # uri -> the asyncio timer of a debounced lint
+    server.newslint_state = {"linted": linted, "languages": languages, "pending": pending}  # type: ignore[attr-defined]
 
     severity = {
         Severity.ERROR: t.DiagnosticSeverity.Error,
@@ -133,11 +274,14 @@ def serve(settings: Settings) -> None:
         timer = pending.pop(uri, None)
         if timer is not None:
             timer.cancel()
+        if uri not in languages:
+            return  # not open (closed meanwhile, or saved without being opened): nothing to keep or show
         doc = server.workspace.get_text_document(uri)
         if version is not None and doc.version is not None and doc.version != version:
             return  # a newer edit came: its own lint follows
         try:
             state = lint(uri, doc.source)
+            diagnostics = [to_lsp(uri, state, d) for d in state.diags]
         except (UsageError, Exception) as exc:  # a broken configuration, an unreadable article, a check's bug
             linted.pop(uri, None)
             zero = t.Position(line=0, character=0)
@@ -148,7 +292,7 @@ def serve(settings: Settings) -> None:
             return
         linted[uri] = state
         server.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-            uri=uri, version=version, diagnostics=[to_lsp(uri, state, d) for d in state.diags]))
+            uri=uri, version=version, diagnostics=diagnostics))
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LanguageServer, params: t.DidOpenTextDocumentParams) -> None:
@@ -191,6 +335,8 @@ def serve(settings: Settings) -> None:
     )
     def code_action(ls: LanguageServer, params: t.CodeActionParams) -> list[t.CodeAction]:
         uri = params.text_document.uri
+        if uri not in languages:
+            return []  # not an open document: nothing to read from disk or keep
         doc = server.workspace.get_text_document(uri)
         state = linted.get(uri)
         if state is None or state.text != doc.source:
@@ -234,4 +380,4 @@ def serve(settings: Settings) -> None:
                 ))
         return actions
 
-    server.start_io()
+    return server

@@ -9,16 +9,19 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Sequence
+from itertools import accumulate
 
 import regex
 
 _BREAK = regex.compile(r"\r\n|\r|\n")
+_KEEP = 16  # lines whose column tables are kept (findings come sorted: mostly the same line)
 
 
 class LineIndex:
     def __init__(self, text: str):
         self.text: str | None = text  # None in an index of positions only
         self.starts: Sequence[int] = [0] + [m.end() for m in _BREAK.finditer(text)]
+        self._tables: dict[tuple[int, str], array | None] = {}
 
     @classmethod
     def positions_only(cls, text: str) -> LineIndex:
@@ -30,6 +33,7 @@ class LineIndex:
         starts = array("q", [0])
         starts.extend(m.end() for m in _BREAK.finditer(text))
         idx.starts = starts
+        idx._tables = {}
         return idx
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -53,12 +57,33 @@ class LineIndex:
         line, col = self.line_col(offset)
         if unit == "codepoint":
             return col
-        prefix = self._text()[self.starts[line - 1] : offset]
-        if unit == "utf-16":
-            return len(prefix.encode("utf-16-le")) // 2 + 1
-        if unit == "utf-8":
-            return len(prefix.encode("utf-8")) + 1
-        raise ValueError(unit)
+        if unit not in ("utf-16", "utf-8"):
+            raise ValueError(unit)
+        table = self._table(line, unit)
+        return col if table is None else table[min(col - 1, len(table) - 1)] + 1
+
+    def _table(self, line: int, unit: str) -> array | None:
+        """The ``unit`` count before each code point of ``line`` (with its
+        break), or None when they equal code points: computed once per line,
+        so columns of many findings on one long line cost linear time. A lone
+        surrogate (an editor buffer may hold one) counts 1 UTF-16 unit and 3
+        UTF-8 bytes, as the client's string has it, instead of failing."""
+        key = (line, unit)
+        if key in self._tables:
+            return self._tables[key]
+        text = self._text()
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(text)
+        s = text[start:end]
+        table: array | None = None
+        if unit == "utf-8" and not s.isascii():
+            table = array("q", accumulate((len(c.encode("utf-8", "surrogatepass")) for c in s), initial=0))
+        elif unit == "utf-16" and s and max(s) > "\uffff":
+            table = array("q", accumulate((2 if c > "\uffff" else 1 for c in s), initial=0))
+        if len(self._tables) >= _KEEP:
+            self._tables.clear()
+        self._tables[key] = table
+        return table
 
     def position(self, offset: int, unit: str = "utf-16") -> tuple[int, int]:
         """0-based line and 0-based character of ``offset``, the character

@@ -67,13 +67,15 @@ def statistics(results, out, *, format: str = "text") -> None:
     rows = [(rule, n, ",".join(str(s) for s in sorted(levels[rule], reverse=True)), fixable[rule])
             for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     if format == "json":
-        import json
+        from lint.formats._shared import dump_json
 
-        json.dump([{"rule": r, "level": lv, "count": n, "fixable": f} for r, n, lv, f in rows], out, indent=2)
-        out.write("\n")
+        dump_json([{"rule": r, "level": lv, "count": n, "fixable": f} for r, n, lv, f in rows], out, indent=2)
         return
     if not rows:
         return
+    from lint.formats._shared import terminal_safe
+
+    rows = [(terminal_safe(r), n, lv, f) for r, n, lv, f in rows]  # a rule id comes from a pack's file name
     wn = max(len(str(n)) for _, n, _, _ in rows)
     wr = max(len(r) for r, *_ in rows)
     wl = max(len(lv) for _, _, lv, _ in rows)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
+import regex
+
 from lint.baseline import fingerprints  # noqa: F401  (one definition, shared with baselines)
 from lint.model import Diagnostic
 from lint.positions import LineIndex, index_of
@@ -18,6 +20,60 @@ HOMEPAGE = None  # newslint has no public home page yet: the formats omit the fi
 
 # The rule id every format gives a file that could not be read (``errors=``).
 READ_ERROR = "Newslint.ReadError"
+
+
+# What a terminal, a CI log or a line-oriented reader could take for
+# something other than text: C0 and C1 controls and DEL (ESC starts colour,
+# title and screen-clear sequences), lone surrogates (a file name that is not
+# UTF-8, as ``os.fsdecode`` gives it; not encodable as UTF-8), the Unicode
+# line and paragraph separators, and the bidirectional formatting characters
+# (U+202E reverses what follows on screen). Tab is kept by ``terminal_safe``
+# unless asked. Letters of any script, emoji (with their joiners) and other
+# format characters stay as they are.
+_OTHER = r"\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE = regex.compile(rf"[\x00-\x08\x0a-\x1f{_OTHER}]")
+_UNSAFE_TAB = regex.compile(rf"[\x00-\x1f{_OTHER}]")
+_UNSAFE_BUT_BREAKS = regex.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f{_OTHER}]")
+_JSON_UNSAFE = regex.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(m) -> str:
+    ch = m.group()
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (os.fsdecode's surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(s: str, tab: bool = False, breaks: bool = False) -> str:
+    """``s`` with the characters a terminal would act on written as Python
+    escapes: ESC as ``\\x1b``, a line break as ``\\x0a``, U+202E as
+    ``\\u202e``, a file name's undecodable byte as ``\\xff``. Ordinary text is unchanged;
+    a backslash is not doubled (paths on Windows), so the form is for
+    reading, not for parsing back. ``tab=True`` escapes tabs too;
+    ``breaks=True`` keeps tabs, ``\\r`` and ``\\n`` (for a format with its own
+    escape for them, GitHub's ``%0A``)."""
+    pattern = _UNSAFE_BUT_BREAKS if breaks else _UNSAFE_TAB if tab else _UNSAFE
+    return pattern.sub(_escape, s)
+
+
+def json_safe(encoded: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with DEL, C1
+    controls, bidirectional controls, U+2028/U+2029 and lone surrogates as
+    ``\\uXXXX`` escapes: the same JSON values, printable on a terminal, valid
+    UTF-8 whatever the file name (a name that is not UTF-8 keeps its bytes
+    as the surrogates ``os.fsdecode`` gives: ``\\udcff``, which
+    ``os.fsencode(json.loads(...))`` turns back into the byte). JSON's
+    structure is ASCII, so these characters can only be inside strings."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+def dump_json(obj, out, **kw) -> None:
+    """``json.dump`` through ``json_safe``, then a newline."""
+    import json
+
+    out.write(json_safe(json.dumps(obj, ensure_ascii=False, **kw)))
+    out.write("\n")
 
 
 def each(results) -> Iterator[tuple[str, LineIndex, Diagnostic]]:

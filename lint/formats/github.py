@@ -18,6 +18,12 @@ every finding.
 A file that could not be read (``errors=``, ``(path, message)`` pairs) is a
 file-level ``::error file=<path>,title=Newslint.ReadError::<message>``
 annotation, and the summary lists it.
+
+Text and paths are escaped as GitHub reads them (``%``, ``\\r``, ``\\n``, and
+in properties ``:`` and ``,``, as ``%25``, ``%0D``, ``%0A``, ``%3A``,
+``%2C``); other control characters, bidirectional controls and a file
+name's undecodable bytes are written as ``\\x1b``, ``\\u202e``, ``\\xff``
+(``lint.formats._shared.terminal_safe``), in the annotations and the summary.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from lint.formats._shared import READ_ERROR, each, repo_path
+from lint.formats._shared import READ_ERROR, each, repo_path, terminal_safe
 from lint.model import Severity
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
@@ -33,6 +39,7 @@ SUMMARY_ROWS = 1000  # the step summary is capped at 1 MiB by GitHub
 
 
 def escape_data(s: str) -> str:
+    s = terminal_safe(s, breaks=True)
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -59,7 +66,7 @@ _MD = str.maketrans({c: "\\" + c for c in "\\`*_[]|#"} | {"<": "&lt;", ">": "&gt
 
 def _cell(s: str) -> str:
     """Plain text in a Markdown table cell: one line, markup escaped."""
-    return " ".join(s.split()).translate(_MD)
+    return terminal_safe(" ".join(s.split())).translate(_MD)
 
 
 def _unread(errors) -> list[str]:
@@ -77,10 +84,10 @@ def summary(rows, errors=()) -> str:
         return "\n".join(["### newslint", "", "No findings.", *_unread(errors)]) + "\n\n"
     per_rule = Counter((d.rule, str(d.severity)) for *_, d in rows)
     out = ["### newslint", "", f"{len(rows)} finding(s).", "", "| rule | level | count |", "| --- | --- | ---: |"]
-    out += [f"| `{rule}` | {level} | {n} |" for (rule, level), n in sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
+    out += [f"| `{terminal_safe(rule)}` | {level} | {n} |" for (rule, level), n in sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
     out += ["", "| where | level | rule | message |", "| --- | --- | --- | --- |"]
     for path, line, col, d in rows[:SUMMARY_ROWS]:
-        out.append(f"| {_cell(path)}:{line}:{col} | {d.severity} | `{d.rule}` | {_cell(d.message)} |")
+        out.append(f"| {_cell(path)}:{line}:{col} | {d.severity} | `{terminal_safe(d.rule)}` | {_cell(d.message)} |")
     if len(rows) > SUMMARY_ROWS:
         out.append(f"\n… and {len(rows) - SUMMARY_ROWS} more.")
     out += _unread(errors)

@@ -22,9 +22,8 @@ the path.
 from __future__ import annotations
 
 import hashlib
-import json
 
-from lint.formats._shared import READ_ERROR, fingerprints, repo_path
+from lint.formats._shared import READ_ERROR, dump_json, fingerprints, repo_path
 from lint.model import Severity
 from lint.positions import LineIndex
 
@@ -36,7 +35,7 @@ def _error_issue(name: str, message: str, root) -> dict:
     return {
         "description": f"{READ_ERROR}: {message}",
         "check_name": READ_ERROR,
-        "fingerprint": hashlib.sha256(f"{READ_ERROR}\x1f{path}".encode()).hexdigest()[:32],
+        "fingerprint": hashlib.sha256(f"{READ_ERROR}\x1f{path}".encode("utf-8", "surrogatepass")).hexdigest()[:32],
         "severity": "critical",
         "type": "issue",
         "categories": ["Compatibility"],
@@ -63,5 +62,4 @@ def render(results, out, *, root=None, errors=()) -> None:
                 "location": {"path": repo_path(d.path, root)[0], "lines": {"begin": begin, "end": end}},
             })
     items.extend(_error_issue(path, message, root) for path, message in errors or ())
-    json.dump(items, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    dump_json(items, out, indent=2)

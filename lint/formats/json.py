@@ -17,6 +17,12 @@ Lines and columns are 1-based, columns in code points; offsets are
 the other places the finding refers to, in the same file and the same
 convention (``[]`` when none).
 
+Text is UTF-8 as is, except DEL, C0 and C1 controls, bidirectional
+controls, U+2028/U+2029 and lone surrogates, which are ``\\uXXXX`` escapes
+(``lint.formats._shared.json_safe``): a path that is not UTF-8 keeps its
+bytes as ``os.fsdecode`` gives them (``\\udcff``; ``os.fsencode`` of the
+parsed string is the original name).
+
 The findings come file by file, in the order the files were linted (each
 file's sorted by position and rule), then one element per file that could
 not be read (``errors=``, ``(path, message)`` pairs): ``"rule":
@@ -29,9 +35,7 @@ one per line, with ``"version": 1`` (this schema version) as its first key.
 
 from __future__ import annotations
 
-import json
-
-from lint.formats._shared import READ_ERROR
+from lint.formats._shared import READ_ERROR, dump_json
 from lint.positions import LineIndex, index_of
 
 SCHEMA_VERSION = 1
@@ -83,5 +87,4 @@ def render(results, out, *, errors=()) -> None:
             index = index_of(text)
             items.extend(diagnostic_dict(index, d) for d in diags)
     items.extend(error_dict(path, message) for path, message in errors or ())
-    json.dump(items, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    dump_json(items, out, indent=2)

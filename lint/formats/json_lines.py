@@ -12,22 +12,21 @@ then one line per file that could not be read (``errors=``), the element
 of ``--format json`` for it (``"rule": "Newslint.ReadError"``). No findings
 and no errors, no lines. Non-ASCII text is written as is (UTF-8), except the
 characters that some line splitters take for line breaks (U+0085, U+2028,
-U+2029), which are escaped so that one line is always one finding.
+U+2029), which are escaped so that one line is always one finding, and the
+other characters ``--format json`` escapes.
 """
 
 from __future__ import annotations
 
 import json
 
-from lint.formats._shared import each
+from lint.formats._shared import each, json_safe
 from lint.formats.json import SCHEMA_VERSION, diagnostic_dict, error_dict
-
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def _write(out, obj: dict) -> None:
     obj = {"version": SCHEMA_VERSION, **obj}
-    out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS) + "\n")
+    out.write(json_safe(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))) + "\n")
 
 
 def render(results, out, *, errors=()) -> None:

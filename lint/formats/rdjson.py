@@ -24,10 +24,9 @@ code ``Newslint.ReadError`` at line 1, column 1.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from lint.formats._shared import HOMEPAGE, READ_ERROR, each, position, repo_path
+from lint.formats._shared import HOMEPAGE, READ_ERROR, dump_json, each, position, repo_path
 from lint.model import Severity
 
 SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.SUGGESTION: "INFO"}
@@ -82,5 +81,4 @@ def render(results, out, *, root=None, errors=()) -> None:
             "severity": "ERROR",
             "code": {"value": READ_ERROR},
         })
-    json.dump({"source": SOURCE, "diagnostics": diagnostics}, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    dump_json({"source": SOURCE, "diagnostics": diagnostics}, out, indent=2)

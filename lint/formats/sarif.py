@@ -21,12 +21,12 @@ file's artifact location, descriptor ``Newslint.ReadError`` from
 
 from __future__ import annotations
 
-import json
+import os
 from pathlib import Path
 from urllib.parse import quote
 
 from lint import __version__
-from lint.formats._shared import HOMEPAGE, READ_ERROR, fingerprints, repo_path
+from lint.formats._shared import HOMEPAGE, READ_ERROR, dump_json, fingerprints, repo_path
 from lint.model import Severity
 from lint.positions import LineIndex
 
@@ -65,7 +65,8 @@ def _descriptor(rule_id: str, description: str, message: str, link: str, level: 
 def _location(path: str, root) -> dict:
     rel, inside = repo_path(path, root)
     if inside:
-        return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+        # percent-encoded from the name's bytes: a name that is not UTF-8 keeps them
+        return {"uri": quote(os.fsencode(rel), safe="/"), "uriBaseId": SRCROOT}
     return {"uri": Path(rel).as_uri()}
 
 
@@ -162,5 +163,4 @@ def sarif_log(results, *, rules=None, root=None, errors=()) -> dict:
 
 
 def render(results, out, *, rules=None, root=None, errors=()) -> None:
-    json.dump(sarif_log(results, rules=rules, root=root, errors=errors), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    dump_json(sarif_log(results, rules=rules, root=root, errors=errors), out, indent=2)

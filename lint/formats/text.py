@@ -7,10 +7,16 @@ then a summary line, as ruff prints it::
 added for ``errors``; ``summary=False`` or ``--quiet`` leaves it out). Lines and columns are 1-based; columns count code points
 (characters), as editors' error-format parsers (Vim's errorformat, VS Code
 problem matchers) expect for this form; they skip the summary line.
+
+One finding is one line: control characters, line breaks, bidirectional
+controls and undecodable bytes of a file name in the path, rule or message
+are written as escapes (``\\x1b``, ``\\x0a``, ``\\u202e``, ``\\xff``; see
+``lint.formats._shared.terminal_safe``).
 """
 
 from __future__ import annotations
 
+from lint.formats._shared import terminal_safe
 from lint.positions import index_of
 
 
@@ -22,7 +28,7 @@ def render(results, out, *, summary: bool = False, errors=()) -> None:
         index = index_of(text)
         for d in diags:
             line, col = index.line_col(d.start)
-            out.write(f"{d.path}:{line}:{col}: {d.severity} {d.rule} {d.message}\n")
+            out.write(terminal_safe(f"{d.path}:{line}:{col}: {d.severity} {d.rule} {d.message}") + "\n")
         findings += len(diags)
         fixable += sum(1 for d in diags if d.fix is not None and d.fix.applicability == "safe")
     if summary:
