@@ -15,6 +15,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from lint.model import Diagnostic
 from lint.positions import LineIndex
@@ -36,6 +37,7 @@ def fingerprints(text: str, diags: Iterable[Diagnostic], base: Path | None = Non
     seen: Counter[tuple[str, str, str, str]] = Counter()
     # a line's text with its spaces normalised, and as UTF-8: once per line, not per finding
     lines: dict[int, tuple[str, bytes]] = {}
+    states: dict[tuple[str, str, str, int], Any] = {}
     out = []
     for d in diags:
         line, _ = index.line_col(d.start)
@@ -45,13 +47,18 @@ def fingerprints(text: str, diags: Iterable[Diagnostic], base: Path | None = Non
             got = lines[line] = (norm, norm.encode("utf-8", "surrogatepass"))
         norm, norm_bytes = got
         rule, where, flagged = d.rule, _where(d.path, base), text[d.start : d.end]
-        key = (rule, where, flagged, norm)
+        key = (rule, where, flagged, norm)  # the rank counts identical findings on lines of the same text
         seen[key] += 1
-        # sha256 of "rule US where US flagged US line US rank", fed in parts
-        # (the same digest as of the joined string, without copying the line)
-        # surrogatepass: a path that is not UTF-8 (os.fsdecode's surrogates) hashes too
-        h = hashlib.sha256("\x1f".join((rule, where, flagged, "")).encode("utf-8", "surrogatepass"))
-        h.update(norm_bytes)
+        # sha256 of "rule US where US flagged US line US rank", fed in parts (the same
+        # digest as of the joined string); identical findings on one line share the
+        # state before the rank, so many of them on one long line hash it once
+        state = states.get((rule, where, flagged, line))
+        if state is None:
+            # surrogatepass: a path that is not UTF-8 (os.fsdecode's surrogates) hashes too
+            state = hashlib.sha256("\x1f".join((rule, where, flagged, "")).encode("utf-8", "surrogatepass"))
+            state.update(norm_bytes)
+            states[(rule, where, flagged, line)] = state
+        h = state.copy()
         h.update(f"\x1f{seen[key]}".encode())
         out.append(h.hexdigest()[:32])
     return out
