@@ -3,9 +3,9 @@
 The command line and the language server both call this module, so that
 they read the same configuration and report the same findings:
 
-    Settings (options)  --load_project(settings, start)-->  Project
-    Project + paths     --lint_paths-->                      Report
-    Project + one text  --lint_source-->                     FileReport
+    Settings (options)  --Projects(settings).for_path(file)-->  Project (the file's configuration)
+    paths               --lint_paths(paths, projects)-->        Report
+    one buffer          --lint_one(name, text, project)-->      diagnostics (the language server)
 
 Every finding, cross-article ones included, goes through the same steps
 exactly once: stamped by the engine, then suppression comments, then the
