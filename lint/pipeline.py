@@ -431,9 +431,15 @@ def lint_paths(paths: Sequence[str], where: Project | Projects,
     notes: list[str] = []
     groups: dict[int, tuple[Project, list[tuple[int, str]]]] = {}  # files by project, in order
     total = excluded = 0
+    by_folder: dict[str, Project] = {}  # within one run, the files of a folder share its configuration
     for path, explicit in discover(list(paths), walk_errors, notes, follow_links=s.follow_links):
         name = (s.stdin_filename or "-") if path == "-" else path
-        project = where if isinstance(where, Project) else where.for_path(name)
+        if isinstance(where, Project):
+            project = where
+        else:
+            folder = os.path.dirname(name) if path != "-" else "\0stdin"
+            hit = by_folder.get(folder)
+            project = hit if hit is not None else by_folder.setdefault(folder, where.for_path(name))
         if (path != "-" or s.stdin_filename) and project.config.excluded(name) and (s.force_exclude or not explicit):
             excluded += 1
             continue
