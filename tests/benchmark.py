@@ -100,6 +100,8 @@ def hostile(size: int, runs: int) -> None:
     cases = [(case, rule, make, ()) for case, (rule, make) in HOSTILE.items()]
     rule, make = HOSTILE["figures-money"]
     cases.append(("write-baseline, findings on one line", rule, make, ("--write-baseline", str(tmp / "baseline.json"))))
+    for fmt in ("full", "sarif", "gitlab", "rdjson"):  # renderers: every finding on one line
+        cases.append((f"format {fmt}, findings on one line", rule, make, ("--format", fmt)))
     print(f"hostile inputs, n = {size:,} characters; newslint --isolated --select RULE FILE; median of {runs} runs")
     print(f"{'case':<38} {'rule':<24} {'n':>8} {'2n':>8}  ratio  findings (n, 2n)")
     for case, rule, make, extra in cases:
@@ -107,9 +109,10 @@ def hostile(size: int, runs: int) -> None:
         for k in (1, 2):
             path = tmp / f"{case.split(',')[0]}-{k}.txt"
             path.write_text(make(k * size), encoding="utf-8")
-            t, _ = median_run(newslint_cmd("--select", rule, "-q", *extra, str(path)), runs)
+            # a publication date, so that date checks have something to check
+            t, _ = median_run(newslint_cmd("--select", rule, "--date", "2024-09-17", "-q", *extra, str(path)), runs)
             times.append(t)
-            out = subprocess.run(newslint_cmd("--select", rule, "--format", "json", str(path)),
+            out = subprocess.run(newslint_cmd("--select", rule, "--date", "2024-09-17", "--format", "json", str(path)),
                                  capture_output=True, text=True).stdout
             found.append(out.count('"rule"'))
         print(f"{case:<38} {rule:<24} {times[0]:7.2f}s {times[1]:7.2f}s  {times[1] / times[0]:5.2f}  {found[0]}, {found[1]}")
