@@ -45,6 +45,7 @@ from typing import Literal
 import regex
 from pydantic import Field
 
+from lint import segment
 from lint.article import Article, Block
 from lint.checks._repeated import delete_line, excerpt, norm
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
@@ -63,7 +64,7 @@ _FOLD = str.maketrans(
 )
 _EDGE = "\"'()[]{}.!?…:;,-*_ "
 # A paragraph that is a quotation alone, maybe with a short credit after a dash.
-_PULL_QUOTE = regex.compile(r"^\"[^\"]+\"(?:\s*[-|/]\s*[^.!?\"]{1,60})?$")
+_PULL_QUOTE = regex.compile(r"^\s*\"(?P<q>[^\"]+)\"(?:\s*[-|/]\s*[^.!?\"\n]{1,60})?\s*$")
 # "New Delhi:", "MOSCOW, Sept 17 (Reuters) -", "LONDON —" before a lead's first sentence
 _DATELINE = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}.'\-]*(?:,?\ \p{Lu}[\p{L}\p{M}.'\-]*){0,3})"
@@ -98,8 +99,14 @@ class Params(RuleBase):
     min_glued_headline_words: int = Field(default=6, ge=1)  # headline glued on without punctuation
 
 
+def _pull_quote(b: Block) -> regex.Match | None:
+    """The quotation of a paragraph that is a quotation alone (offsets into ``b.text``:
+    ``_FOLD`` maps one character to one)."""
+    return _PULL_QUOTE.match(b.text.translate(_FOLD)) if b.scope == "paragraph" else None
+
+
 def _is_pull_quote(b: Block) -> bool:
-    return b.scope == "paragraph" and _PULL_QUOTE.match(norm(b.text.translate(_FOLD))) is not None
+    return _pull_quote(b) is not None
 
 
 class _Unit:
@@ -114,7 +121,7 @@ class _Unit:
         b = self.block
         lead = len(b.text) - len(b.text.lstrip())
         trail = len(b.text) - len(b.text.rstrip())
-        return self.start <= b.start + lead and self.end >= b.end - trail
+        return (self.start <= b.start + lead and self.end >= b.end - trail) or _is_pull_quote(b)
 
 
 class RepeatedSentence:
@@ -142,6 +149,9 @@ class RepeatedSentence:
                     continue  # repeated_headline's or repeated_paragraph's
                 paragraphs.add(whole)
             sentences = article.sentences_of(b)
+            pull = _pull_quote(b)
+            if pull is not None:  # compared without its marks and its credit
+                sentences = segment.sentences(Block("paragraph", b.start + pull.start("q"), pull.group("q")))
             if len(sentences) > 1:  # the block as a whole ("A. B." pasted again)
                 k = key(b.text)
                 if len(k.split()) >= self.p.min_words:
@@ -205,6 +215,8 @@ class RepeatedSentence:
                 what = {"standfirst": "the standfirst", "headline": "the headline"}.get(
                     other.block.scope, "an earlier sentence"
                 )
+            elif target.block.scope == "standfirst" and other.block.scope != "standfirst":
+                what = "a sentence of the body"
             else:
                 what = "a sentence further down"
             start, end = target.start, run[-1][0].end
@@ -224,7 +236,7 @@ class RepeatedSentence:
         text = article.text
         lead = len(b.text) - len(b.text.lstrip())
         trail = len(b.text) - len(b.text.rstrip())
-        if start <= b.start + lead and end >= b.end - trail:
+        if (start <= b.start + lead and end >= b.end - trail) or _is_pull_quote(b):
             return delete_line(text, article.line_index, b.start, b.end)
         if end < b.end - trail:
             e = end
