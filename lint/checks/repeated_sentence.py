@@ -1,40 +1,49 @@
 """repeated_sentence: a sentence repeated word for word inside one article.
 
-What it catches: the standfirst (or page summary) pasted again into the
-body, two versions of a wire paragraph merged, a sentence of the
-headline's length or more said twice; and the headline glued to the start
-of the first paragraph or standfirst ("Is the UK ready? Is the UK ready?
-With temperatures ...").
+What it catches: the standfirst (or page summary) pasted again into or as
+a body paragraph, two versions of a wire paragraph merged, a caption
+captured twice; and the headline repeated at the start of a paragraph or
+the standfirst ("Is Britain ready for a heatwave? Is Britain ready for a
+heatwave? Forecasters say ...").
 
 Sentences come from the article's sentence blocks of the headline,
-standfirst, paragraphs, lists and headings. Each is hashed once (linear
-time) on a normalised key: case folded, runs of space folded, curly and
-straight quotes (and dashes) folded to one form, and the quotation marks,
-brackets and end punctuation around it dropped ("the sentence" and
-"“The sentence.”" are one). Sentences of fewer than ``min_words`` words are
-never compared ("Read more.", "Police said the road is closed.").
+standfirst, paragraphs, lists and headings; a block of several sentences
+is compared as a whole too ("A. B." pasted again, each under ten words).
+Each is hashed once (linear time) on a normalised key: case folded, runs
+of space folded, curly and straight quotes (and dashes) folded to one
+form, and the quotation marks, brackets and end punctuation around it
+dropped; a dateline before a paragraph's first sentence ("New Delhi:",
+"MOSCOW (Reuters) -") is left out. Sentences of fewer than ``min_words``
+words are never compared ("Police said the road was closed.").
 
-Not reported here (no double report): blocks that repeat_headline or
+Not reported here (no double report): blocks that repeated_headline or
 repeated_paragraph report whole (a repeated headline line, a paragraph
 equal to the headline or to an earlier paragraph). Consecutive repeated
-sentences of one block are one finding. Each finding has a related
-location at the first occurrence, and an unsafe fix deleting the later
-copy (an editor may rather keep it and delete the first).
+sentences of one block are one finding, with a related location at each
+other copy, and an unsafe fix deleting the reported copy. Which copy is
+reported: the later one, unless the earlier stands alone as a block (a
+standfirst, a summary line, a caption, a pull quote) and the later is
+inside a longer paragraph: deleting the lone copy leaves the story whole,
+deleting a lead's sentence would not.
 
 A pull quote (a paragraph that is only a quotation, perhaps with a
-"— Name" credit) repeats a sentence of the story on purpose: when either
-copy is one, the finding is lowered to suggestion level. In plain text it
-still reads as a repeat, so it stays visible, but it does not fail a run.
+"— Name" credit) repeats the story on purpose: when either copy is one,
+the finding is lowered to suggestion level (in plain text it still reads
+as a repeat, so it stays visible, but it does not fail a run). It is
+compared without its marks and credit; a quotation inside a longer
+sentence ("...,” she said.") is not the same sentence and is not compared.
 
-The headline at the start of the first paragraph: the paragraph's first
-words are the headline's, word for word, followed by an end of sentence
-(the headline's own "?" or a stop) and a capital, or, for a headline of
-at least ``min_glued_headline_words`` words, by a capitalised word other
-than a month or weekday (the headline glued on without punctuation).
+The headline at the start of a paragraph (headlines of four words or
+more; any paragraph, since scraped pages put chrome lines before the
+lead): the paragraph's first words are the headline's, word for word,
+followed by an end of sentence and a capital, or, for a headline of at
+least ``min_glued_headline_words`` words, by a capitalised word other
+than a month or weekday (glued on without punctuation).
 
-``message`` substitutions: ``%s`` is what is repeated (``an earlier
-sentence``, ``the standfirst``, ``the headline``), the next ``%s`` the
-repeated text shortened to 50 characters.
+``message`` substitutions: ``%s`` is what the copy repeats (``an earlier
+sentence``, ``the standfirst``, ``the headline``, ``a sentence further
+down``, ``a sentence of the body``), the next ``%s`` the repeated text
+shortened to 50 characters.
 """
 
 from __future__ import annotations
