@@ -88,6 +88,9 @@ SEED_DATE = dt.date(2024, 9, 17)
 
 # type -> (extra keys, text, whole article?, date, the substitutions of the first finding)
 CASES = {
+    "repeated_sentence": ("", "One two three four five six seven eight nine ten. Rain.\n\nOne two three four five six seven "
+                          "eight nine ten. Snow.", False, None,
+                          ("an earlier sentence", "One two three four five six seven eight nine ten.")),
     "missing_byline": ("", "Storm hits coast\n\n08/11/2023 | 20:26 PM\n\nThe storm hit.", True, None,
                        "the byline/date line '08/11/2023 | 20:26 PM' names nobody"),
     "missing_date": ("", "Storm hits coast\n\nBy Ann Lee\n\nThe storm hit.", True, None, "in the byline 'By Ann Lee'"),

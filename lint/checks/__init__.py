@@ -63,6 +63,7 @@ import importlib
 from types import ModuleType
 
 _MODULES = {
+    "repeated_sentence": "lint.checks.repeated_sentence",
     # news
     "missing_byline": "lint.checks.missing_byline",
     "missing_date": "lint.checks.missing_date",
