@@ -126,3 +126,22 @@ def test_last_paragraph_near_misses():
 def test_snippets_are_not_articles():
     body = "and approved the plan after a long debate that went on and on until"
     assert helpers.lint(["News.OpensMidSentence", "News.EndsMidSentence"], body) == []
+
+
+def test_last_paragraph_link_lists_and_author_notes_are_not_cut_sentences():
+    links = ("Council meets\n\nThe council approved the plan after a long debate on Monday.\n\n"
+             "Council leader sets out plans for the new library in town\n\n"
+             "Residents say the new bridge has changed the way they travel\n\n"
+             "Mayor opens the market\n")
+    assert lint("News.EndsMidSentence", links) == []
+    note = ("Council meets\n\nThe council approved the plan after a long debate on Monday.\n\n"
+            "Jane Doe is a Metro reporter covering the council. She won a prize in 2009. @janedoe • Facebook")
+    assert lint("News.EndsMidSentence", note) == []
+    bio = ("Council meets\n\nThe council approved the plan after a long debate on Monday.\n\n"
+           "Jane Doe is a political reporter covering the council and the city hall for the paper")
+    assert lint("News.EndsMidSentence", bio) == []
+    # one short cut sentence after a finished paragraph is still cut
+    cut = ("Council meets\n\nThe council approved the plan after a long debate on Monday.\n\n"
+           "However, in many cases there are no minimum age requiremen")
+    (d,) = lint("News.EndsMidSentence", cut)
+    assert cut[d.start : d.end] == "there are no minimum age requiremen"
