@@ -83,6 +83,9 @@ _MODULES = {
     "vague_attribution": "lint.checks.vague_attribution",
     # Vale's
     "existence": "lint.checks.existence",
+    "broken_hyphen": "lint.checks.broken_hyphen",
+    "opens_mid_sentence": "lint.checks.opens_mid_sentence",
+    "ends_mid_sentence": "lint.checks.ends_mid_sentence",
     "substitution": "lint.checks.substitution",
     "occurrence": "lint.checks.occurrence",
     "repetition": "lint.checks.repetition",

@@ -1,0 +1,32 @@
+"""What opens_mid_sentence and ends_mid_sentence share: which body
+paragraphs are prose (not a caption, a label, a heading or a navigation
+line), and the sign-off lines that end an article without a full stop."""
+
+from __future__ import annotations
+
+import regex
+
+from lint.article import Article, Block
+
+MIN_WORDS = 8  # a prose paragraph has at least this many words
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_prose(block: Block, min_words: int = MIN_WORDS) -> bool:
+    """A body paragraph that reads as running text: enough words, and most of
+    them in lower case (a title-case line is a heading, a caption or a link)."""
+    if block.scope != "paragraph":
+        return False
+    ws = words(block.text)
+    if len(ws) < min_words:
+        return False
+    lower = sum(1 for w in ws if w[0].islower())
+    return lower * 2 >= len(ws)
+
+
+def prose_paragraphs(article: Article, min_words: int = MIN_WORDS) -> list[Block]:
+    return [b for b in article.blocks if is_prose(b, min_words)]

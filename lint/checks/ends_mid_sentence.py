@@ -1,0 +1,108 @@
+"""ends_mid_sentence: the body's last paragraph is cut off mid-sentence.
+
+What a column or page break in a print edition, a teaser template or a
+truncated feed leaves: the last prose paragraph of the body (see
+``_truncation``: at least ``min_words`` words, mostly in lower case; the
+short lines after it, such as a sign-off, a label or a link, are not
+prose) ends on a letter, a digit, a comma, a semicolon or a dash, with no
+terminal punctuation (``. ! ? …``, a closing quotation mark or bracket, a
+colon before a list).
+
+Not reported: a short one-sentence paragraph (under 16 words) beside
+another short paragraph without terminal punctuation (a list of related
+stories' titles), an author's note ("Jane Doe is a reporter covering ..."),
+a sign-off ("Reporting by ...; Editing by ...", "(With inputs from
+agencies)", "Source: ...", "Follow us on ..."), a paragraph that ends in a
+URL, a handle, an e-mail address or a social network's name. Only articles
+read whole.
+
+``message`` substitutions: ``%s`` is the paragraph's last words (at most six,
+within its last sentence), which the finding spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+import regex
+from pydantic import Field
+
+from lint.article import Article, Block
+from lint.checks._structure import whole
+from lint.checks._truncation import prose_paragraphs, words
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.model import Finding, Span
+from lint.rules import RuleBase
+
+DEFAULT_MESSAGE = "The last paragraph stops without terminal punctuation ('%s'): cut off mid-sentence, or its full stop is missing."
+
+_CUT_END = regex.compile(r"[\p{L}\p{N},;\-‐–—]\s*$")
+_SIGN_OFF = regex.compile(
+    r"(?i)^\W*(?:(?:additional\s+)?reporting|writing|editing|compiled|contributed|contact|e-?mail|follow|"
+    r"copyright|source|sources|credit|photo|image|read\s+more|also\s+read|with\s+inputs|inputs\s+from|"
+    r"this\s+(?:story|article)|tags?|filed\s+under|translated)\b"
+    r"|(?i:\b(?:editing|reporting|writing)\s+by\b)"
+)
+_LINKISH_END = regex.compile(
+    r"(?:https?://\S+|www\.\S+|@\w+|\S+@\S+|\S+\.(?:com|org|net|co\.uk|in)"
+    r"|(?:^|[\s•|·])(?:Facebook|Twitter|Instagram|LinkedIn|YouTube|TikTok|Threads|Bluesky|Mastodon))\s*$"
+)
+# an author's note: "Jane Doe is a Metro reporter covering ..."
+_BIO = regex.compile(
+    r"^(?:\p{Lu}[\p{L}'’\-.]*\s+){1,4}(?:is|was)\s+(?:a|an|the)\b[^.]{0,80}?\b(?:reporter|correspondent|editor|"
+    r"writer|journalist|columnist|contributor|author|producer|photographer|analyst|fellow|professor)s?\b"
+)
+_SHORT = 16  # words: a one-sentence paragraph shorter than this may be a link's title
+_END = regex.compile(r"[.!?…:\"”’»)\]]\s*$")
+_TAIL_WORDS = 6  # words reported at the end
+_SPACED_WORD = regex.compile(r"(?<!\S)\S+")
+
+
+class Params(RuleBase):
+    extends: Literal["ends_mid_sentence"]
+    min_words: int = Field(default=10, ge=1)
+
+
+class EndsMidSentence:
+    def __init__(self, p: Params):
+        self.message = p.message or DEFAULT_MESSAGE
+        self.min_words = p.min_words
+
+    def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        if not whole(article):
+            return
+        prose = prose_paragraphs(article, self.min_words)
+        if not prose:
+            return
+        last = prose[-1]
+        text = last.text
+        if not _CUT_END.search(text) or _SIGN_OFF.search(text) or _LINKISH_END.search(text) or _BIO.match(text):
+            return
+        sentences = article.sentences_of(last)
+        if len(sentences) < 2 and len(words(text)) < _SHORT and _in_link_list(article, last):
+            return
+        # the last words of the paragraph (within its last sentence): where it stops
+        sentences = article.sentences_of(last)
+        floor = sentences[-1].start - last.start if sentences else 0
+        starts = [m.start() for m in _SPACED_WORD.finditer(text, floor)]
+        start = starts[-_TAIL_WORDS] if len(starts) >= _TAIL_WORDS else (starts[0] if starts else floor)
+        shown = " ".join(text[start:].split())
+        yield Finding(Span(last.start + start, last.end), format_message(self.message, shown))
+
+
+def _in_link_list(article: Article, block: Block) -> bool:
+    """A short line beside another short paragraph without terminal punctuation:
+    a list of related stories' titles, not a sentence that was cut."""
+    paragraphs = [b for b in article.blocks if b.scope in ("paragraph", "list", "heading")]
+    i = paragraphs.index(block)
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(paragraphs):
+            other = paragraphs[j].text
+            if len(words(other)) < _SHORT and not _END.search(other):
+                return True
+    return False
+
+
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> EndsMidSentence:
+    return EndsMidSentence(p)
