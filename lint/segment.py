@@ -7,7 +7,12 @@ a Markdown block stay masked).
 
 Sentences: a boundary is a run of ``. ! ? …`` (optionally followed by
 closing quotes or brackets) then whitespace, then an optional opening
-quote/bracket and an upper-case letter or a digit. Not a boundary:
+quote/bracket and an upper-case letter or a digit. A boundary whose space
+was lost when markup was stripped counts too: ``. ! ?`` right after a word
+with two lower-case letters or a number and right before a capitalised
+word ("said.Professor Smith", "closed.”The next", "June 18.This"), but not
+a title-case domain ("Example.Com"), a decimal, initials or a dotted
+abbreviation (the rules below apply to it as well). Not a boundary:
 
 * known abbreviations: titles (Mr., Dr., Gov. ...), "St.", "vs.", "etc.",
   "e.g." ...;
@@ -36,7 +41,16 @@ from lint.article import Block
 _BOUNDARY = regex.compile(
     r"[.!?…]+[\"”’')\]»]*(?=\s+[\"“‘'(\[«]*[\p{Lu}\p{Lt}\d])"
 )
-_NEXT_WORD = regex.compile(r"\s+[\"“‘'(\[«]*([\p{L}\p{M}\d]+)")
+_NEXT_WORD = regex.compile(r"\s*[\"“‘'(\[«]*([\p{L}\p{M}\d]+)")
+# A boundary that lost its space with the markup: "said.Professor",
+# "closed.”The", "June 18.This" (a word with two lower-case letters, or a
+# number, right before the mark; a capitalised word right after).
+_GLUED = regex.compile(
+    r"(?<=(?<![\p{L}\p{M}\d.@/\\_#-])[\p{L}\p{M}\d'’-]*\p{Ll}{2}[\"”’]?|(?<![\p{L}\p{M}\d.,])\d{2,4})"
+    r"[.!?][\"”’)]?(?=\p{Lu}\p{Ll}*(?:[\s,;]|$))"
+)
+# "Example.Com", "Gov.Uk": a title-case domain, not two sentences.
+_DOMAINS = frozenset("com org net gov edu info io co uk biz tv in".split())
 
 ABBREVIATIONS = frozenset(
     """
@@ -100,12 +114,26 @@ def _stripped(b: Block, s: int, e: int, scope: str) -> Block | None:
     return Block(scope, b.start + s, t[s:e])
 
 
+def _boundaries(text: str):
+    """Candidate boundaries in order: spaced ones, then glued ones merged in."""
+    spaced = list(_BOUNDARY.finditer(text))
+    if not any(c in text for c in ".!?"):
+        return spaced
+    glued = [
+        m for m in _GLUED.finditer(text)
+        if (nxt := _NEXT_WORD.match(text, m.end())) is None or nxt.group(1).lower() not in _DOMAINS
+    ]
+    if not glued:
+        return spaced
+    return sorted(spaced + glued, key=lambda m: m.start())
+
+
 def sentences(block: Block) -> list[Block]:
     """The sentences of ``block`` (scope "sentence"), without outer spaces."""
     text = block.text
     out: list[Block] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in _boundaries(text):
         if _is_boundary(text, m):
             sb = _stripped(block, start, m.end(), "sentence")
             if sb is not None:

@@ -129,6 +129,10 @@ CASES = {
     "figures": ("attribution: data/attribution.yml\n", "The storm left 150,000 homes without power.", False, None, "150,000"),
     "vague_attribution": ("attribution: data/attribution.yml\n", "Some analysts suggest the talks failed.", False, None,
                           "Some analysts suggest"),
+    "glued_text": ("raw: ['\\p{Ll}{2}[.]\\p{Lu}\\p{Ll}+']\n", "The mayor said.Professor Lee agreed.", False, None,
+                   "id.Professor"),
+    "relative_timestamp": ("", "Council approves budget\n\n2 hours ago\n\nThe council met.", True, None,
+                           "2 hours ago"),
 }
 
 

@@ -81,6 +81,8 @@ _MODULES = {
     "name_variants": "lint.checks.name_variants",
     "figures": "lint.checks.figures",
     "vague_attribution": "lint.checks.vague_attribution",
+    "glued_text": "lint.checks.glued_text",
+    "relative_timestamp": "lint.checks.relative_timestamp",
     # Vale's
     "existence": "lint.checks.existence",
     "broken_hyphen": "lint.checks.broken_hyphen",
