@@ -123,3 +123,20 @@ def test_ago_in_a_sentence_is_not_a_date_line():
     text = "Council approves budget\n\nBy Ann Lee\n\nThe council approved it two days ago."
     assert whole("News.RelativeTimestamp", text) == []
     assert helpers.lint("News.RelativeTimestamp", "Updated 2 hours ago") == []  # body only
+
+
+def test_the_gate_is_a_necessary_condition_of_the_glued_sentence_pattern():
+    """The rule's `gate` only skips blocks where its pattern cannot match:
+    the findings are those of the pattern alone, on texts that have them."""
+    import dataclasses
+
+    from helpers import builtin_rules
+    from lint.api import lint_text
+    from lint.checks.glued_text import compile as compile_glued
+
+    rule = builtin_rules()["News.GluedSentence"]
+    ungated = dataclasses.replace(rule, checker=compile_glued(rule.spec.model_copy(update={"gate": ""})))
+    texts = ["He said.Professor Smith agreed.", "The doors closed.\u201dThe next train left.",
+             "Cookie contentWe use cookies on this site.", "In 2019.This was the year.", "Nothing glued here at all."]
+    for text in texts:
+        assert [d.span for d in lint_text("a.txt", text, [rule])] == [d.span for d in lint_text("a.txt", text, [ungated])]

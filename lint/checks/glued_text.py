@@ -29,6 +29,9 @@ class Params(RuleBase):
     extends: Literal["glued_text"]
     raw: list[str] = Field(default_factory=list)
     exceptions: list[str] = Field(default_factory=list)
+    # a cheap pattern that matches wherever ``raw`` can (a necessary condition):
+    # a block where it finds nothing is not searched with ``raw`` at all
+    gate: str = ""
 
 
 class GluedText(BlockChecker):
@@ -36,6 +39,7 @@ class GluedText(BlockChecker):
         if not p.raw:
             raise CompileError(("raw",), "a glued_text rule needs `raw`")
         self.pattern = compile_pattern("".join(p.raw), ("raw",))
+        self.gate = compile_pattern(p.gate, ("gate",)) if p.gate else None
         self.exceptions = exceptions_pattern(p.exceptions, False)
         self.message = p.message or DEFAULT_MESSAGE
         self._source = ""
@@ -48,6 +52,8 @@ class GluedText(BlockChecker):
             self._source = ""
 
     def check_text(self, text: str) -> Iterator[Finding]:
+        if self.gate is not None and self.gate.search(text, timeout=self.remaining()) is None:
+            return
         for m in self.pattern.finditer(text, timeout=self.remaining()):
             start, end = m.span()
             if start == end:

@@ -48,6 +48,7 @@ shortened to 50 characters.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Literal
 
@@ -137,6 +138,7 @@ class RepeatedSentence:
     def __init__(self, p: Params):
         self.p = p
         self.message = p.message or DEFAULT_MESSAGE
+        self._headline: tuple[str, list[str]] = ("\0", [])  # the last headline and its word keys
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         meta = article.meta
@@ -259,11 +261,13 @@ class RepeatedSentence:
 
     def _headline_prefix(self, article: Article, headline: Block, b: Block) -> Finding | None:
         """The headline, word for word, at the start of ``b`` and followed by more text."""
-        hwords = [_word_key(w) for w in headline.text.split()]
-        hwords = [w for w in hwords if w]
+        if self._headline[0] != headline.text:  # the headline's words, once per article
+            keys = [_word_key(w) for w in headline.text.split()]
+            self._headline = (headline.text, [w for w in keys if w])
+        hwords = self._headline[1]
         if len(hwords) < _MIN_HEADLINE_WORDS:
             return None  # "Brexit: what next" may open a paragraph
-        words = list(_WORD.finditer(b.text))
+        words = list(itertools.islice(_WORD.finditer(b.text), len(hwords) + 1))  # no more are compared
         if len(words) <= len(hwords):
             return None  # the block is the headline, or shorter (repeated_headline's)
         for hw, m in zip(hwords, words):
