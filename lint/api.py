@@ -60,14 +60,12 @@ def selector(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Callable
 
 
 def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | None = None,
-              unused: list | None = None, plain: bool = False, sups: list[Suppression] | None = None,
+              plain: bool = False, sups: list[Suppression] | None = None,
               known: frozenset[str] | None = None) -> list[Diagnostic]:
     """Lint one article's text. ``name`` picks the reader by its extension.
 
-    When ``unused`` is a list, suppression comments that suppressed nothing
-    are appended to it as ``(start, end)`` spans of the comments; when
-    ``sups`` is a list, the suppressions themselves (for findings made
-    later, across articles). ``plain`` reads every file as plain text
+    When ``sups`` is a list, the article's suppression comments are added
+    to it (for findings made later, across articles, and for unused ones). ``plain`` reads every file as plain text
     (Vale's ``--ignore-syntax``). ``known``: every rule id that exists; a
     ``newslint-disable`` comment naming another is a ``Newslint.UnknownRule``
     finding.
@@ -89,8 +87,6 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     diags = suppress.apply(diags, parsed, {r.id for r in rules if "raw" in r.spec.scope})
     if known is not None:
         diags = sorted(diags + _unknown_names(name, parsed, known))
-    if unused is not None:
-        unused.extend(s.comment for s in parsed if not s.used)
     if sups is not None:
         sups.extend(parsed)
     return diags

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from lint.positions import LineIndex
     from lint.rules import Rule
     from lint.suppress import Suppression
-    from lint.vale_config import Resolver, Setup
+    from lint.vale_config import Setup
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LEVELS = ("suggestion", "warning", "error")
@@ -96,10 +96,6 @@ class Project:
     format: str
     notes: list[str] = field(default_factory=list)  # for standard error
     _ignoring: dict[frozenset[str], list[Rule]] = field(default_factory=dict, repr=False)
-
-    @property
-    def resolver(self) -> Resolver | None:
-        return self.vale.resolver if self.vale is not None else None
 
     def rules_for(self, name: str) -> list[Rule]:
         """The rules that run on the file ``name``: per-file ignores, then
