@@ -315,3 +315,21 @@ def test_markdown_broken_front_matter_is_an_error():
     with pytest.raises(ReadError) as e:
         read_article("bad.md", "---\ntitle: [unclosed\n---\nText.\n")
     assert "bad.md" in str(e.value)
+
+
+def test_lone_long_line_is_body_not_headline():
+    # A story exported without its headline (the Lee corpus: one story per
+    # line): one paragraph of body text, checked as such.
+    story = ("The national executive last night appointed a senator as interim leader. "
+             "In a move to reassert control over the party's seven senators, the executive "
+             "rejected a bid to become interim leader, in favour of the senator, a supporter "
+             "of the deposed leader.")
+    art = read_text("a.txt", story + "\n")
+    assert art.meta.headline is None
+    assert [(b.scope, b.text) for b in art.blocks] == [("paragraph", story)]
+
+
+def test_lone_short_line_is_still_a_headline():
+    art = read_text("a.txt", "Belarus announces Zapad 2025 drills\n")
+    assert art.meta.headline == "Belarus announces Zapad 2025 drills"
+    assert [b.scope for b in art.blocks] == ["headline"]

@@ -19,6 +19,10 @@ any line is longer than 100 characters each line is its own paragraph (one
 extracted paragraph per line), otherwise the block is one hard-wrapped
 paragraph.
 
+A file of a single line longer than ``MAX_HEADLINE`` characters has no
+headline: it is one paragraph of body text (a story exported without its
+headline, as the ABC stories of the Lee corpus are).
+
 Heuristics (header region = at most ``HEADER_WINDOW`` non-empty lines after
 the headline):
 
@@ -47,6 +51,7 @@ from lint.article import Article, Block, Metadata
 from lint.dates import find_dates, parse_publication_date
 
 LONG_LINE = 100  # a block with a longer line has one paragraph per line
+MAX_HEADLINE = 250  # a lone line longer than this is body text, not a headline
 HEADER_WINDOW = 6  # non-empty lines after the headline searched for a byline
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
@@ -299,6 +304,8 @@ def read_text(path: str, text: str, *, body_only: bool = False) -> Article:
     meta = Metadata()
     blocks: list[Block] = []
     first_body = 0
+    if not body_only and _only_prose(text, spans):
+        body_only = True
     if not body_only:
         first_body = _read_header(text, spans, meta, blocks)
     body = paragraphs(text, spans[first_body:])
@@ -307,6 +314,13 @@ def read_text(path: str, text: str, *, body_only: bool = False) -> Article:
     blocks.extend(body)
     blocks.sort(key=lambda b: b.start)
     return Article(path=path, text=text, format="txt", meta=meta, blocks=blocks)
+
+
+def _only_prose(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A file of one line longer than any headline is one paragraph of
+    body text (a story exported without its headline), not a headline."""
+    lines = [(s, e) for s, e in spans if s < e]
+    return len(lines) == 1 and lines[0][1] - lines[0][0] > MAX_HEADLINE
 
 
 def _read_header(text: str, spans: list[tuple[int, int]], meta: Metadata, blocks: list[Block]) -> int:
