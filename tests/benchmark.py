@@ -7,6 +7,7 @@ after the README's first command:
     apt-get install -y ripgrep          # Debian's ripgrep, for the baseline
     .venv/bin/python tests/benchmark.py            # 5 runs, 2,000 files
     .venv/bin/python tests/benchmark.py --runs 3 --files 500 --no-proselint
+    .venv/bin/python tests/benchmark.py --no-proselint --baseline 8f0a3d1  # ratio to a revision
 
 It builds, deterministically, a corpus of article files (about 5 kB each:
 a headline, a byline/dateline line, body paragraphs) from the real news
@@ -159,10 +160,10 @@ def build_corpus(folder: Path, n_files: int, seed: int = 2026) -> int:
     return total
 
 
-def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
+def timed(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, int, int]:
     """(seconds, peak RSS in kB, exit code) of one run of ``cmd``."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -178,6 +179,37 @@ def median_run(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[floa
         times.append(t)
         peak = max(peak, rss)
     return statistics.median(times), peak
+
+
+def export_revision(rev: str, dest: Path) -> None:
+    """The tree of git revision ``rev`` of this repository, in ``dest``."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+
+
+def versus_baseline(rev: str, corpus: Path, runs: int, tmp: Path) -> tuple[float, float]:
+    """Medians (current, baseline) of the full pack, one worker, on ``corpus``.
+
+    The baseline is git revision ``rev`` run from an export of its tree, with
+    a rule cache of its own; the two are warmed once and then timed in
+    alternation, so that the machine's load weighs on both alike.
+    """
+    base = tmp / "baseline"
+    export_revision(rev, base)
+    env = dict(os.environ, PYTHONPATH=str(base), XDG_CACHE_HOME=str(tmp / "baseline-cache"))
+    env.pop("NEWSLINT_CACHE_DIR", None)
+    cmd = newslint_cmd("-j", "1", str(corpus))
+    here, there = [], []
+    for i in range(runs + 1):
+        t, _, code = timed(cmd, cwd=ROOT)
+        tb, _, code_b = timed(cmd, cwd=base, env=env)
+        if code not in (0, 1) or code_b not in (0, 1):
+            raise SystemExit(f"newslint exited {code} (current) / {code_b} ({rev})")
+        if i:  # the first pair warms the rule caches
+            here.append(t)
+            there.append(tb)
+    return statistics.median(here), statistics.median(there)
 
 
 def newslint_cmd(*args: str) -> list[str]:
@@ -294,6 +326,8 @@ def main() -> None:
     ap.add_argument("--no-proselint", action="store_true", help="skip proselint (it is slow: minutes per run)")
     ap.add_argument("--hostile", action="store_true", help="time the hostile inputs at two sizes instead")
     ap.add_argument("--size", type=int, default=100_000, help="n for --hostile (characters)")
+    ap.add_argument("--baseline", metavar="REV",
+                    help="also time git revision REV's full pack on the same files, alternating runs, and print the ratio")
     args = ap.parse_args()
     if args.hostile:
         hostile(args.size, args.runs)
@@ -337,6 +371,11 @@ def main() -> None:
     imp, _ = median_run([PY, "-c", "import typer, pydantic, regex, yaml"], max(args.runs, 10))
     rows += [("one article end to end", art, ""), ("import typer, pydantic, regex, yaml", imp, "")]
 
+    versus = versus_baseline(args.baseline, corpus, args.runs, tmp) if args.baseline else None
+    if versus:
+        rows += [("full pack, 1 worker (alternating runs)", versus[0], ""),
+                 (f"full pack of {args.baseline}, 1 worker (alternating)", versus[1], "")]
+
     ceiling = machine_ceiling(args.runs)
 
     width = max(len(r[0]) for r in rows)
@@ -348,6 +387,8 @@ def main() -> None:
         print(f"  newslint/proselint throughput     {pl_time / full1:7.1f}x   (>= 50x)")
     if rg_time:
         print(f"  existence+substitution / ripgrep  {vale1 / rg_time:7.2f}x time (<= 3x)")
+    if versus:
+        print(f"  full pack / full pack of {args.baseline:<8} {versus[0] / versus[1]:7.2f}x time")
     print(f"  two workers / one worker          {full1 / full2:7.2f}x   (>= 1.8x; this machine's ceiling now: {ceiling:.2f}x)")
     print(f"  one article / imports             {art / imp:7.2f}x time (<= 1x)")
     print(f"  peak memory, {args.files // 4} vs {args.files} files  {rss_quarter / 1024:.0f} MB vs {rss_full / 1024:.0f} MB (no growth with files)")
