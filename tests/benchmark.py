@@ -32,6 +32,12 @@ the CLI: linear growth shows as a ratio near 2 (less, with the start-up
 time), quadratic growth as a ratio near 4.
 
     .venv/bin/python tests/benchmark.py --hostile [--size 100000]
+
+``--per-rule`` times, in process, each rule of the full pack on the same
+corpus (milliseconds per article, heaviest first), and the reading that
+the rules share.
+
+    .venv/bin/python tests/benchmark.py --per-rule --files 500
 """
 
 from __future__ import annotations
@@ -212,6 +218,40 @@ def versus_baseline(rev: str, corpus: Path, runs: int, tmp: Path) -> tuple[float
     return statistics.median(here), statistics.median(there)
 
 
+def per_rule(n_files: int, tmp: Path) -> None:
+    """Milliseconds per article of each rule of the full pack, in process.
+
+    Reading (the reader, sentences and quotations, built once per article
+    and shared by the rules) is its own row; each rule's row is the time of
+    its check on blocks already built. Rules by cost, the heaviest first."""
+    sys.path.insert(0, str(ROOT))
+    from lint.api import load
+    from lint.readers import read_article
+
+    corpus = tmp / "per-rule"
+    build_corpus(corpus, n_files)
+    texts = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.txt"))]
+    rules = load()
+    cost = dict.fromkeys((r.id for r in rules), 0.0)
+    reading = 0.0
+    for path, text in texts:
+        start = time.perf_counter()
+        article = read_article(path, text)
+        for scopes in {r.scopes for r in rules}:
+            article.blocks_for(scopes)
+        reading += time.perf_counter() - start
+        for rule in rules:
+            start = time.perf_counter()
+            list(rule.checker.check(article, article.blocks_for(rule.scopes)))
+            cost[rule.id] += time.perf_counter() - start
+    ms = 1000 / len(texts)
+    print(f"{len(texts)} articles, {len(rules)} rules; ms per article")
+    print(f"  {'all rules':<28} {sum(cost.values()) * ms:7.3f}")
+    print(f"  {'reading and blocks':<28} {reading * ms:7.3f}")
+    for rid, t in sorted(cost.items(), key=lambda kv: -kv[1]):
+        print(f"  {rid:<28} {t * ms:7.3f}")
+
+
 def newslint_cmd(*args: str) -> list[str]:
     return [PY, "-m", "lint", "--isolated", *args]
 
@@ -328,7 +368,12 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=100_000, help="n for --hostile (characters)")
     ap.add_argument("--baseline", metavar="REV",
                     help="also time git revision REV's full pack on the same files, alternating runs, and print the ratio")
+    ap.add_argument("--per-rule", action="store_true", help="time each rule in process instead (ms per article)")
     args = ap.parse_args()
+    if args.per_rule:
+        with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp:
+            per_rule(args.files, Path(tmp))
+        return
     if args.hostile:
         hostile(args.size, args.runs)
         return
