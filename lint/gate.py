@@ -1,0 +1,383 @@
+"""A fast superset test in front of an exact ``regex`` pattern.
+
+The ``regex`` engine backtracks: a big case-insensitive alternation of
+phrases ("according to media reports|sources say|...") costs it about a
+millisecond per article even when nothing matches, which is nearly always.
+RE2 (google-re2) runs such a pattern as an automaton, in a few
+microseconds. A gate is RE2 running a *relaxed* form of the pattern, one
+that matches wherever the exact pattern can match (a superset); the exact
+pattern then runs only on text the gate passed. Findings are the same with
+and without the gate; only the time differs.
+
+Relaxing (:func:`relax`), token by token:
+
+* look-arounds ``(?=...)``, ``(?!...)``, ``(?<=...)``, ``(?<!...)`` and
+  word boundaries ``\\b``, ``\\B``, ``\\m``, ``\\M`` are dropped (they only
+  ever remove matches); so are the verbs ``(*SKIP)``, ``(*FAIL)``,
+  ``(*F)``, ``(*PRUNE)``, ``(*COMMIT)`` and ``\\K`` (an ``X(*SKIP)(*FAIL)``
+  branch of an alternation becomes a plain branch ``X``: more matches,
+  never fewer);
+* atomic groups and possessive quantifiers become plain ones; named groups
+  plain groups; a back-reference any text (``(?s:.*)``); ``{,n}`` is
+  ``{0,n}``;
+* ``\\d``, ``\\w``, ``\\s`` (and their negations) get ``regex``'s Unicode
+  meaning spelt in Unicode properties (RE2's shorthands are ASCII only);
+  under case-insensitivity ``\\p{Lu}``, ``\\p{Ll}``, ``\\p{Lt}`` become
+  ``\\p{L}``.
+
+What has no superset RE2 can run (fuzzy matching, recursion, conditional
+groups, set operations in classes, verbose mode, ``\\X``, named characters,
+a class holding a negated shorthand) gives no gate: the exact pattern runs
+alone, as without RE2. No RE2 installed, no gates at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+try:  # an optional speed-up: without it every pattern runs exactly, alone
+    import re2 as _re2  # type: ignore[import-untyped]
+except ImportError:  # pragma: no cover - google-re2 is a dependency; kept for odd platforms
+    _re2 = None
+
+_WORD = r"\p{L}\p{M}\p{N}\p{Pc}"
+_SPACE = r"\t\n\x{0B}\f\r\x{1C}-\x{1F}\x{85}\p{Z}"
+_OUTSIDE = {"d": r"\p{Nd}", "D": r"\P{Nd}", "w": f"[{_WORD}]", "W": f"[^{_WORD}]",
+            "s": f"[{_SPACE}]", "S": f"[^{_SPACE}]"}
+_INSIDE = {"d": r"\p{Nd}", "w": _WORD, "s": _SPACE}
+_DROPPED_ESCAPES = frozenset("bBmMK")
+_ANCHORS = {"A": "^", "Z": "$"}  # under (?m): a superset
+_UNSUPPORTED_ESCAPES = frozenset("XNgGL")
+_VERBS = ("(*SKIP)", "(*FAIL)", "(*F)", "(*PRUNE)", "(*COMMIT)", "(*ACCEPT)")
+
+
+class Unsupported(Exception):
+    """The pattern uses something RE2 cannot run as a superset."""
+
+
+def relax(pattern: str, ignorecase: bool = False) -> str:
+    """An RE2 pattern that matches wherever ``pattern`` (``regex`` syntax,
+    version 0) can match; raises :class:`Unsupported`."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    hoisted: set[str] = {"m"}  # (?m): RE2's $ then also matches before a final newline, as regex's does
+    depth_drop: list[int] = []  # stack: 1 for a dropped group, 0 for a kept one
+    dropping = 0  # inside a dropped look-around (nested count)
+
+    def emit(s: str) -> None:
+        if not dropping:
+            out.append(s)
+
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if i + 1 >= n:
+                raise Unsupported("trailing backslash")
+            e = pattern[i + 1]
+            if e in _DROPPED_ESCAPES:
+                i += 2
+                continue
+            if e in _OUTSIDE:
+                emit(_OUTSIDE[e])
+                i += 2
+                continue
+            if e.isdigit() and e != "0":
+                emit("(?s:.*)")  # a back-reference: any text
+                i += 2
+                while i < n and pattern[i].isdigit():
+                    i += 1
+                continue
+            if e in _ANCHORS:
+                emit(_ANCHORS[e])
+                i += 2
+                continue
+            if e in _UNSUPPORTED_ESCAPES:
+                raise Unsupported(f"\\{e}")
+            if e in "pP":
+                j = pattern.find("}", i) if i + 2 < n and pattern[i + 2] == "{" else i + 2
+                if j < 0:
+                    raise Unsupported("unclosed \\p{")
+                prop = pattern[i:j + 1]
+                if ignorecase and prop[3:-1] in ("Lu", "Ll", "Lt", "Uppercase", "Lowercase"):
+                    prop = prop[:2] + "{L}"
+                emit(prop)
+                i = j + 1
+                continue
+            if e == "x":
+                j = i + 2
+                if j < n and pattern[j] == "{":
+                    k = pattern.find("}", j)
+                    if k < 0:
+                        raise Unsupported("unclosed \\x{")
+                    emit(pattern[i:k + 1])
+                    i = k + 1
+                else:
+                    emit(pattern[i:i + 4])
+                    i += 4
+                continue
+            if e in "uU":
+                width = 4 if e == "u" else 8
+                emit("\\x{" + pattern[i + 2:i + 2 + width] + "}")
+                i += 2 + width
+                continue
+            emit(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j, cls = _char_class(pattern, i, ignorecase)
+            emit(cls)
+            i = j
+            continue
+        if c == "(":
+            if pattern.startswith(_VERBS, i):
+                i = pattern.index(")", i) + 1
+                continue
+            if pattern.startswith("(*", i):
+                raise Unsupported("verb")
+            if pattern.startswith("(?#", i):
+                i = pattern.index(")", i) + 1
+                continue
+            head = pattern[i:i + 4]
+            if head.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+                dropping += 1
+                depth_drop.append(1)
+                i += 4 if head.startswith(("(?<=", "(?<!")) else 3
+                continue
+            depth_drop.append(0)
+            if head.startswith("(?>"):
+                emit("(?:")
+                i += 3
+            elif head.startswith(("(?P<", "(?<")):
+                emit("(?:")
+                i = pattern.index(">", i) + 1
+            elif head.startswith("(?P="):
+                emit("(?s:.*)")
+                depth_drop[-1] = 2  # the closing parenthesis is part of the reference
+                i = pattern.index(")", i)
+            elif head.startswith("(?"):
+                j = i + 2
+                while j < n and pattern[j] in "imsxauLVwfbre-0123456789":
+                    j += 1
+                flags = pattern[i + 2:j]
+                if j >= n or pattern[j] not in ":)" or any(f in flags for f in "xVLauwfbre0123456789"):
+                    raise Unsupported(f"group {pattern[i:j + 1]}")
+                positive = flags.split("-")[0]  # turning a flag off only ever removes matches
+                if pattern[j] == ")":  # a flag for the whole pattern (regex version 0)
+                    hoisted.update(positive)
+                    depth_drop.pop()
+                else:
+                    emit(f"(?{positive}:" if positive else "(?:")
+                i = j + 1
+            else:
+                emit("(")
+                i += 1
+            continue
+        if c == ")":
+            if not depth_drop:
+                raise Unsupported("unbalanced )")
+            kind = depth_drop.pop()
+            if kind == 1:
+                dropping -= 1
+                i += 1
+                # a quantifier on a dropped look-around goes with it
+                i = _skip_quantifier(pattern, i)
+                continue
+            if kind == 2:
+                i += 1
+                continue
+            emit(")")
+            i += 1
+            continue
+        if c in "*+?":
+            emit(c)
+            i += 1
+            if i < n and pattern[i] == "+":  # possessive
+                i += 1
+            elif i < n and pattern[i] == "?":
+                emit("?")
+                i += 1
+            continue
+        if c == "{":
+            j = pattern.find("}", i)
+            body = pattern[i + 1:j] if j > 0 else ""
+            if j > 0 and _is_count(body):
+                if body.startswith(","):
+                    body = "0" + body
+                if any(int(x) > 1000 for x in body.split(",") if x):
+                    raise Unsupported("repetition count over 1000")
+                emit("{" + body + "}")
+                i = j + 1
+                if i < n and pattern[i] == "+":
+                    i += 1
+                elif i < n and pattern[i] == "?":
+                    emit("?")
+                    i += 1
+                continue
+            if j > 0 and any(ch in body for ch in "<=>edis"):  # fuzzy {e<=1}
+                raise Unsupported("fuzzy matching")
+            emit("\\{")
+            i += 1
+            continue
+        emit(c)
+        i += 1
+    if depth_drop:
+        raise Unsupported("unbalanced (")
+    if ignorecase:
+        hoisted.add("i")
+    return "(?" + "".join(sorted(hoisted)) + ")" + "".join(out)
+
+
+def _is_count(body: str) -> bool:
+    parts = body.split(",")
+    return 1 <= len(parts) <= 2 and all(p.isdigit() or p == "" for p in parts) and any(parts)
+
+
+def _skip_quantifier(pattern: str, i: int) -> int:
+    n = len(pattern)
+    if i < n and pattern[i] in "*+?":
+        i += 1
+    elif i < n and pattern[i] == "{":
+        j = pattern.find("}", i)
+        if j > 0 and _is_count(pattern[i + 1:j]):
+            i = j + 1
+    if i < n and pattern[i] in "+?":
+        i += 1
+    return i
+
+
+def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
+    """The class starting at ``pattern[i] == "["``: (index after it, RE2 text)."""
+    n = len(pattern)
+    j = i + 1
+    out = ["["]
+    if j < n and pattern[j] == "^":
+        out.append("^")
+        j += 1
+    if j < n and pattern[j] == "]":
+        out.append("\\]")
+        j += 1
+    while j < n and pattern[j] != "]":
+        c = pattern[j]
+        if c == "[":  # version 0: a literal "[" unless a POSIX class [:alpha:]
+            k = pattern.find(":]", j) if pattern.startswith("[:", j) else -1
+            if k > 0 and pattern[j + 2:k].isalpha():
+                out.append(pattern[j:k + 2])
+                j = k + 2
+            else:
+                out.append("\\[")
+                j += 1
+            continue
+        if c == "\\":
+            e = pattern[j + 1] if j + 1 < n else ""
+            if e in _INSIDE:
+                out.append(_INSIDE[e])
+                j += 2
+                continue
+            if e in "DWS":
+                raise Unsupported("negated shorthand in a class")
+            if e in "pP":
+                k = pattern.find("}", j) if j + 2 < n and pattern[j + 2] == "{" else j + 2
+                prop = pattern[j:k + 1]
+                if ignorecase and prop[3:-1] in ("Lu", "Ll", "Lt", "Uppercase", "Lowercase"):
+                    prop = prop[:2] + "{L}"
+                out.append(prop)
+                j = k + 1
+                continue
+            if e in "uU":
+                width = 4 if e == "u" else 8
+                out.append("\\x{" + pattern[j + 2:j + 2 + width] + "}")
+                j += 2 + width
+                continue
+            if e in _UNSUPPORTED_ESCAPES or e == "":
+                raise Unsupported(f"\\{e} in a class")
+            out.append(pattern[j:j + 2])
+            j += 2
+            continue
+        out.append(c)
+        j += 1
+    if j >= n:
+        raise Unsupported("unclosed [")
+    out.append("]")
+    return j + 1, "".join(out)
+
+
+class Gate:
+    """RE2 running the relaxed form of one or more exact patterns.
+
+    Picklable (the rule cache keeps compiled rules): it pickles as its RE2
+    source and compiles again when loaded."""
+
+    __slots__ = ("_re", "source")
+
+    def __init__(self, compiled: Any, source: str) -> None:
+        self._re = compiled
+        self.source = source
+
+    def search(self, text: str) -> bool:
+        """Can any of the exact patterns match somewhere in ``text``?
+
+        Meant for a whole article or block, once: the text is encoded for
+        RE2 once and kept for the next gate that asks about the same text."""
+        if self._re is None:
+            return True
+        return self._re.search(_encoded(text)) is not None
+
+    def __getstate__(self) -> str:
+        return self.source
+
+    def __setstate__(self, state: str) -> None:
+        again = _compile(state)
+        self._re = again._re if again is not None else None
+        self.source = state
+
+
+_last: tuple[str | None, bytes] = (None, b"")  # the last text encoded, and its UTF-8 bytes
+
+
+def _encoded(text: str) -> bytes:
+    global _last
+    last = _last  # one read, one write: threads never pair a text with another's bytes
+    if last[0] is not text:
+        # "replace": a lone surrogate becomes "?" (RE2 reads UTF-8 only); the
+        # gate may then pass more text, never less (no relaxed pattern
+        # matches a surrogate: classes holding them are refused by RE2)
+        last = _last = (text, text.encode("utf-8", "replace"))
+    return last[1]
+
+
+def _compile(source: str) -> Gate | None:
+    if _re2 is None:
+        return None
+    options = _re2.Options()
+    options.max_mem = 64 << 20
+    options.log_errors = False  # RE2 would print to stderr (a DFA out of budget falls back quietly)
+    options.never_capture = True
+    try:
+        return Gate(_re2.compile(source, options), source)
+    except Exception:  # RE2 refuses it (too big, a construct it lacks): no gate
+        return None
+
+
+_REFUSED_FLAGS = (regex.VERBOSE | regex.V1 | regex.BESTMATCH | regex.ENHANCEMATCH | regex.POSIX | regex.ASCII
+                  | regex.LOCALE | regex.FULLCASE | regex.REVERSE)
+
+
+def gate(*patterns: regex.Pattern) -> Gate | None:
+    """A gate for compiled ``regex`` patterns (a match of any of them is a
+    match of the gate), or None when RE2 is missing or a pattern has no
+    superset RE2 can run."""
+    if _re2 is None or not patterns:
+        return None
+    parts = []
+    for p in patterns:
+        if p.flags & _REFUSED_FLAGS:
+            return None
+        try:
+            parts.append(relax(p.pattern, bool(p.flags & regex.IGNORECASE)))
+        except (Unsupported, ValueError, IndexError):
+            return None
+        if p.flags & regex.DOTALL:
+            parts[-1] = "(?s:" + parts[-1] + ")"
+    return _compile("|".join(f"(?:{p})" for p in parts))
