@@ -23,7 +23,7 @@ def load(folders: Sequence[Path] = (), builtin: bool = True, keep: Callable[[str
     ``keep``: a predicate on rule ids; rules it rejects are not compiled
     (their ids still count for duplicate checks). ``ids``: when a list, the
     id of every rule found, compiled or not, is added to it."""
-    from lint.rules import RuleError, builtin_rules_dir, load_rules
+    from lint.rules import RuleError, _line_of, builtin_rules_dir, load_rules
 
     out: list[Rule] = []
     skipped: list[tuple[str, str]] = []
@@ -39,6 +39,11 @@ def load(folders: Sequence[Path] = (), builtin: bool = True, keep: Callable[[str
         if rid in seen:
             raise RuleError(path, 1, None, f"duplicate rule id {rid} (also {seen[rid]})")
         seen[rid] = path
+    for r in out:
+        for k, other in enumerate(r.spec.yields_to):
+            if other not in seen:
+                line = _line_of(r.path, Path(r.path).read_text(encoding="utf-8"), ("yields_to", k))
+                raise RuleError(r.path, line, "yields_to", f"unknown rule {other!r}")
     if ids is not None:
         ids.extend(seen)
     return out

@@ -70,8 +70,25 @@ def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
     finally:
         if timed:
             signal.signal(signal.SIGALRM, previous)
+    yielding = {r.id: frozenset(r.spec.yields_to) for r in rules if r.spec.yields_to}
+    if yielding:
+        out = give_way(out, yielding)
     out.sort()
     return out
+
+
+def give_way(found: list[Diagnostic], yielding: dict[str, frozenset[str]]) -> list[Diagnostic]:
+    """Drop the findings of a rule with ``yields_to`` that overlap a finding
+    of a rule it yields to (the same problem, reported by the other rule)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for d in found:
+        spans.setdefault(d.rule, []).append((d.start, d.end))
+
+    def overlapped(d: Diagnostic) -> bool:
+        return any((s < d.end and d.start < e) or s == e == d.start
+                   for other in yielding[d.rule] for s, e in spans.get(other, ()))
+
+    return [d for d in found if d.rule not in yielding or not overlapped(d)]
 
 
 def stamp(rule: Rule, path: str, findings: Iterable) -> Iterable[Diagnostic]:

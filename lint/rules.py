@@ -92,6 +92,9 @@ class RuleBase(BaseModel):
     action: Action | None = None
     code: bool = False  # accepted for Vale compatibility; code is never prose
     examples: Examples | None = None
+    # newslint's: rule ids whose findings this rule's findings give way to
+    # where they overlap (one problem, reported once, by the more specific rule)
+    yields_to: list[str] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod

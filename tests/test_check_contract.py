@@ -133,6 +133,9 @@ CASES = {
                    "id.Professor"),
     "relative_timestamp": ("", "Council approves budget\n\n2 hours ago\n\nThe council met.", True, None,
                            "2 hours ago"),
+    "header_chrome": ("chrome: data/page-chrome.yml\n",
+                      "Adobe misses\n\nBusiness\n\nAdobe has missed analysts' expectations in its first quarter.",
+                      True, None, "Business"),
 }
 
 

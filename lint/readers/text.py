@@ -28,7 +28,8 @@ the headline):
 
 * repeated headline: a line equal to the headline after whitespace
   normalisation; scope "headline", offsets in ``meta.repeated_headlines``.
-* byline: a line of at most 250 characters that starts with "By"/"by:"
+* byline: searched past at most three lines of prose (lines of more than
+  ``SHORT_LINE`` words; shorter ones are chrome or credits): a line of at most 250 characters that starts with "By"/"by:"
   followed by a capital, or holds a full date, or starts with
   "Published/Updated/Posted/Written" and holds a date; and that does not
   read like a sentence (ending in . ! ? other than "a.m."/"p.m."), unless
@@ -52,6 +53,7 @@ from lint.dates import find_dates, parse_publication_date
 
 LONG_LINE = 100  # a block with a longer line has one paragraph per line
 MAX_HEADLINE = 250  # a lone line longer than this is body text, not a headline
+SHORT_LINE = 5  # words: a header line this short is chrome or a credit, not prose
 HEADER_WINDOW = 6  # non-empty lines after the headline searched for a byline
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
@@ -352,7 +354,9 @@ def _read_header(text: str, spans: list[tuple[int, int]], meta: Metadata, blocks
             byline_at = n
             break
         others.append(i)
-        if len(others) > 3:
+        # at most three lines of prose before a byline; short lines (page
+        # chrome: "Donald Trump", "Share") do not count
+        if sum(1 for j in others if len(line(j).split()) > SHORT_LINE) > 3:
             break
 
     def repeat(i: int) -> None:
