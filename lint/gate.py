@@ -11,19 +11,22 @@ and without the gate; only the time differs.
 
 Relaxing (:func:`relax`), token by token:
 
-* look-arounds ``(?=...)``, ``(?!...)``, ``(?<=...)``, ``(?<!...)`` and
-  word boundaries ``\\b``, ``\\B``, ``\\m``, ``\\M`` are dropped (they only
-  ever remove matches); so are the verbs ``(*SKIP)``, ``(*FAIL)``,
+* look-arounds ``(?=...)``, ``(?!...)``, ``(?<=...)``, ``(?<!...)``,
+  word boundaries ``\\b``, ``\\B``, ``\\m``, ``\\M`` and anchors ``^``,
+  ``$``, ``\\A``, ``\\Z`` are dropped (they only ever remove matches; and a
+  gate asked about a whole article must pass what a pattern anchored to a
+  block's start would find there); so are the verbs ``(*SKIP)``, ``(*FAIL)``,
   ``(*F)``, ``(*PRUNE)``, ``(*COMMIT)`` and ``\\K`` (an ``X(*SKIP)(*FAIL)``
   branch of an alternation becomes a plain branch ``X``: more matches,
   never fewer);
 * atomic groups and possessive quantifiers become plain ones; named groups
-  plain groups; a back-reference any text (``(?s:.*)``); ``{,n}`` is
-  ``{0,n}``;
-* ``\\d``, ``\\w``, ``\\s`` (and their negations) get ``regex``'s Unicode
-  meaning spelt in Unicode properties (RE2's shorthands are ASCII only);
-  under case-insensitivity ``\\p{Lu}``, ``\\p{Ll}``, ``\\p{Lt}`` become
-  ``\\p{L}``.
+  plain groups; a back-reference any text (``(?s:.*)``); a counted
+  repetition ``{n,m}`` a star;
+* ``\\d``, ``\\w``, ``\\s`` (and their negations), ``\\p{...}``, negated
+  classes and classes with any of these or with non-ASCII members become
+  any character: RE2's shorthands are ASCII only, and its automata for
+  Unicode classes are large and slow, where the literals around a class
+  are what makes a gate selective.
 
 What has no superset RE2 can run (fuzzy matching, recursion, conditional
 groups, set operations in classes, verbose mode, ``\\X``, named characters,
@@ -42,13 +45,9 @@ try:  # an optional speed-up: without it every pattern runs exactly, alone
 except ImportError:  # pragma: no cover - google-re2 is a dependency; kept for odd platforms
     _re2 = None
 
-_WORD = r"\p{L}\p{M}\p{N}\p{Pc}"
-_SPACE = r"\t\n\x{0B}\f\r\x{1C}-\x{1F}\x{85}\p{Z}"
-_OUTSIDE = {"d": r"\p{Nd}", "D": r"\P{Nd}", "w": f"[{_WORD}]", "W": f"[^{_WORD}]",
-            "s": f"[{_SPACE}]", "S": f"[^{_SPACE}]"}
-_INSIDE = {"d": r"\p{Nd}", "w": _WORD, "s": _SPACE}
-_DROPPED_ESCAPES = frozenset("bBmMK")
-_ANCHORS = {"A": "^", "Z": "$"}  # under (?m): a superset
+_ANY = "(?s:.)"  # what a Unicode class becomes: RE2 turns \p{L} into a large UTF-8 automaton
+_OUTSIDE = dict.fromkeys("dDwWsS", _ANY)
+_DROPPED_ESCAPES = frozenset("bBmMKAZ")
 _UNSUPPORTED_ESCAPES = frozenset("XNgGL")
 _VERBS = ("(*SKIP)", "(*FAIL)", "(*F)", "(*PRUNE)", "(*COMMIT)", "(*ACCEPT)")
 
@@ -62,7 +61,7 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
     version 0) can match; raises :class:`Unsupported`."""
     out: list[str] = []
     i, n = 0, len(pattern)
-    hoisted: set[str] = {"m"}  # (?m): RE2's $ then also matches before a final newline, as regex's does
+    hoisted: set[str] = set()
     depth_drop: list[int] = []  # stack: 1 for a dropped group, 0 for a kept one
     dropping = 0  # inside a dropped look-around (nested count)
 
@@ -89,20 +88,13 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
                 while i < n and pattern[i].isdigit():
                     i += 1
                 continue
-            if e in _ANCHORS:
-                emit(_ANCHORS[e])
-                i += 2
-                continue
             if e in _UNSUPPORTED_ESCAPES:
                 raise Unsupported(f"\\{e}")
             if e in "pP":
                 j = pattern.find("}", i) if i + 2 < n and pattern[i + 2] == "{" else i + 2
                 if j < 0:
                     raise Unsupported("unclosed \\p{")
-                prop = pattern[i:j + 1]
-                if ignorecase and prop[3:-1] in ("Lu", "Ll", "Lt", "Uppercase", "Lowercase"):
-                    prop = prop[:2] + "{L}"
-                emit(prop)
+                emit(_ANY)
                 i = j + 1
                 continue
             if e == "x":
@@ -190,6 +182,9 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
             emit(")")
             i += 1
             continue
+        if c in "^$":  # anchors only ever remove matches (and a block's ^ is not the article's)
+            i += 1
+            continue
         if c in "*+?":
             emit(c)
             i += 1
@@ -203,11 +198,8 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
             j = pattern.find("}", i)
             body = pattern[i + 1:j] if j > 0 else ""
             if j > 0 and _is_count(body):
-                if body.startswith(","):
-                    body = "0" + body
-                if any(int(x) > 1000 for x in body.split(",") if x):
-                    raise Unsupported("repetition count over 1000")
-                emit("{" + body + "}")
+                # X{n,m} is within X*: counted copies would blow up RE2's automaton
+                emit("*")
                 i = j + 1
                 if i < n and pattern[i] == "+":
                     i += 1
@@ -226,7 +218,8 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
         raise Unsupported("unbalanced (")
     if ignorecase:
         hoisted.add("i")
-    return "(?" + "".join(sorted(hoisted)) + ")" + "".join(out)
+    flags = "".join(sorted(hoisted))
+    return (f"(?{flags})" if flags else "") + "".join(out)
 
 
 def _is_count(body: str) -> bool:
@@ -258,12 +251,13 @@ def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
     if j < n and pattern[j] == "]":
         out.append("\\]")
         j += 1
+    wide = out[-1] == "^"  # a negated class
     while j < n and pattern[j] != "]":
         c = pattern[j]
         if c == "[":  # version 0: a literal "[" unless a POSIX class [:alpha:]
             k = pattern.find(":]", j) if pattern.startswith("[:", j) else -1
             if k > 0 and pattern[j + 2:k].isalpha():
-                out.append(pattern[j:k + 2])
+                wide = True
                 j = k + 2
             else:
                 out.append("\\[")
@@ -271,19 +265,11 @@ def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
             continue
         if c == "\\":
             e = pattern[j + 1] if j + 1 < n else ""
-            if e in _INSIDE:
-                out.append(_INSIDE[e])
-                j += 2
-                continue
-            if e in "DWS":
-                raise Unsupported("negated shorthand in a class")
-            if e in "pP":
-                k = pattern.find("}", j) if j + 2 < n and pattern[j + 2] == "{" else j + 2
-                prop = pattern[j:k + 1]
-                if ignorecase and prop[3:-1] in ("Lu", "Ll", "Lt", "Uppercase", "Lowercase"):
-                    prop = prop[:2] + "{L}"
-                out.append(prop)
-                j = k + 1
+            if e in "dwsDWSpP":
+                wide = True
+                j = pattern.find("}", j) + 1 if e in "pP" and j + 2 < n and pattern[j + 2] == "{" else j + 2
+                if j <= 0:
+                    raise Unsupported("unclosed \\p{ in a class")
                 continue
             if e in "uU":
                 width = 4 if e == "u" else 8
@@ -295,10 +281,14 @@ def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
             out.append(pattern[j:j + 2])
             j += 2
             continue
+        if ord(c) > 0x7F:
+            wide = True  # non-ASCII members and ranges: RE2 builds large automata for them
         out.append(c)
         j += 1
     if j >= n:
         raise Unsupported("unclosed [")
+    if wide:  # a Unicode or negated class: any character, a superset RE2 runs fast
+        return j + 1, _ANY
     out.append("]")
     return j + 1, "".join(out)
 
@@ -355,11 +345,15 @@ def _compile(source: str) -> Gate | None:
     options.log_errors = False  # RE2 would print to stderr (a DFA out of budget falls back quietly)
     options.never_capture = True
     try:
-        return Gate(_re2.compile(source, options), source)
+        compiled = _re2.compile(source, options)
     except Exception:  # RE2 refuses it (too big, a construct it lacks): no gate
         return None
+    return Gate(compiled, source) if compiled.programsize <= _MAX_PROGRAM else None
 
 
+# a pattern anchored at the start of its text: regex tries it at one place only
+_ANCHORED = regex.compile(r"(?:\(\?[a-z]*\))*(?:\^|\\A)")
+_MAX_PROGRAM = 20_000  # RE2 program size beyond which its automaton is no faster than regex
 _REFUSED_FLAGS = (regex.VERBOSE | regex.V1 | regex.BESTMATCH | regex.ENHANCEMATCH | regex.POSIX | regex.ASCII
                   | regex.LOCALE | regex.FULLCASE | regex.REVERSE)
 
@@ -372,7 +366,7 @@ def gate(*patterns: regex.Pattern) -> Gate | None:
         return None
     parts = []
     for p in patterns:
-        if p.flags & _REFUSED_FLAGS:
+        if p.flags & _REFUSED_FLAGS or (_ANCHORED.match(p.pattern) and not p.flags & regex.MULTILINE):
             return None
         try:
             parts.append(relax(p.pattern, bool(p.flags & regex.IGNORECASE)))

@@ -36,11 +36,13 @@ def superset(pattern: str, flags: int = 0):
     (r"ab{,2}c", "abbc"),
     (r"foo(*SKIP)(*FAIL)|bar", "bar"),
     (r"end$", "the end\n"),
-    (r"\Astart", "start here"),
+    (r"foo|\Astart", "start here"),
     (r"[[]x]", "[x]"),
     (r"[[:alpha:]]+1", "abc1"),
     (r"\u00e9t\u00e9", "été"),
     (r"(?=.*said)According", "According to him, he said"),
+    (r"[^\W\d]+ said", "Zoë said"),
+    (r"[à-ÿ]+", "garçon"),
 ])
 def test_relaxed_pattern_still_matches(pattern, text):
     p, g = superset(pattern)
@@ -63,10 +65,15 @@ def test_gate_is_selective():
     (r"a b", regex.VERBOSE),
     (r"[[a-z]--[aeiou]]", regex.V1),
     (r"straße", regex.IGNORECASE | regex.FULLCASE),
-    (r"[^\W\d]", 0),
 ])
 def test_no_superset_no_gate(pattern, flags):
     assert gate(regex.compile(pattern, flags)) is None
+
+
+def test_anchored_patterns_run_without_a_gate():
+    # regex tries an anchored pattern at one place: a gate would only cost
+    assert gate(regex.compile(r"^(?:Photo|IMG):")) is None
+    assert gate(regex.compile(r"(?m)^(?:Photo|IMG):")) is not None
 
 
 def test_relax_refuses_with_a_reason():

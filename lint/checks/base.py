@@ -12,6 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 import regex
 
 from lint.article import Article, Block
+from lint.gate import Gate
 from lint.model import Finding, Related, Span
 
 # A user's pattern may backtrack catastrophically: each rule gets this many
@@ -123,19 +124,29 @@ class BlockChecker:
 
     _deadline = float("inf")
     time_limit = TIME_LIMIT  # from the CompileContext, when the subclass sets it
+    # a lint.gate.Gate that passes every text check_text can find something in
+    # (None: always run); set by subclasses whose findings all come from patterns
+    gate: Gate | None = None
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         self._deadline = time.monotonic() + self.time_limit
         markdown = article.format == "md"
+        gate = self.gate
+        sliced = article.format == "txt"  # every block an exact slice of the text
+        if gate is not None and sliced and not gate.search(article.text):
+            return  # nothing to find in any block
         for block in blocks:
             if markdown:  # match the text as Vale sees it: markup dropped, not blanked
                 from lint.checks._vale import vale_text
 
                 vt = vale_text(article, block)
                 if vt.offsets is not None:
-                    for f in self.check_text(vt.text):
-                        yield _remap(f, vt, article.text)
+                    if gate is None or gate.search(vt.text):
+                        for f in self.check_text(vt.text):
+                            yield _remap(f, vt, article.text)
                     continue
+            if gate is not None and not sliced and not gate.search(block.text):
+                continue
             for f in self.check_text(block.text):
                 yield _shift(f, block.start)
 

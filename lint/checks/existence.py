@@ -12,6 +12,7 @@ from pydantic import Field
 
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern, make_pattern
+from lint.gate import gate
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
 
@@ -40,6 +41,7 @@ class Existence(BlockChecker):
         self.pattern = compile_pattern(pattern, ("raw",) if p.raw else ("tokens",))
         self.exceptions = exceptions_pattern(p.exceptions, p.ignorecase)
         self.message = p.message
+        self.gate = gate(self.pattern)  # every finding is a match of the pattern
 
     def check_text(self, text: str) -> Iterator[Finding]:
         for m in self.pattern.finditer(text, timeout=self.remaining()):
