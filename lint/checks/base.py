@@ -126,12 +126,12 @@ class BlockChecker:
     time_limit = TIME_LIMIT  # from the CompileContext, when the subclass sets it
     # a lint.gate.Gate that passes every text check_text can find something in
     # (None: always run); set by subclasses whose findings all come from patterns
-    gate: Gate | None = None
+    prefilter: Gate | None = None
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         self._deadline = time.monotonic() + self.time_limit
         markdown = article.format == "md"
-        gate = self.gate
+        gate = self.prefilter
         sliced = article.format == "txt"  # every block an exact slice of the text
         if gate is not None and sliced and not gate.search(article.text):
             return  # nothing to find in any block

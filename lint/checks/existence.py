@@ -41,7 +41,7 @@ class Existence(BlockChecker):
         self.pattern = compile_pattern(pattern, ("raw",) if p.raw else ("tokens",))
         self.exceptions = exceptions_pattern(p.exceptions, p.ignorecase)
         self.message = p.message
-        self.gate = gate(self.pattern)  # every finding is a match of the pattern
+        self.prefilter = gate(self.pattern)  # every finding is a match of the pattern
 
     def check_text(self, text: str) -> Iterator[Finding]:
         for m in self.pattern.finditer(text, timeout=self.remaining()):
