@@ -333,3 +333,22 @@ def test_lone_short_line_is_still_a_headline():
     art = read_text("a.txt", "Belarus announces Zapad 2025 drills\n")
     assert art.meta.headline == "Belarus announces Zapad 2025 drills"
     assert [b.scope for b in art.blocks] == ["headline"]
+
+
+def test_a_dated_caption_is_not_the_date_line():
+    # an archive photo's caption, credit after the full stop: not a byline
+    text = ("Death toll rises to 99 in China floods\n\n"
+            "Chinese farmers stack sandbags along a river bank in Guangdong province on June 16, 2008. (AFP)\n\n"
+            "The Associated Press, Beijing\n\nThe death toll has risen to 99 from floods last week.\n")
+    art = read_text("a.txt", text)
+    assert art.meta.date is None
+
+
+def test_chrome_lines_do_not_hide_the_date_line():
+    text = ("Clintons to attend Trump's swearing-in\n\n"
+            "George H W Bush, 92, will be the only living ex-President who does not attend.\n\n"
+            "Donald Trump\n\nDonald Trump\n\nIANS Washington\n\nLast Updated : Jan 04 2017 | 8:02 AM IST\n\n"
+            "Ex-President Bill Clinton will attend.\n")
+    art = read_text("a.txt", text)
+    assert art.meta.date == dt.date(2017, 1, 4)
+    assert [b.text for b in art.blocks if b.scope == "byline"] == ["Last Updated : Jan 04 2017 | 8:02 AM IST"]

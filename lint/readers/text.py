@@ -65,7 +65,8 @@ _STAMP_START = regex.compile(
     r"(?i)^(?:first\s+)?(?:published|updated|posted|written|last\s+updated|modified)\b"
 )
 _TIME = regex.compile(r"(?i)\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|\b\d{1,2}[:.]\d{2}\b")
-_SENTENCE_END = regex.compile(r"[.!?][\"”’')]*$")
+# a sentence's end, perhaps followed by a credit: "... on June 16, 2008. (AFP)"
+_SENTENCE_END = regex.compile(r"[.!?][\"”’')]*(?:\s*\([^()]{1,40}\))?$")
 _SAFE_END = regex.compile(r"(?i)(?:\b[ap]\.m\.|\b\p{Lu}\.)$")
 _OUTLET_SUFFIX = regex.compile(r"\s+/\s*(?P<outlet>[^/\s][^/]{0,59}?)\s*$")
 
