@@ -133,6 +133,10 @@ CASES = {
                    "id.Professor"),
     "relative_timestamp": ("", "Council approves budget\n\n2 hours ago\n\nThe council met.", True, None,
                            "2 hours ago"),
+    "office_title": ("holders: data/office-holders.yml\ntitles: {president: [President]}\n",
+                     "President Obama will visit Berlin.", False, SEED_DATE,
+                     "Barack Obama was president (United States) from 2009-01-20 to 2017-01-20, not on 2024-09-17 "
+                     "(the publication date)"),
 }
 
 
