@@ -136,6 +136,10 @@ CASES = {
     "header_chrome": ("chrome: data/page-chrome.yml\n",
                       "Adobe misses\n\nBusiness\n\nAdobe has missed analysts' expectations in its first quarter.",
                       True, None, "Business"),
+    "office_title": ("holders: data/office-holders.yml\ntitles: {president: [President]}\n",
+                     "President Obama will visit Berlin.", False, SEED_DATE,
+                     "Barack Obama was president (United States) from 2009-01-20 to 2017-01-20, not on 2024-09-17 "
+                     "(the publication date)"),
 }
 
 

@@ -84,6 +84,7 @@ _MODULES = {
     "glued_text": "lint.checks.glued_text",
     "relative_timestamp": "lint.checks.relative_timestamp",
     "header_chrome": "lint.checks.header_chrome",
+    "office_title": "lint.checks.office_title",
     # Vale's
     "existence": "lint.checks.existence",
     "broken_hyphen": "lint.checks.broken_hyphen",
