@@ -60,8 +60,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import json
 import random
 import re
@@ -678,7 +678,7 @@ def gen_vague(src: Source, rng: random.Random, n: int) -> list[Mutant]:
             else:
                 # the paragraph and the named speaker's paragraph after it, inserted together
                 i = rng.choice(prose)
-                s, e = src.paras[i]
+                e = src.paras[i][1]
                 speaker = rng.choice(SPEAKERS)
                 says = rng.choice(SPEAKER_SAYS)
                 new = " " + sentence + "\n\n" + speaker + " " + says
@@ -723,7 +723,7 @@ class Outcome:
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
-    return a0 < b1 and b0 < a1 or (a0 == a1 and b0 <= a0 < b1) or (b0 == b1 and a0 <= b0 < a1)
+    return (a0 < b1 and b0 < a1) or (a0 == a1 and b0 <= a0 < b1) or (b0 == b1 and a0 <= b0 < a1)
 
 
 def to_original(m: Mutant, s: int, e: int) -> tuple[int, int]:
@@ -850,7 +850,8 @@ def table(summ: dict[str, dict[str, Any]], order: Iterable[str], titles: dict[st
         lines.append(f"{name:<{width}} {s['mutants']:>7} {s['applicable']:>10} {s['caught']:>6} {_rate(s['rate']):>7} {s['side']:>5} {s['lost']:>5}")
     if titles is not None:
         rate = total["caught"] / total["applicable"] if total["applicable"] else None
-        lines.append(f"{'all':<{width}} {total['mutants']:>7} {total['applicable']:>10} {total['caught']:>6} {_rate(rate):>7} {total['side']:>5} {total['lost']:>5}")
+        lines.append(f"{'all':<{width}} {total['mutants']:>7} {total['applicable']:>10} {total['caught']:>6} {_rate(rate):>7} "
+                     f"{total['side']:>5} {total['lost']:>5}")
     return "\n".join(lines)
 
 
