@@ -477,6 +477,10 @@ WEEKDAY_TEMPLATES = (
     ("M-d,which-is-W", "future", "The final is scheduled for {M} {d}, which is a {W}."),
     ("next-W,M-d", "future", "The inquiry will resume next {W}, {M} {d}."),
     ("W-M-d-clause", "future", "On {W} {M} {d} the committee will vote on the proposal."),
+    ("W-evening,M-d", "past", "The fire broke out on {W} evening, {M} {d}, and spread quickly."),
+    ("M-d(W)", "past", "The session on {M} {d} ({W}) ended early."),
+    ("Wa,Ms-d", "future", "Doors open on {Wa}, {Ms} {d}."),
+    ("from-W,M-d-to", "future", "The exhibition runs from {W}, {M} {d}, until the end of the month."),
 )
 
 
@@ -504,7 +508,7 @@ def gen_weekday(src: Source, rng: random.Random, n: int) -> list[Mutant]:
         delta = rng.randint(1, 10) * (-1 if tense == "past" else 1)
         date = src.pub + dt.timedelta(days=delta)
         wrong = _wrong_weekday(rng, date.weekday())
-        sentence = fmt.format(W=WEEKDAYS[wrong], M=MONTHS[date.month - 1], Ma=MONTH_ABBR[date.month - 1],
+        sentence = fmt.format(W=WEEKDAYS[wrong], Wa=WEEKDAY_SHORT[wrong], M=MONTHS[date.month - 1], Ma=MONTH_ABBR[date.month - 1],
                               Ms=MONTH_SHORT[date.month - 1], d=date.day, o=_ordinal(date.day), Y=date.year)
         where = _positions(src, rng, prose, ("mid", "end", "own"))
         if where is None:
@@ -649,6 +653,8 @@ VAGUE_TEMPLATES = (
     ("reports-suggest", "{C}, reports suggest."),
     ("it-is-widely-believed", "It is widely believed that {c}."),
     ("observers-say", "Observers say {c}."),
+    ("people-familiar", "{C}, people familiar with the matter said."),
+    ("reportedly", "The talks have reportedly been put on hold."),
 )
 SPEAKERS = ("Jane Morrow, a spokeswoman for the organisers,", "Tom Adeyemi, the committee's chairman,",
             "Priya Natarajan, who leads the project,", "Carlos Mendes", "Anna Kowalczyk, a council member,")
@@ -697,7 +703,7 @@ GENERATORS: dict[str, Callable[[Source, random.Random, int], list[Mutant]]] = {
 }
 
 
-def mutants(src: Source, kinds: Iterable[str] = KINDS, per_article: int = 8, seed: int = 0) -> list[Mutant]:
+def mutants(src: Source, kinds: Iterable[str] = KINDS, per_article: int = 20, seed: int = 0) -> list[Mutant]:
     """The mutants of one article, the same for the same seed (each kind has
     its own random stream, so choosing fewer kinds changes nothing else)."""
     out = []
@@ -799,7 +805,7 @@ def load_rules() -> list[Any]:
     return api.load()
 
 
-def run(sources: Sequence[Source], kinds: Sequence[str] = KINDS, per_article: int = 8, seed: int = 0,
+def run(sources: Sequence[Source], kinds: Sequence[str] = KINDS, per_article: int = 20, seed: int = 0,
         rules: Sequence[Any] | None = None) -> list[Outcome]:
     from lint.api import lint_text
 
@@ -858,7 +864,7 @@ def table(summ: dict[str, dict[str, Any]], order: Iterable[str], titles: dict[st
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--per-article", type=int, default=8, metavar="N", help="mutants per article and kind (default 8)")
+    ap.add_argument("--per-article", type=int, default=20, metavar="N", help="mutants per article and kind (default 20)")
     ap.add_argument("--kinds", default=",".join(KINDS), help=f"comma-separated, of {', '.join(KINDS)}")
     ap.add_argument("--show", action="store_true", help="the rate per template, every miss and side effect")
     ap.add_argument("--json", metavar="FILE", help="write every mutant and its outcome ('-': standard output)")
@@ -893,9 +899,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if via:
         print(f"({via} name mutants caught through a related place: the finding is on the other spelling)", file=out)
     if a.show:
-        by_t = summary([o for o in outcomes if o.mutant.applicable], key=lambda m: f"{m.kind}: {m.template}")
+        done = [o for o in outcomes if o.mutant.applicable]
+        by_t = summary(done, key=lambda m: f"{m.kind}: {m.template.split('@')[0]}")
         print("\nper template", file=out)
-        print(table(by_t, sorted(by_t), None, width=58), file=out)
+        print(table(by_t, sorted(by_t), None, width=46), file=out)
+        by_p = summary(done, key=lambda m: f"{m.kind}: @{m.template.split('@')[1]}" if "@" in m.template else f"{m.kind}: {m.template}")
+        print("\nper position (all templates)", file=out)
+        print(table(by_p, sorted(by_p), None, width=46), file=out)
         for kind in kinds:
             missed = [o for o in outcomes if o.mutant.kind == kind and o.mutant.applicable and not o.caught]
             print(f"\nmissed, {KIND_TITLES[kind]} ({len(missed)})", file=out)
