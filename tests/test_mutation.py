@@ -99,7 +99,8 @@ def test_weekday_mutants_give_a_weekday_wrong_for_their_date():
         assert M.WEEKDAYS[date.weekday()] == m.facts["right"] != m.facts["stated"]
         assert abs((date - dt.date(2024, 9, 17)).days) <= 10
         fault = m.fault_text
-        assert m.facts["stated"] in fault
+        stated = m.facts["stated"]
+        assert stated in fault or re.search(rf"\b{M.WEEKDAY_SHORT[M.WEEKDAYS.index(stated)]}\b", fault)
         assert re.search(rf"\b{date.day}(?:st|nd|rd|th)?\b", fault)
         assert any(mon in fault for mon in (M.MONTHS[date.month - 1], M.MONTH_ABBR[date.month - 1], M.MONTH_SHORT[date.month - 1]))
 
