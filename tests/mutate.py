@@ -44,8 +44,8 @@ was not on the unmutated text. The kinds:
   speaker saying something else (one of the article's, or one inserted with
   it); expected ``News.VagueAttribution``.
 
-The mix: about half of the figure mutants go into a paragraph with a cue,
-the other half into a paragraph of their own; one vague mutant in five ends
+The mix: up to half of the figure mutants go into a paragraph with a cue (where
+the article has one), the others into a paragraph of their own; one vague mutant in five ends
 a paragraph before a named speaker. The templates are in the tables below
 (``*_TEMPLATES``); a rate is only as telling as the mix, so ``--show`` gives
 the rate of each template and each position too.
@@ -181,9 +181,11 @@ class Source:
 
     def prose(self) -> list[int]:
         """Paragraphs of running prose: a dozen words or more, ending a
-        sentence, not repeated elsewhere in the article (scrape residue)."""
+        sentence, not repeated elsewhere in the article nor the headline
+        again (scrape residue)."""
         out = []
         count = Counter(self.text[s:e] for s, e in self.paras)
+        count[self.text.split("\n", 1)[0]] += 1  # the headline again
         for i, (s, e) in enumerate(self.paras):
             t = self.text[s:e]
             words = t.split()
