@@ -5,7 +5,7 @@ read -> lint -> suppressions."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,23 +17,38 @@ if TYPE_CHECKING:
 
 
 def load(folders: Sequence[Path] = (), builtin: bool = True, keep: Callable[[str], bool] | None = None,
-         ids: list[str] | None = None) -> list[Rule]:
+         ids: list[str] | None = None, data: Mapping[str, Sequence[Path]] | None = None) -> list[Rule]:
     """The built-in packs (unless ``builtin`` is false) and ``folders``.
 
     ``keep``: a predicate on rule ids; rules it rejects are not compiled
     (their ids still count for duplicate checks). ``ids``: when a list, the
-    id of every rule found, compiled or not, is added to it."""
+    id of every rule found, compiled or not, is added to it. ``data``: the
+    configuration's ``data:``, files that add to the packs' data files
+    ("News/data/page-chrome.yml" -> [house file]); a key that names no data
+    file of these packs is an error."""
+    from lint import rules as rules_module
     from lint.rules import RuleError, _line_of, builtin_rules_dir, load_rules
 
+    roots = ([builtin_rules_dir()] if builtin else []) + [Path(f) for f in folders]
+    for key in data or {}:
+        pack, _, rel = key.partition("/")
+        places = [r / pack / rel for r in roots] + [r / rel for r in roots if r.name == pack]
+        if not rel or not any(p.is_file() for p in places):
+            raise RuleError("data", None, key, "names no data file of the loaded rule packs "
+                            "(a key is Pack/path/in/the/pack.yml, e.g. News/data/page-chrome.yml)")
     out: list[Rule] = []
     skipped: list[tuple[str, str]] = []
-    if builtin:
-        out.extend(load_rules(builtin_rules_dir(), keep, skipped))
-    if folders:
-        from lint.vale_config import _scoped  # Vale's qualified scopes, as with a .vale.ini
+    rules_module.OVERLAYS = {k: list(v) for k, v in (data or {}).items()}
+    try:
+        if builtin:
+            out.extend(load_rules(builtin_rules_dir(), keep, skipped))
+        if folders:
+            from lint.vale_config import _scoped  # Vale's qualified scopes, as with a .vale.ini
 
-        for folder in folders:
-            out.extend(_scoped(r) for r in load_rules(Path(folder), keep, skipped))
+            for folder in folders:
+                out.extend(_scoped(r) for r in load_rules(Path(folder), keep, skipped))
+    finally:
+        rules_module.OVERLAYS = {}
     seen: dict[str, str] = {}
     for rid, path in [(r.id, r.path) for r in out] + skipped:
         if rid in seen:

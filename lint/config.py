@@ -17,6 +17,8 @@ Command-line options override it.
     min-level: suggestion
     date: 2024-09-17               # default publication date
     format: text
+    data:                          # add to a built-in data file: lists appended, mappings merged
+      News/data/page-chrome.yml: house/page-chrome.yml
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import fnmatch
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from lint import safe_yaml
 
@@ -52,7 +54,20 @@ class Config(BaseModel):
     min_level: Level | None = Field(default=None, alias="min-level")
     date: dt.date | None = None
     format: str | None = None
+    # "Pack/path/in/pack.yml" -> the house's files that add to it
+    data: dict[str, list[str]] = Field(default_factory=dict)
     root: Path | None = Field(default=None, exclude=True)  # the folder of the file
+
+    @field_validator("data", mode="before")
+    @classmethod
+    def _one_file(cls, v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: [f] if isinstance(f, str) else f for k, f in v.items()}
+        return v
+
+    def data_overlays(self) -> dict[str, list[Path]]:
+        base = self.root or Path.cwd()
+        return {k.strip("/"): [base / f for f in files] for k, files in self.data.items()}
 
     def rule_folders(self) -> list[Path]:
         base = self.root or Path.cwd()

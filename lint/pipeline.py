@@ -228,8 +228,10 @@ def load_project(settings: Settings, start: Path) -> Project:
     keep = api.selector(chosen, skip) if s.explain is None else None
     ids: list[str] = []
     try:
-        loaded = api.load([*cfg.rule_folders(), *s.rules], builtin, keep=keep, ids=ids)
+        loaded = api.load([*cfg.rule_folders(), *s.rules], builtin, keep=keep, ids=ids, data=cfg.data_overlays())
     except RuleError as exc:
+        if exc.path == "data":  # a key of the configuration's `data:`
+            raise UsageError(f"{cfg_path}: data: {exc.key!r} {exc.problem}") from None
         raise UsageError(str(exc)) from None
     notes: list[str] = []
     if vale is not None:

@@ -331,8 +331,53 @@ def load_data_file(target: Path, rule_path: str, rule_text: str, key: str) -> An
     cache_key = str(resolved)
     if _DEPS is not None:  # the rule cache records what a rule read
         _DEPS.append(cache_key)
-    if cache_key in _DATA_CACHE:
-        return _DATA_CACHE[cache_key]
+    if cache_key not in _DATA_CACHE:
+        _DATA_CACHE[cache_key] = _read_data(resolved, name, bad)
+    value = _DATA_CACHE[cache_key]
+    extra = OVERLAYS.get(f"{pack.name}/{resolved.relative_to(pack).as_posix()}")
+    if extra:  # the configuration's `data:` adds to this file
+        for more in extra:
+            def bad_overlay(problem: str, more: Path = more) -> RuleError:
+                return RuleError(str(more), None, None, problem)
+
+            try:
+                value = overlay(value, _read_data(more, str(more), bad_overlay))
+            except _Mismatch as exc:
+                raise RuleError(str(more), None, exc.key, f"must be a {exc.kind}, as in {name}") from None
+    return value
+
+
+# The configuration's `data:` (lint/config.py): "Pack/path/in/pack.yml" ->
+# files whose lists and mappings are added to that data file's, set by
+# lint.api.load while it loads rules; the rule cache is bypassed for packs
+# that have some (their compiled rules depend on the configuration).
+OVERLAYS: dict[str, list[Path]] = {}
+
+
+class _Mismatch(Exception):
+    def __init__(self, key: str, kind: str):
+        self.key, self.kind = key, kind
+
+
+def overlay(base: Any, extra: Any, key: str = "") -> Any:
+    """``extra`` added to ``base``: lists are concatenated, mappings merged
+    key by key (recursively), anything else replaced; a list or mapping
+    given as something else is a ``_Mismatch``."""
+    if isinstance(base, dict):
+        if not isinstance(extra, dict):
+            raise _Mismatch(key or "(the file)", "mapping")
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = overlay(base[k], v, f"{key}.{k}" if key else str(k)) if k in base else v
+        return out
+    if isinstance(base, list):
+        if not isinstance(extra, list):
+            raise _Mismatch(key or "(the file)", "list")
+        return base + extra
+    return extra
+
+
+def _read_data(resolved: Path, name: str, bad: Callable[[str], RuleError]) -> Any:
     try:
         raw = safe_yaml.read_text(resolved, safe_yaml.DATA.size)
     except safe_yaml.LimitError as exc:  # a FIFO, a device, a huge file
@@ -340,7 +385,7 @@ def load_data_file(target: Path, rule_path: str, rule_text: str, key: str) -> An
     except (OSError, UnicodeDecodeError) as exc:
         raise bad(f"cannot read data file {name!r}: {exc}") from None
     try:
-        value = safe_yaml.load(raw, safe_yaml.DATA)
+        return safe_yaml.load(raw, safe_yaml.DATA)
     except safe_yaml.LimitError as exc:
         raise RuleError(name, exc.line, None, exc.problem) from None
     except yaml.YAMLError as exc:
@@ -348,8 +393,6 @@ def load_data_file(target: Path, rule_path: str, rule_text: str, key: str) -> An
         raise RuleError(name, mark.line + 1 if mark else None, None, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
     except ValueError as exc:
         raise _date_error(name, raw, exc) from None
-    _DATA_CACHE[cache_key] = value
-    return value
 
 
 def _date_error(path: str, text: str, exc: ValueError) -> RuleError:
@@ -405,6 +448,9 @@ def load_pack(folder: Path, keep: Callable[[str], bool] | None = None, skipped: 
 def _parse_cached(cache: Any, name: str, path: str, text: str, rule_id: str) -> Rule:
     """``parse_rule_file`` through the cache of compiled rules (lint/rule_cache.py)."""
     global _DEPS
+    overlaid = any(k.startswith(rule_id.split(".", 1)[0] + "/") for k in OVERLAYS)
+    if overlaid:  # compiled with the configuration's data: not cached
+        return parse_rule_file(path, text, rule_id)
     rule = cache.get(name, path, text)
     if isinstance(rule, Rule) and rule.id == rule_id:
         return rule

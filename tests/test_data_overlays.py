@@ -1,0 +1,68 @@
+"""The configuration's `data:`: a newsroom adds to the built-in data files."""
+
+import pytest
+
+from helpers import cli
+
+ARTICLE = ("Mayor opens bridge\n\nDaily Horoscope\n\n"
+           "The mayor opened the new bridge on Monday after three years of works, the council said.\n")
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "house").mkdir()
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def write(project, config: str, house: str) -> None:
+    (project / "newslint.yaml").write_text(config, encoding="utf-8")
+    (project / "house" / "chrome.yml").write_text(house, encoding="utf-8")
+
+
+def chrome(out: str) -> list[str]:
+    return [line for line in out.splitlines() if "HeaderChrome" in line]
+
+
+def test_a_house_list_adds_to_the_built_in_one(project):
+    code, out, _ = cli("a.txt", "--select", "News.HeaderChrome", cwd=project)
+    assert code == 0 and chrome(out) == []
+    write(project, "data:\n  News/data/page-chrome.yml: house/chrome.yml\n", "labels: [horoscope]\n")
+    code, out, _ = cli("a.txt", "--select", "News.HeaderChrome", cwd=project)
+    assert code == 1 and len(chrome(out)) == 1 and "'Daily Horoscope'" in out
+    # the built-in list is still there: a built-in label still fires
+    (project / "b.txt").write_text(ARTICLE.replace("Daily Horoscope", "Breaking News"), encoding="utf-8")
+    code, out, _ = cli("b.txt", "--select", "News.HeaderChrome", cwd=project)
+    assert code == 1 and "'Breaking News'" in out
+
+
+def test_several_house_files_and_a_second_run_from_the_cache(project):
+    (project / "house" / "more.yml").write_text("labels: [astrology]\n", encoding="utf-8")
+    write(project, "data:\n  News/data/page-chrome.yml: [house/chrome.yml, house/more.yml]\n", "labels: [horoscope]\n")
+    for _ in range(2):
+        code, out, _ = cli("a.txt", "--select", "News.HeaderChrome", cwd=project)
+        assert code == 1 and "'Daily Horoscope'" in out
+    # the configuration changed: the rule is compiled with the new data, not served stale
+    write(project, "data:\n  News/data/page-chrome.yml: house/more.yml\n", "labels: [horoscope]\n")
+    code, out, _ = cli("a.txt", "--select", "News.HeaderChrome", cwd=project)
+    assert code == 0 and chrome(out) == []
+
+
+def test_a_key_that_names_no_data_file_is_an_error(project):
+    write(project, "data:\n  News/data/page-chrme.yml: house/chrome.yml\n", "labels: [horoscope]\n")
+    code, _, err = cli("a.txt", cwd=project)
+    assert code == 2
+    assert "newslint.yaml: data: 'News/data/page-chrme.yml' names no data file" in err
+
+
+def test_a_house_file_of_the_wrong_shape_names_itself(project):
+    write(project, "data:\n  News/data/page-chrome.yml: house/chrome.yml\n", "labels: horoscope\n")
+    code, _, err = cli("a.txt", cwd=project)
+    assert code == 2
+    assert "chrome.yml: labels: must be a list, as in" in err
+
+
+def test_a_missing_house_file_is_an_error(project):
+    (project / "newslint.yaml").write_text("data:\n  News/data/page-chrome.yml: house/none.yml\n", encoding="utf-8")
+    code, _, err = cli("a.txt", cwd=project)
+    assert code == 2 and "none.yml" in err
