@@ -167,6 +167,16 @@ def fold(word: str) -> str:
     return s
 
 
+_DOUBLE = regex.compile(r"(.)\1+")
+
+
+def _single(folded: str) -> str:
+    """``folded`` with doubled letters written once: "Emmerson"/"Emerson",
+    "Morroco"/"Morocco", "Phillipe"/"Philippe" (a doubled or undoubled letter
+    is the commonest slip in names)."""
+    return _DOUBLE.sub(r"\1", folded)
+
+
 def _deletions(s: str, depth: int) -> set[str]:
     out = {s}
     frontier = {s}
@@ -302,6 +312,13 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
     return form.neighbours
 
 
+def _uncommon(word: str) -> bool:
+    """Is ``word`` known not to be an English word (see ``_lexicon``)?"""
+    from lint.checks._lexicon import common_word
+
+    return common_word(word) is False
+
+
 def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
     """Every capitalised word of ``blocks``, by case-folded spelling."""
     forms: dict[str, _Form] = {}
@@ -408,6 +425,8 @@ class NameVariants:
             return _plain_len(a) >= 4 and _plain_len(b) >= 4
         if min(_plain_len(a), _plain_len(b)) < self.p.min_length:
             return False
+        if fa[0] == fb[0] and _single(fa) == _single(fb):
+            return True  # a letter doubled or not: "Emmerson"/"Emerson", "Morroco"/"Morocco"
         if fa[0] != fb[0] or fa[-1] != fb[-1] or fa.startswith(fb) or fb.startswith(fa):
             return False
         limit = 2 if min(len(fa), len(fb)) >= 10 else 1
@@ -438,7 +457,12 @@ class NameVariants:
         """Clusters of mutually close spellings (union-find over the deletion index)."""
         # only names are ever joined (see the loop below): index nothing
         # else, and only the keys that two spellings or more share
-        eligible = [(k, _keys(f.folded)) for k, f in forms.items() if f.name and not f.lower]
+        # and words capitalised only at a sentence's start (or in a headline)
+        # long enough to be compared, which join a name only when they are
+        # no English word ("Emerson said" after "Emmerson Mnangagwa"; never
+        # "Whether" after "Wether")
+        eligible = [(k, _keys(f.folded)) for k, f in forms.items()
+                    if not f.lower and (f.name or _plain_len(k) >= self.p.min_length)]
         counts = Counter(chain.from_iterable(keys for _, keys in eligible))
         shared = {key for key, n in counts.items() if n > 1}
         index: dict[str, list[str]] = {}
@@ -465,8 +489,10 @@ class NameVariants:
                         continue
                     checked.add(pair)
                     fa, fb = forms[a], forms[b]
-                    if not (fa.name and fb.name):  # a word seen only at sentence starts: ordinary
+                    if not (fa.name or fb.name):
                         continue
+                    if not (fa.name and fb.name) and not _uncommon(b if fa.name else a):
+                        continue  # seen only at sentence starts, and an English word (or no dictionary): ordinary
                     if fa.lower or fb.lower:  # a common word capitalised in a title: not a name's slip
                         continue
                     if fa.folded != fb.folded and min(fa.count, fb.count) >= 3:
@@ -542,6 +568,38 @@ class NameVariants:
                 if f is ref or not self.similar(f.key, f.folded, ref.key, ref.folded):
                     continue
                 yield from self._emit(article.text, f, ref.surface, ref, why, "unsafe", self.variant_level)
+        # 3. one name in two capitalisations ("OneIndia" and "Oneindia", "DeSantis" and "Desantis")
+        for key, form in forms.items():
+            if key not in flagged and form.name and not form.lower and len(form.surfaces) > 1:
+                yield from self._mixed_case(article.text, form)
+
+    def _mixed_case(self, text: str, form: _Form) -> Iterator[Finding]:
+        """The occurrences of a name whose letters after the first are
+        capitalised otherwise than its most frequent (on a tie: first)
+        capitalisation. ALL CAPS (a headline, an acronym) and the first
+        letter alone (a sentence's start) say nothing."""
+        by_shape: dict[str, list[tuple[int, int]]] = {}
+        for s, e in form.spans:
+            w = text[s:e]
+            if len(w) < 3 or w.isupper():
+                continue
+            by_shape.setdefault(w[1:], []).append((s, e))
+        if len(by_shape) < 2:
+            return
+        shapes = sorted(by_shape.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
+        ref_spans = shapes[0][1]
+        right = text[ref_spans[0][0] : ref_spans[0][1]]
+        tie = len(shapes[1][1]) == len(ref_spans)
+        why = "the first spelling in this article" if tie else "the more frequent spelling in this article"
+        first = (Related(Span(*ref_spans[0]), f"'{right}', {why}"),)
+        for _, spans in shapes[1:]:
+            for s, e in spans:
+                observed = text[s:e]
+                new = observed[0] + right[1:]
+                msg = format_message(self.message, f"'{observed}'", f"'{new}'", why)
+                fix = Fix((Edit(Span(s, e), new),), "unsafe", f"Replace with '{new}'")
+                others = tuple(Related(Span(a, b), f"'{text[a:b]}' again") for a, b in spans if (a, b) != (s, e))
+                yield Finding(Span(s, e), msg, fix, self.variant_level, first + others)
 
     def _emit(self, text: str, form: _Form, right: str, ref: _Form | None, why: str, safety: str, level) -> Iterator[Finding]:
         """One finding per occurrence of ``form``; related: the first
