@@ -79,6 +79,7 @@ _MODULES = {
     "tense_date": "lint.checks.tense_date",
     "recurrence": "lint.checks.recurrence",
     "name_variants": "lint.checks.name_variants",
+    "known_names": "lint.checks.known_names",
     "figures": "lint.checks.figures",
     "vague_attribution": "lint.checks.vague_attribution",
     "glued_text": "lint.checks.glued_text",
