@@ -1,0 +1,200 @@
+"""fixed_case: a name with a fixed capitalisation written otherwise.
+
+The pack's data (``names:``, rules/News/data/house-names.yml) lists names
+whose capitalisation is part of the name: products, services, outlets,
+organisations, events ("WhatsApp", "PlayStation", "eBay", "Twenty20", "the
+Crown Prosecution Service", "AFCON"), each entry a string or a list whose
+first item is the house form and the rest accepted alternatives
+(``[AFCON, Afcon]``); ``places`` lists multi-word place names (countries)
+whose lower-case form is an error ("ivory coast").
+
+A run of words that matches an entry case-insensitively (diacritics
+ignored: "Copa America" is "Copa América") is reported when it is written
+in another capitalisation, except:
+
+* ALL CAPITALS (a shouted headline) and, in a headline or at a sentence's
+  start, a first letter raised ("EBay said", "Bank Of England Raises
+  Rates");
+* a single word all in lower case whose house form is a plain capitalised
+  word ("google", "photoshop": verbs, common words), or a lower-case word
+  that is an ordinary English word ("who" for WHO), see ``_lexicon``;
+* a name of several words where only ordinary lower-case words differ
+  ("India today": prose may say that), unless every word is lower case and
+  one of them is no ordinary word, or it is a ``places`` entry;
+* a word inside a web address, e-mail or hashtag ("whatsapp.com", "#afcon").
+
+A name of one word with an inner capital or digit is also found split at
+that boundary ("Twenty 20", "Whats App"; not in headlines for the camel-case
+split). Without the ``spell`` extra's dictionary every lower-case word is
+treated as possibly ordinary, so lower-case acronyms and partly lower-cased
+names are not reported.
+
+``message`` substitutions: 1. the text as written, quoted; 2. the house
+form, quoted.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from lint.article import Article, Block
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.model import Edit, Finding, Fix, Span
+from lint.rules import RuleBase
+
+DATA_KEYS = ("names",)
+DEFAULT_MESSAGE = "%s is written %s."
+
+
+class HouseData(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    names: list[str | list[str]] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+
+    @field_validator("names", "places", mode="before")
+    @classmethod
+    def _none_is_empty(cls, v: Any) -> Any:
+        return [] if v is None else v
+
+
+class Params(RuleBase):
+    extends: Literal["fixed_case"]
+    names: HouseData = Field(default_factory=HouseData)
+
+    @field_validator("names", mode="before")
+    @classmethod
+    def _names_none(cls, v: Any) -> Any:
+        return {} if v is None else v
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*")
+_SPLIT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
+_STARTERS = ".!?:;\"“‘'(«—–-"
+
+
+def _plain(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    house: str
+    forms: frozenset[str]  # accepted spellings, diacritics dropped
+    words: tuple[str, ...]  # house words, diacritics dropped
+    split: str  # "" | "digit" | "camel": found split at an inner boundary
+    place: bool
+
+
+class FixedCase:
+    def __init__(self, p: Params):
+        self.message = p.message or DEFAULT_MESSAGE
+        self.index: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
+        items: list[tuple[list[str], bool]] = [([e] if isinstance(e, str) else list(e), False) for e in p.names.names]
+        items += [([e], True) for e in p.names.places]
+        for forms, place in items:
+            if not forms:
+                continue
+            house = forms[0]
+            words = tuple(_TOKEN.findall(_plain(house)))
+            if not words:
+                continue
+            entry = _Entry(house, frozenset(" ".join(_TOKEN.findall(_plain(f))) for f in forms), words, "", place)
+            self._add(tuple(w.casefold() for w in words), entry)
+            if len(words) == 1:
+                parts = [x for x in _SPLIT.split(words[0]) if x]
+                if len(parts) > 1:
+                    kind = "camel" if any(a[-1:].islower() and b[:1].isupper() for a, b in zip(parts, parts[1:])) else "digit"
+                    split = _Entry(house, entry.forms, tuple(parts), kind, place)
+                    self._add(tuple(x.casefold() for x in parts), split)
+
+    def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
+        self.index.setdefault(key[0], []).append((key, entry))
+
+    def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        from lint.checks._lexicon import common_word
+
+        for b in blocks:
+            text = b.text
+            toks = [(m.start(), m.end(), _plain(m.group())) for m in _TOKEN.finditer(text)]
+            folded = [t[2].casefold() for t in toks]
+            headline = b.scope in ("headline", "heading")
+            i = 0
+            while i < len(toks):
+                cands = self.index.get(folded[i])
+                hit = None
+                if cands:
+                    for key, entry in cands:
+                        n = len(key)
+                        if tuple(folded[i : i + n]) != key:
+                            continue
+                        if any(text[toks[k - 1][1] : toks[k][0]] != " " for k in range(i + 1, i + n)):
+                            continue
+                        hit = (n, entry)
+                        break
+                if hit is None:
+                    i += 1
+                    continue
+                n, entry = hit
+                s, e = toks[i][0], toks[i + n - 1][1]
+                i += n
+                words = [toks[k][2] for k in range(i - n, i)]
+                if self._fine(text, s, e, words, entry, headline, common_word):
+                    continue
+                written = text[s:e]
+                msg = format_message(self.message, f"'{written}'", f"'{entry.house}'")
+                span = Span(b.start + s, b.start + e)
+                yield Finding(span, msg, Fix((Edit(span, entry.house),), "unsafe", f"Replace with '{entry.house}'"))
+
+    @staticmethod
+    def _fine(text: str, s: int, e: int, words: list[str], entry: _Entry, headline: bool, common_word) -> bool:
+        if (s > 0 and text[s - 1] in "@#/\\._") or (e < len(text) and text[e] in "@/_" ) or (
+            e + 1 < len(text) and text[e] == "." and text[e + 1].isalnum()):
+            return True  # an address, a handle, a hashtag
+        if entry.split:
+            if entry.split == "camel" and headline:
+                return True
+            if any(w[:1] != h[:1] for w, h in zip(words, entry.words)):
+                return True  # "a play station": other words, not the name split
+            return False
+        written = " ".join(words)
+        if written in entry.forms:
+            return True
+        letters = [c for c in written if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            return True
+        j = s - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        at_start = headline or j < 0 or text[j] in _STARTERS
+        if at_start:
+            for form in entry.forms:
+                fw = form.split(" ")
+                if len(fw) == len(words) and all(w == f or w == f[:1].upper() + f[1:] for w, f in zip(words, fw)):
+                    return True
+        house = entry.words
+        wrong = [w for w, h in zip(words, house) if w != h]
+        lower_wrong = [w for w in wrong if w.islower()]
+        if len(words) == 1:
+            w, h = words[0], house[0]
+            if w.islower() and h[:1].isupper() and (h[1:].islower() or not h[1:]):
+                return True  # "google", "photoshop": a verb, a common word
+            if w.islower():
+                return common_word(w) is not False
+            return False
+        if all(w.islower() for w in words):
+            if entry.place:
+                return False
+            return all(common_word(w) is not False for w in words)
+        # partly lower-cased: prose may say "India today"
+        return bool(lower_wrong) and len(lower_wrong) == len(wrong) and any(common_word(w) is not False for w in lower_wrong)
+
+
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> FixedCase:
+    return FixedCase(p)
