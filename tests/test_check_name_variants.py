@@ -232,3 +232,29 @@ def test_long_article_stays_fast():
     t0 = time.perf_counter()
     lint(text, r)
     assert time.perf_counter() - t0 < 3.0
+
+
+def test_doubled_letter_is_a_variant():
+    got = lint("Ministers of Morocco met. Later Morroco said it would host the talks in Rabat.")
+    assert [g[0] for g in got] == ["Morroco"]
+
+
+def test_sentence_initial_word_compared_only_when_no_english_word(monkeypatch):
+    from lint.checks import _lexicon
+
+    text = "President Emmerson Mnangagwa spoke. Emerson said he was grateful."
+    if _lexicon.available():
+        assert [g[0] for g in lint(text)] == ["Emerson"]
+    # a dictionary word at a sentence's start stays ordinary
+    assert lint("The farmer Wether spoke. Whether it rains or not.") == []
+    # without the dictionary: not compared (today's behaviour)
+    monkeypatch.setattr(_lexicon, "_words", lambda: None)
+    assert lint(text) == []
+
+
+def test_one_name_two_capitalisations():
+    got = lint("Subscribe to Oneindia News for alerts. Stories from OneIndia are free. OneIndia again.")
+    assert [g[0] for g in got] == ["Oneindia"]
+    assert "more frequent" in got[0][2]
+    # ALL CAPS and a sentence-initial capital say nothing
+    assert lint("NATO met. The Nato summit ended; Nato chiefs agreed.") == []

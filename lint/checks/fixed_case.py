@@ -38,6 +38,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Literal
 
 import regex
@@ -110,12 +111,18 @@ class FixedCase:
             if len(words) == 1:
                 parts = [x for x in _SPLIT.split(words[0]) if x]
                 if len(parts) > 1:
-                    kind = "camel" if any(a[-1:].islower() and b[:1].isupper() for a, b in zip(parts, parts[1:])) else "digit"
+                    kind = "camel" if any(a[-1:].islower() and b[:1].isupper() for a, b in pairwise(parts)) else "digit"
                     split = _Entry(house, entry.forms, tuple(parts), kind, place)
                     self._add(tuple(x.casefold() for x in parts), split)
 
     def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
-        self.index.setdefault(key[0], []).append((key, entry))
+        bucket = self.index.setdefault(key[0], [])
+        for k, (other_key, other) in enumerate(bucket):
+            if other_key == key:  # listed twice (a newsroom's alternative): every listed form is right
+                split = other.split if entry.split else ""  # listed as written: not a split
+                bucket[k] = (key, _Entry(other.house, other.forms | entry.forms, other.words, split, other.place or entry.place))
+                return
+        bucket.append((key, entry))
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         from lint.checks._lexicon import common_word
@@ -154,15 +161,14 @@ class FixedCase:
 
     @staticmethod
     def _fine(text: str, s: int, e: int, words: list[str], entry: _Entry, headline: bool, common_word) -> bool:
-        if (s > 0 and text[s - 1] in "@#/\\._") or (e < len(text) and text[e] in "@/_" ) or (
+        if (s > 0 and text[s - 1] in "@#/\\._") or (e < len(text) and text[e] in "@/_") or (
             e + 1 < len(text) and text[e] == "." and text[e + 1].isalnum()):
             return True  # an address, a handle, a hashtag
         if entry.split:
             if entry.split == "camel" and headline:
                 return True
-            if any(w[:1] != h[:1] for w, h in zip(words, entry.words)):
-                return True  # "a play station": other words, not the name split
-            return False
+            # "a play station": other words, not the name split
+            return any(w[:1] != h[:1] for w, h in zip(words, entry.words, strict=False))
         written = " ".join(words)
         if written in entry.forms:
             return True

@@ -172,12 +172,11 @@ class KnownNames:
         self.bodies: dict[str, list[_Body]] = {}
         self.body_set: set[tuple[str, ...]] = set()
         for entry in p.names.bodies:
-            words = tuple(self._body_word(w) for w in _TOKEN.findall(entry))
-            if len(words) < 3:
+            bwords = tuple(self._body_word(w) for w in _TOKEN.findall(entry))
+            if len(bwords) < 3:
                 continue
-            body = _Body(entry, words)
-            self.bodies.setdefault(words[0], []).append(body)
-            self.body_set.add(words)
+            self.bodies.setdefault(bwords[0], []).append(_Body(entry, bwords))
+            self.body_set.add(bwords)
 
     def _f(self, w: str) -> str:
         f = same_form(w)
