@@ -15,6 +15,7 @@ module's docstring says what it does not report then.
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,21 +38,20 @@ def _dic_path() -> Path | None:
     return None
 
 
+# the lower-case entries of a .dic file (its stems, before "/flags")
+_LOWER_STEM = re.compile(r"(?m)^([a-z][^/\n\r]*)")
+
+
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str] | None:
     path = _dic_path()
     if path is None:
         return None
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    out = set()
-    for line in lines[1:]:  # line 1: the entry count
-        stem = line.split("/", 1)[0].strip()
-        if stem and stem[0].islower():
-            out.add(stem)
-    return frozenset(out)
+    return frozenset(w.strip() for w in _LOWER_STEM.findall(text))
 
 
 def available() -> bool:

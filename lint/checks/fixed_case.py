@@ -35,6 +35,7 @@ form, quoted.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,6 +76,8 @@ class Params(RuleBase):
 
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*")
+# the same words, found by the standard library's faster engine (text is NFC)
+_FAST_TOKEN = re.compile(r"[^\W_][^\W_]*(?:['’][^\W_]+)*")
 _SPLIT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
 _STARTERS = ".!?:;\"“‘'(«—–-"
 
@@ -93,10 +96,28 @@ class _Entry:
     place: bool
 
 
+def _trie(words: set[str]) -> str:
+    """A regular expression matching exactly ``words``, shaped as a trie
+    (one branch per first letter), which the standard engine runs fast."""
+    if not words:
+        return "(?!)"
+    by_first: dict[str, set[str]] = {}
+    end = False
+    for w in words:
+        if w:
+            by_first.setdefault(w[0], set()).add(w[1:])
+        else:
+            end = True
+    alts = [re.escape(c) + (_trie(rest) if rest != {""} else "") for c, rest in sorted(by_first.items())]
+    body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+    return body + "?" if end else body
+
+
 class FixedCase:
     def __init__(self, p: Params):
         self.message = p.message or DEFAULT_MESSAGE
         self.index: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
+        self._first: re.Pattern[str] | None = None
         items: list[tuple[list[str], bool]] = [([e] if isinstance(e, str) else list(e), False) for e in p.names.names]
         items += [([e], True) for e in p.names.places]
         for forms, place in items:
@@ -123,41 +144,81 @@ class FixedCase:
                 bucket[k] = (key, _Entry(other.house, other.forms | entry.forms, other.words, split, other.place or entry.place))
                 return
         bucket.append((key, entry))
+        bucket.sort(key=lambda ke: -len(ke[0]))  # the longest name first: "PlayStation Network"
+
+    def _first_words(self) -> re.Pattern[str]:
+        """A trie-shaped pattern of every entry's first word in lower case
+        (with and without diacritics): the only places worth tokenising."""
+        words: set[str] = set()
+        for bucket in self.index.values():
+            for _, entry in bucket:
+                for form in entry.forms | {entry.house}:
+                    first = _FAST_TOKEN.match(form)
+                    if first:
+                        words.add(first.group().lower())
+                        words.add(_plain(first.group()).lower())
+                words.add(entry.words[0].lower())
+        return re.compile(r"(?<![^\W_])(?:" + _trie(words) + r")(?![^\W_])")
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         from lint.checks._lexicon import common_word
 
+        if self._first is None:
+            self._first = self._first_words()
         for b in blocks:
             text = b.text
-            toks = [(m.start(), m.end(), _plain(m.group())) for m in _TOKEN.finditer(text)]
-            folded = [t[2].casefold() for t in toks]
+            low = text.lower()
+            if len(low) != len(text):  # a letter whose lower case is longer (U+0130): look everywhere
+                starts: Iterator[int] = (m.start() for m in _FAST_TOKEN.finditer(text))
+            else:
+                starts = (m.start() for m in self._first.finditer(low))
             headline = b.scope in ("headline", "heading")
-            i = 0
-            while i < len(toks):
-                cands = self.index.get(folded[i])
+            done = 0
+            for pos in starts:
+                if pos < done:
+                    continue
+                m = _FAST_TOKEN.match(text, pos)
+                if m is None:
+                    continue
+                first = m.group().casefold() if m.group().isascii() else _plain(m.group()).casefold()
+                bucket = self.index.get(first) or self.index.get(first[:-2])  # a possessive
+                if not bucket:
+                    continue
+                toks = self._tokens_from(text, pos, len(bucket[0][0]))
+                folded = [t[2].casefold() for t in toks]
                 hit = None
-                if cands:
-                    for key, entry in cands:
-                        n = len(key)
-                        if tuple(folded[i : i + n]) != key:
-                            continue
-                        if any(text[toks[k - 1][1] : toks[k][0]] != " " for k in range(i + 1, i + n)):
-                            continue
-                        hit = (n, entry)
+                for key, entry in self.index.get(folded[0], ()) if folded else ():
+                    if tuple(folded[: len(key)]) == key:
+                        hit = (len(key), entry)
                         break
                 if hit is None:
-                    i += 1
                     continue
                 n, entry = hit
-                s, e = toks[i][0], toks[i + n - 1][1]
-                i += n
-                words = [toks[k][2] for k in range(i - n, i)]
-                if self._fine(text, s, e, words, entry, headline, common_word):
+                st, e = toks[0][0], toks[n - 1][1]
+                done = e
+                words = [t[2] for t in toks[:n]]
+                if self._fine(text, st, e, words, entry, headline, common_word):
                     continue
-                written = text[s:e]
+                written = text[st:e]
                 msg = format_message(self.message, f"'{written}'", f"'{entry.house}'")
-                span = Span(b.start + s, b.start + e)
+                span = Span(b.start + st, b.start + e)
                 yield Finding(span, msg, Fix((Edit(span, entry.house),), "unsafe", f"Replace with '{entry.house}'"))
+
+    def _tokens_from(self, text: str, pos: int, most: int) -> list[tuple[int, int, str]]:
+        """Up to ``most`` words from ``pos``, joined by single spaces."""
+        toks: list[tuple[int, int, str]] = []
+        while len(toks) < most:
+            m = _FAST_TOKEN.match(text, pos)
+            if not m:
+                break
+            w = m.group()
+            if w[-2:] in ("'s", "’s", "'S", "’S"):
+                w = w[:-2]  # a possessive: "WhatsApp's"
+            toks.append((m.start(), m.start() + len(w), w if w.isascii() else _plain(w)))
+            if m.end() != m.start() + len(w) or text[m.end() : m.end() + 1] != " ":
+                break
+            pos = m.end() + 1
+        return toks
 
     @staticmethod
     def _fine(text: str, s: int, e: int, words: list[str], entry: _Entry, headline: bool, common_word) -> bool:

@@ -90,6 +90,12 @@ class Params(RuleBase):
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|[\p{N}]+")
 _PARTICLES = frozenset("van von der den de da das do dos del della di du la le al el bin ibn wa y".split())
 _FUNCTION = frozenset("of for and the on in to de des du la le y et".split())
+_CAP = r"(?:\p{Lu}|(?:al|el)-\p{Lu})[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*"
+_LINK = "|".join(sorted(_PARTICLES | _FUNCTION, key=len, reverse=True))
+# a capitalised word, then more words joined by a space (or ", "): capitalised, or particles and function words
+_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){_CAP}(?:(?:, | )(?:{_CAP}|(?:{_LINK})(?= )))+"
+)
 _UMLAUT = regex.compile(r"(?<=[^aeiou])([aou])e")
 _DOUBLE = regex.compile(r"(.)\1+")
 
@@ -310,24 +316,26 @@ class KnownNames:
     # ---- the check
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        # only runs of capitalised words (with particles and function words
+        # between them) can hold a name: the rest of the text is never tokenised
         for b in blocks:
             text = b.text
-            toks: list[_Tok] = []
-            prev = 0
-            for m in _TOKEN.finditer(text):
-                w = _strip_possessive(m.group())
-                if not w:
+            for run in _RUN.finditer(text):
+                toks: list[_Tok] = []
+                prev = run.start()
+                for m in _TOKEN.finditer(text, run.start(), run.end()):
+                    w = _strip_possessive(m.group())
+                    if not w:
+                        continue
+                    form = self._f(w) if w[0].isupper() or "-" in w else w.casefold()
+                    toks.append(_Tok(w, b.start + m.start(), b.start + m.start() + len(w), form, text[prev : m.start()]))
+                    prev = m.start() + len(w)
+                if len(toks) < 2:
                     continue
-                toks.append(_Tok(w, b.start + m.start(), b.start + m.start() + len(w), "", text[prev : m.start()]))
-                prev = m.start() + len(w)
-            if not toks:
-                continue
-            toks = [_Tok(x.text, x.start, x.end, self._f(x.text) if x.text[0].isupper() or "-" in x.text else x.text.casefold(), x.gap)
-                    for x in toks]
-            if self.by_surname:
-                yield from self._people(toks)
-            if self.bodies:
-                yield from self._bodies(toks)
+                if self.by_surname:
+                    yield from self._people(toks)
+                if self.bodies and len(toks) >= 3:
+                    yield from self._bodies(toks)
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> KnownNames:
