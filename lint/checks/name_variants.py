@@ -85,7 +85,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rules import RuleBase
 
-DATA_KEYS = ("names",)
+DATA_KEYS = ("names", "places")
 DEFAULT_MESSAGE = "%s differs from %s, %s."
 
 Level = Literal["suggestion", "warning", "error"]
@@ -97,6 +97,8 @@ class NameData(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     known: list[str] = Field(default_factory=list)  # right spellings
     allowed: list[list[str]] = Field(default_factory=list)  # house variants, never flagged
+    # romanisations of one person or place: each is right, two in one article are a variant
+    romanisations: list[list[str]] = Field(default_factory=list)
     different: list[list[str]] = Field(default_factory=list)  # look-alikes that are different names
     titles: list[str] = Field(default_factory=list)  # words before a name that say nothing of who it is (Mr, President)
 
@@ -106,16 +108,31 @@ class NameData(BaseModel):
         return [] if v is None else v
 
 
+class PlaceData(BaseModel):
+    """Names of one place (``rules/News/data/place-names.yml``): groups of
+    romanisations, each right, two of one group in one article a variant."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    derived: list[list[str]] = Field(default_factory=list)  # written by a script from a gazetteer
+    curated: list[list[str]] = Field(default_factory=list)  # by hand
+
+    @field_validator("derived", "curated", mode="before")
+    @classmethod
+    def _none_is_empty(cls, v: Any) -> Any:
+        return [] if v is None else v
+
+
 class Params(RuleBase):
     extends: Literal["name_variants"]
     names: NameData = Field(default_factory=NameData)
+    places: PlaceData = Field(default_factory=PlaceData)
     within_article: bool = True  # report variants inside one article
     across_articles: bool = False  # report, from finish(), variants between articles
     variant_level: Level = "warning"  # a variant no known spelling decides
     across_level: Level = "suggestion"
     min_length: int = Field(default=5, ge=3)  # letters, for edit-distance variants
 
-    @field_validator("names", mode="before")
+    @field_validator("names", "places", mode="before")
     @classmethod
     def _names_none(cls, v: Any) -> Any:
         return {} if v is None else v
@@ -376,6 +393,18 @@ class NameVariants:
         for gi, group in enumerate(p.names.allowed):
             for w in group:
                 self.allowed[w.casefold()] = gi
+        # romanisations of one person or place: casefold -> group; groups
+        # that share a spelling (a newsroom's list and the built-in one) are one
+        self.roman: dict[str, int] = {}
+        for gi, group in enumerate(chain(p.names.romanisations, p.places.curated, p.places.derived)):
+            words = {w.casefold() for w in group}
+            old = {self.roman[w] for w in words if w in self.roman}
+            if old:
+                for w, g in self.roman.items():
+                    if g in old:
+                        self.roman[w] = gi
+            for w in words:
+                self.roman[w] = gi
         self.titles = frozenset(t.casefold() for t in p.names.titles)
         self.different: dict[str, set[int]] = {}
         for gi, group in enumerate(p.names.different):
@@ -409,10 +438,18 @@ class NameVariants:
 
     # ---- similarity
 
+    def _same_roman(self, a: str, b: str) -> bool:
+        """Two romanisations of one person or place (the data's)?"""
+        ra = self.roman.get(a)
+        return ra is not None and ra == self.roman.get(b)
+
     def _unrelated(self, a: str, b: str) -> bool:
-        """Pairs the data keeps apart: house variants and different names."""
+        """Pairs the data keeps apart: house variants, romanisations (those
+        only meet inside one article, see ``_groups``) and different names."""
         ga = self.allowed.get(a)
         if ga is not None and ga == self.allowed.get(b):
+            return True
+        if self._same_roman(a, b):
             return True
         da = self.different.get(a)
         return bool(da and da & self.different.get(b, set()))
@@ -501,6 +538,16 @@ class NameVariants:
                         continue  # "Hamed Gailani" and "Hamid Karzai", "Chapter VII" and "UN Charter"
                     if self.similar(a, fa.folded, b, fb.folded):
                         parent[find(a)] = find(b)
+        # romanisations of one person or place, however far apart ("Kishinev", "Chisinau")
+        by_roman: dict[int, list[str]] = {}
+        for k, f in forms.items():
+            g = self.roman.get(k)
+            if g is not None and not f.lower:  # the data says it is a name, wherever it stands
+                by_roman.setdefault(g, []).append(k)
+        for ks in by_roman.values():
+            for b in ks[1:]:
+                if not self._two_names(forms[ks[0]], forms[b], text, forms):
+                    parent[find(ks[0])] = find(b)
         groups: dict[str, list[_Form]] = {}
         for k in forms:
             groups.setdefault(find(k), []).append(forms[k])
@@ -514,7 +561,7 @@ class NameVariants:
 
     def _known_for(self, key: str, folded: str) -> str | None:
         """The known spelling (casefold) that ``key`` misspells, if any."""
-        if key in self.known or key in self.allowed:
+        if key in self.known or key in self.allowed or key in self.roman:
             return None
         if folded:
             ends = self._known_ends
@@ -565,7 +612,7 @@ class NameVariants:
             tie = sum(1 for f in names if f.count == ref.count) > 1
             why = "the first spelling in this article" if tie else "the more frequent spelling in this article"
             for f in group:
-                if f is ref or not self.similar(f.key, f.folded, ref.key, ref.folded):
+                if f is ref or not (self.similar(f.key, f.folded, ref.key, ref.folded) or self._same_roman(f.key, ref.key)):
                     continue
                 yield from self._emit(article.text, f, ref.surface, ref, why, "unsafe", self.variant_level)
         # 3. one name in two capitalisations ("OneIndia" and "Oneindia", "DeSantis" and "Desantis")
