@@ -117,7 +117,6 @@ class FixedCase:
     def __init__(self, p: Params):
         self.message = p.message or DEFAULT_MESSAGE
         self.index: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
-        self._first: re.Pattern[str] | None = None
         items: list[tuple[list[str], bool]] = [([e] if isinstance(e, str) else list(e), False) for e in p.names.names]
         items += [([e], True) for e in p.names.places]
         for forms, place in items:
@@ -135,6 +134,7 @@ class FixedCase:
                     kind = "camel" if any(a[-1:].islower() and b[:1].isupper() for a, b in pairwise(parts)) else "digit"
                     split = _Entry(house, entry.forms, tuple(parts), kind, place)
                     self._add(tuple(x.casefold() for x in parts), split)
+        self._first = self._first_words()
 
     def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
         bucket = self.index.setdefault(key[0], [])
@@ -146,7 +146,7 @@ class FixedCase:
         bucket.append((key, entry))
         bucket.sort(key=lambda ke: -len(ke[0]))  # the longest name first: "PlayStation Network"
 
-    def _first_words(self) -> re.Pattern[str]:
+    def _first_words(self) -> regex.Pattern[str]:
         """A trie-shaped pattern of every entry's first word in lower case
         (with and without diacritics): the only places worth tokenising."""
         words: set[str] = set()
@@ -158,13 +158,13 @@ class FixedCase:
                         words.add(first.group().lower())
                         words.add(_plain(first.group()).lower())
                 words.add(entry.words[0].lower())
-        return re.compile(r"(?<![^\W_])(?:" + _trie(words) + r")(?![^\W_])")
+        # ``regex`` pickles a compiled pattern as its program: the rule cache
+        # then spares each run compiling it
+        return regex.compile(r"(?<![^\W_])(?:" + _trie(words) + r")(?![^\W_])")
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         from lint.checks._lexicon import common_word
 
-        if self._first is None:
-            self._first = self._first_words()
         for b in blocks:
             text = b.text
             low = text.lower()

@@ -93,9 +93,7 @@ _FUNCTION = frozenset("of for and the on in to de des du la le y et".split())
 _CAP = r"(?:\p{Lu}|(?:al|el)-\p{Lu})[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*"
 _LINK = "|".join(sorted(_PARTICLES | _FUNCTION, key=len, reverse=True))
 # a capitalised word, then more words joined by a space (or ", "): capitalised, or particles and function words
-_RUN = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){_CAP}(?:(?:, | )(?:{_CAP}|(?:{_LINK})(?= )))+"
-)
+_RUN_PATTERN = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){_CAP}(?:(?:, | )(?:{_CAP}|(?:{_LINK})(?= )))+"
 _UMLAUT = regex.compile(r"(?<=[^aeiou])([aou])e")
 _DOUBLE = regex.compile(r"(.)\1+")
 
@@ -156,6 +154,8 @@ def _strip_possessive(w: str) -> str:
 class KnownNames:
     def __init__(self, p: Params):
         self.message = p.message or DEFAULT_MESSAGE
+        # compiled here, not on import: the rule cache keeps it compiled
+        self._run = regex.compile(_RUN_PATTERN)
         alt: dict[str, str] = {}
         for group in p.names.alternatives:
             forms = [same_form(w) for w in group]
@@ -320,7 +320,7 @@ class KnownNames:
         # between them) can hold a name: the rest of the text is never tokenised
         for b in blocks:
             text = b.text
-            for run in _RUN.finditer(text):
+            for run in self._run.finditer(text):
                 toks: list[_Tok] = []
                 prev = run.start()
                 for m in _TOKEN.finditer(text, run.start(), run.end()):

@@ -8,13 +8,24 @@ No list is needed to find "Zapod 2025" next to "Zapad 2025", or
   the body (paragraph, standfirst, list): a capitalised word that is only
   ever seen at the start of a sentence, after a colon or an opening quote,
   or in a headline or byline is an ordinary word, and is not compared
-  (only the known spellings of the pack's data are looked for there). A
-  word also written in lower case ("Health" and "health") is a common word
-  and is not compared either.
+  (only the known spellings of the pack's data are looked for there),
+  unless it is no English word: then it is compared with the article's
+  names ("Emerson said" after "Emmerson Mnangagwa"; "Whether" is never
+  compared with "Wether"). Whether a word is English comes from the
+  Hunspell en_US dictionary of the ``spell`` extra (see ``_lexicon``);
+  without it such words are not compared. A word also written in lower
+  case ("Health" and "health") is a common word and is not compared either.
 * **Folding** (``fold``) maps the spellings that romanised Belarusian,
   Russian and Ukrainian names vary on to one form: kh/h, w/v, -ou-/-ov-,
   ia/ya, -iy/-ii/-yy/-y, -ey/-ei, Ye-/E-, diacritics. Two spellings with the
   same folded form are variants.
+* A letter doubled or not is a variant ("Morroco"/"Morocco",
+  "Emmerson"/"Emerson"), for names of ``min_length`` letters or more with
+  the same first letter.
+* One name in two capitalisations after its first letter ("OneIndia" and
+  "Oneindia", "DeSantis" and "Desantis") is a variant too: the less
+  frequent capitalisation (ties: the later) is flagged. ALL CAPS and a
+  first letter raised say nothing.
 * Otherwise two spellings are variants when their folded forms are at a
   small edit distance (1 below 10 letters, 2 from 10), both at least
   ``min_length`` letters, and the difference is *inside* the word: the same
@@ -35,8 +46,15 @@ The pack's data (``names:`` a mapping or a file name) says more:
 ``known`` spellings are right: a spelling close to one of them is flagged at
 the rule's level with a safe fix, even when the known spelling does not occur
 in the article; ``allowed`` groups are house choices never flagged against
-each other ("Lukashenko"/"Lukashenka"); ``different`` groups are look-alike
-names that are different names ("Austria"/"Australia").
+each other (given names different people spell differently: "Mohammed",
+"Mohamed"); ``romanisations`` groups are spellings of one person's name
+("Lukashenko"/"Lukashenka"): each is right (never a misspelling, never
+reported across articles), and two of one group in one article are a
+variant, however far apart. ``places:`` (a mapping or a file name,
+rules/News/data/place-names.yml) holds such groups for places, derived
+from the GeoNames gazetteer and curated ("Kharkiv"/"Kharkov",
+"Chisinau"/"Kishinev"); groups that share a spelling are one. ``different``
+groups are look-alike names that are different names ("Austria"/"Australia").
 
 Without a known spelling, the less frequent spelling is flagged at
 ``variant_level`` (ties: the one used later), naming both spellings, with an
