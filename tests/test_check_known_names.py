@@ -127,3 +127,21 @@ def test_lexicon_tells_words_from_names():
     assert _lexicon.common_word("policing") is True
     assert _lexicon.common_word("Emerson") is False
     assert _lexicon.common_word("afcon") is False
+
+
+def test_every_camel_case_house_name_lower_cased_inside_is_found():
+    """"Whatsapp" for WhatsApp, for every listed name with an inner capital."""
+    r = rule("HouseCapitalisation")
+    missed = []
+    for e in HOUSE["names"]:
+        forms = [e] if isinstance(e, str) else e
+        house = forms[0]
+        if " " in house or not any(c.isupper() for c in house[1:]) or house.isupper():
+            continue
+        wrong = house[0].upper() + house[1:].lower()
+        if wrong in forms or wrong == house:
+            continue
+        text = f"On Monday he said {wrong} was down for hours."
+        if flagged(r, text) != [wrong]:
+            missed.append(wrong)
+    assert missed == []

@@ -17,8 +17,10 @@ pair is reported when
 and the pair is not itself a listed person ("Sebastian Vettel", "Sebastian
 Coe" are right). A near miss: the same first and last letter, neither a
 prefix of the other ("Steve"/"Steven" are two names), and one letter off,
-or a doubled letter written once (or twice); surnames of eight letters or
-more two letters off. Spellings that differ only in transliteration or
+or a doubled letter written once (or twice); other slips only in given
+names of five letters or more and surnames of seven or more ("Dean"/"Dan",
+"Miller"/"Muller" are different names), and surnames of eight letters or
+more may be two letters off. Spellings that differ only in transliteration or
 diacritics are one spelling ("Muller"/"Müller"/"Mueller", "Loew"/"Löw",
 "Juergen"/"Jürgen", "Zelensky"/"Zelenskyy"; the East Slavic folds of
 ``name_variants.fold``), as are the data's ``alternatives``. A given name
@@ -107,15 +109,22 @@ def same_form(word: str) -> str:
     return _UMLAUT.sub(r"\1", fold(s).replace("-", ""))
 
 
-def _near(a: str, b: str, long_limit: bool) -> bool:
-    """Are the ``same_form`` spellings ``a`` and ``b`` a near miss (see the module docstring)?"""
-    if a == b or not a or not b or a[0] != b[0]:
+def _near(a: str, b: str, surname: bool) -> bool:
+    """Are the ``same_form`` spellings ``a`` and ``b`` a near miss (see the module docstring)?
+
+    A letter doubled or not, from four letters; any other slip only in
+    longer words, where a real name one letter away is rarer: given names
+    of five letters or more ("Dean"/"Dan", "Olof"/"Olaf" are two names),
+    surnames of seven or more ("Miller"/"Muller", "Kenney"/"Kennedy")."""
+    if a == b or not a or not b or a[0] != b[0] or min(len(a), len(b)) < 4:
         return False
     if _DOUBLE.sub(r"\1", a) == _DOUBLE.sub(r"\1", b):
         return True  # "Phillipe"/"Philippe", "Cyrill"/"Cyril"
     if a[-1] != b[-1] or a.startswith(b) or b.startswith(a):
         return False
-    limit = 2 if long_limit and min(len(a), len(b)) >= 8 else 1
+    if min(len(a), len(b)) < (7 if surname else 5):
+        return False
+    limit = 2 if surname and min(len(a), len(b)) >= 8 else 1
     return _distance(a, b, limit) <= limit
 
 
