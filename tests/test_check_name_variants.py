@@ -272,3 +272,10 @@ def test_two_romanisations_of_one_person_or_place_in_one_article_are_variants():
     # across articles a house may use either: not reported
     r = rule()
     assert lint("Talks in Kishinev ended.", r, "a.txt") == []
+
+
+def test_a_variant_repeated_thousands_of_times_costs_linear_time():
+    text = "Talks in Chisinau ended. " + "Officials in Kishinev and in Chisinau agreed. " * 3000
+    diags = helpers.lint(rule(), text)
+    assert len(diags) == 3000
+    assert all(len(d.related) <= 11 for d in diags)  # the right spelling and at most 10 others

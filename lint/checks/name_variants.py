@@ -663,7 +663,7 @@ class NameVariants:
                 new = observed[0] + right[1:]
                 msg = format_message(self.message, f"'{observed}'", f"'{new}'", why)
                 fix = Fix((Edit(Span(s, e), new),), "unsafe", f"Replace with '{new}'")
-                others = tuple(Related(Span(a, b), f"'{text[a:b]}' again") for a, b in spans if (a, b) != (s, e))
+                others = _again(text, spans, (s, e))
                 yield Finding(Span(s, e), msg, fix, self.variant_level, first + others)
 
     def _emit(self, text: str, form: _Form, right: str, ref: _Form | None, why: str, safety: str, level) -> Iterator[Finding]:
@@ -679,7 +679,7 @@ class NameVariants:
             observed = text[s:e]
             new = _match_case(right, observed)
             fix = Fix((Edit(Span(s, e), new),), safety, f"Replace with '{new}'")
-            others = tuple(Related(Span(a, b), f"'{text[a:b]}' again") for a, b in form.spans if (a, b) != (s, e))
+            others = _again(text, form.spans, (s, e))
             yield Finding(Span(s, e), msg, fix, level, first + others)
 
     # ---- across articles
@@ -773,6 +773,22 @@ class NameVariants:
                 out.append((path, Finding(Span(*spans[0]), msg, fix, self.across_level, related)))
         out.sort(key=lambda pf: (pf[0], pf[1].span.start))
         yield from out
+
+
+# related "again" locations per finding: a name repeated thousands of times
+# would otherwise cost the square of its occurrences
+_MAX_AGAIN = 10
+
+
+def _again(text: str, spans: list[tuple[int, int]], here: tuple[int, int]) -> tuple[Related, ...]:
+    """The other occurrences of a flagged spelling (the first ``_MAX_AGAIN``)."""
+    out: list[Related] = []
+    for a, b in spans:
+        if (a, b) != here:
+            out.append(Related(Span(a, b), f"'{text[a:b]}' again"))
+            if len(out) == _MAX_AGAIN:
+                break
+    return tuple(out)
 
 
 def _unpack(packed: bytes) -> str:
