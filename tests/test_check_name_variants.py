@@ -111,8 +111,10 @@ def test_without_data_a_one_letter_slip_is_found_and_tie_flags_the_later():
         "Police said Martens was sentenced; the judge, Martin Hale, agreed.",
         # a husband and a wife
         "Siarhei Tsikhanouski was jailed; his wife Sviatlana Tsikhanouskaya ran in his place.",
-        # house variants listed as allowed
-        "Alexander Lukashenko spoke. Critics of Lukashenka say otherwise. Zelensky and Zelenskiy met.",
+        # house variants listed as allowed: given names different people spell differently
+        "Mohammed Ali spoke. Mohamed Salah agreed, and Catherine Smith and Katherine Jones met.",
+        # one romanisation used consistently
+        "Alexander Lukashenko spoke. Critics of Lukashenko say otherwise. Kharkov and Nikolaev were shelled.",
         # ordinary words at sentence starts are not names
         "Whether it rains or not. The farmer Wether said so. There it is, and These are fine.",
         # a common word capitalised in a title is not a name ("health" is written too)
@@ -232,3 +234,48 @@ def test_long_article_stays_fast():
     t0 = time.perf_counter()
     lint(text, r)
     assert time.perf_counter() - t0 < 3.0
+
+
+def test_doubled_letter_is_a_variant():
+    got = lint("Ministers of Morocco met. Later Morroco said it would host the talks in Rabat.")
+    assert [g[0] for g in got] == ["Morroco"]
+
+
+def test_sentence_initial_word_compared_only_when_no_english_word(monkeypatch):
+    from lint.checks import _lexicon
+
+    text = "President Emmerson Mnangagwa spoke. Emerson said he was grateful."
+    if _lexicon.available():
+        assert [g[0] for g in lint(text)] == ["Emerson"]
+    # a dictionary word at a sentence's start stays ordinary
+    assert lint("The farmer Wether spoke. Whether it rains or not.") == []
+    # without the dictionary: not compared (today's behaviour)
+    monkeypatch.setattr(_lexicon, "_words", lambda: None)
+    assert lint(text) == []
+
+
+def test_one_name_two_capitalisations():
+    got = lint("Subscribe to Oneindia News for alerts. Stories from OneIndia are free. OneIndia again.")
+    assert [g[0] for g in got] == ["Oneindia"]
+    assert "more frequent" in got[0][2]
+    # ALL CAPS and a sentence-initial capital say nothing
+    assert lint("NATO met. The Nato summit ended; Nato chiefs agreed.") == []
+
+
+def test_two_romanisations_of_one_person_or_place_in_one_article_are_variants():
+    got = lint("Alexander Lukashenko spoke. Critics of Lukashenko and of Lukashenka say otherwise.")
+    assert [g[0] for g in got] == ["Lukashenka"]
+    assert got[0][1] == Severity.WARNING
+    # a gazetteer's names of one place, however far apart
+    got = lint("Talks in Chisinau ended. Officials in Kishinev and in Chisinau agreed.")
+    assert [g[0] for g in got] == ["Kishinev"]
+    # across articles a house may use either: not reported
+    r = rule()
+    assert lint("Talks in Kishinev ended.", r, "a.txt") == []
+
+
+def test_a_variant_repeated_thousands_of_times_costs_linear_time():
+    text = "Talks in Chisinau ended. " + "Officials in Kishinev and in Chisinau agreed. " * 3000
+    diags = helpers.lint(rule(), text)
+    assert len(diags) == 3000
+    assert all(len(d.related) <= 11 for d in diags)  # the right spelling and at most 10 others

@@ -79,6 +79,8 @@ _MODULES = {
     "tense_date": "lint.checks.tense_date",
     "recurrence": "lint.checks.recurrence",
     "name_variants": "lint.checks.name_variants",
+    "known_names": "lint.checks.known_names",
+    "fixed_case": "lint.checks.fixed_case",
     "figures": "lint.checks.figures",
     "vague_attribution": "lint.checks.vague_attribution",
     "glued_text": "lint.checks.glued_text",

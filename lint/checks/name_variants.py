@@ -8,13 +8,24 @@ No list is needed to find "Zapod 2025" next to "Zapad 2025", or
   the body (paragraph, standfirst, list): a capitalised word that is only
   ever seen at the start of a sentence, after a colon or an opening quote,
   or in a headline or byline is an ordinary word, and is not compared
-  (only the known spellings of the pack's data are looked for there). A
-  word also written in lower case ("Health" and "health") is a common word
-  and is not compared either.
+  (only the known spellings of the pack's data are looked for there),
+  unless it is no English word: then it is compared with the article's
+  names ("Emerson said" after "Emmerson Mnangagwa"; "Whether" is never
+  compared with "Wether"). Whether a word is English comes from the
+  Hunspell en_US dictionary of the ``spell`` extra (see ``_lexicon``);
+  without it such words are not compared. A word also written in lower
+  case ("Health" and "health") is a common word and is not compared either.
 * **Folding** (``fold``) maps the spellings that romanised Belarusian,
   Russian and Ukrainian names vary on to one form: kh/h, w/v, -ou-/-ov-,
   ia/ya, -iy/-ii/-yy/-y, -ey/-ei, Ye-/E-, diacritics. Two spellings with the
   same folded form are variants.
+* A letter doubled or not is a variant ("Morroco"/"Morocco",
+  "Emmerson"/"Emerson"), for names of ``min_length`` letters or more with
+  the same first letter.
+* One name in two capitalisations after its first letter ("OneIndia" and
+  "Oneindia", "DeSantis" and "Desantis") is a variant too: the less
+  frequent capitalisation (ties: the later) is flagged. ALL CAPS and a
+  first letter raised say nothing.
 * Otherwise two spellings are variants when their folded forms are at a
   small edit distance (1 below 10 letters, 2 from 10), both at least
   ``min_length`` letters, and the difference is *inside* the word: the same
@@ -35,8 +46,15 @@ The pack's data (``names:`` a mapping or a file name) says more:
 ``known`` spellings are right: a spelling close to one of them is flagged at
 the rule's level with a safe fix, even when the known spelling does not occur
 in the article; ``allowed`` groups are house choices never flagged against
-each other ("Lukashenko"/"Lukashenka"); ``different`` groups are look-alike
-names that are different names ("Austria"/"Australia").
+each other (given names different people spell differently: "Mohammed",
+"Mohamed"); ``romanisations`` groups are spellings of one person's name
+("Lukashenko"/"Lukashenka"): each is right (never a misspelling, never
+reported across articles), and two of one group in one article are a
+variant, however far apart. ``places:`` (a mapping or a file name,
+rules/News/data/place-names.yml) holds such groups for places, derived
+from the GeoNames gazetteer and curated ("Kharkiv"/"Kharkov",
+"Chisinau"/"Kishinev"); groups that share a spelling are one. ``different``
+groups are look-alike names that are different names ("Austria"/"Australia").
 
 Without a known spelling, the less frequent spelling is flagged at
 ``variant_level`` (ties: the one used later), naming both spellings, with an
@@ -85,7 +103,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rules import RuleBase
 
-DATA_KEYS = ("names",)
+DATA_KEYS = ("names", "places")
 DEFAULT_MESSAGE = "%s differs from %s, %s."
 
 Level = Literal["suggestion", "warning", "error"]
@@ -97,6 +115,8 @@ class NameData(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     known: list[str] = Field(default_factory=list)  # right spellings
     allowed: list[list[str]] = Field(default_factory=list)  # house variants, never flagged
+    # romanisations of one person or place: each is right, two in one article are a variant
+    romanisations: list[list[str]] = Field(default_factory=list)
     different: list[list[str]] = Field(default_factory=list)  # look-alikes that are different names
     titles: list[str] = Field(default_factory=list)  # words before a name that say nothing of who it is (Mr, President)
 
@@ -106,16 +126,31 @@ class NameData(BaseModel):
         return [] if v is None else v
 
 
+class PlaceData(BaseModel):
+    """Names of one place (``rules/News/data/place-names.yml``): groups of
+    romanisations, each right, two of one group in one article a variant."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    derived: list[list[str]] = Field(default_factory=list)  # written by a script from a gazetteer
+    curated: list[list[str]] = Field(default_factory=list)  # by hand
+
+    @field_validator("derived", "curated", mode="before")
+    @classmethod
+    def _none_is_empty(cls, v: Any) -> Any:
+        return [] if v is None else v
+
+
 class Params(RuleBase):
     extends: Literal["name_variants"]
     names: NameData = Field(default_factory=NameData)
+    places: PlaceData = Field(default_factory=PlaceData)
     within_article: bool = True  # report variants inside one article
     across_articles: bool = False  # report, from finish(), variants between articles
     variant_level: Level = "warning"  # a variant no known spelling decides
     across_level: Level = "suggestion"
     min_length: int = Field(default=5, ge=3)  # letters, for edit-distance variants
 
-    @field_validator("names", mode="before")
+    @field_validator("names", "places", mode="before")
     @classmethod
     def _names_none(cls, v: Any) -> Any:
         return {} if v is None else v
@@ -165,6 +200,16 @@ def fold(word: str) -> str:
     for pat, rep in _FOLDS:
         s = pat.sub(rep, s)
     return s
+
+
+_DOUBLE = regex.compile(r"(.)\1+")
+
+
+def _single(folded: str) -> str:
+    """``folded`` with doubled letters written once: "Emmerson"/"Emerson",
+    "Morroco"/"Morocco", "Phillipe"/"Philippe" (a doubled or undoubled letter
+    is the commonest slip in names)."""
+    return _DOUBLE.sub(r"\1", folded)
 
 
 def _deletions(s: str, depth: int) -> set[str]:
@@ -302,6 +347,13 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
     return form.neighbours
 
 
+def _uncommon(word: str) -> bool:
+    """Is ``word`` known not to be an English word (see ``_lexicon``)?"""
+    from lint.checks._lexicon import common_word
+
+    return common_word(word) is False
+
+
 def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
     """Every capitalised word of ``blocks``, by case-folded spelling."""
     forms: dict[str, _Form] = {}
@@ -359,6 +411,18 @@ class NameVariants:
         for gi, group in enumerate(p.names.allowed):
             for w in group:
                 self.allowed[w.casefold()] = gi
+        # romanisations of one person or place: casefold -> group; groups
+        # that share a spelling (a newsroom's list and the built-in one) are one
+        self.roman: dict[str, int] = {}
+        for gi, group in enumerate(chain(p.names.romanisations, p.places.curated, p.places.derived)):
+            words = {w.casefold() for w in group}
+            old = {self.roman[w] for w in words if w in self.roman}
+            if old:
+                for w, g in self.roman.items():
+                    if g in old:
+                        self.roman[w] = gi
+            for w in words:
+                self.roman[w] = gi
         self.titles = frozenset(t.casefold() for t in p.names.titles)
         self.different: dict[str, set[int]] = {}
         for gi, group in enumerate(p.names.different):
@@ -392,10 +456,18 @@ class NameVariants:
 
     # ---- similarity
 
+    def _same_roman(self, a: str, b: str) -> bool:
+        """Two romanisations of one person or place (the data's)?"""
+        ra = self.roman.get(a)
+        return ra is not None and ra == self.roman.get(b)
+
     def _unrelated(self, a: str, b: str) -> bool:
-        """Pairs the data keeps apart: house variants and different names."""
+        """Pairs the data keeps apart: house variants, romanisations (those
+        only meet inside one article, see ``_groups``) and different names."""
         ga = self.allowed.get(a)
         if ga is not None and ga == self.allowed.get(b):
+            return True
+        if self._same_roman(a, b):
             return True
         da = self.different.get(a)
         return bool(da and da & self.different.get(b, set()))
@@ -408,6 +480,8 @@ class NameVariants:
             return _plain_len(a) >= 4 and _plain_len(b) >= 4
         if min(_plain_len(a), _plain_len(b)) < self.p.min_length:
             return False
+        if fa[0] == fb[0] and _single(fa) == _single(fb):
+            return True  # a letter doubled or not: "Emmerson"/"Emerson", "Morroco"/"Morocco"
         if fa[0] != fb[0] or fa[-1] != fb[-1] or fa.startswith(fb) or fb.startswith(fa):
             return False
         limit = 2 if min(len(fa), len(fb)) >= 10 else 1
@@ -438,7 +512,12 @@ class NameVariants:
         """Clusters of mutually close spellings (union-find over the deletion index)."""
         # only names are ever joined (see the loop below): index nothing
         # else, and only the keys that two spellings or more share
-        eligible = [(k, _keys(f.folded)) for k, f in forms.items() if f.name and not f.lower]
+        # and words capitalised only at a sentence's start (or in a headline)
+        # long enough to be compared, which join a name only when they are
+        # no English word ("Emerson said" after "Emmerson Mnangagwa"; never
+        # "Whether" after "Wether")
+        eligible = [(k, _keys(f.folded)) for k, f in forms.items()
+                    if not f.lower and (f.name or _plain_len(k) >= self.p.min_length)]
         counts = Counter(chain.from_iterable(keys for _, keys in eligible))
         shared = {key for key, n in counts.items() if n > 1}
         index: dict[str, list[str]] = {}
@@ -465,8 +544,10 @@ class NameVariants:
                         continue
                     checked.add(pair)
                     fa, fb = forms[a], forms[b]
-                    if not (fa.name and fb.name):  # a word seen only at sentence starts: ordinary
+                    if not (fa.name or fb.name):
                         continue
+                    if not (fa.name and fb.name) and not _uncommon(b if fa.name else a):
+                        continue  # seen only at sentence starts, and an English word (or no dictionary): ordinary
                     if fa.lower or fb.lower:  # a common word capitalised in a title: not a name's slip
                         continue
                     if fa.folded != fb.folded and min(fa.count, fb.count) >= 3:
@@ -475,6 +556,16 @@ class NameVariants:
                         continue  # "Hamed Gailani" and "Hamid Karzai", "Chapter VII" and "UN Charter"
                     if self.similar(a, fa.folded, b, fb.folded):
                         parent[find(a)] = find(b)
+        # romanisations of one person or place, however far apart ("Kishinev", "Chisinau")
+        by_roman: dict[int, list[str]] = {}
+        for k, f in forms.items():
+            g = self.roman.get(k)
+            if g is not None and not f.lower:  # the data says it is a name, wherever it stands
+                by_roman.setdefault(g, []).append(k)
+        for ks in by_roman.values():
+            for b in ks[1:]:
+                if not self._two_names(forms[ks[0]], forms[b], text, forms):
+                    parent[find(ks[0])] = find(b)
         groups: dict[str, list[_Form]] = {}
         for k in forms:
             groups.setdefault(find(k), []).append(forms[k])
@@ -488,7 +579,7 @@ class NameVariants:
 
     def _known_for(self, key: str, folded: str) -> str | None:
         """The known spelling (casefold) that ``key`` misspells, if any."""
-        if key in self.known or key in self.allowed:
+        if key in self.known or key in self.allowed or key in self.roman:
             return None
         if folded:
             ends = self._known_ends
@@ -539,9 +630,41 @@ class NameVariants:
             tie = sum(1 for f in names if f.count == ref.count) > 1
             why = "the first spelling in this article" if tie else "the more frequent spelling in this article"
             for f in group:
-                if f is ref or not self.similar(f.key, f.folded, ref.key, ref.folded):
+                if f is ref or not (self.similar(f.key, f.folded, ref.key, ref.folded) or self._same_roman(f.key, ref.key)):
                     continue
                 yield from self._emit(article.text, f, ref.surface, ref, why, "unsafe", self.variant_level)
+        # 3. one name in two capitalisations ("OneIndia" and "Oneindia", "DeSantis" and "Desantis")
+        for key, form in forms.items():
+            if key not in flagged and form.name and not form.lower and len(form.surfaces) > 1:
+                yield from self._mixed_case(article.text, form)
+
+    def _mixed_case(self, text: str, form: _Form) -> Iterator[Finding]:
+        """The occurrences of a name whose letters after the first are
+        capitalised otherwise than its most frequent (on a tie: first)
+        capitalisation. ALL CAPS (a headline, an acronym) and the first
+        letter alone (a sentence's start) say nothing."""
+        by_shape: dict[str, list[tuple[int, int]]] = {}
+        for s, e in form.spans:
+            w = text[s:e]
+            if len(w) < 3 or w.isupper():
+                continue
+            by_shape.setdefault(w[1:], []).append((s, e))
+        if len(by_shape) < 2:
+            return
+        shapes = sorted(by_shape.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
+        ref_spans = shapes[0][1]
+        right = text[ref_spans[0][0] : ref_spans[0][1]]
+        tie = len(shapes[1][1]) == len(ref_spans)
+        why = "the first spelling in this article" if tie else "the more frequent spelling in this article"
+        first = (Related(Span(*ref_spans[0]), f"'{right}', {why}"),)
+        for _, spans in shapes[1:]:
+            for s, e in spans:
+                observed = text[s:e]
+                new = observed[0] + right[1:]
+                msg = format_message(self.message, f"'{observed}'", f"'{new}'", why)
+                fix = Fix((Edit(Span(s, e), new),), "unsafe", f"Replace with '{new}'")
+                others = _again(text, spans, (s, e))
+                yield Finding(Span(s, e), msg, fix, self.variant_level, first + others)
 
     def _emit(self, text: str, form: _Form, right: str, ref: _Form | None, why: str, safety: str, level) -> Iterator[Finding]:
         """One finding per occurrence of ``form``; related: the first
@@ -556,7 +679,7 @@ class NameVariants:
             observed = text[s:e]
             new = _match_case(right, observed)
             fix = Fix((Edit(Span(s, e), new),), safety, f"Replace with '{new}'")
-            others = tuple(Related(Span(a, b), f"'{text[a:b]}' again") for a, b in form.spans if (a, b) != (s, e))
+            others = _again(text, form.spans, (s, e))
             yield Finding(Span(s, e), msg, fix, level, first + others)
 
     # ---- across articles
@@ -650,6 +773,22 @@ class NameVariants:
                 out.append((path, Finding(Span(*spans[0]), msg, fix, self.across_level, related)))
         out.sort(key=lambda pf: (pf[0], pf[1].span.start))
         yield from out
+
+
+# related "again" locations per finding: a name repeated thousands of times
+# would otherwise cost the square of its occurrences
+_MAX_AGAIN = 10
+
+
+def _again(text: str, spans: list[tuple[int, int]], here: tuple[int, int]) -> tuple[Related, ...]:
+    """The other occurrences of a flagged spelling (the first ``_MAX_AGAIN``)."""
+    out: list[Related] = []
+    for a, b in spans:
+        if (a, b) != here:
+            out.append(Related(Span(a, b), f"'{text[a:b]}' again"))
+            if len(out) == _MAX_AGAIN:
+                break
+    return tuple(out)
 
 
 def _unpack(packed: bytes) -> str:

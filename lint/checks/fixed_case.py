@@ -1,0 +1,267 @@
+"""fixed_case: a name with a fixed capitalisation written otherwise.
+
+The pack's data (``names:``, rules/News/data/house-names.yml) lists names
+whose capitalisation is part of the name: products, services, outlets,
+organisations, events ("WhatsApp", "PlayStation", "eBay", "Twenty20", "the
+Crown Prosecution Service", "AFCON"), each entry a string or a list whose
+first item is the house form and the rest accepted alternatives
+(``[AFCON, Afcon]``); ``places`` lists multi-word place names (countries)
+whose lower-case form is an error ("ivory coast").
+
+A run of words that matches an entry case-insensitively (diacritics
+ignored: "Copa America" is "Copa América") is reported when it is written
+in another capitalisation, except:
+
+* ALL CAPITALS (a shouted headline) and, in a headline or at a sentence's
+  start, a first letter raised ("EBay said", "Bank Of England Raises
+  Rates");
+* a single word all in lower case whose house form is a plain capitalised
+  word ("google", "photoshop": verbs, common words), or a lower-case word
+  that is an ordinary English word ("who" for WHO), see ``_lexicon``;
+* a name of several words where only ordinary lower-case words differ
+  ("India today": prose may say that), unless every word is lower case and
+  one of them is no ordinary word, or it is a ``places`` entry;
+* a word inside a web address, e-mail or hashtag ("whatsapp.com", "#afcon").
+
+A name of one word with an inner capital or digit is also found split at
+that boundary ("Twenty 20", "Whats App"; not in headlines for the camel-case
+split). Without the ``spell`` extra's dictionary every lower-case word is
+treated as possibly ordinary, so lower-case acronyms and partly lower-cased
+names are not reported.
+
+``message`` substitutions: 1. the text as written, quoted; 2. the house
+form, quoted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from lint.article import Article, Block
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.model import Edit, Finding, Fix, Span
+from lint.rules import RuleBase
+
+DATA_KEYS = ("names",)
+DEFAULT_MESSAGE = "%s is written %s."
+
+
+class HouseData(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    names: list[str | list[str]] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+
+    @field_validator("names", "places", mode="before")
+    @classmethod
+    def _none_is_empty(cls, v: Any) -> Any:
+        return [] if v is None else v
+
+
+class Params(RuleBase):
+    extends: Literal["fixed_case"]
+    names: HouseData = Field(default_factory=HouseData)
+
+    @field_validator("names", mode="before")
+    @classmethod
+    def _names_none(cls, v: Any) -> Any:
+        return {} if v is None else v
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*")
+# the same words, found by the standard library's faster engine (text is NFC)
+_FAST_TOKEN = re.compile(r"[^\W_][^\W_]*(?:['’][^\W_]+)*")
+_SPLIT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
+_STARTERS = ".!?:;\"“‘'(«—–-"
+
+
+def _plain(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    house: str
+    forms: frozenset[str]  # accepted spellings, diacritics dropped
+    words: tuple[str, ...]  # house words, diacritics dropped
+    split: str  # "" | "digit" | "camel": found split at an inner boundary
+    place: bool
+
+
+def _trie(words: set[str]) -> str:
+    """A regular expression matching exactly ``words``, shaped as a trie
+    (one branch per first letter), which the standard engine runs fast."""
+    if not words:
+        return "(?!)"
+    by_first: dict[str, set[str]] = {}
+    end = False
+    for w in words:
+        if w:
+            by_first.setdefault(w[0], set()).add(w[1:])
+        else:
+            end = True
+    alts = [re.escape(c) + (_trie(rest) if rest != {""} else "") for c, rest in sorted(by_first.items())]
+    body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+    return body + "?" if end else body
+
+
+class FixedCase:
+    def __init__(self, p: Params):
+        self.message = p.message or DEFAULT_MESSAGE
+        self.index: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
+        items: list[tuple[list[str], bool]] = [([e] if isinstance(e, str) else list(e), False) for e in p.names.names]
+        items += [([e], True) for e in p.names.places]
+        for forms, place in items:
+            if not forms:
+                continue
+            house = forms[0]
+            words = tuple(_TOKEN.findall(_plain(house)))
+            if not words:
+                continue
+            entry = _Entry(house, frozenset(" ".join(_TOKEN.findall(_plain(f))) for f in forms), words, "", place)
+            self._add(tuple(w.casefold() for w in words), entry)
+            if len(words) == 1:
+                parts = [x for x in _SPLIT.split(words[0]) if x]
+                if len(parts) > 1:
+                    kind = "camel" if any(a[-1:].islower() and b[:1].isupper() for a, b in pairwise(parts)) else "digit"
+                    split = _Entry(house, entry.forms, tuple(parts), kind, place)
+                    self._add(tuple(x.casefold() for x in parts), split)
+        self._first = self._first_words()
+
+    def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
+        bucket = self.index.setdefault(key[0], [])
+        for k, (other_key, other) in enumerate(bucket):
+            if other_key == key:  # listed twice (a newsroom's alternative): every listed form is right
+                split = other.split if entry.split else ""  # listed as written: not a split
+                bucket[k] = (key, _Entry(other.house, other.forms | entry.forms, other.words, split, other.place or entry.place))
+                return
+        bucket.append((key, entry))
+        bucket.sort(key=lambda ke: -len(ke[0]))  # the longest name first: "PlayStation Network"
+
+    def _first_words(self) -> regex.Pattern[str]:
+        """A trie-shaped pattern of every entry's first word in lower case
+        (with and without diacritics): the only places worth tokenising."""
+        words: set[str] = set()
+        for bucket in self.index.values():
+            for _, entry in bucket:
+                for form in entry.forms | {entry.house}:
+                    first = _FAST_TOKEN.match(form)
+                    if first:
+                        words.add(first.group().lower())
+                        words.add(_plain(first.group()).lower())
+                words.add(entry.words[0].lower())
+        # ``regex`` pickles a compiled pattern as its program: the rule cache
+        # then spares each run compiling it
+        return regex.compile(r"(?<![^\W_])(?:" + _trie(words) + r")(?![^\W_])")
+
+    def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
+        from lint.checks._lexicon import common_word
+
+        for b in blocks:
+            text = b.text
+            low = text.lower()
+            if len(low) != len(text):  # a letter whose lower case is longer (U+0130): look everywhere
+                starts: Iterator[int] = (m.start() for m in _FAST_TOKEN.finditer(text))
+            else:
+                starts = (m.start() for m in self._first.finditer(low))
+            headline = b.scope in ("headline", "heading")
+            done = 0
+            for pos in starts:
+                if pos < done:
+                    continue
+                m = _FAST_TOKEN.match(text, pos)
+                if m is None:
+                    continue
+                first = m.group().casefold() if m.group().isascii() else _plain(m.group()).casefold()
+                bucket = self.index.get(first) or self.index.get(first[:-2])  # a possessive
+                if not bucket:
+                    continue
+                toks = self._tokens_from(text, pos, len(bucket[0][0]))
+                folded = [t[2].casefold() for t in toks]
+                hit = None
+                for key, entry in self.index.get(folded[0], ()) if folded else ():
+                    if tuple(folded[: len(key)]) == key:
+                        hit = (len(key), entry)
+                        break
+                if hit is None:
+                    continue
+                n, entry = hit
+                st, e = toks[0][0], toks[n - 1][1]
+                done = e
+                words = [t[2] for t in toks[:n]]
+                if self._fine(text, st, e, words, entry, headline, common_word):
+                    continue
+                written = text[st:e]
+                msg = format_message(self.message, f"'{written}'", f"'{entry.house}'")
+                span = Span(b.start + st, b.start + e)
+                yield Finding(span, msg, Fix((Edit(span, entry.house),), "unsafe", f"Replace with '{entry.house}'"))
+
+    def _tokens_from(self, text: str, pos: int, most: int) -> list[tuple[int, int, str]]:
+        """Up to ``most`` words from ``pos``, joined by single spaces."""
+        toks: list[tuple[int, int, str]] = []
+        while len(toks) < most:
+            m = _FAST_TOKEN.match(text, pos)
+            if not m:
+                break
+            w = m.group()
+            if w[-2:] in ("'s", "’s", "'S", "’S"):
+                w = w[:-2]  # a possessive: "WhatsApp's"
+            toks.append((m.start(), m.start() + len(w), w if w.isascii() else _plain(w)))
+            if m.end() != m.start() + len(w) or text[m.end() : m.end() + 1] != " ":
+                break
+            pos = m.end() + 1
+        return toks
+
+    @staticmethod
+    def _fine(text: str, s: int, e: int, words: list[str], entry: _Entry, headline: bool, common_word) -> bool:
+        if (s > 0 and text[s - 1] in "@#/\\._") or (e < len(text) and text[e] in "@/_") or (
+            e + 1 < len(text) and text[e] == "." and text[e + 1].isalnum()):
+            return True  # an address, a handle, a hashtag
+        if entry.split:
+            if entry.split == "camel" and headline:
+                return True
+            # "a play station": other words, not the name split
+            return any(w[:1] != h[:1] for w, h in zip(words, entry.words, strict=False))
+        written = " ".join(words)
+        if written in entry.forms:
+            return True
+        letters = [c for c in written if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            return True
+        j = s - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        at_start = headline or j < 0 or text[j] in _STARTERS
+        if at_start:
+            for form in entry.forms:
+                fw = form.split(" ")
+                if len(fw) == len(words) and all(w == f or w == f[:1].upper() + f[1:] for w, f in zip(words, fw)):
+                    return True
+        house = entry.words
+        wrong = [w for w, h in zip(words, house) if w != h]
+        lower_wrong = [w for w in wrong if w.islower()]
+        if len(words) == 1:
+            w, h = words[0], house[0]
+            if w.islower() and h[:1].isupper() and (h[1:].islower() or not h[1:]):
+                return True  # "google", "photoshop": a verb, a common word
+            if w.islower():
+                return common_word(w) is not False
+            return False
+        if all(w.islower() for w in words):
+            if entry.place:
+                return False
+            return all(common_word(w) is not False for w in words)
+        # partly lower-cased: prose may say "India today"
+        return bool(lower_wrong) and len(lower_wrong) == len(wrong) and any(common_word(w) is not False for w in lower_wrong)
+
+
+def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> FixedCase:
+    return FixedCase(p)
