@@ -291,12 +291,11 @@ class Recurrence:
                 target = self._pre(text, c.end()) or self._post(text, c.start())
                 if target is None:
                     continue
-                n0, n1, words, year, lookup = target
+                n0, n1, words, year, (lookup, tail) = target
                 n0 = trim_name(text, n0, n1)
                 written = text[n0:n1] + (f" {year}" if year else "")
                 evidence: list[str] = []
                 related: list[Related] = []
-                lookup, tail = lookup
                 sched = self._schedule_of(lookup) or (self._schedule_of(lookup + tail, fuzzy=False) if tail else None)
                 if sched is not None:
                     sc, seen = sched
@@ -365,11 +364,11 @@ class Recurrence:
                 return None  # a reading that fits
             if not lo <= t <= hi:
                 continue
-            near = [y for y in (t + 1, t - 1) if y in held and (pub is None or abs(y - pub.year) <= 1)]
+            fits = [y for y in (t + 1, t - 1) if y in held and (pub is None or abs(y - pub.year) <= 1)]
             if pub is not None:
-                near.sort(key=lambda y: abs(y - pub.year))
-            if near:
-                misses.append((year, near[0], span, shown))
+                fits.sort(key=lambda y: abs(y - pub.year))
+            if fits:
+                misses.append((year, fits[0], span, shown))
         if not misses:
             return None
         year, near, span, shown = misses[0]
