@@ -30,9 +30,18 @@ class RelativeCue(BaseModel):
     part: Literal["all", "rest", "before"] = "all"
 
 
+class DayCue(BaseModel):
+    """A word for a day relative to the publication date ("yesterday": -1)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    phrase: str
+    shift: int = Field(ge=-1, le=1)
+
+
 class Cues(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     relative: list[RelativeCue] = Field(default_factory=list)
+    days: list[DayCue] = Field(default_factory=list)
     event_words: list[str] = Field(default_factory=list)
     connectors: list[str] = Field(default_factory=list)
     past_passive: list[str] = Field(default_factory=list)
