@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-
 from pydantic import Field
 
 from lint.article import Article, Block
