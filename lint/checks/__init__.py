@@ -77,6 +77,7 @@ _MODULES = {
     "relative_date": "lint.checks.relative_date",
     "weekday_date": "lint.checks.weekday_date",
     "headline_day": "lint.checks.headline_day",
+    "undated_day": "lint.checks.undated_day",
     "tense_date": "lint.checks.tense_date",
     "recurrence": "lint.checks.recurrence",
     "name_variants": "lint.checks.name_variants",
