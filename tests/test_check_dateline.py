@@ -22,7 +22,10 @@ def _load(name: str):
     return parse_rule_file(str(path), path.read_text(encoding="utf-8"), f"News.{name}")
 
 
-RULES = {f"News.{n}": _load(n) for n in ("DatelineMismatch", "WeekdayDateMismatch", "TenseDateMismatch")}
+RULES = {
+    f"News.{n}": _load(n)
+    for n in ("DatelineMismatch", "WeekdayDateMismatch", "TenseDateMismatch", "HeadlineDayMismatch", "UndatedRelativeDay")
+}
 
 
 def lint(rule_id: str, text: str, date: str | None = "2024-09-17"):
@@ -181,9 +184,117 @@ def test_old_type_is_named_and_cues_are_validated():
         parse_rule_file("P/R.yml", "extends: relative_date\nmessage: x\n", "P.R")
     assert "cues" in str(e.value)
     with pytest.raises(RuleError) as e:
-        parse_rule_file("P/R.yml", "extends: weekday_date\nmessage: x\ncues: {}\n", "P.R")
-    assert str(e.value) == "P/R.yml:3: cues: unknown key"
+        parse_rule_file("P/R.yml", "extends: weekday_date\nmessage: x\nmode: weekday\n", "P.R")
+    assert str(e.value) == "P/R.yml:3: mode: unknown key"
+    with pytest.raises(RuleError) as e:  # a day word is at most a day away
+        parse_rule_file("P/R.yml", "extends: weekday_date\nmessage: x\ncues: {days: [{phrase: next week, shift: 7}]}\n", "P.R")
+    assert "cues.days.0.shift" in str(e.value)
     bad = "extends: relative_date\ncues:\n  relative:\n    - {phrase: this year, unit: decade}\n"
     with pytest.raises(RuleError) as e:
         parse_rule_file("P/R.yml", bad, "P.R")
     assert "cues.relative.0.unit" in str(e.value)
+
+
+# --------------------------------------------------------------------------
+# WeekdayDateMismatch: a weekday given for today / yesterday / tomorrow
+
+
+def test_weekday_for_today_against_the_publication_date():
+    w = "News.WeekdayDateMismatch"
+    got = lint(w, "Ruto phoned Odinga earlier today (Monday), he said.", "2022-08-09")
+    assert got == [(
+        "today (Monday)",
+        "Weekday and date disagree: 'today (Monday)' makes today a Monday, but the article is dated Tuesday 9 August 2022.",
+        "warning",
+    )]
+    got = lint(w, "The count ended yesterday, Sunday, in Nairobi.", "2022-08-09")
+    assert [g[0] for g in got] == ["yesterday, Sunday"] and "so yesterday is a Monday" in got[0][1]
+    assert [g[0] for g in lint(w, "Voting ends Thursday (tomorrow), officials said.", "2022-08-09")] == ["Thursday (tomorrow)"]
+    for text in (
+        "Ruto phoned Odinga earlier today (Tuesday), he said.",
+        "The count ended yesterday (Monday).",
+        "Voting ends Wednesday (tomorrow).",
+        "He will speak today, Tuesday, and tomorrow.",
+        "He said today, monday is a holiday.",  # a weekday in lower case is not a weekday
+    ):
+        assert lint(w, text, "2022-08-09") == [], text
+    assert lint(w, "Ruto phoned Odinga earlier today (Monday).", None) == []  # no date: nothing to compare
+
+
+def test_weekday_for_today_is_reported_on_the_articles_own_date_line():
+    text = (
+        "As it happened: Ruto elected Kenya's fifth president\n\n9th August 2022\n\n"
+        "It is President-elect William Ruto.\n\nRuto says he phoned Odinga earlier today (Monday).\n"
+    )
+    article = read_article("live.txt", text)
+    assert article.meta.date == dt.date(2022, 8, 9) and article.meta.date_source == "byline"
+    (d,) = lint_article(article, [RULES["News.WeekdayDateMismatch"]])
+    assert text[d.start : d.end] == "9th August 2022"
+    assert [text[r.span.start : r.span.end] for r in d.related] == ["today (Monday)"]
+    assert "live page" in d.message
+    # the same text with the date given from outside: on the phrase
+    article = read_article("live.txt", text, date=dt.date(2022, 8, 9))
+    (d,) = lint_article(article, [RULES["News.WeekdayDateMismatch"]])
+    assert text[d.start : d.end] == "today (Monday)"
+
+
+# --------------------------------------------------------------------------
+# HeadlineDayMismatch (headline_day)
+
+
+def _article_lint(rule_id: str, text: str, date: dt.date | None = None):
+    article = read_article("a.txt", text, date=date)
+    return [(text[d.start : d.end], d) for d in lint_article(article, [RULES[rule_id]])]
+
+
+def test_headline_day_against_the_opening():
+    h = "News.HeadlineDayMismatch"
+    text = (
+        "Election Commission to declare dates for upcoming Lok Sabha polls today\n\n"
+        "The Election Commission of India will announce the polling dates for the upcoming General Elections "
+        "tomorrow, a media report said on Tuesday.\n\nThe conference will take place at Vigyan Bhawan.\n"
+    )
+    ((span, d),) = _article_lint(h, text)
+    assert span == "today" and text.index("today") == d.start  # on the headline
+    assert [text[r.span.start : r.span.end] for r in d.related] == ["tomorrow"]
+    assert d.message.startswith("Headline and opening disagree on the day: the headline says 'today', but the opening says 'tomorrow'")
+    # the same day, two days in the headline, a quoted day, other news: nothing
+    assert _article_lint(h, text.replace("tomorrow", "today")) == []
+    assert _article_lint(h, text.replace("polls today", "polls today, results tomorrow")) == []
+    quoted = text.replace("will announce the polling dates for the upcoming General Elections tomorrow, a media report said",
+                          "said: \u201cWe will announce the polling dates for the upcoming General Elections tomorrow\u201d")
+    assert _article_lint(h, quoted) == []
+    other = "Election Commission to declare dates for upcoming Lok Sabha polls today\n\nThe minister flew to Delhi yesterday for budget talks.\n"
+    assert _article_lint(h, other) == []
+
+
+def test_headline_day_reads_only_the_opening_paragraphs():
+    h = "News.HeadlineDayMismatch"
+    late = (
+        "Council to vote on the harbour budget plan today\n\nThe council meets at noon.\n\nIt has met for weeks.\n\n"
+        "Members argued.\n\nThe council will vote on the harbour budget plan tomorrow.\n"
+    )
+    assert _article_lint(h, late) == []  # the fifth paragraph is not the opening
+
+
+# --------------------------------------------------------------------------
+# UndatedRelativeDay (undated_day)
+
+
+def test_undated_relative_day():
+    u = "News.UndatedRelativeDay"
+    text = (
+        "NASA launches asteroid mission\n\nNASA has launched a mission to hit an asteroid.\n\n"
+        "The space agency tweeted today, along with a clip. The rocket lifted off yesterday evening.\n"
+    )
+    ((span, d),) = _article_lint(u, text)
+    assert span == "today" and "'tweeted today' (and 1 more day word) cannot be resolved" in d.message
+    assert str(d.severity) == "suggestion"
+    assert _article_lint(u, text, date=dt.date(2021, 11, 24)) == []  # a date resolves it
+    general = (
+        "NASA launches asteroid mission\n\nToday's rockets are cheaper. Even today the risk is real, "
+        "as it has been until today.\n\nThe launch was first reported by USA TODAY.\n"
+    )
+    assert _article_lint(u, general) == []
+    quoted = "NASA launches asteroid mission\n\n\u201cWe fly today,\u201d the agency said.\n"
+    assert _article_lint(u, quoted) == []
