@@ -186,6 +186,8 @@ class Recurrence:
             if t.split().count("{n}") != 1:
                 raise CompileError(("gaps", i), "a gap phrase needs one '{n}' for the number of years")
         self.gap_rx = regex.compile(f"(?i:{_gap_pattern(p.gaps)})") if p.gaps else None
+        # a literal that every gap phrase holds (its longest word), to skip sentences cheaply
+        self.gap_gate = {max((w for w in t.lower().split() if w != "{n}"), key=len) for t in p.gaps}
         # the schedules' names as written (for gap claims and the editions they count from)
         self.by_name = {" ".join(n.split()): sc for sc in p.schedules for n in sc.names}
         alt = phrase_pattern(self.by_name)
@@ -284,6 +286,8 @@ class Recurrence:
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         editions: dict[str, list[tuple[int, tuple[int, int]]]] | None = None
+        # only the blocks with a claim or a gap phrase are split into sentences
+        blocks = [b for b in blocks if self.claim_rx.search(b.text) or self._gap_gate(b.text)]
         for s in sentence_blocks(article, blocks):
             text = s.text
             for c in self.claim_rx.finditer(text):
@@ -332,7 +336,7 @@ class Recurrence:
                     continue
                 msg = format_message(self.message, "; ".join(evidence))
                 yield Finding(Span(s.start + c.start(), s.start + c.end()), msg, None, None, tuple(related))
-            if self.gap_rx is not None:
+            if self._gap_gate(text):
                 for g in self.gap_rx.finditer(text):
                     found = self._gap(article, text, g)
                     if found is not None:
@@ -340,6 +344,12 @@ class Recurrence:
                         yield Finding(Span(s.start + g.start(), s.start + g.end()), msg, None, None, (found[1],))
 
     # -- gap claims ("after an absence of 39 years") -------------------------
+
+    def _gap_gate(self, text: str) -> bool:
+        if self.gap_rx is None:
+            return False
+        low = text.lower()
+        return any(w in low for w in self.gap_gate)
 
     def _gap(self, article: Article, text: str, g: regex.Match) -> tuple[str, Related] | None:
         """A gap claim that no edition the article names can start: ``N`` years

@@ -24,7 +24,7 @@ import regex
 from pydantic import Field
 
 from lint.article import Article, Block
-from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans, sentence_blocks
+from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
@@ -55,7 +55,7 @@ class UndatedDay:
             return
         quotes: list[tuple[int, int]] | None = None
         found: list[tuple[int, int, str]] = []
-        for s in sentence_blocks(article, blocks):
+        for s in blocks:  # the whole block: nothing here needs its sentences
             text = s.text
             for m in self.day_rx.finditer(text):
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
