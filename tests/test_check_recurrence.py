@@ -135,7 +135,7 @@ def test_gap_claim_against_the_editions_the_article_names():
     assert [(text[d.start : d.end], d.message) for d in got] == [(
         "After a long wait of 39 years",
         PREFIX + "39 years after the 1984 edition is 2023, but no Africa Cup of Nations opened in 2023 "
-        "(2022 and 2024 did; the edition named 2023 opened in 2024).",
+        "(2022 and 2024 did): 2023 is the name of the edition that opened in 2024, 40 years after the 1984 edition.",
     )]
     assert [text[r.span.start : r.span.end] for r in got[0].related] == ["1984 edition"]
     assert lint(text.replace("39", "40")) == []  # 2024: an edition

@@ -387,9 +387,11 @@ class Recurrence:
         canonical = sc.names[0]
         t = year + n
         around = sorted(y for y in (t - 1, t + 1) if y in held)
-        renamed = "".join(f"; the edition named {k} opened in {v}" for k, v in sorted(sc.named.items()) if k == t or v == t)
-        evidence = f"{n} years after {shown} is {t}, but no {canonical} opened in {t} ({' and '.join(map(str, around))} did{renamed})"
-        if len(around) == 1 or pub is not None:
+        evidence = f"{n} years after {shown} is {t}, but no {canonical} opened in {t} ({' and '.join(map(str, around))} did)"
+        if t in sc.named:  # the count fits the edition's name, not the year it was played in
+            played = sc.named[t]
+            evidence += f": {t} is the name of the edition that opened in {played}, {played - year} years after {shown}"
+        elif len(around) == 1 or pub is not None:
             evidence += f": {near - year} years after {shown} is {near}"
         return evidence, Related(Span(*span), shown)
 
