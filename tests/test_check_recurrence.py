@@ -121,6 +121,8 @@ def test_qualified_and_lower_case_names_find_their_schedule():
         "The World Cup is held every two years.",  # which World Cup? none is assumed
         "The US census, conducted every decade, began.",
         "The decennial census of India is due.",
+        "The annual AFCON qualifiers began in Cairo.",  # the claim is about the qualifiers
+        "The annual Olympics bid was filed.",
         "Now contested every four years, this year's Centenario is a special edition.",
     ):
         assert lint(text) == [], text

@@ -90,6 +90,13 @@ _STOPWORDS = frozenset(
 _EVENT_NOUNS = frozenset("event events shower display meeting gathering show fair race".split())
 _TOKEN = regex.compile(r"\p{Lu}[\p{L}\p{M}\d'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|[\p{Ll}\d][\p{L}\p{M}\d'’-]*|[^\s\p{L}\p{M}\d]")
 _TRAILING_DIGITS = regex.compile(r"^(\p{L}{2,})\d+$")  # COP28 -> COP
+# Nouns after a name that make the noun phrase something other than the
+# event itself ("the annual World Cup qualifiers", "the biennial Olympics bid").
+_NOT_THE_EVENT = frozenset(
+    "qualifier qualifiers qualifying qualification draw bid bids budget report reports squad trials "
+    "preparations warm-up build-up".split()
+)
+_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}-]+)")
 # A lower-case compound that qualifies a name ("the 50-over World Cup",
 # "the one-day World Cup"): part of the name when a schedule lists it so.
 _QUALIFIER = r"[\p{Ll}\d][\p{L}\d]*-\p{Ll}+"
@@ -250,6 +257,9 @@ class Recurrence:
                 # what the schedule names may also hold: a qualifier before ("50-over"),
                 # lower-case words after ("US census", "US presidential election")
                 lookup = ([nouns[-1]] if nouns and _QUALIFIER_RX.match(nouns[-1]) else []) + words
+                nxt = _NEXT_WORD.match(text, m.start() + len(name_text) + (len(yr.group()) if yr else 0))
+                if nxt and nxt.group(1).lower() in _NOT_THE_EVENT:
+                    return None  # "the annual AFCON qualifiers": the claim is about the qualifiers
                 tail: list[str] = []
                 if year is None:
                     after = _LOWER_AFTER.match(text, m.start() + len(name_text))
