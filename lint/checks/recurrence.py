@@ -346,7 +346,7 @@ class Recurrence:
                     continue
                 msg = format_message(self.message, "; ".join(evidence))
                 yield Finding(Span(s.start + c.start(), s.start + c.end()), msg, None, None, tuple(related))
-            if self._gap_gate(text):
+            if self.gap_rx is not None and self._gap_gate(text):
                 for g in self.gap_rx.finditer(text):
                     found = self._gap(article, text, g)
                     if found is not None:
