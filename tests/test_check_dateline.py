@@ -298,3 +298,24 @@ def test_undated_relative_day():
     assert _article_lint(u, general) == []
     quoted = "NASA launches asteroid mission\n\n\u201cWe fly today,\u201d the agency said.\n"
     assert _article_lint(u, quoted) == []
+
+
+def test_goal_for_a_past_year_in_the_present_tense():
+    t = "News.TenseDateMismatch"
+    got = lint(t, "Zuckerberg's personal challenge for 2018 is to fix Facebook.", "2020-03-15")
+    assert got == [(
+        "challenge for 2018",
+        "Tense contradicts the dateline: dated 2020-03-15, but 'challenge for 2018 is to' tells a goal for 2018, "
+        "a past year, in the present tense.",
+        "warning",
+    )]
+    assert [g[0] for g in lint(t, "Their goals for 2019 are to win the league.", "2020-01-05")] == ["goals for 2019"]
+    for text in (
+        "Zuckerberg's personal challenge for 2020 is to fix Facebook.",  # this year's
+        "In January 2018 he wrote that his challenge for 2018 is to fix Facebook.",  # reported, dated then
+        "The deficit target for 2018 is 3 per cent.",  # a figure, not a goal to do
+        "\u201cMy goal for 2018 is to win,\u201d he said.",  # quoted
+        "If his plan for 2018 is to win, he failed.",  # conditional
+    ):
+        assert lint(t, text, "2020-03-15") == [], text
+    assert lint(t, "Zuckerberg's personal challenge for 2018 is to fix Facebook.", None) == []  # no date

@@ -48,6 +48,7 @@ class Cues(BaseModel):
     past_active: list[str] = Field(default_factory=list)
     future_markers: list[str] = Field(default_factory=list)
     future_schedule: list[str] = Field(default_factory=list)
+    present_goals: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------
