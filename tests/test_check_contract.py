@@ -117,8 +117,8 @@ CASES = {
                      "Council to vote on budget plan today\n\nThe council will vote on the budget plan tomorrow, officials said.",
                      True, None, "the headline says 'today', but the opening says 'tomorrow' of the same news ('The council "
                      "will vote on the budget plan tomorrow, officials said.'): one of them was not updated"),
-    "undated_day": ("cues: data/relative-dates.yml\n", "Council votes on budget\n\nThe council voted on the budget today.",
-                    True, None, "'budget today' cannot be resolved: the article carries no date; add the date line, "
+    "undated_day": ("cues: data/relative-dates.yml\n", "Council votes on budget\n\nThe council voted today on the budget.",
+                    True, None, "'voted today' cannot be resolved: the article carries no date; add the date line, "
                     "or name the day and date"),
     "tense_date": ("cues: data/relative-dates.yml\n", "The first joint drills were held in 2026 near Brest.", False, SEED_DATE,
                    "dated 2024-09-17, but 'were held in 2026' tells 2026, after that date, in the past tense"),

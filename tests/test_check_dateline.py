@@ -300,6 +300,30 @@ def test_undated_relative_day():
     assert _article_lint(u, quoted) == []
 
 
+def test_undated_today_counts_only_when_it_is_a_day():
+    u = "News.UndatedRelativeDay"
+    head = "NASA launches asteroid mission\n\n"
+    for body, said in (
+        ("NASA today announced a launch.", "today"),
+        ("The council will meet today to decide.", "meet today"),
+        ("The rocket lifted off earlier today.", "earlier today"),
+        ("Results are expected today at 10am.", "expected today"),
+        ("Strong winds today pushed the fire north.", "winds today"),
+    ):
+        got = _article_lint(u, head + body + "\n")
+        assert [g[0] for g in got] == ["today"] and f"'{said}'" in got[0][1].message, body
+    for body in (
+        "Virtual reality is one of the hottest gadget trends today.",
+        "Neon signs exist today, though they are rarer.",
+        "Today, the signals could not differ more.",
+        "The tensions remain unresolved today.",
+        "Get New York Today in your inbox.",
+    ):
+        assert _article_lint(u, head + body + "\n") == [], body
+    # "yesterday", "tomorrow", "tonight" have no general sense
+    assert [g[0] for g in _article_lint(u, head + "The tournament kicks off tonight.\n")] == ["tonight"]
+
+
 def test_goal_for_a_past_year_in_the_present_tense():
     t = "News.TenseDateMismatch"
     got = lint(t, "Zuckerberg's personal challenge for 2018 is to fix Facebook.", "2020-03-15")

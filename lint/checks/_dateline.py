@@ -36,6 +36,7 @@ class DayCue(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     phrase: str
     shift: int = Field(ge=-1, le=1)
+    general: bool = False  # also a general sense ("today" for nowadays): needs a verb or time next to it
 
 
 class Cues(BaseModel):

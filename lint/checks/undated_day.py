@@ -41,6 +41,24 @@ class Params(RuleBase):
 # The word before a day word that makes it general, not a day: "until today", "even today".
 _GENERAL_BEFORE = frozenset("until till to of from since even still than as unlike like".split())
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
+_WORD_AFTER = regex.compile(r"[ \t]+(\p{L}+)")
+# What makes a word with a general sense ("today") a day: a past-tense verb
+# next to it, a time, or a future marker before it in its clause.
+_IRREGULAR_PAST = frozenset(
+    """said told met went came began won lost held made gave took left rose fell struck hit sent spoke wrote
+    flew ran saw got paid sold bought brought found led fought kept broke chose drew drove grew knew meant
+    shot stood threw woke sat spent swore""".split()
+)
+_TIME_WORDS = frozenset("earlier later early late noon midnight".split())
+_FUTURE_BEFORE = regex.compile(
+    r"(?i:\b(?:will|shall|is\s+to|are\s+to|(?:set|due|expected|going|scheduled|poised)\s+to)\b|['’]ll\b)[^.;:!?]{0,50}\Z"
+)
+_TIME_AFTER = regex.compile(r"[ \t]+(?:at\s+\d|\(\s*\p{Lu})")
+
+
+def _past(word: str) -> bool:
+    w = word.lower()
+    return w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and not w.startswith("un"))
 
 
 class UndatedDay:
@@ -49,6 +67,7 @@ class UndatedDay:
             raise CompileError(("cues",), "an undated_day rule needs cues with a `days` list")
         self.message = p.message or DEFAULT_MESSAGE
         self.day_rx = regex.compile(rf"(?i:{phrase_pattern(c.phrase.lower() for c in p.cues.days)})(?!['’]s\b|-)")
+        self.general = frozenset(" ".join(c.phrase.lower().split()) for c in p.cues.days if c.general)
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         if article.meta.date is not None or article.meta.headline is None:
@@ -61,8 +80,10 @@ class UndatedDay:
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
                 if before and before.group(1).lower() in _GENERAL_BEFORE:
                     continue
-                if m.group().isupper() and before and before.group(1)[0].isupper():
-                    continue  # a name: "USA TODAY"
+                if m.group()[0].isupper() and m.start() > 0 and before and before.group(1)[0].isupper():
+                    continue  # a name: "USA TODAY", "New York Today"
+                if " ".join(m.group().lower().split()) in self.general and not self._a_day(text, m, before):
+                    continue  # "the hottest trends today": nowadays
                 if quotes is None:
                     quotes = quote_spans(article)
                 if inside(quotes, s.start + m.start(), s.start + m.end()):
@@ -77,6 +98,18 @@ class UndatedDay:
         evidence = f"'{said}'" + (f" (and {more} more day word{'s' if more > 1 else ''})" if more else "")
         evidence += " cannot be resolved: the article carries no date; add the date line, or name the day and date"
         yield Finding(Span(start, end), format_message(self.message, evidence))
+
+
+    @staticmethod
+    def _a_day(text: str, m: regex.Match, before: regex.Match | None) -> bool:
+        if before and (_past(before.group(1)) or before.group(1).lower() in _TIME_WORDS):
+            return True
+        after = _WORD_AFTER.match(text, m.end())
+        if after and _past(after.group(1)):
+            return True  # "NASA today announced"
+        if _TIME_AFTER.match(text, m.end()):
+            return True  # "today at 10am", "today (Monday)"
+        return bool(_FUTURE_BEFORE.search(text, max(0, m.start() - 80), m.start()))
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> UndatedDay:
