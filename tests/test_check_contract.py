@@ -120,6 +120,9 @@ CASES = {
     "undated_day": ("cues: data/relative-dates.yml\n", "Council votes on budget\n\nThe council voted today on the budget.",
                     True, None, "'voted today' cannot be resolved: the article carries no date; add the date line, "
                     "or name the day and date"),
+    "ended_event": ("cues: data/relative-dates.yml\n",
+                    "The festival ended on Sunday with a gala. The festival will run online until August 16.", False, None,
+                    "the festival 'ended', but 'will run online until August 16' says it goes on (perhaps only a part of it ended)"),
     "tense_date": ("cues: data/relative-dates.yml\n", "The first joint drills were held in 2026 near Brest.", False, SEED_DATE,
                    "dated 2024-09-17, but 'were held in 2026' tells 2026, after that date, in the past tense"),
     "recurrence": ("claims: {annual: 1}\nschedules: [{names: [Steadfast Noon], every: 2}]\n",

@@ -24,7 +24,10 @@ def _load(name: str):
 
 RULES = {
     f"News.{n}": _load(n)
-    for n in ("DatelineMismatch", "WeekdayDateMismatch", "TenseDateMismatch", "HeadlineDayMismatch", "UndatedRelativeDay")
+    for n in (
+        "DatelineMismatch", "WeekdayDateMismatch", "TenseDateMismatch", "HeadlineDayMismatch", "UndatedRelativeDay",
+        "EndedEventContinues",
+    )
 }
 
 
@@ -343,3 +346,35 @@ def test_goal_for_a_past_year_in_the_present_tense():
     ):
         assert lint(t, text, "2020-03-15") == [], text
     assert lint(t, "Zuckerberg's personal challenge for 2018 is to fix Facebook.", None) == []  # no date
+
+
+# --------------------------------------------------------------------------
+# EndedEventContinues (ended_event)
+
+
+def test_an_event_that_ended_and_goes_on():
+    e = "News.EndedEventContinues"
+    text = (
+        "An Ethiopian and an Indian film shared the top honours at the first Culture Cinema Film Festival-2021 "
+        "that concluded here on Wednesday, officials said.\n\nThe festival -- supported by UNESCO New Delhi -- "
+        "commenced on July 17 and will continue online till August 16 for global audiences."
+    )
+    got = helpers.lint(RULES[e], text, name="t.txt")
+    assert [(text[d.start : d.end], d.message) for d in got] == [(
+        "concluded",
+        "An event said to have ended goes on: the festival 'concluded', but 'will continue online till August 16' "
+        "says it goes on (perhaps only a part of it ended).",
+    )]
+    assert [text[r.span.start : r.span.end] for r in got[0].related] == ["will continue online till August 16"]
+    assert lint(e, "The summit ended on Friday. The summit will run until Sunday, officials said.", None) != []
+    for near in (
+        "The festival concluded on Wednesday. Its films will remain online until August 16.",  # not the festival
+        "The tournament ended its group stage on Wednesday. The tournament will continue until July 15.",  # an object
+        "The festival concluded on Wednesday. The exhibition will continue until August 16.",  # another event
+        "The conference closed on Friday. The conference exhibition runs until Sunday.",  # not the head noun
+        "Last year's festival ended on Sunday. The festival runs until August 16 this year.",  # another edition
+        "The 2019 festival ended on Sunday. The festival runs until August 16 this year.",
+        "The festival concluded on Wednesday. The festival will continue to draw crowds for years.",  # no date
+        "\u201cThe festival ended on Wednesday,\u201d he said. The festival will run until Sunday.",  # quoted
+    ):
+        assert lint(e, near, None) == [], near

@@ -78,6 +78,7 @@ _MODULES = {
     "weekday_date": "lint.checks.weekday_date",
     "headline_day": "lint.checks.headline_day",
     "undated_day": "lint.checks.undated_day",
+    "ended_event": "lint.checks.ended_event",
     "tense_date": "lint.checks.tense_date",
     "recurrence": "lint.checks.recurrence",
     "name_variants": "lint.checks.name_variants",

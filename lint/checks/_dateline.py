@@ -50,6 +50,8 @@ class Cues(BaseModel):
     future_markers: list[str] = Field(default_factory=list)
     future_schedule: list[str] = Field(default_factory=list)
     present_goals: list[str] = Field(default_factory=list)
+    ended: list[str] = Field(default_factory=list)
+    continuing: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------
