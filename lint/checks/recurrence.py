@@ -177,6 +177,10 @@ class Recurrence:
         self.message = p.message or DEFAULT_MESSAGE
         self.claims = {" ".join(k.lower().split()): v for k, v in p.claims.items()}
         self.claim_rx = regex.compile(f"(?i:{phrase_pattern(self.claims)})")
+        # a literal gate: the last word of every claim, without those that hold another
+        # ("annually" holds "annual"), looked for in the lower-cased block before the pattern
+        last = {k.split()[-1] for k in self.claims}
+        self.claim_gate = {w for w in last if not any(u != w and u in w for u in last)}
         # schedule names: lower-case words -> schedule
         self.names: list[tuple[tuple[str, ...], Schedule, str]] = []
         for s in p.schedules:
@@ -193,8 +197,8 @@ class Recurrence:
             if t.split().count("{n}") != 1:
                 raise CompileError(("gaps", i), "a gap phrase needs one '{n}' for the number of years")
         self.gap_rx = regex.compile(f"(?i:{_gap_pattern(p.gaps)})") if p.gaps else None
-        # a literal that every gap phrase holds (its longest word), to skip sentences cheaply
-        self.gap_gate = {max((w for w in t.lower().split() if w != "{n}"), key=len) for t in p.gaps}
+        # a literal that every gap phrase holds (its last word: "years"), to skip sentences cheaply
+        self.gap_gate = {next(w for w in reversed(t.lower().split()) if w != "{n}") for t in p.gaps}
         # the schedules' names as written (for gap claims and the editions they count from)
         self.by_name = {" ".join(n.split()): sc for sc in p.schedules for n in sc.names}
         alt = phrase_pattern(self.by_name)
@@ -296,8 +300,13 @@ class Recurrence:
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         editions: dict[str, list[tuple[int, tuple[int, int]]]] | None = None
-        # only the blocks with a claim or a gap phrase are split into sentences
-        blocks = [b for b in blocks if self.claim_rx.search(b.text) or self._gap_gate(b.text)]
+        # only the blocks with a claim or a gap phrase are split into sentences (literals first: cheap)
+        kept = []
+        for b in blocks:
+            low = b.text.lower()
+            if (any(w in low for w in self.claim_gate) and self.claim_rx.search(b.text)) or self._gap_gate(low):
+                kept.append(b)
+        blocks = kept
         for s in sentence_blocks(article, blocks):
             text = s.text
             for c in self.claim_rx.finditer(text):
@@ -358,7 +367,7 @@ class Recurrence:
     def _gap_gate(self, text: str) -> bool:
         if self.gap_rx is None:
             return False
-        low = text.lower()
+        low = text.lower()  # (idempotent: callers may pass it lower-cased already)
         return any(w in low for w in self.gap_gate)
 
     def _gap(self, article: Article, text: str, g: regex.Match) -> tuple[str, Related] | None:
