@@ -321,8 +321,13 @@ def test_undated_today_counts_only_when_it_is_a_day():
         "Today, the signals could not differ more.",
         "The tensions remain unresolved today.",
         "Get New York Today in your inbox.",
+        "They spend as if there is no tomorrow.",
+        "These are the leaders of tomorrow.",
     ):
         assert _article_lint(u, head + body + "\n") == [], body
+    # a title-case headline capitalises every word: not a name there
+    got = _article_lint(u, "Election Commission To Announce Poll Dates Of Five States Today\n\nThe body text.\n")
+    assert [g[0] for g in got] == ["Today"]
     # "yesterday", "tomorrow", "tonight" have no general sense
     assert [g[0] for g in _article_lint(u, head + "The tournament kicks off tonight.\n")] == ["tonight"]
 

@@ -39,7 +39,7 @@ class Params(RuleBase):
 
 
 # The word before a day word that makes it general, not a day: "until today", "even today".
-_GENERAL_BEFORE = frozenset("until till to of from since even still than as unlike like".split())
+_GENERAL_BEFORE = frozenset("until till to of from since even still than as unlike like no".split())
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
 _WORD_AFTER = regex.compile(r"[ \t]+(\p{L}+)")
 # What makes a word with a general sense ("today") a day: a past-tense verb
@@ -53,6 +53,7 @@ _TIME_WORDS = frozenset("earlier later early late noon midnight".split())
 _FUTURE_BEFORE = regex.compile(
     r"(?i:\b(?:will|shall|is\s+to|are\s+to|(?:set|due|expected|going|scheduled|poised)\s+to)\b|['’]ll\b)[^.;:!?]{0,50}\Z"
 )
+_HEADLINE_FUTURE = regex.compile(r"(?i:\bto\s+\p{L}+)[^.;:!?]{0,60}\Z")
 _TIME_AFTER = regex.compile(r"[ \t]+(?:at\s+\d|\(\s*\p{Lu})")
 
 
@@ -80,9 +81,9 @@ class UndatedDay:
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
                 if before and before.group(1).lower() in _GENERAL_BEFORE:
                     continue
-                if m.group()[0].isupper() and m.start() > 0 and before and before.group(1)[0].isupper():
-                    continue  # a name: "USA TODAY", "New York Today"
-                if " ".join(m.group().lower().split()) in self.general and not self._a_day(text, m, before):
+                if m.group()[0].isupper() and s.scope != "headline" and before and before.group(1)[0].isupper():
+                    continue  # a name: "USA TODAY", "New York Today" (a title-case headline capitalises every word)
+                if " ".join(m.group().lower().split()) in self.general and not self._a_day(text, m, before, s.scope == "headline"):
                     continue  # "the hottest trends today": nowadays
                 if quotes is None:
                     quotes = quote_spans(article)
@@ -101,7 +102,7 @@ class UndatedDay:
 
 
     @staticmethod
-    def _a_day(text: str, m: regex.Match, before: regex.Match | None) -> bool:
+    def _a_day(text: str, m: regex.Match, before: regex.Match | None, headline: bool) -> bool:
         if before and (_past(before.group(1)) or before.group(1).lower() in _TIME_WORDS):
             return True
         after = _WORD_AFTER.match(text, m.end())
@@ -109,6 +110,8 @@ class UndatedDay:
             return True  # "NASA today announced"
         if _TIME_AFTER.match(text, m.end()):
             return True  # "today at 10am", "today (Monday)"
+        if headline and _HEADLINE_FUTURE.search(text, max(0, m.start() - 80), m.start()):
+            return True  # a headline's future: "EC to announce poll dates today"
         return bool(_FUTURE_BEFORE.search(text, max(0, m.start() - 80), m.start()))
 
 
