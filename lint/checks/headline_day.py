@@ -8,11 +8,13 @@ of the two was not updated when the other was. The day words are the
 yesterday, tomorrow ...); no publication date is needed, since both are
 read against the same one.
 
-"The same news": of the sentences in the first ``window`` paragraphs (the
-standfirst counts as one) that carry a day word outside quotation marks,
+"The same news": of the sentences in the first ``window`` paragraphs of
+eight words or more (the standfirst counts as one) that carry a day word outside quotation marks,
 the one that shares the most content words with the headline, if it
 shares at least ``min_shared`` of them and at least ``min_share`` of the
-headline's. A headline with words for two different days ("Polls today,
+headline's, and that gives no day of its own (a weekday or a date, other
+than the day of the report: "a media report said on Tuesday"). A
+headline with words for two different days ("Polls today,
 results tomorrow"), or whose day word is quoted, is skipped; so is a
 sentence that also gives the headline's day.
 
@@ -58,6 +60,15 @@ _STOPWORDS = frozenset(
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+")
 
 
+# A weekday or a month and day in the sentence, other than the day of the report
+# ("a media report said on Tuesday"): the sentence names its own day.
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_OWN_DAY = regex.compile(
+    r"(?<!\b(?:said|says|say|reported|reports|told|announced|added|stated)(?:\s+on)?\s)"
+    rf"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|{_MONTHS}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTHS})"
+)
+
+
 def _stem(w: str) -> str:
     w = w.lower()
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
@@ -98,7 +109,10 @@ class HeadlineDay:
         words = self._content(head.text)
         if len(words) < self.min_shared:
             return
-        opening = [b for b in article.blocks if b.start > head.start and b.scope in ("standfirst", "paragraph")][: self.window]
+        # the first ``window`` paragraphs of prose (eight words or more: not "Advertisement", a credit line)
+        opening = [
+            b for b in article.blocks if b.start > head.start and b.scope in ("standfirst", "paragraph") and len(b.text.split()) >= 8
+        ][: self.window]
         if not opening:
             return
         quotes: list[tuple[int, int]] | None = None
@@ -115,6 +129,8 @@ class HeadlineDay:
                 found = [m for m in found if not inside(quotes, s.start + m.start(), s.start + m.end())]
                 if not found:
                     continue
+                if _OWN_DAY.search(s.text):
+                    continue  # "Markets fell on Wednesday after the Fed's decision yesterday": the day is given apart
                 shared = len(words & self._content(s.text))
                 if best is None or shared > best[0]:
                     best = (shared, s, found[0]) if all(self._shift(m) != shift for m in found) else (shared, s, hm)
