@@ -148,6 +148,12 @@ def _gap_pattern(templates: list[str]) -> str:
 _ADVERBS = {1: "annually", 2: "every two years", 3: "every three years", 4: "every four years", 5: "every five years", 10: "every ten years"}
 
 
+def _years(years: list[int]) -> str:
+    """Editions for a message: all of a short list, the ends of a long one."""
+    shown = [str(y) for y in years]
+    return ", ".join(shown) if len(shown) <= 8 else f"{', '.join(shown[:3])} ... {', '.join(shown[-3:])}"
+
+
 def _adverb(n: int) -> str:
     return _ADVERBS.get(n, f"every {n} years")
 
@@ -324,7 +330,7 @@ class Recurrence:
                     sc, seen = sched
                     if period != sc.every and period not in sc.also:
                         canonical = next((n for w, x, n in self.names if x is sc and len(w) == len(seen.split())), sc.names[0])
-                        years = f" ({', '.join(map(str, sc.years))})" if sc.years else ""
+                        years = f" ({_years(sc.years)})" if sc.years else ""
                         shown = seen + (f" {year}" if year else "")
                         here = f" ('{shown}' here)" if seen.lower() != canonical.lower() else ""
                         evidence.append(f"{canonical}{here} is held {_adverb(sc.every)}{years}, not {_adverb(period)}")
@@ -425,7 +431,8 @@ class Recurrence:
             for m in self.sched_year.finditer(t):
                 if self.by_name[" ".join((m.group("name") or m.group("name2")).split())] is sc:
                     y = int(m.group("year") or m.group("year2"))
-                    yield sc.named.get(y, y), (b.start + m.start(), b.start + m.end()), m.group()
+                    shown = m.group() if m.group("year") else f"the {m.group()}"  # "AFCON 1984", "the 1984 AFCON"
+                    yield sc.named.get(y, y), (b.start + m.start(), b.start + m.end()), shown
             for m in _GENERIC_EDITION.finditer(t):
                 if all(self.by_name[" ".join(x.group().split())] is sc for x in self.sched_rx.finditer(t)):
                     y = int(m.group("year"))
