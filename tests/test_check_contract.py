@@ -113,6 +113,16 @@ CASES = {
                       False, SEED_DATE, "dated 2024-09-17, so 'later this year' means 2024, but the event is Zapad 2025"),
     "weekday_date": ("", "The summit opened on Tuesday, September 18, 2024.", False, None,
                      "'Tuesday' does not match the date: September 18, 2024 is a Wednesday, not a Tuesday"),
+    "headline_day": ("cues: data/relative-dates.yml\n",
+                     "Council to vote on budget plan today\n\nThe council will vote on the budget plan tomorrow, officials said.",
+                     True, None, "the headline says 'today', but the opening says 'tomorrow' of the same news ('The council "
+                     "will vote on the budget plan tomorrow, officials said.'): one of them was not updated"),
+    "undated_day": ("cues: data/relative-dates.yml\n", "Council votes on budget\n\nThe council voted today on the budget.",
+                    True, None, "'voted today' cannot be resolved: the article carries no date; add the date line, "
+                    "or name the day and date"),
+    "ended_event": ("cues: data/relative-dates.yml\n",
+                    "The festival ended on Sunday with a gala. The festival will run online until August 16.", False, None,
+                    "the festival 'ended', but 'will run online until August 16' says it goes on (perhaps only a part of it ended)"),
     "tense_date": ("cues: data/relative-dates.yml\n", "The first joint drills were held in 2026 near Brest.", False, SEED_DATE,
                    "dated 2024-09-17, but 'were held in 2026' tells 2026, after that date, in the past tense"),
     "recurrence": ("claims: {annual: 1}\nschedules: [{names: [Steadfast Noon], every: 2}]\n",
@@ -212,7 +222,7 @@ def test_messages_name_no_lines():
     ("extends: missing_date\nmin_run_in_words: 8\n", 2, "min_run_in_words"),
     ("extends: repeated_headline\nmin_words: 8\n", 2, "min_words"),
     ("extends: weekday_date\nmode: weekday\n", 2, "mode"),
-    ("extends: weekday_date\ncues: {}\n", 2, "cues"),
+    ("extends: weekday_date\nclaims: {}\n", 2, "claims"),
     ("extends: metric\nmessage: x\ngrade: 8\n", 3, "grade"),
     ("extends: readability\nformula: words\n", 2, "formula"),
 ])

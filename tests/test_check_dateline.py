@@ -22,7 +22,13 @@ def _load(name: str):
     return parse_rule_file(str(path), path.read_text(encoding="utf-8"), f"News.{name}")
 
 
-RULES = {f"News.{n}": _load(n) for n in ("DatelineMismatch", "WeekdayDateMismatch", "TenseDateMismatch")}
+RULES = {
+    f"News.{n}": _load(n)
+    for n in (
+        "DatelineMismatch", "WeekdayDateMismatch", "TenseDateMismatch", "HeadlineDayMismatch", "UndatedRelativeDay",
+        "EndedEventContinues",
+    )
+}
 
 
 def lint(rule_id: str, text: str, date: str | None = "2024-09-17"):
@@ -181,9 +187,202 @@ def test_old_type_is_named_and_cues_are_validated():
         parse_rule_file("P/R.yml", "extends: relative_date\nmessage: x\n", "P.R")
     assert "cues" in str(e.value)
     with pytest.raises(RuleError) as e:
-        parse_rule_file("P/R.yml", "extends: weekday_date\nmessage: x\ncues: {}\n", "P.R")
-    assert str(e.value) == "P/R.yml:3: cues: unknown key"
+        parse_rule_file("P/R.yml", "extends: weekday_date\nmessage: x\nmode: weekday\n", "P.R")
+    assert str(e.value) == "P/R.yml:3: mode: unknown key"
+    with pytest.raises(RuleError) as e:  # a day word is at most a day away
+        parse_rule_file("P/R.yml", "extends: weekday_date\nmessage: x\ncues: {days: [{phrase: next week, shift: 7}]}\n", "P.R")
+    assert "cues.days.0.shift" in str(e.value)
     bad = "extends: relative_date\ncues:\n  relative:\n    - {phrase: this year, unit: decade}\n"
     with pytest.raises(RuleError) as e:
         parse_rule_file("P/R.yml", bad, "P.R")
     assert "cues.relative.0.unit" in str(e.value)
+
+
+# --------------------------------------------------------------------------
+# WeekdayDateMismatch: a weekday given for today / yesterday / tomorrow
+
+
+def test_weekday_for_today_against_the_publication_date():
+    w = "News.WeekdayDateMismatch"
+    got = lint(w, "Ruto phoned Odinga earlier today (Monday), he said.", "2022-08-09")
+    assert got == [(
+        "today (Monday)",
+        "Weekday and date disagree: 'today (Monday)' makes today a Monday, but the article is dated Tuesday 9 August 2022.",
+        "warning",
+    )]
+    got = lint(w, "The count ended yesterday, Sunday, in Nairobi.", "2022-08-09")
+    assert [g[0] for g in got] == ["yesterday, Sunday"] and "so yesterday is a Monday" in got[0][1]
+    assert [g[0] for g in lint(w, "Voting ends Thursday (tomorrow), officials said.", "2022-08-09")] == ["Thursday (tomorrow)"]
+    for text in (
+        "Ruto phoned Odinga earlier today (Tuesday), he said.",
+        "The count ended yesterday (Monday).",
+        "Voting ends Wednesday (tomorrow).",
+        "He will speak today, Tuesday, and tomorrow.",
+        "He said today, monday is a holiday.",  # a weekday in lower case is not a weekday
+    ):
+        assert lint(w, text, "2022-08-09") == [], text
+    assert lint(w, "Ruto phoned Odinga earlier today (Monday).", None) == []  # no date: nothing to compare
+
+
+def test_weekday_for_today_is_reported_on_the_articles_own_date_line():
+    text = (
+        "As it happened: Ruto elected Kenya's fifth president\n\n9th August 2022\n\n"
+        "It is President-elect William Ruto.\n\nRuto says he phoned Odinga earlier today (Monday).\n"
+    )
+    article = read_article("live.txt", text)
+    assert article.meta.date == dt.date(2022, 8, 9) and article.meta.date_source == "byline"
+    (d,) = lint_article(article, [RULES["News.WeekdayDateMismatch"]])
+    assert text[d.start : d.end] == "9th August 2022"
+    assert [text[r.span.start : r.span.end] for r in d.related] == ["today (Monday)"]
+    assert "live page" in d.message
+    # the same text with the date given from outside: on the phrase
+    article = read_article("live.txt", text, date=dt.date(2022, 8, 9))
+    (d,) = lint_article(article, [RULES["News.WeekdayDateMismatch"]])
+    assert text[d.start : d.end] == "today (Monday)"
+
+
+# --------------------------------------------------------------------------
+# HeadlineDayMismatch (headline_day)
+
+
+def _article_lint(rule_id: str, text: str, date: dt.date | None = None):
+    article = read_article("a.txt", text, date=date)
+    return [(text[d.start : d.end], d) for d in lint_article(article, [RULES[rule_id]])]
+
+
+def test_headline_day_against_the_opening():
+    h = "News.HeadlineDayMismatch"
+    text = (
+        "Election Commission to declare dates for upcoming Lok Sabha polls today\n\n"
+        "The Election Commission of India will announce the polling dates for the upcoming General Elections "
+        "tomorrow, a media report said on Tuesday.\n\nThe conference will take place at Vigyan Bhawan.\n"
+    )
+    ((span, d),) = _article_lint(h, text)
+    assert span == "today" and text.index("today") == d.start  # on the headline
+    assert [text[r.span.start : r.span.end] for r in d.related] == ["tomorrow"]
+    assert d.message.startswith("Headline and opening disagree on the day: the headline says 'today', but the opening says 'tomorrow'")
+    # the same day, two days in the headline, a quoted day, other news: nothing
+    assert _article_lint(h, text.replace("tomorrow", "today")) == []
+    assert _article_lint(h, text.replace("polls today", "polls today, results tomorrow")) == []
+    quoted = text.replace("will announce the polling dates for the upcoming General Elections tomorrow, a media report said",
+                          "said: \u201cWe will announce the polling dates for the upcoming General Elections tomorrow\u201d")
+    assert _article_lint(h, quoted) == []
+    other = "Election Commission to declare dates for upcoming Lok Sabha polls today\n\nThe minister flew to Delhi yesterday for budget talks.\n"
+    assert _article_lint(h, other) == []
+
+
+def test_headline_day_reads_only_the_opening_paragraphs():
+    h = "News.HeadlineDayMismatch"
+    late = (
+        "Council to vote on the harbour budget plan today\n\nThe council meets at noon in the old town hall.\n\n"
+        "It has met for weeks to argue over the money.\n\nMembers argued again and again over the plan.\n\n"
+        "The council will vote on the harbour budget plan tomorrow.\n"
+    )
+    assert _article_lint(h, late) == []  # the fourth paragraph of prose is not the opening
+    short = late.replace(" in the old town hall", "").replace(" to argue over the money", "")
+    assert [g[0] for g in _article_lint(h, short)] == ["today"]  # short lines ("Advertisement") do not count
+
+
+# --------------------------------------------------------------------------
+# UndatedRelativeDay (undated_day)
+
+
+def test_undated_relative_day():
+    u = "News.UndatedRelativeDay"
+    text = (
+        "NASA launches asteroid mission\n\nNASA has launched a mission to hit an asteroid.\n\n"
+        "The space agency tweeted today, along with a clip. The rocket lifted off yesterday evening.\n"
+    )
+    ((span, d),) = _article_lint(u, text)
+    assert span == "today" and "'tweeted today' (and 1 more day word) cannot be resolved" in d.message
+    assert str(d.severity) == "suggestion"
+    assert _article_lint(u, text, date=dt.date(2021, 11, 24)) == []  # a date resolves it
+    general = (
+        "NASA launches asteroid mission\n\nToday's rockets are cheaper. Even today the risk is real, "
+        "as it has been until today.\n\nThe launch was first reported by USA TODAY.\n"
+    )
+    assert _article_lint(u, general) == []
+    quoted = "NASA launches asteroid mission\n\n\u201cWe fly today,\u201d the agency said.\n"
+    assert _article_lint(u, quoted) == []
+
+
+def test_undated_today_counts_only_when_it_is_a_day():
+    u = "News.UndatedRelativeDay"
+    head = "NASA launches asteroid mission\n\n"
+    for body, said in (
+        ("NASA today announced a launch.", "today"),
+        ("The council will meet today to decide.", "meet today"),
+        ("The rocket lifted off earlier today.", "earlier today"),
+        ("Results are expected today at 10am.", "expected today"),
+        ("Strong winds today pushed the fire north.", "winds today"),
+    ):
+        got = _article_lint(u, head + body + "\n")
+        assert [g[0] for g in got] == ["today"] and f"'{said}'" in got[0][1].message, body
+    for body in (
+        "Virtual reality is one of the hottest gadget trends today.",
+        "Neon signs exist today, though they are rarer.",
+        "Today, the signals could not differ more.",
+        "The tensions remain unresolved today.",
+        "Get New York Today in your inbox.",
+        "They spend as if there is no tomorrow.",
+        "These are the leaders of tomorrow.",
+    ):
+        assert _article_lint(u, head + body + "\n") == [], body
+    # a title-case headline capitalises every word: not a name there
+    got = _article_lint(u, "Election Commission To Announce Poll Dates Of Five States Today\n\nThe body text.\n")
+    assert [g[0] for g in got] == ["Today"]
+    # "yesterday", "tomorrow", "tonight" have no general sense
+    assert [g[0] for g in _article_lint(u, head + "The tournament kicks off tonight.\n")] == ["tonight"]
+
+
+def test_goal_for_a_past_year_in_the_present_tense():
+    t = "News.TenseDateMismatch"
+    got = lint(t, "Zuckerberg's personal challenge for 2018 is to fix Facebook.", "2020-03-15")
+    assert got == [(
+        "challenge for 2018",
+        "Tense contradicts the dateline: dated 2020-03-15, but 'challenge for 2018 is to' tells a goal for 2018, "
+        "a past year, in the present tense.",
+        "warning",
+    )]
+    assert [g[0] for g in lint(t, "Their goals for 2019 are to win the league.", "2020-01-05")] == ["goals for 2019"]
+    for text in (
+        "Zuckerberg's personal challenge for 2020 is to fix Facebook.",  # this year's
+        "In January 2018 he wrote that his challenge for 2018 is to fix Facebook.",  # reported, dated then
+        "The deficit target for 2018 is 3 per cent.",  # a figure, not a goal to do
+        "\u201cMy goal for 2018 is to win,\u201d he said.",  # quoted
+        "If his plan for 2018 is to win, he failed.",  # conditional
+    ):
+        assert lint(t, text, "2020-03-15") == [], text
+    assert lint(t, "Zuckerberg's personal challenge for 2018 is to fix Facebook.", None) == []  # no date
+
+
+# --------------------------------------------------------------------------
+# EndedEventContinues (ended_event)
+
+
+def test_an_event_that_ended_and_goes_on():
+    e = "News.EndedEventContinues"
+    text = (
+        "An Ethiopian and an Indian film shared the top honours at the first Culture Cinema Film Festival-2021 "
+        "that concluded here on Wednesday, officials said.\n\nThe festival -- supported by UNESCO New Delhi -- "
+        "commenced on July 17 and will continue online till August 16 for global audiences."
+    )
+    got = helpers.lint(RULES[e], text, name="t.txt")
+    assert [(text[d.start : d.end], d.message) for d in got] == [(
+        "concluded",
+        "An event said to have ended goes on: the festival 'concluded', but 'will continue online till August 16' "
+        "says it goes on (perhaps only a part of it ended).",
+    )]
+    assert [text[r.span.start : r.span.end] for r in got[0].related] == ["will continue online till August 16"]
+    assert lint(e, "The summit ended on Friday. The summit will run until Sunday, officials said.", None) != []
+    for near in (
+        "The festival concluded on Wednesday. Its films will remain online until August 16.",  # not the festival
+        "The tournament ended its group stage on Wednesday. The tournament will continue until July 15.",  # an object
+        "The festival concluded on Wednesday. The exhibition will continue until August 16.",  # another event
+        "The conference closed on Friday. The conference exhibition runs until Sunday.",  # not the head noun
+        "Last year's festival ended on Sunday. The festival runs until August 16 this year.",  # another edition
+        "The 2019 festival ended on Sunday. The festival runs until August 16 this year.",
+        "The festival concluded on Wednesday. The festival will continue to draw crowds for years.",  # no date
+        "\u201cThe festival ended on Wednesday,\u201d he said. The festival will run until Sunday.",  # quoted
+    ):
+        assert lint(e, near, None) == [], near

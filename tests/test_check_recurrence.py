@@ -106,3 +106,58 @@ def test_schedules_are_data_and_claims_are_required():
     with pytest.raises(RuleError) as e:
         parse_rule_file("P/R.yml", "extends: recurrence\nclaims: {annual: 1}\nschedules: [{names: [X], every: 0}]\n", "P.R")
     assert "schedules.0.every" in str(e.value)
+
+
+def test_qualified_and_lower_case_names_find_their_schedule():
+    got = lint("It is interesting that the 50-over World Cup has been consistently played every two years.")
+    assert got == [("every two years", PREFIX + "Cricket World Cup ('50-over World Cup' here) is held every four years "
+                    "(1975, 1979, 1983 ... 2019, 2023, 2027), not every two years.")]
+    assert [g[0] for g in lint("The quadrennial US census counts everyone.")] == ["quadrennial"]
+    got = lint("US presidential elections, held every five years, are costly.")
+    assert [g[0] for g in got] == ["every five years"] and "US presidential election" in got[0][1]
+    for text in (
+        "The 50-over World Cup is played every four years.",
+        "The T20 World Cup has always been held every year or two.",  # no schedule: irregular
+        "The World Cup is held every two years.",  # which World Cup? none is assumed
+        "The US census, conducted every decade, began.",
+        "The decennial census of India is due.",
+        "The annual AFCON qualifiers began in Cairo.",  # the claim is about the qualifiers
+        "The annual Olympics bid was filed.",
+        "Now contested every four years, this year's Centenario is a special edition.",
+    ):
+        assert lint(text) == [], text
+
+
+def test_gap_claim_against_the_editions_the_article_names():
+    text = (
+        "After a long wait of 39 years, Ivory Coast is ready to host the AFCON in their homeland.\n\n"
+        "The memories of the 1984 edition, won by Cameroon, are still fresh."
+    )
+    got = helpers.lint(RULE, text, name="t.txt")
+    assert [(text[d.start : d.end], d.message) for d in got] == [(
+        "After a long wait of 39 years",
+        PREFIX + "39 years after the 1984 edition is 2023, but no Africa Cup of Nations opened in 2023 "
+        "(2022 and 2024 did): 2023 is the name of the edition that opened in 2024, 40 years after the 1984 edition.",
+    )]
+    assert [text[r.span.start : r.span.end] for r in got[0].related] == ["1984 edition"]
+    assert lint(text.replace("39", "40")) == []  # 2024: an edition
+    assert lint(text.replace("39", "thirty-nine")) != []  # numbers in words
+    assert lint(text.replace("1984 edition", "1984 Africa Cup of Nations")) != []
+    assert lint(text.split("\n\n")[0]) == []  # no edition named: nothing to count from
+    assert lint(text.replace("the AFCON", "the tournament")) == []  # no scheduled event in the sentence
+    # with a date: N years from the edition to the dateline always fits; the year that would fit must be near the dateline
+    ghana = "Ghana hosts the Africa Cup of Nations for the first time in {} years, having staged the 2008 edition."
+    assert [g[0] for g in lint(ghana.format(13), "2022-01-09")] == ["for the first time in 13 years"]
+    assert lint(ghana.format(14), "2022-01-09") == []
+    assert lint(ghana.format(13), "2021-06-01") == []  # 2021: the dateline's year
+    assert lint(ghana.format(13), "2030-06-01") == []  # 2022 is not the edition of a 2030 article
+    # decades are not counted
+    assert lint("For the first time in six decades, the Africa Cup of Nations 1984 edition is not remembered.") == []
+
+
+def test_gap_claim_with_a_named_world_cup_edition():
+    text = "Brazil host the FIFA World Cup for the first time in 63 years, since the 1950 FIFA World Cup."
+    got = lint(text, "2014-06-12")
+    assert [g[0] for g in got] == ["for the first time in 63 years"]
+    assert "63 years after the 1950 FIFA World Cup is 2013, but no FIFA World Cup opened in 2013 (2014 did): 64 years" in got[0][1]
+    assert lint(text.replace("63", "64"), "2014-06-12") == []

@@ -30,15 +30,28 @@ class RelativeCue(BaseModel):
     part: Literal["all", "rest", "before"] = "all"
 
 
+class DayCue(BaseModel):
+    """A word for a day relative to the publication date ("yesterday": -1)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    phrase: str
+    shift: int = Field(ge=-1, le=1)
+    general: bool = False  # also a general sense ("today" for nowadays): needs a verb or time next to it
+
+
 class Cues(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     relative: list[RelativeCue] = Field(default_factory=list)
+    days: list[DayCue] = Field(default_factory=list)
     event_words: list[str] = Field(default_factory=list)
     connectors: list[str] = Field(default_factory=list)
     past_passive: list[str] = Field(default_factory=list)
     past_active: list[str] = Field(default_factory=list)
     future_markers: list[str] = Field(default_factory=list)
     future_schedule: list[str] = Field(default_factory=list)
+    present_goals: list[str] = Field(default_factory=list)
+    ended: list[str] = Field(default_factory=list)
+    continuing: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------

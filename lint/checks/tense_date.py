@@ -1,7 +1,10 @@
 """tense_date: a date told in the wrong tense for the dateline.
 
 A date after the publication date told in the past tense ("was held in
-2026") or one before it told as future ("will take place in 2023"). Needs
+2026") or one before it told as future ("will take place in 2023"); and,
+with ``present_goals``, a goal for a year before the publication year told
+in the present ("his challenge for 2018 is to fix Facebook" in 2020: the
+goal noun, "for YEAR", then "is/are to"). Needs
 ``cues`` with ``past_*`` or ``future_*`` lists (usually
 ``data/relative-dates.yml``); articles without a publication date, text
 inside quotation marks, conditionals and reported speech dated earlier in
@@ -55,8 +58,8 @@ _CONDITION = regex.compile(r"(?i)\b(?:if|unless|whether|as\s+if|suppose|supposin
 class TenseDate:
     def __init__(self, p: Params):
         c = p.cues
-        if not (c.past_passive or c.past_active or c.future_markers or c.future_schedule):
-            raise CompileError(("cues",), "a tense_date rule needs cues with past_* or future_* lists")
+        if not (c.past_passive or c.past_active or c.future_markers or c.future_schedule or c.present_goals):
+            raise CompileError(("cues",), "a tense_date rule needs cues with past_*, future_* or present_goals lists")
         self.message = p.message or DEFAULT_MESSAGE
         self.past = regex.compile(
             rf"(?i:\b(?:was|were)\s+(?:not\s+)?(?:{phrase_pattern(c.past_passive)})|(?P<act>{phrase_pattern(c.past_active)}))"
@@ -67,6 +70,8 @@ class TenseDate:
             rf"\p{{Ll}}+(?:\s+place)?){_PLACE},?\s+(?i:in|on|during|by)\s+"
             rf"|(?i:{phrase_pattern(c.future_schedule)})\s+"
         )
+        # "his challenge for 2018 is to": the match ends at the year; the verb after it is checked apart
+        self.goal = regex.compile(rf"(?i:(?:{phrase_pattern(c.present_goals)})\s+for\s+)(?=(?:1[89]|20)\d\d\s+(?:is|are)\s+to\b)")
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         pub = article.meta.date
@@ -81,7 +86,7 @@ class TenseDate:
             cond = _CONDITION.search(text)
             years: list[int] | None = None  # ends of the years in the sentence
             low: list[int] = []  # the lowest year among those ending at or before each of them
-            for kind, rx in (("past", self.past), ("future", self.future)):
+            for kind, rx in (("past", self.past), ("future", self.future), ("goal", self.goal)):
                 for m in rx.finditer(text):
                     got = anchor_at(text, m.end())
                     if got is None:
@@ -93,7 +98,9 @@ class TenseDate:
                         if m.group("act") and _word_before(text, m.start()) in _NOT_AFTER:
                             continue
                     else:
-                        if not period.hi < pub - ONE_DAY:
+                        if kind == "goal" and not year < pub.year:
+                            continue
+                        if kind == "future" and not period.hi < pub - ONE_DAY:
                             continue
                         # reported speech from an earlier time: "said in 2019 the plant will open in 2022"
                         if years is None:
@@ -112,6 +119,10 @@ class TenseDate:
                     said = " ".join(text[m.start() : end].split())
                     if kind == "past":
                         evidence = f"dated {pub.isoformat()}, but '{said}' tells {shown}, after that date, in the past tense"
+                    elif kind == "goal":
+                        verb = regex.match(r"\s+(is|are)\s+to\b", text[end:])
+                        said = " ".join(text[m.start() : end + (verb.end() if verb else 0)].split())
+                        evidence = f"dated {pub.isoformat()}, but '{said}' tells a goal for {shown}, a past year, in the present tense"
                     else:
                         evidence = f"dated {pub.isoformat()}, but '{said}' tells {shown}, before that date, as future"
                     msg = format_message(self.message, evidence)

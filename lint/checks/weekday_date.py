@@ -6,6 +6,15 @@ publication date, the nearest such date to it, and reported as a
 warning). No fix: either part may be the wrong one. Dates without a year
 are skipped when the article has no publication date.
 
+With ``cues`` (a ``days`` list, usually ``data/relative-dates.yml``), a
+weekday given for a day relative to the publication date is checked as
+well: "earlier today (Monday)", "yesterday (Sunday)", "tomorrow,
+Wednesday," in an article dated Tuesday 9 August 2022. When the date comes
+from the article's own date line, the finding is on that date (the line
+that every "today" of the article hangs on: an old date on a live page or
+an updated story) with the phrase as a related location; a date given from
+outside (front matter, ``--date``) puts it on the phrase. A warning.
+
 ``message`` substitutions: ``%s`` is the evidence, such as ``'Tuesday'
 does not match the date: September 18, 2024 is a Wednesday, not a Tuesday``.
 """
@@ -18,18 +27,23 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
+from pydantic import Field
 
 from lint.article import Article, Block
+from lint.checks._dateline import Cues, phrase_pattern
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import find_dates
-from lint.model import Finding, Severity, Span
+from lint.model import Finding, Related, Severity, Span
 from lint.rules import RuleBase
+
+DATA_KEYS = ("cues",)
 
 DEFAULT_MESSAGE = "Weekday and date disagree: %s."
 
 
 class Params(RuleBase):
     extends: Literal["weekday_date"]
+    cues: Cues = Field(default_factory=Cues)  # its ``days``: "today (Monday)"
 
 
 _WEEKDAYS = {
@@ -58,9 +72,20 @@ def _weekday_ok(token: str) -> bool:
 class WeekdayDate:
     def __init__(self, p: Params):
         self.message = p.message or DEFAULT_MESSAGE
+        self.days = {" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days}
+        self.day_rx = None
+        if self.days:
+            alt = phrase_pattern(self.days)
+            self.day_rx = regex.compile(
+                rf"(?P<day>(?i:{alt}))\s*(?:\(\s*(?P<wd>{_WD})\.?\s*\)|,\s*(?P<wd2>{_WD})\b\.?(?=\s*[,;)]|\s*\.?\s*$))"
+                rf"|(?P<wd3>{_WD})\.?\s*\(\s*(?P<day2>(?i:{alt}))\s*\)",
+                regex.IGNORECASE,
+            )
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         pub = article.meta.date
+        if pub is not None and self.day_rx is not None:
+            yield from self._relative_days(article, blocks, pub)
         for b in blocks:
             text = b.text
             # every date find_dates returns has a digit (its ``re`` ``\d``)
@@ -109,6 +134,47 @@ class WeekdayDate:
                 msg = format_message(self.message, evidence)
                 start, end = min(wd[0], d.start), max(wd[1], d.end)
                 yield Finding(Span(b.start + start, b.start + end), msg, None, Severity.WARNING if inferred else None)
+
+
+    def _relative_days(self, article: Article, blocks: list[Block], pub: dt.date) -> Iterator[Finding]:
+        assert self.day_rx is not None
+        for b in blocks:
+            if not _WD_ANY.search(b.text):
+                continue
+            for m in self.day_rx.finditer(b.text):
+                day = m.group("day") or m.group("day2")
+                wd = next(w for w in (m.group("wd"), m.group("wd2"), m.group("wd3")) if w)
+                if not _weekday_ok(wd):
+                    continue
+                shift = self.days[" ".join(day.lower().split())]
+                meant = pub + dt.timedelta(days=shift)
+                stated = _WEEKDAYS[wd.lower()]
+                if meant.weekday() == stated:
+                    continue
+                said = " ".join(m.group().split())
+                span = Span(b.start + m.start(), b.start + m.end())
+                where = _date_line(article, pub) if article.meta.date_source == "byline" else None
+                evidence = (
+                    f"'{said}' makes {'today' if shift == 0 else 'yesterday' if shift < 0 else 'tomorrow'} a "
+                    f"{_DAY_NAMES[stated]}, but the article is dated {pub:%A} {pub.day} {pub:%B} {pub.year}"
+                    + (f", so {day.lower()} is a {_DAY_NAMES[meant.weekday()]}" if shift else "")
+                )
+                if where is not None:
+                    evidence += " (a date line older or newer than the text, as on a live page or an updated story, or a wrong weekday)"
+                    yield Finding(where, format_message(self.message, evidence), None, Severity.WARNING, (Related(span, f"'{said}'"),))
+                else:
+                    yield Finding(span, format_message(self.message, evidence), None, Severity.WARNING)
+                return  # one is enough: every other relative day hangs on the same date
+
+
+def _date_line(article: Article, pub: dt.date) -> Span | None:
+    """Where the article's own date line gives ``pub``, if it does."""
+    for b in article.blocks:
+        if b.scope == "byline":
+            for d in find_dates(b.text):
+                if d.date == pub:
+                    return Span(b.start + d.start, b.start + d.end)
+    return None
 
 
 def _nearest(pub: dt.date, month: int, day: int) -> dt.date | None:
