@@ -87,6 +87,10 @@ class AttributionData(BaseModel):
     vague: list[str] = Field(default_factory=list)
     hedges: list[str] = Field(default_factory=list)
     not_names: list[str] = Field(default_factory=list)
+    # a place standing for its government as the holder of a belief
+    # ("Washington believes"): plain names, and the verbs (patterns)
+    places: list[str] = Field(default_factory=list)
+    belief_verbs: list[str] = Field(default_factory=list)
     figures: FigureWords = Field(default_factory=FigureWords)
 
 

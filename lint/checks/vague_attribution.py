@@ -50,6 +50,7 @@ class Params(RuleBase):
     extends: Literal["vague_attribution"]
     attribution: AttributionData
     tokens: list[str] = Field(default_factory=list)  # more vague phrases, besides the data file's
+    places: list[str] = Field(default_factory=list)  # more places that stand for a government
 
 
 # A proper name: capitalised words, joined by a few lower-case particles
@@ -62,7 +63,7 @@ _SPEECH = (
     r"insisted|insists|reported|reports|predicted|predicts|found|finds|concluded|concludes|cautioned"
 )
 _AGENT_SPEAKS = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.;]{{1,80}},)?\s+"
+    rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.;]{{1,80}},)?,?\s+"
     rf"(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+)?(?i:{_SPEECH})\b"
 )
 _SPEAKS_AGENT = regex.compile(
@@ -88,6 +89,9 @@ _PARTICLES = regex.compile(r"of|for|the|and|on|de|du|la|van|von|der|den|al|bin|d
 _SPEECH_WORD = regex.compile(rf"(?i:{_SPEECH})")
 _WORD_AFTER_SPACE = regex.compile(r"(?<=\s)\p{L}+(?=\s)")
 _AFTER_SAYS = regex.compile(r"(?ri)\s+(?:that\s+)?")
+# what stands before a tail attribution: ", the Kremlin said", "... according to Amnesty"
+_TAIL_BEFORE = regex.compile(r"(?r)(?:[,;:—–]|\s-|^)\s*(?:(?i:the)\s+)?$")
+_DEFINITE_WORD = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:the|this|that|these|those)\s+(?P<a>[\p{L}-]+)(?:\s+(?P<b>\p{L}+))?")
 
 
 class _Barriers:
@@ -170,6 +174,35 @@ class _Scan:
         return result
 
 
+class _Hit:
+    """One vague phrase in a sentence: ``start``/``end`` in the sentence's
+    text; ``place``: a place that holds a belief ("Washington believes")."""
+
+    __slots__ = ("end", "hedge", "place", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, hedge: bool, place: bool = False):
+        self.start, self.end, self.text, self.hedge, self.place = start, end, text, hedge, place
+
+
+# a definite back-reference right before the phrase: "the experts", "one of the sources"
+_DEFINITE_BEFORE = regex.compile(
+    r"(?ri)(?<![\p{L}\p{N}])(?:(?:one|some|two|three|several|many|most|all|each|both|none|any)\s+of\s+)?(?:the|these|those|both)\s+$"
+)
+_DEFINITE_INSIDE = regex.compile(r"(?i)^according\s+to\s+(?:the|these|those)\s+(?:[\p{L}-]+\s+)*?(?P<head>\p{L}+)$")
+_WORD = regex.compile(r"\p{L}{4,}")
+# a place (capitalised words) right before a belief verb: "Washington believes", "the Kremlin fears"
+_PLACE_BEFORE = regex.compile(
+    r"(?r)(?<![\p{L}\p{N}])(?P<name>(?-i:\p{Lu})[\p{L}\p{M}'’.-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{M}'’.-]*){0,3})\s+"
+    r"(?:(?i:still|also|now|firmly|privately|clearly|apparently|increasingly|evidently|genuinely|reportedly)\s+)?$"
+)
+
+
+def _heads(phrase: str) -> set[str]:
+    """The words of a vague phrase that a later mention may take up: "the
+    report", "one of the sources" (four letters or more, without a plural s)."""
+    return {w[:-1] if w.endswith("s") else w for w in (x.lower() for x in _WORD.findall(phrase))}
+
+
 class VagueAttribution:
     def __init__(self, p: Params):
         data = p.attribution
@@ -182,29 +215,112 @@ class VagueAttribution:
             _compile(item, ("attribution", "hedges", i))
         for i, item in enumerate(p.tokens):
             _compile(item, ("tokens", i))
+        for i, item in enumerate(data.belief_verbs):
+            _compile(item, ("attribution", "belief_verbs", i))
         # one alternation; the group that matched gives the level
         self.pattern = _compile(
             r"(?i)(?<![\p{L}\p{N}])(?:(?P<vague>" + _words(items) + r")|(?P<hedge>" + _words(data.hedges) + r"))(?![\p{L}\p{N}])",
             ("attribution", "vague"),
         )
+        self.places = frozenset(x.lower() for x in data.places + p.places)
+        self.belief = (
+            _compile(r"(?i)(?<![\p{L}\p{N}])(?:" + _words(data.belief_verbs) + r")(?![\p{L}\p{N}])", ("attribution", "belief_verbs"))
+            if self.places and data.belief_verbs
+            else None
+        )
         self.not_names = frozenset(x.lower() for x in data.not_names)
         self.message = p.message or DEFAULT_MESSAGE
 
+    def hits(self, text: str) -> list[_Hit]:
+        """The vague phrases of one sentence, in order."""
+        out = [_Hit(m.start(), m.end(), m.group(), m.group("hedge") is not None) for m in self.pattern.finditer(text)]
+        if self.belief is not None:
+            extra = []
+            for v in self.belief.finditer(text):
+                b = ends_here(_PLACE_BEFORE, text, v.start())
+                if b is None:
+                    continue
+                # the place may be the end of a longer capitalised run ("So Moscow believes")
+                words = b.group("name").split()
+                starts = [m.start() for m in regex.finditer(r"\S+", b.group("name"))]
+                for j in range(len(words)):
+                    name = " ".join(words[j:]).lower()
+                    if name in self.places:
+                        extra.append(_Hit(b.start("name") + starts[j], v.end(), text[b.start("name") + starts[j] : v.end()], False, True))
+                        break
+            if extra:
+                out = sorted(out + [h for h in extra if not any(o.start < h.end and h.start < o.end for o in out)], key=lambda h: h.start)
+        return out
+
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         sents: list[Block] = []
-        for b in blocks:
-            sents.extend(article.sentences_of(b) if b.scope != "sentence" else [b])
+        para: list[int] = []  # the block of each sentence
+        for i, b in enumerate(blocks):
+            ss = article.sentences_of(b) if b.scope != "sentence" else [b]
+            sents.extend(ss)
+            para.extend([i] * len(ss))
+        hits = [self.hits(s.text) for s in sents]
+        named_heads: set[str] = set()  # words of vague mentions that a name excused, so far
         scans: dict[int, dict] = {}
         for k, s in enumerate(sents):
+            if not hits[k]:
+                continue
             scans = {j: v for j, v in scans.items() if j >= k}  # earlier sentences are done
-            for m in self.pattern.finditer(s.text):
-                if self._named(s.text, m, self._scans(scans, sents, k), self._scans(scans, sents, k + 1)):
+            nxt_k = self._next_sentence(sents, para, hits, k)
+            for h in hits[k]:
+                nxt = self._scans(scans, sents, nxt_k if nxt_k is not None and self._continues(sents, para, k, nxt_k, h) else len(sents))
+                if self._named(s.text, h, self._scans(scans, sents, k), nxt):
+                    named_heads |= _heads(h.text)
                     continue
-                phrase = m.group()
-                level = Severity.SUGGESTION if m.group("hedge") is not None else None
-                yield Finding(
-                    Span(s.start + m.start(), s.start + m.end()), format_message(self.message, phrase), level=level
-                )
+                head = self._definite_head(s.text, h)
+                if head is not None and head in named_heads:
+                    continue  # "the experts" after "experts at Imperial College London"
+                level = Severity.SUGGESTION if h.hedge else None
+                yield Finding(Span(s.start + h.start, s.start + h.end), format_message(self.message, h.text), level=level)
+
+    @staticmethod
+    def _next_sentence(sents: list[Block], para: list[int], hits: list[list[_Hit]], k: int) -> int | None:
+        """The sentence whose named speaker may attribute sentence ``k``'s
+        vague phrases: the next one, unless it is itself vaguely sourced
+        ("A report said so. According to official sources, the EC said ...")."""
+        j = k + 1
+        if j >= len(sents) or hits[j]:
+            return None
+        return j
+
+    @staticmethod
+    def _continues(sents: list[Block], para: list[int], k: int, j: int, h: _Hit) -> bool:
+        """Does sentence ``j`` go on with the source of ``h`` (in sentence ``k``)?
+        Within a paragraph, yes; the first sentence of the next paragraph
+        only when it takes the source up ("says a report." then "The report
+        by the University and College Union ...")."""
+        if para[j] == para[k]:
+            return True
+        heads = _heads(h.text)
+        if not heads:
+            return False
+        text = sents[j].text
+        for d in _DEFINITE_WORD.finditer(text):
+            for w in (d.group("a"), d.group("b")):
+                w = (w or "").lower()
+                if (w[:-1] if w.endswith("s") else w) in heads:
+                    return True
+        return False
+
+    @staticmethod
+    def _definite_head(text: str, h: _Hit) -> str | None:
+        """The noun of a definite back-reference ("the experts said", "one of
+        the sources", "according to the reports"), without a plural s."""
+        w: str | None = None
+        if ends_here(_DEFINITE_BEFORE, text, h.start) is not None:
+            first = _WORD.search(h.text)
+            w = first.group().lower() if first is not None else None
+        else:
+            m = _DEFINITE_INSIDE.match(h.text)
+            w = m.group("head").lower() if m is not None else None
+        if w is None:
+            return None
+        return w[:-1] if w.endswith("s") else w
 
     def _scans(self, scans: dict[int, dict], sents: list[Block], k: int) -> dict:
         """The searches of sentence ``k`` (none past the last), made once for
@@ -221,35 +337,58 @@ class VagueAttribution:
 
     # ----------------------------------------------------------------------
 
-    def _named(self, sent: str, m: regex.Match, here: dict, nxt: dict) -> bool:
+    def _named(self, sent: str, m: _Hit, here: dict, nxt: dict) -> bool:
         """Does a named source follow the vague phrase ``m`` (or tie to it)?
 
         ``here`` and ``nxt``: the searches of this sentence and the next
         (see ``_Scan``); each loop below is the ``finditer`` it stands for."""
         # tied to the phrase: "Analysts at Capital Economics", "..., including X"
         tied = here["tied"]
-        t = tied.first(m.start())
-        while t is not None and t.start() <= m.end() + 1:
+        t = tied.first(m.start)
+        while t is not None and t.start() <= m.end + 1:
             if tied.ok(t):
                 return True
             t = tied.first(t.end())
         # a named speaker says the vague thing: "The Trade Commission says there are signs"
         # (only a speaker whose match ends right before the phrase counts:
         # without a speech word there, no need to look for one)
-        if _SPEECH_BEFORE.match(sent, 0, m.start()) is not None:
-            for a in _AGENT_SPEAKS.finditer(sent, here["barriers"].before(sent, m.start()), m.start()):
-                if _SAYS_THAT.fullmatch(sent, a.end(), m.start()) and (
+        if _SPEECH_BEFORE.match(sent, 0, m.start) is not None:
+            for a in _AGENT_SPEAKS.finditer(sent, here["barriers"].before(sent, m.start), m.start):
+                if _SAYS_THAT.fullmatch(sent, a.end(), m.start) and (
                     a.group("name").lower() in ("he", "she") or self._is_name(sent, a, strict=False)
                 ):
                     return True  # "He says there are signs": a person named before says so
-        b = ends_here(_NAME_BEFORE, sent, m.start())
+        if m.place:
+            # introduced by a named speaker: "Blinken said Washington believes ..."
+            for key in ("agent_speaks", "speaks_agent"):
+                scan = here[key]
+                a = scan.first(0)
+                while a is not None and a.end() <= m.start:
+                    if scan.ok(a):
+                        return True
+                    a = scan.first(a.end())
+        b = ends_here(_NAME_BEFORE, sent, m.start)
         if b is not None and len(b.group("name").split()) >= 2 and self._is_name(sent, b, strict=True):
             return True
-        # a named speaker after the phrase, or in the next sentence
-        for scans, pos in ((here, m.end()), (nxt, 0)):
-            for key in ("agent_speaks", "speaks_agent"):
-                if scans[key].any(pos):
+        # a named speaker after the phrase, as a tail attribution of this
+        # sentence (", Valfovich said", ", according to Amnesty"): a speaker
+        # inside the vague claim is its content ("According to reports, the
+        # EC wrote to ..."); or anywhere in the next sentence
+        for key in ("agent_speaks", "speaks_agent"):
+            scan = here[key]
+            a = scan.first(m.end)
+            while a is not None:
+                tail = (
+                    _TAIL_BEFORE.match(sent, 0, a.start("name"))
+                    if key == "agent_speaks"
+                    else a.group().lower().startswith("according") or _TAIL_BEFORE.match(sent, 0, a.start())
+                )
+                if tail and scan.ok(a):
                     return True
+                a = scan.first(a.end())
+        for key in ("agent_speaks", "speaks_agent"):
+            if nxt[key].any(0):
+                return True
         return False
 
     def _is_name(self, text: str, m: regex.Match, strict: bool) -> bool:
