@@ -17,22 +17,40 @@ figure (never reported):
 * ranges and compounds written with a hyphen ("2011-12", "10-point");
 * small numbers (below ``min_count``) that are not money or percentages.
 
-How far attribution reaches (``reach``, default ``paragraph``). A figure is
-attributed when a cue (``cues`` or ``vague`` of the data file: "said",
-"according to", "estimates", "data from", "Source:", a parenthetical
+How far attribution reaches (``reach``, default ``related``). A figure is
+attributed when a cue (``cues`` of the data file: "said", "according to",
+"estimates", "data from", "Source:", "the statement read", a parenthetical
 citation ...) occurs
 
 * with ``reach: sentence``, in its own sentence;
+* with ``reach: related``, in its own sentence, or in a neighbouring
+  sentence of the paragraph that is about it: the one before when the
+  figure's sentence goes on with it (it opens with one of
+  ``continuations``: "Another 30 were injured", "Of those, ..."), the one
+  after when that one takes it up (it opens with one of
+  ``back_references``: "The figures come from the council"). A figure
+  that fails this in a paragraph with a cue elsewhere is reported at
+  suggestion level (the cue may be its source, but nothing says so);
 * with ``reach: neighbours``, in its sentence or the one before or after;
-* with ``reach: paragraph``, anywhere in its paragraph (news paragraphs are
-  the unit of attribution: "Four of the 12 boxes were gone. Each box had 30
-  packages. The room is usually locked, the officials said.").
+* with ``reach: paragraph``, anywhere in its paragraph.
+
+Vague phrases and hedges (``vague``, ``hedges``: "reportedly", "sources
+said", "is believed to") attribute no figure, unless a name makes them
+precise ("Analysts at Capital Economics estimate"; the test of
+``vague_attribution``, within the paragraph).
 
 Besides, a figure inside a quotation of four words or more is attributed
 (the speaker is its source; whether the quote names its speaker is another
 rule's business), and a list item ("- 33% of ...") is attributed by a
 "Source: ..." block right after the list. Cues never reach across
 paragraphs otherwise.
+
+One figure, not two: a figure right after another of its kind in brackets
+or as ", or ..." restates it ("$22.9m (£13.87m)", "60 grams (2.1 ounces)",
+"$3.63, or 8 per cent"). Tolls are figures when written in words
+(``number_words`` before ``toll_verbs``: "two people were injured",
+"dozens were killed"; or after a casualty word: "killing three") and when
+small ("3 died", "killing 5").
 
 Levels. The rule's level (warning) goes to percentages, money, millions and
 billions, numbers of a thousand or more, and counts of people or tolls
@@ -49,7 +67,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from itertools import accumulate
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,8 +77,11 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
 
+if TYPE_CHECKING:
+    from lint.checks.vague_attribution import VagueAttribution
+
 DATA_KEYS = ("attribution",)
-DEFAULT_MESSAGE = "'%s' has no source in its sentence or paragraph: say who counted it."
+DEFAULT_MESSAGE = "'%s' has no source in its sentence: say who counted it."
 
 
 class FigureWords(BaseModel):
@@ -76,6 +97,10 @@ class FigureWords(BaseModel):
     background: list[str] = Field(default_factory=list)
     street_suffixes: list[str] = Field(default_factory=list)
     exceptions: list[str] = Field(default_factory=list)
+    number_words: list[str] = Field(default_factory=list)
+    toll_verbs: list[str] = Field(default_factory=list)
+    continuations: list[str] = Field(default_factory=list)
+    back_references: list[str] = Field(default_factory=list)
 
 
 class AttributionData(BaseModel):
@@ -97,7 +122,7 @@ class AttributionData(BaseModel):
 class Params(RuleBase):
     extends: Literal["figures"]
     attribution: AttributionData
-    reach: Literal["sentence", "neighbours", "paragraph"] = "paragraph"
+    reach: Literal["sentence", "related", "neighbours", "paragraph"] = "related"
     exceptions: list[str] = Field(default_factory=list)  # more name patterns
     min_count: int = Field(default=10, ge=0)
 
@@ -123,6 +148,10 @@ _LIST_ITEM = regex.compile(r"^\s*(?:[-•*–—]\s|\d+[.)]\s)")
 _SOURCE_LINE = regex.compile(r"(?i)^\s*(?:sources?|data|figures)\s*:")
 _CAP_WORD_BEFORE = regex.compile(r"(?r)(?P<word>(?-i:\p{Lu})[\p{L}\p{M}'’&-]*)\.?\s+$")
 _SENTENCE_START_BEFORE = regex.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
+_BRACKET_GAP = regex.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|approx\.?\s+)?")
+_OR_GAP = regex.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|more\s+than\s+)?")
+_CLOSE_BRACKET = regex.compile(r"\s*[)\]]?")
+_DEFINITE_BEFORE = regex.compile(r"(?i)\b(?:the|these|those|their|its)\s+$")
 _AGE_NAME_BEFORE = regex.compile(r"(?r)(?-i:\p{Lu})[\p{L}\p{M}'’-]+(?:,\s*|\s\()$")
 
 
@@ -137,19 +166,23 @@ def _compile(pattern: str, loc: tuple) -> regex.Pattern:
         raise CompileError(loc, f"invalid regular expression: {exc}") from None
 
 
-def cue_pattern(data: AttributionData, loc: tuple = ("attribution",)) -> regex.Pattern:
-    """All cues (with vague ones and hedges) as one case-insensitive whole-word alternation.
+def cue_pattern(data: AttributionData, loc: tuple = ("attribution",), vague: bool = True) -> regex.Pattern:
+    """All cues as one case-insensitive whole-word alternation; with
+    ``vague``, the vague phrases and hedges count as cues too, else they
+    are skipped over with ``not_cues``.
 
     ``not_cues`` come first and are skipped over: "confirmed" in "the
-    confirmed caseload" attributes nothing.
+    confirmed caseload" attributes nothing, nor "said" in "sources said".
     """
     for key in ("cues", "vague", "hedges", "not_cues"):
         for i, item in enumerate(getattr(data, key)):
             _compile(item, loc + (key, i))
     word = r"(?<![\p{L}\p{N}])(?:%s)(?![\p{L}\p{N}])"
-    pattern = word % _words(data.cues + data.vague + data.hedges)
-    if data.not_cues:
-        pattern = word % _words(data.not_cues) + r"(*SKIP)(*FAIL)|" + pattern
+    cues = data.cues + (data.vague + data.hedges if vague else [])
+    skip = data.not_cues + ([] if vague else data.vague + data.hedges)
+    pattern = word % _words(cues)
+    if skip:
+        pattern = word % _words(skip) + r"(*SKIP)(*FAIL)|" + pattern
     return _compile("(?i)" + pattern, loc)
 
 
@@ -160,7 +193,26 @@ class Figures:
         self.message = p.message or DEFAULT_MESSAGE
         self.reach = p.reach
         self.min_count = p.min_count
-        self.cues = cue_pattern(p.attribution)
+        # vague phrases attribute no figure, unless a name makes them
+        # precise ("Analysts at Capital Economics estimate"): see _named_vague
+        self.cues = cue_pattern(p.attribution, vague=False)
+        self._attribution = p.attribution
+        self._namer: VagueAttribution | None = None
+        self.continuation = _compile(
+            r"(?i)^[\"“‘'(\[]*(?:" + _words(w.continuations) + r")(?![\p{L}\p{N}])", loc + ("continuations",)
+        )
+        self.back_reference = _compile(
+            r"(?i)^[\"“‘'(\[]*(?:" + _words(w.back_references) + r")(?![\p{L}\p{N}])", loc + ("back_references",)
+        )
+        tolls = _words(w.toll_verbs)
+        self.toll_after = _compile(
+            r"(?i)(?:\s+(?:more|other|further|additional|(?-i:\p{Ll})[\p{L}-]*)){0,2}?\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|have|has|had)\s+(?:(?:reportedly|also|now|since|all|both)\s+)?)?(?:"
+            + tolls + r")(?![\p{L}])",
+            loc + ("toll_verbs",),
+        )
+        self.number_word = _compile(
+            r"(?i)(?<![\p{L}\p{N}'’-])(?:" + _words(w.number_words) + r")(?![\p{L}\p{N}'’-])", loc + ("number_words",)
+        )
         units_t = _words(w.time_units)
         self.duration = _compile(
             r"(?i)[\s-]?(?:(?:more|additional|further|consecutive|straight|full|long|extra|"
@@ -217,8 +269,8 @@ class Figures:
             else:
                 covered = False
         for i, block in enumerate(blocks):
-            # no digit that ``_NUMBER`` can match (``\d``): no figure
-            if i in sourced or not _DIGIT.search(block.text):
+            # no digit that ``_NUMBER`` can match (``\d``) and no number word: no figure
+            if i in sourced or not (_DIGIT.search(block.text) or self.number_word.search(block.text)):
                 continue
             if len(block.text.split()) < 4:
                 continue  # a label or page residue ("Show all 50"), not a statement
@@ -243,18 +295,28 @@ class Figures:
         # a figure is quoted when a quote opening at or before it closes at or after it
         quote_starts = [qs for qs, _ in quotes]
         quote_reach = list(accumulate((qe for _, qe in quotes), max))
-        bounds = [(s.start - block.start, s.end - block.start) for s in article.sentences_of(block)] or [(0, len(text))]
+        sents = article.sentences_of(block)
+        bounds = [(s.start - block.start, s.end - block.start) for s in sents] or [(0, len(text))]
         sentence_ends = [se for _, se in bounds]
+        attributed = self._attributed(text, sents, bounds, cue_at) if self.reach == "related" else None
         for start, end, level in figures:
             i = bisect.bisect_right(quote_starts, start)
             if i and quote_reach[i - 1] >= end:
                 continue
             # the first sentence that ends after the figure starts (the last one if none)
             k = min(bisect.bisect_right(sentence_ends, start), len(bounds) - 1)
-            lo, hi = (k, k) if self.reach == "sentence" else (max(k - 1, 0), min(k + 1, len(bounds) - 1))
-            c = bisect.bisect_left(cue_at, bounds[lo][0])
-            if c < len(cue_at) and cue_at[c] < bounds[hi][1]:
-                continue
+            if attributed is not None:
+                if attributed(k):
+                    continue
+                if cue_at:
+                    # a cue elsewhere in the paragraph, about something else:
+                    # the figure may still be its, so say it softly
+                    level = Severity.SUGGESTION
+            else:
+                lo, hi = (k, k) if self.reach == "sentence" else (max(k - 1, 0), min(k + 1, len(bounds) - 1))
+                c = bisect.bisect_left(cue_at, bounds[lo][0])
+                if c < len(cue_at) and cue_at[c] < bounds[hi][1]:
+                    continue
             figure = text[start:end]
             yield Finding(
                 Span(block.start + start, block.start + end),
@@ -262,10 +324,124 @@ class Figures:
                 level=level,
             )
 
+    def _attributed(self, text: str, sents: list[Block], bounds: list[tuple[int, int]], cue_at: list[int]):
+        """``reach: related``: whether sentence ``k`` of the paragraph is
+        attributed, as a function (memoised; each sentence looked at once).
+
+        Sentence ``k`` is attributed by a cue in it; by the sentence before
+        when ``k`` goes on with it ("Another 30 were injured", "Of those,
+        ..."; ``continuations``) and that one is attributed; by the sentence
+        after when that one takes it up with a cue ("The figures come from
+        the ministry"; ``back_references``)."""
+        n = len(bounds)
+        own: dict[int, bool] = {}
+        done: dict[int, bool] = {}
+
+        def has_cue(k: int) -> bool:
+            if k not in own:
+                lo, hi = bounds[k]
+                c = bisect.bisect_left(cue_at, lo)
+                own[k] = (c < len(cue_at) and cue_at[c] < hi) or self._named_vague(sents, k)
+            return own[k]
+
+        def sentence(k: int) -> str:
+            lo, hi = bounds[k]
+            return text[lo:hi]
+
+        def attributed(k: int) -> bool:
+            if k in done:
+                return done[k]
+            j = k
+            # walk back over continuations (each step a sentence that goes on with the one before)
+            chain = [k]
+            while True:
+                if has_cue(j):
+                    result = True
+                    break
+                if j + 1 < n and self.back_reference.match(sentence(j + 1)) and has_cue(j + 1):
+                    result = True
+                    break
+                if j > 0 and self.continuation.match(sentence(j)):
+                    j -= 1
+                    if j in done:
+                        result = done[j]
+                        break
+                    chain.append(j)
+                    continue
+                result = False
+                break
+            for x in chain:
+                done[x] = result
+            return result
+
+        return attributed
+
+    def _named_vague(self, sents: list[Block], k: int) -> bool:
+        """A vague phrase in sentence ``k`` that a name makes precise
+        ("Analysts at Capital Economics estimate", "Some analysts, including
+        X, say"): VagueAttribution's test, within the paragraph."""
+        if k >= len(sents):
+            return False
+        if self._namer is None:
+            from lint.checks.vague_attribution import Params as VParams
+            from lint.checks.vague_attribution import VagueAttribution
+
+            self._namer = VagueAttribution(VParams(extends="vague_attribution", attribution=self._attribution))
+        namer = self._namer
+        hits = namer.hits(sents[k].text)
+        if not hits:
+            return False
+        scans: dict[int, dict] = {}
+        here = namer._scans(scans, sents, k)
+        nxt = namer._scans(scans, sents, k + 1)
+        return any(not h.hedge and namer._named(sents[k].text, h, here, nxt) for h in hits)
+
     # ----------------------------------------------------------------------
 
     def _figures(self, text: str) -> Iterator[tuple[int, int, Severity | None]]:
-        """(start, end, level) of each figure in ``text``; level None: the rule's."""
+        """(start, end, level) of each figure in ``text``, in order; level None: the rule's.
+
+        A figure right after another of its kind, in brackets or as ", or
+        ...", restates it ("$22.9m (£13.87m)", "60 grams (2.1 ounces)",
+        "$3.63, or 8 per cent"): a conversion needs no source of its own.
+        Tolls written in words ("two people were injured", "dozens were
+        killed", "killing three") are figures too."""
+        prev_end, prev_kind = -1, ""
+        words = self._toll_words(text)
+        w = 0
+        for start, end, level, kind in self._digit_figures(text):
+            while w < len(words) and words[w][0] < start:
+                yield words[w]
+                w += 1
+            if prev_end >= 0 and kind in ("money", "measure", "pct"):
+                gap = text[prev_end:start]
+                if (_BRACKET_GAP.fullmatch(gap) and kind == prev_kind) or (
+                    _OR_GAP.fullmatch(gap) and prev_kind in ("money", "pct")
+                ):
+                    close = _CLOSE_BRACKET.match(text, end)
+                    prev_end = close.end() if close is not None else end
+                    continue
+            prev_end, prev_kind = end, kind
+            yield start, end, level
+        yield from words[w:]
+
+    def _toll_words(self, text: str) -> list[tuple[int, int, Severity | None]]:
+        """Tolls written in words: "two people were injured", "dozens were killed", "killing three"."""
+        out: list[tuple[int, int, Severity | None]] = []
+        for m in self.number_word.finditer(text):
+            start, end = m.span()
+            if _DEFINITE_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "the thousands still missing": those counted before
+            killing = self.casualty_before.search(text[max(0, start - 60) : start]) is not None
+            if self.toll_after.match(text, end) or (
+                killing and (self.count_noun.match(text, end) or end == len(text) or text[end] in ".,;:")
+            ):
+                out.append((start, end, None))
+        return out
+
+    def _digit_figures(self, text: str) -> Iterator[tuple[int, int, Severity | None, str]]:
+        """(start, end, level, kind) of each figure written in digits; kind:
+        money, pct, measure or count."""
         excluded = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions is not None else []
         excluded_starts = [s for s, _ in excluded]  # in order, and not overlapping: finditer's
         priced: dict = {}  # a price word in text[s:e], per "sentence" (see _priced)
@@ -303,10 +479,10 @@ class Figures:
                 mm = self.measure.match(text, after)
                 if nxt.isalpha():
                     if mm and not _GLUED_SKIP.match(text, after):
-                        yield start, mm.end(), Severity.SUGGESTION  # 100mph, 1kg
+                        yield start, mm.end(), Severity.SUGGESTION, "measure"  # 100mph, 1kg
                     continue  # 14th, 1800s, 5pm, 7News, 3D
                 if mm and not self.duration.match(text, after):
-                    yield start, mm.end(), Severity.SUGGESTION  # 1.43°C, 85 decibels
+                    yield start, mm.end(), Severity.SUGGESTION, "measure"  # 1.43°C, 85 decibels
                     continue
                 if _RANGE_OR_COMPOUND.match(text, after):
                     continue  # 15-year-old, 2011-12, 10-point
@@ -325,21 +501,28 @@ class Figures:
                 if self._in_name(before, comma):
                     continue
                 if value < self.min_count:
+                    # a small number is a figure when it is a toll: "3 died", "killing 5"
+                    if self.toll_after.match(text, after) or (
+                        self.casualty_before.search(before)
+                        and (self.count_noun.match(text, after) or after == len(text) or text[after] in ".,;:")
+                    ):
+                        yield start, end, None, "count"
                     continue
                 # --- a count
                 if self.background.search(before):
-                    yield start, end, Severity.SUGGESTION
+                    yield start, end, Severity.SUGGESTION, "count"
                 elif comma or value >= 1000 or self.count_noun.match(text, after) or self.casualty_before.search(before):
-                    yield start, end, None
+                    yield start, end, None, "count"
                 else:
-                    yield start, end, Severity.SUGGESTION
+                    yield start, end, Severity.SUGGESTION, "count"
                 continue
             if not cur and self._in_name(before, comma):
                 continue  # "Windows 10%"? rare, but "Zapad 2025 million" never
+            kind = "money" if money else "pct" if pct else "count"
             if money and not scale and self._priced(text, start, priced):
-                yield start, end, Severity.SUGGESTION  # a £1,000 fine
+                yield start, end, Severity.SUGGESTION, kind  # a £1,000 fine
             else:
-                yield start, end, None
+                yield start, end, None, kind
 
     def _in_name(self, before: str, comma: bool) -> bool:
         """A capitalised word right before: a name or a date ("Zapad 2025")."""
