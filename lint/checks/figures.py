@@ -65,7 +65,7 @@ counts below a thousand ("88 flood warnings").
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
@@ -73,7 +73,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from lint.article import Article, Block
-from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
 
@@ -151,6 +151,9 @@ _SENTENCE_START_BEFORE = regex.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"�
 _BRACKET_GAP = regex.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|approx\.?\s+)?")
 _OR_GAP = regex.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|more\s+than\s+)?")
 _CLOSE_BRACKET = regex.compile(r"\s*[)\]]?")
+_SPEAKER_BEFORE = regex.compile(
+    r"(?r)(?<![\p{L}\p{N}])(?:(?P<pron>(?i:he|she|they|we|i))|(?-i:\p{Lu})[\p{L}\p{M}'’.-]*)\s+(?:(?i:has|had|have|also|later)\s+)?$"
+)
 _DEFINITE_BEFORE = regex.compile(r"(?i)\b(?:the|these|those|their|its)\s+$")
 _AGE_NAME_BEFORE = regex.compile(r"(?r)(?-i:\p{Lu})[\p{L}\p{M}'’-]+(?:,\s*|\s\()$")
 
@@ -168,21 +171,20 @@ def _compile(pattern: str, loc: tuple) -> regex.Pattern:
 
 def cue_pattern(data: AttributionData, loc: tuple = ("attribution",), vague: bool = True) -> regex.Pattern:
     """All cues as one case-insensitive whole-word alternation; with
-    ``vague``, the vague phrases and hedges count as cues too, else they
-    are skipped over with ``not_cues``.
+    ``vague``, the vague phrases and hedges count as cues too.
 
     ``not_cues`` come first and are skipped over: "confirmed" in "the
-    confirmed caseload" attributes nothing, nor "said" in "sources said".
+    confirmed caseload" attributes nothing. (Without ``vague``, a cue may
+    still be part of a vague phrase, "said" in "sources said": the figures
+    check looks at those only where it must, see ``Figures._attributed``.)
     """
     for key in ("cues", "vague", "hedges", "not_cues"):
         for i, item in enumerate(getattr(data, key)):
             _compile(item, loc + (key, i))
     word = r"(?<![\p{L}\p{N}])(?:%s)(?![\p{L}\p{N}])"
-    cues = data.cues + (data.vague + data.hedges if vague else [])
-    skip = data.not_cues + ([] if vague else data.vague + data.hedges)
-    pattern = word % _words(cues)
-    if skip:
-        pattern = word % _words(skip) + r"(*SKIP)(*FAIL)|" + pattern
+    pattern = word % _words(data.cues + (data.vague + data.hedges if vague else []))
+    if data.not_cues:
+        pattern = word % _words(data.not_cues) + r"(*SKIP)(*FAIL)|" + pattern
     return _compile("(?i)" + pattern, loc)
 
 
@@ -196,6 +198,9 @@ class Figures:
         # vague phrases attribute no figure, unless a name makes them
         # precise ("Analysts at Capital Economics estimate"): see _named_vague
         self.cues = cue_pattern(p.attribution, vague=False)
+        self.toll_gate = _compile(
+            r"(?i)(?<![\p{L}\p{N}])(?:" + _words(w.toll_verbs + w.casualty_words) + r")", loc + ("toll_verbs",)
+        )
         self._attribution = p.attribution
         self._namer: VagueAttribution | None = None
         self.continuation = _compile(
@@ -270,7 +275,7 @@ class Figures:
                 covered = False
         for i, block in enumerate(blocks):
             # no digit that ``_NUMBER`` can match (``\d``) and no number word: no figure
-            if i in sourced or not (_DIGIT.search(block.text) or self.number_word.search(block.text)):
+            if i in sourced or not (_DIGIT.search(block.text) or self.toll_gate.search(block.text)):
                 continue
             if len(block.text.split()) < 4:
                 continue  # a label or page residue ("Show all 50"), not a statement
@@ -285,8 +290,10 @@ class Figures:
         figures = list(self._figures(text))
         if not figures:
             return
-        if self.reach != "paragraph":
+        if self.reach in ("sentence", "neighbours"):
             cue_at = [m.start() for m in self.cues.finditer(text)]
+        elif self.reach == "related":
+            cue_at = []  # searched sentence by sentence, where needed
         quotes = sorted(
             (q.start - block.start, q.end - block.start)
             for q in article.quotes_of(block)
@@ -298,17 +305,17 @@ class Figures:
         sents = article.sentences_of(block)
         bounds = [(s.start - block.start, s.end - block.start) for s in sents] or [(0, len(text))]
         sentence_ends = [se for _, se in bounds]
-        attributed = self._attributed(text, sents, bounds, cue_at) if self.reach == "related" else None
+        attributed, any_cue = self._attributed(text, sents, bounds, cue_at) if self.reach == "related" else (None, None)
         for start, end, level in figures:
             i = bisect.bisect_right(quote_starts, start)
             if i and quote_reach[i - 1] >= end:
                 continue
             # the first sentence that ends after the figure starts (the last one if none)
             k = min(bisect.bisect_right(sentence_ends, start), len(bounds) - 1)
-            if attributed is not None:
+            if attributed is not None and any_cue is not None:
                 if attributed(k):
                     continue
-                if cue_at:
+                if any_cue():
                     # a cue elsewhere in the paragraph, about something else:
                     # the figure may still be its, so say it softly
                     level = Severity.SUGGESTION
@@ -324,9 +331,12 @@ class Figures:
                 level=level,
             )
 
-    def _attributed(self, text: str, sents: list[Block], bounds: list[tuple[int, int]], cue_at: list[int]):
+    def _attributed(
+        self, text: str, sents: list[Block], bounds: list[tuple[int, int]], cue_at: list[int]
+    ) -> tuple[Callable[[int], bool], Callable[[], bool]]:
         """``reach: related``: whether sentence ``k`` of the paragraph is
-        attributed, as a function (memoised; each sentence looked at once).
+        attributed, and whether any sentence of it has a cue, as functions
+        (memoised; each sentence looked at once).
 
         Sentence ``k`` is attributed by a cue in it; by the sentence before
         when ``k`` goes on with it ("Another 30 were injured", "Of those,
@@ -338,10 +348,11 @@ class Figures:
         done: dict[int, bool] = {}
 
         def has_cue(k: int) -> bool:
+            # a cue in sentence k that is no part of a vague phrase, or a
+            # vague phrase that a name makes precise
             if k not in own:
                 lo, hi = bounds[k]
-                c = bisect.bisect_left(cue_at, lo)
-                own[k] = (c < len(cue_at) and cue_at[c] < hi) or self._named_vague(sents, k)
+                own[k] = self._sentence_attributed(sents, k, [m.start() - lo for m in self.cues.finditer(text, lo, hi)])
             return own[k]
 
         def sentence(k: int) -> str:
@@ -374,12 +385,18 @@ class Figures:
                 done[x] = result
             return result
 
-        return attributed
+        def any_cue() -> bool:
+            return any(has_cue(j) for j in range(n))
 
-    def _named_vague(self, sents: list[Block], k: int) -> bool:
-        """A vague phrase in sentence ``k`` that a name makes precise
-        ("Analysts at Capital Economics estimate", "Some analysts, including
-        X, say"): VagueAttribution's test, within the paragraph."""
+        return attributed, any_cue
+
+    def _sentence_attributed(self, sents: list[Block], k: int, cues: list[int]) -> bool:
+        """Sentence ``k`` has a cue (``cues``: where, in the sentence) that is
+        no part of a vague phrase ("said" in "sources said"), or a vague
+        phrase that a name makes precise ("Analysts at Capital Economics
+        estimate", "Some analysts, including X, say"): VagueAttribution's
+        test, within the paragraph. The vague phrases are searched only here,
+        in the sentences of figures that need it."""
         if k >= len(sents):
             return False
         if self._namer is None:
@@ -388,13 +405,22 @@ class Figures:
 
             self._namer = VagueAttribution(VParams(extends="vague_attribution", attribution=self._attribution))
         namer = self._namer
-        hits = namer.hits(sents[k].text)
+        text = sents[k].text
+        for c in cues:
+            # "Smith said", "he said": no vague phrase ends in a name or a
+            # pronoun, no need to look for one
+            b = ends_here(_SPEAKER_BEFORE, text, c)
+            if b is not None and (b.group("pron") or b.start() > 0):
+                return True
+        hits = [h for h in namer.hits(text) if not h.place]
         if not hits:
-            return False
+            return bool(cues)
+        if any(not any(h.start <= c < h.end for h in hits) for c in cues):
+            return True
         scans: dict[int, dict] = {}
         here = namer._scans(scans, sents, k)
         nxt = namer._scans(scans, sents, k + 1)
-        return any(not h.hedge and namer._named(sents[k].text, h, here, nxt) for h in hits)
+        return any(not h.hedge and namer._named(text, h, here, nxt) for h in hits)
 
     # ----------------------------------------------------------------------
 
@@ -428,6 +454,8 @@ class Figures:
     def _toll_words(self, text: str) -> list[tuple[int, int, Severity | None]]:
         """Tolls written in words: "two people were injured", "dozens were killed", "killing three"."""
         out: list[tuple[int, int, Severity | None]] = []
+        if self.toll_gate.search(text) is None:
+            return out
         for m in self.number_word.finditer(text):
             start, end = m.span()
             if _DEFINITE_BEFORE.search(text, max(0, start - 12), start):

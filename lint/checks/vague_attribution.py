@@ -93,6 +93,7 @@ _AFTER_SAYS = regex.compile(r"(?ri)\s+(?:that\s+)?")
 _NOT_NOUN_START = regex.compile(
     r"(?i)(?:it|there|reportedly|according|amid|amidst|with|despite|following|after|given|among|says|said|a|an|one)\b"
 )
+_NON_SPACE = regex.compile(r"\S+")
 _WORD2 = regex.compile(r"\p{L}{2,}")
 _TOLD_END = regex.compile(r"(?i)\b(?:told|tell|tells|telling)$")
 _TOLD_NAME = regex.compile(rf"\s+(?:(?i:the)\s+)?(?:(?i:news\s+agency|agency|newspaper|broadcaster|daily|magazine)\s+)?{_NAME}")
@@ -223,39 +224,35 @@ class VagueAttribution:
             _compile(item, ("tokens", i))
         for i, item in enumerate(data.belief_verbs):
             _compile(item, ("attribution", "belief_verbs", i))
-        # one alternation; the group that matched gives the level
-        self.pattern = _compile(
-            r"(?i)(?<![\p{L}\p{N}])(?:(?P<vague>" + _words(items) + r")|(?P<hedge>" + _words(data.hedges) + r"))(?![\p{L}\p{N}])",
-            ("attribution", "vague"),
-        )
+        # one alternation; the group that matched gives the level (or, for
+        # a belief verb, says to look for a place before it)
         self.places = frozenset(x.lower() for x in data.places + p.places)
-        self.belief = (
-            _compile(r"(?i)(?<![\p{L}\p{N}])(?:" + _words(data.belief_verbs) + r")(?![\p{L}\p{N}])", ("attribution", "belief_verbs"))
-            if self.places and data.belief_verbs
-            else None
+        beliefs = data.belief_verbs if self.places else []
+        self.pattern = _compile(
+            r"(?i)(?<![\p{L}\p{N}])(?:(?P<vague>" + _words(items) + r")|(?P<hedge>" + _words(data.hedges) + r")|(?P<belief>"
+            + _words(beliefs) + r"))(?![\p{L}\p{N}])",
+            ("attribution", "vague"),
         )
         self.not_names = frozenset(x.lower() for x in data.not_names)
         self.message = p.message or DEFAULT_MESSAGE
 
     def hits(self, text: str) -> list[_Hit]:
         """The vague phrases of one sentence, in order."""
-        out = [_Hit(m.start(), m.end(), m.group(), m.group("hedge") is not None) for m in self.pattern.finditer(text)]
-        if self.belief is not None:
-            extra = []
-            for v in self.belief.finditer(text):
-                b = ends_here(_PLACE_BEFORE, text, v.start())
-                if b is None:
-                    continue
-                # the place may be the end of a longer capitalised run ("So Moscow believes")
-                words = b.group("name").split()
-                starts = [m.start() for m in regex.finditer(r"\S+", b.group("name"))]
-                for j in range(len(words)):
-                    name = " ".join(words[j:]).lower()
-                    if name in self.places:
-                        extra.append(_Hit(b.start("name") + starts[j], v.end(), text[b.start("name") + starts[j] : v.end()], False, True))
-                        break
-            if extra:
-                out = sorted(out + [h for h in extra if not any(o.start < h.end and h.start < o.end for o in out)], key=lambda h: h.start)
+        out: list[_Hit] = []
+        for m in self.pattern.finditer(text):
+            if m.group("belief") is None:
+                out.append(_Hit(m.start(), m.end(), m.group(), m.group("hedge") is not None))
+                continue
+            b = ends_here(_PLACE_BEFORE, text, m.start())
+            if b is None:
+                continue
+            # the place may be the end of a longer capitalised run ("So Moscow believes")
+            name, at = b.group("name"), b.start("name")
+            for w in _NON_SPACE.finditer(name):
+                if name[w.start() :].lower() in self.places:
+                    start = at + w.start()
+                    out.append(_Hit(start, m.end(), text[start : m.end()], False, True))
+                    break
         return out
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
