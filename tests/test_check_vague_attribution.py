@@ -119,3 +119,89 @@ def test_corpus_martens_it_is_understood():
     assert [(LineIndex(article.text).line_col(d.start), article.text[d.start : d.end]) for d in diags] == [
         ((11, 1), "It is understood")
     ]
+
+
+@pytest.mark.parametrize(
+    "body, phrase",
+    [
+        # unnamed reports and outlets
+        ("A media report said on Tuesday that the dates would be announced.", "A media report said"),
+        ("Some reports indicate that Ruto has won.", "Some reports indicate"),
+        ("Reports say the fight erupted after a raid.", "Reports say"),
+        ("The army shelled the town amid reports of hundreds of casualties.", "amid reports of"),
+        ("Local media reported the blast.", "Local media reported"),
+        ("State television said the president was well.", "State television said"),
+        ("Ukrainian media reported explosions in the city.", "Ukrainian media reported"),
+        ("According to official sources, the talks have stalled.", "According to official sources"),
+        ("According to local media, the dam burst.", "According to local media"),
+        # copular and evaluative forms
+        ("Critics remain unconvinced by the plan.", "Critics remain unconvinced"),
+        ("Observers are sceptical of the deal.", "Observers are sceptical"),
+        # agentless forms
+        ("It is being speculated that polls could be held in seven phases.", "It is being speculated"),
+        ("It is feared the fire will reach the town.", "It is feared"),
+        # a place as the holder of a belief
+        ("Washington believes the talks will fail.", "Washington believes"),
+        ("So Moscow believes the sanctions will not last.", "Moscow believes"),
+        ("The Kremlin fears a second front.", "Kremlin fears"),
+    ],
+)
+def test_more_vague_forms_fire(body, phrase):
+    assert flagged(body) == [phrase]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Chinese online media outlet, The Paper, reported that 200 cars were found.",
+        "Local newspaper The Nation is observing a parallel tally.",
+        "No details were provided in initial state media reports.",
+        "According to police reports, the man was shot twice.",
+        "Blinken said Washington believes the talks will fail.",
+        "Russian state television showed Putin directing the exercise.",
+        "Two sources told Reuters the talks had stalled.",
+        "An Election Commission official said, requesting anonymity, that six phases were planned.",
+        "Washington Post reporters said the road was closed.",
+    ],
+)
+def test_named_outlets_and_near_misses_pass(body):
+    assert flagged(body) == []
+
+
+def test_a_speaker_inside_the_vague_claim_is_its_content_not_its_source():
+    assert flagged("According to reports, the EC wrote to the cabinet secretary.") == ["According to reports"]
+    assert flagged("Sources said Lavrov told Blinken the deal was off.") == ["Sources said"]
+    # a tail attribution names the source, with or without a title before the name
+    assert flagged("Critics say the plan will fail, said Amnesty International.") == []
+    assert flagged("He is expected to be fit by April, coach Joachim Löw said.") == []
+
+
+def test_a_vaguely_sourced_next_sentence_names_no_one():
+    body = "The EC will announce the dates, a media report said. According to official sources, the EC said so."
+    assert flagged(body) == ["a media report said", "According to official sources"]
+
+
+def test_the_next_paragraph_counts_only_when_it_takes_the_source_up():
+    # the mutation case: a named speaker at the start of the next paragraph, about something else
+    other = "The talks have stalled, sources say.\n\nDefence Secretary Ben Wallace said on Monday that the drills were over."
+    assert flagged(other) == ["sources say"]
+    same = "The talks have stalled, sources say.\n\nThe sources, at the Foreign Office, said the deal was off."
+    assert flagged(same) == []
+    # within a paragraph the next sentence still counts
+    assert flagged("The talks have stalled, sources say. Defence Secretary Ben Wallace said no deal was near.") == []
+
+
+def test_a_definite_back_reference_is_excused_only_after_a_named_mention():
+    named = "Experts at Imperial College London said the virus was spreading. The experts said it would peak in May."
+    assert flagged(named) == []
+    unnamed = "Experts say the virus is spreading. The experts said it would peak in May."
+    assert flagged(unnamed) == ["Experts say", "experts said"]
+    assert flagged("One of the sources said the plan was dead.") == ["sources said"]
+
+
+def test_is_expected_to_is_a_suggestion():
+    article = read_text("a.txt", "Manuel Neuer is expected to be fit by April.", body_only=True)
+    got = [(article.text[d.start : d.end], str(d.severity)) for d in lint_article(article, [RULE])]
+    assert got == [("is expected to", "suggestion")]
+    # a named source after it attributes it
+    assert flagged("The bill is expected to pass, Senator Jane Doe said.") == []

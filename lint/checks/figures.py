@@ -305,7 +305,7 @@ class Figures:
         sents = article.sentences_of(block)
         bounds = [(s.start - block.start, s.end - block.start) for s in sents] or [(0, len(text))]
         sentence_ends = [se for _, se in bounds]
-        attributed, any_cue = self._attributed(text, sents, bounds, cue_at) if self.reach == "related" else (None, None)
+        attributed, any_cue = self._attributed(article, text, sents, bounds) if self.reach == "related" else (None, None)
         for start, end, level in figures:
             i = bisect.bisect_right(quote_starts, start)
             if i and quote_reach[i - 1] >= end:
@@ -332,7 +332,7 @@ class Figures:
             )
 
     def _attributed(
-        self, text: str, sents: list[Block], bounds: list[tuple[int, int]], cue_at: list[int]
+        self, article: Article, text: str, sents: list[Block], bounds: list[tuple[int, int]]
     ) -> tuple[Callable[[int], bool], Callable[[], bool]]:
         """``reach: related``: whether sentence ``k`` of the paragraph is
         attributed, and whether any sentence of it has a cue, as functions
@@ -352,7 +352,7 @@ class Figures:
             # vague phrase that a name makes precise
             if k not in own:
                 lo, hi = bounds[k]
-                own[k] = self._sentence_attributed(sents, k, [m.start() - lo for m in self.cues.finditer(text, lo, hi)])
+                own[k] = self._sentence_attributed(article, sents, k, [m.start() - lo for m in self.cues.finditer(text, lo, hi)])
             return own[k]
 
         def sentence(k: int) -> str:
@@ -390,7 +390,7 @@ class Figures:
 
         return attributed, any_cue
 
-    def _sentence_attributed(self, sents: list[Block], k: int, cues: list[int]) -> bool:
+    def _sentence_attributed(self, article: Article, sents: list[Block], k: int, cues: list[int]) -> bool:
         """Sentence ``k`` has a cue (``cues``: where, in the sentence) that is
         no part of a vague phrase ("said" in "sources said"), or a vague
         phrase that a name makes precise ("Analysts at Capital Economics
@@ -420,7 +420,30 @@ class Figures:
         scans: dict[int, dict] = {}
         here = namer._scans(scans, sents, k)
         nxt = namer._scans(scans, sents, k + 1)
-        return any(not h.hedge and namer._named(text, h, here, nxt) for h in hits)
+        if any(not h.hedge and namer._named(text, h, here, nxt) for h in hits):
+            return True
+        # "The experts said ...": a definite back-reference to a mention
+        # that a name made precise, earlier in the article
+        heads = {namer._definite_head(text, h) for h in hits if not h.hedge} - {None}
+        return bool(heads) and self._named_before(article, sents[k].start, heads)
+
+    def _named_before(self, article: Article, before: int, heads: set) -> bool:
+        """Is there, before offset ``before``, a vague phrase with one of
+        ``heads`` that a name makes precise ("Experts at Imperial College
+        London said")? Looked for only for a back-reference next to a figure."""
+        namer = self._namer
+        assert namer is not None
+        prior = [s for s in article.sentences if s.end <= before]
+        scans: dict[int, dict] = {}
+        from lint.checks.vague_attribution import _heads
+
+        for j, s in enumerate(prior):
+            for h in namer.hits(s.text):
+                if h.place or h.hedge or not (_heads(h.text) & heads):
+                    continue
+                if namer._named(s.text, h, namer._scans(scans, prior, j), namer._scans(scans, prior, j + 1)):
+                    return True
+        return False
 
     # ----------------------------------------------------------------------
 

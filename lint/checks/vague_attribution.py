@@ -13,10 +13,23 @@ Wallace") that stands in a source's place:
 * tied to the vague phrase: "Analysts at Capital Economics suggest",
   "Some analysts, including Tatiana Stanovaya of R.Politik, suggest",
   "Capital Economics analysts say" (two capitalised words or more before);
-* or speaking, after the phrase or in the next sentence (the next
-  paragraph's first sentence when the phrase ends its paragraph):
-  "Valfovich said", "X, a spokesman, told", "said the Kremlin",
-  "according to Amnesty International".
+* or the one the phrase's own verb spoke to: "sources told Reuters";
+* or speaking after the phrase as a tail attribution of its sentence, with
+  the claim between (", Valfovich said", ", coach Joachim Löw said",
+  "said the Kremlin", "according to Amnesty International"; in "According
+  to reports, the EC wrote ..." the EC is the claim's content, not its
+  source); or anywhere in the next sentence, unless that one is vaguely
+  sourced itself. The next paragraph's first sentence counts when the
+  phrase ends its paragraph only if it takes the source up ("says a
+  report." then "The report by the University and College Union ...").
+
+A definite back-reference ("the experts said", "one of the sources") is
+excused only when an earlier mention with its noun was named ("Experts at
+Imperial College London said"). A place standing for a government before a
+belief verb ("Washington believes", "the Kremlin fears"; the data's
+``places`` and ``belief_verbs``, and the rule's ``places``) is a vague
+source too, unless a named speaker introduces it ("Blinken said Washington
+believes").
 
 A capitalised word alone at the start of a sentence is a name only when it
 is not a pronoun or a generic noun (``not_names``: "He said", "Police
@@ -97,7 +110,8 @@ _NON_SPACE = regex.compile(r"\S+")
 _WORD2 = regex.compile(r"\p{L}{2,}")
 _TOLD_END = regex.compile(r"(?i)\b(?:told|tell|tells|telling)$")
 _TOLD_NAME = regex.compile(rf"\s+(?:(?i:the)\s+)?(?:(?i:news\s+agency|agency|newspaper|broadcaster|daily|magazine)\s+)?{_NAME}")
-_TAIL_BEFORE = regex.compile(r"(?r)(?:[,;:—–]|\s-|^)\s*(?:(?i:the)\s+)?$")
+# (and a title before the name: ", coach Joachim Löw said")
+_TAIL_BEFORE = regex.compile(r"(?r)(?:[,;:—–]|\s-|^)\s*(?:(?i:the)\s+)?(?:(?-i:\p{Ll})[\p{L}-]*\s+){0,3}$")
 _DEFINITE_WORD = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:the|this|that|these|those)\s+(?P<a>[\p{L}-]+)(?:\s+(?P<b>\p{L}+))?")
 
 
@@ -269,7 +283,7 @@ class VagueAttribution:
             if not hits[k]:
                 continue
             scans = {j: v for j, v in scans.items() if j >= k}  # earlier sentences are done
-            nxt_k = self._next_sentence(sents, para, hits, k)
+            nxt_k = self._next_sentence(sents, hits, k, scans)
             for h in hits[k]:
                 nxt = self._scans(scans, sents, nxt_k if nxt_k is not None and self._continues(sents, para, k, nxt_k, h) else len(sents))
                 if self._named(s.text, h, self._scans(scans, sents, k), nxt):
@@ -281,14 +295,19 @@ class VagueAttribution:
                 level = Severity.SUGGESTION if h.hedge else None
                 yield Finding(Span(s.start + h.start, s.start + h.end), format_message(self.message, h.text), level=level)
 
-    @staticmethod
-    def _next_sentence(sents: list[Block], para: list[int], hits: list[list[_Hit]], k: int) -> int | None:
+    def _next_sentence(self, sents: list[Block], hits: list[list[_Hit]], k: int, scans: dict) -> int | None:
         """The sentence whose named speaker may attribute sentence ``k``'s
         vague phrases: the next one, unless it is itself vaguely sourced
-        ("A report said so. According to official sources, the EC said ...")."""
+        ("A report said so. According to official sources, the EC said
+        ..."; a vague phrase that a name in it makes precise is no vague
+        source: "The sources, at the Foreign Office, said")."""
         j = k + 1
-        if j >= len(sents) or hits[j]:
+        if j >= len(sents):
             return None
+        if hits[j]:
+            here, none = self._scans(scans, sents, j), self._scans(scans, sents, len(sents))
+            if not all(self._named(sents[j].text, h, here, none) for h in hits[j]):
+                return None
         return j
 
     @staticmethod
@@ -388,13 +407,13 @@ class VagueAttribution:
             scan = here[key]
             a = scan.first(m.end)
             while a is not None:
-                tail = (
-                    _TAIL_BEFORE.match(sent, 0, a.start("name"))
-                    if key == "agent_speaks"
-                    else a.group().lower().startswith("according") or _TAIL_BEFORE.match(sent, 0, a.start())
-                )
+                if key == "speaks_agent" and a.group().lower().startswith("according"):
+                    claim_end: int | None = a.start()
+                else:
+                    t = _TAIL_BEFORE.match(sent, 0, a.start("name") if key == "agent_speaks" else a.start())
+                    claim_end = t.start() if t is not None else None
                 # with the claim between: "According to reports, the EC wrote" is no tail
-                if tail and len(_WORD2.findall(sent, m.end, a.start())) >= 3 and scan.ok(a):
+                if claim_end is not None and _WORD2.search(sent, m.end, claim_end) and scan.ok(a):
                     return True
                 a = scan.first(a.end())
         return any(nxt[key].any(0) for key in ("agent_speaks", "speaks_agent"))
