@@ -76,8 +76,10 @@ def test_related_reach_and_its_limit():
         "Four of the 12 boxes of masks were gone. Each box had 3,000 packages. "
         "The room is usually locked, the officials said."
     )
-    # a cue in another sentence, about something else, attributes nothing
-    assert flagged(masks) == ["12", "3,000"]
+    # a cue in another sentence, about something else, does not attribute:
+    # the figure is reported softly (a soft figure, "12 boxes", not at all)
+    assert found(masks) == [("3,000", "suggestion")]
+    assert found(masks.replace(", the officials said", "")) == [("12", "suggestion"), ("3,000", "warning")]
     # ... but one paragraph reach, by configuration, attributes all
     assert flagged(masks, rule(reach="paragraph")) == []
     assert flagged(masks, rule(reach="neighbours")) == ["12"]

@@ -317,7 +317,10 @@ class Figures:
                     continue
                 if any_cue():
                     # a cue elsewhere in the paragraph, about something else:
-                    # the figure may still be its, so say it softly
+                    # the figure may still be its, so say it softly (and a
+                    # soft figure, a measurement or a price, not at all)
+                    if level is not None:
+                        continue
                     level = Severity.SUGGESTION
             else:
                 lo, hi = (k, k) if self.reach == "sentence" else (max(k - 1, 0), min(k + 1, len(bounds) - 1))
