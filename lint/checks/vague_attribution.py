@@ -98,6 +98,7 @@ _SENTENCE_START = regex.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\
 _SPEECH_BEFORE = regex.compile(rf"(?r)(?i:{_SPEECH})(?i:\s+(?:that\s+)?)")
 
 
+_UPPER = regex.compile(r"\p{Lu}")
 _PARTICLES = regex.compile(r"of|for|the|and|on|de|du|la|van|von|der|den|al|bin|da|has|had|have|also|later|previously")
 _SPEECH_WORD = regex.compile(rf"(?i:{_SPEECH})")
 _WORD_AFTER_SPACE = regex.compile(r"(?<=\s)\p{L}+(?=\s)")
@@ -129,7 +130,7 @@ class _Barriers:
         self.at: list[int] = []
         for w in _WORD_AFTER_SPACE.finditer(text):
             x, word = w.start(), w.group()
-            if regex.match(r"\p{Lu}", word) or _PARTICLES.fullmatch(word) or _SPEECH_WORD.fullmatch(word):
+            if _UPPER.match(word) or _PARTICLES.fullmatch(word) or _SPEECH_WORD.fullmatch(word):
                 continue
             lo = max(0, x - 82)
             if text.rfind("(", lo, x) < 0 and text.rfind(",", lo, x) < 0:
