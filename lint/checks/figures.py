@@ -74,6 +74,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
+from lint.gate import gate
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
 
@@ -198,6 +199,7 @@ class Figures:
         # vague phrases attribute no figure, unless a name makes them
         # precise ("Analysts at Capital Economics estimate"): see _named_vague
         self.cues = cue_pattern(p.attribution, vague=False)
+        self._cue_gate = gate(self.cues)  # RE2, a superset of the cues: where it fails, no cue
         self.toll_gate = _compile(
             r"(?i)(?<![\p{L}\p{N}])(?:" + _words(w.toll_verbs + w.casualty_words) + r")", loc + ("toll_verbs",)
         )
@@ -215,6 +217,8 @@ class Figures:
             + tolls + r")(?![\p{L}])",
             loc + ("toll_verbs",),
         )
+        self._toll_re2 = gate(self.toll_gate)
+        self._toll_seen: tuple[str | None, bool] = (None, False)
         self.number_word = _compile(
             r"(?i)(?<![\p{L}\p{N}'’-])(?:" + _words(w.number_words) + r")(?![\p{L}\p{N}'’-])", loc + ("number_words",)
         )
@@ -257,6 +261,7 @@ class Figures:
         self.exceptions = (
             _compile(r"(?<![\p{L}\p{N}])(?:" + _words(exc) + r")(?![\p{L}\p{N}])", loc + ("exceptions",)) if exc else None
         )
+        self._exc_gate = gate(self.exceptions) if self.exceptions is not None else None
 
     # ----------------------------------------------------------------------
 
@@ -275,7 +280,7 @@ class Figures:
                 covered = False
         for i, block in enumerate(blocks):
             # no digit that ``_NUMBER`` can match (``\d``) and no number word: no figure
-            if i in sourced or not (_DIGIT.search(block.text) or self.toll_gate.search(block.text)):
+            if i in sourced or not (_DIGIT.search(block.text) or self._tolls_possible(block.text)):
                 continue
             if len(block.text.split()) < 4:
                 continue  # a label or page residue ("Show all 50"), not a statement
@@ -355,7 +360,8 @@ class Figures:
             # vague phrase that a name makes precise
             if k not in own:
                 lo, hi = bounds[k]
-                own[k] = self._sentence_attributed(article, sents, k, [m.start() - lo for m in self.cues.finditer(text, lo, hi)])
+                cues = [m.start() - lo for m in self.cues.finditer(text, lo, hi)] if self._cue_gate is None or self._cue_gate.search(sents[k].text) else []
+                own[k] = self._sentence_attributed(article, sents, k, cues)
             return own[k]
 
         def sentence(k: int) -> str:
@@ -477,10 +483,19 @@ class Figures:
             yield start, end, level
         yield from words[w:]
 
+    def _tolls_possible(self, text: str) -> bool:
+        """A toll or casualty word in ``text`` (RE2 first, where it can say
+        no; the answer for the last text asked about is kept)."""
+        seen = self._toll_seen  # one read, one write (threads)
+        if seen[0] is not text:
+            ok = (self._toll_re2 is None or self._toll_re2.search(text)) and self.toll_gate.search(text) is not None
+            seen = self._toll_seen = (text, bool(ok))
+        return seen[1]
+
     def _toll_words(self, text: str) -> list[tuple[int, int, Severity | None]]:
         """Tolls written in words: "two people were injured", "dozens were killed", "killing three"."""
         out: list[tuple[int, int, Severity | None]] = []
-        if self.toll_gate.search(text) is None:
+        if not self._tolls_possible(text):
             return out
         for m in self.number_word.finditer(text):
             start, end = m.span()
@@ -496,7 +511,11 @@ class Figures:
     def _digit_figures(self, text: str) -> Iterator[tuple[int, int, Severity | None, str]]:
         """(start, end, level, kind) of each figure written in digits; kind:
         money, pct, measure or count."""
-        excluded = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions is not None else []
+        excluded = (
+            [m.span() for m in self.exceptions.finditer(text)]
+            if self.exceptions is not None and (self._exc_gate is None or self._exc_gate.search(text))
+            else []
+        )
         excluded_starts = [s for s, _ in excluded]  # in order, and not overlapping: finditer's
         priced: dict = {}  # a price word in text[s:e], per "sentence" (see _priced)
         for m in _NUMBER.finditer(text):

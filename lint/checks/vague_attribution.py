@@ -52,6 +52,7 @@ from pydantic import Field
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.checks.figures import AttributionData, _compile, _words
+from lint.gate import gate
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
 
@@ -250,10 +251,16 @@ class VagueAttribution:
         )
         self.not_names = frozenset(x.lower() for x in data.not_names)
         self.message = p.message or DEFAULT_MESSAGE
+        # RE2 running a superset of the pattern: a block it passes is searched exactly
+        self.gate = gate(self.pattern)
 
     def hits(self, text: str) -> list[_Hit]:
-        """The vague phrases of one sentence, in order."""
+        """The vague phrases of one sentence, in order (searched exactly only
+        where the gate, RE2 running a superset of the pattern, passes: the
+        same hits, faster)."""
         out: list[_Hit] = []
+        if self.gate is not None and not self.gate.search(text):
+            return out
         for m in self.pattern.finditer(text):
             if m.group("belief") is None:
                 out.append(_Hit(m.start(), m.end(), m.group(), m.group("hedge") is not None))
