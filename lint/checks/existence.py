@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from lint.checks._gate import compile_gate
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern, make_pattern
 from lint.model import Finding, Span
@@ -25,6 +26,10 @@ class Params(RuleBase):
     nonword: bool = False
     append: bool = False
     vocab: bool = True
+    # not Vale's: cheap patterns, one of which matches wherever the rule's
+    # pattern can (a necessary condition); a block where none finds anything
+    # is not searched with the pattern (lint/checks/_gate.py). Speed only.
+    gate: str | list[str] = ""
 
 
 class Existence(BlockChecker):
@@ -40,8 +45,11 @@ class Existence(BlockChecker):
         self.pattern = compile_pattern(pattern, ("raw",) if p.raw else ("tokens",))
         self.exceptions = exceptions_pattern(p.exceptions, p.ignorecase)
         self.message = p.message
+        self.gate = compile_gate(p.gate)
 
     def check_text(self, text: str) -> Iterator[Finding]:
+        if self.gate is not None and not self.gate.passes(text):
+            return
         for m in self.pattern.finditer(text, timeout=self.remaining()):
             start, end = m.span()
             if start == end:
