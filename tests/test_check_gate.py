@@ -66,3 +66,29 @@ def test_builtin_gates_are_necessary_conditions(rule):
                  if p.suffix in (".txt", ".md")]
     for article in articles:
         assert lint_article(article, [rule]) == lint_article(article, [ungated]), article.path
+
+
+def test_line_anchored_patterns():
+    from lint.checks.existence import line_anchored
+
+    assert line_anchored(r"(?m)^[ \t]*(?:Dismiss|Close)[ \t]*$")
+    assert line_anchored(r"(?i)(?m)^(?:a|[|(]b)$")
+    assert not line_anchored(r"(?m)^Dismiss|Close")  # "Close" anywhere
+    assert not line_anchored(r"^Dismiss")  # not multi-line: the text's start only
+    assert not line_anchored(r"(?m)Dismiss$")
+    assert not line_anchored(r"(?m)^a(?#|)|b")
+
+
+@pytest.mark.parametrize("raw", [
+    r"(?m)^[ \t]*(?:Dismiss|Close)[ \t]*$",
+    r"(?m)^(?:Dismiss\n|Close)",  # a match that ends with the line break
+    r"(?m)^(?:|Close)",  # empty matches: searched the usual way
+    r"(?m)^[^\n]{0,3}",
+])
+def test_line_anchored_matches_are_finditer(raw):
+    params = existence.Params(extends="existence", message="%s", raw=[raw], nonword=True)
+    check, plain = existence.compile(params), existence.compile(params)
+    assert check.line_anchored
+    plain.line_anchored = False  # searched with finditer
+    for text in ["Dismiss", "Dismiss\nClose\n", "x Dismiss\nDismiss\nDismiss\n\nClose", "\n\nClose\n", "", "Closet\nClose"]:
+        assert [f.span for f in check.check_text(text)] == [f.span for f in plain.check_text(text)], text

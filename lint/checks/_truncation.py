@@ -30,3 +30,13 @@ def is_prose(block: Block, min_words: int = MIN_WORDS) -> bool:
 
 def prose_paragraphs(article: Article, min_words: int = MIN_WORDS) -> list[Block]:
     return [b for b in article.blocks if is_prose(b, min_words)]
+
+
+def first_prose(article: Article, min_words: int = MIN_WORDS) -> Block | None:
+    """``prose_paragraphs(...)[0]``, reading no further than it."""
+    return next((b for b in article.blocks if is_prose(b, min_words)), None)
+
+
+def last_prose(article: Article, min_words: int = MIN_WORDS) -> Block | None:
+    """``prose_paragraphs(...)[-1]``, read from the end."""
+    return next((b for b in reversed(article.blocks) if is_prose(b, min_words)), None)

@@ -30,7 +30,7 @@ from pydantic import Field
 
 from lint.article import Article, Block
 from lint.checks._structure import whole
-from lint.checks._truncation import prose_paragraphs, words
+from lint.checks._truncation import last_prose, words
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import RuleBase
@@ -72,10 +72,9 @@ class EndsMidSentence:
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         if not whole(article):
             return
-        prose = prose_paragraphs(article, self.min_words)
-        if not prose:
+        last = last_prose(article, self.min_words)
+        if last is None:
             return
-        last = prose[-1]
         text = last.text
         if not _CUT_END.search(text) or _SIGN_OFF.search(text) or _LINKISH_END.search(text) or _BIO.match(text):
             return
