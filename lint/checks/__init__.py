@@ -83,6 +83,7 @@ _MODULES = {
     "vague_attribution": "lint.checks.vague_attribution",
     "glued_text": "lint.checks.glued_text",
     "relative_timestamp": "lint.checks.relative_timestamp",
+    "trailing_headline": "lint.checks.trailing_headline",
     # Vale's
     "existence": "lint.checks.existence",
     "broken_hyphen": "lint.checks.broken_hyphen",
