@@ -84,6 +84,7 @@ _MODULES = {
     "glued_text": "lint.checks.glued_text",
     "relative_timestamp": "lint.checks.relative_timestamp",
     "trailing_headline": "lint.checks.trailing_headline",
+    "split_sentence": "lint.checks.split_sentence",
     # Vale's
     "existence": "lint.checks.existence",
     "broken_hyphen": "lint.checks.broken_hyphen",
