@@ -184,6 +184,15 @@ class RepeatedSentence:
         source = article.text
         folded = fold(source)  # once per article: sentences are slices of it
         min_words = self.p.min_words
+        # the common case, cheaper still: case folded once for the article (when
+        # it maps each character to one) and no space that str and regex disagree on
+        cased = folded.casefold()
+        fast = len(cased) == len(folded) and plain_spaces(source)
+
+        def key_at(start: int, end: int) -> str:
+            if fast:
+                return " ".join(cased[start:end].split()).strip(_EDGE)
+            return _key_of_folded(folded[start:end])
         for b in article.blocks:
             if b.scope not in _SENTENCE_SCOPES or (b.start, b.end) in skip:
                 continue
@@ -200,7 +209,7 @@ class RepeatedSentence:
             # folded text is a slice of ``folded``; else each is folded alone
             verbatim = source.startswith(b.text, b.start)
             if len(sentences) > 1:  # the block as a whole ("A. B." pasted again)
-                k = _key_of_folded(folded[b.start:b.end]) if verbatim else key(b.text)
+                k = key_at(b.start, b.end) if verbatim else key(b.text)
                 if _words(k) >= min_words:
                     earlier = first.get(k)
                     if earlier is not None:
@@ -214,24 +223,24 @@ class RepeatedSentence:
                     covered = found.span.end
                     out.append(found)
             for i, sent in enumerate(sentences):
-                if sent.start < covered:
-                    continue
                 text, start = sent.text, sent.start
+                if start < covered:
+                    continue
                 if text.count(" ") + 1 < min_words and len(text.split()) < min_words:
                     continue  # too short: its key has no more words than it (cheap test first)
-                if i == 0:
+                end = start + len(text)  # sent.end
+                if i == 0 and (":" in text or "-" in text or "–" in text or "—" in text):  # _DATELINE's separators
                     m = _DATELINE.match(text)
                     if m is not None:
                         text, start = text[m.end():], start + m.end()
-                k = _key_of_folded(folded[start:sent.end]) if verbatim else key(text)
-                if _words(k) < min_words:
+                k = key_at(start, end) if verbatim else key(text)
+                if (k.count(" ") + 1 if fast and k else _words(k)) < min_words:
                     continue
-                unit = _Unit(start, sent.end, b, i + 1)
                 earlier = first.get(k)
                 if earlier is None:
-                    first[k] = unit
+                    first[k] = _Unit(start, end, b, i + 1)
                 else:
-                    pairs.append((earlier, unit))
+                    pairs.append((earlier, _Unit(start, end, b, i + 1)))
         out.extend(self._findings(article, pairs))
         out.sort(key=lambda f: (f.span.start, f.span.end))
         yield from out
