@@ -30,6 +30,16 @@ def norm(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+def word_count(k: str) -> int:
+    """``len(k.split())`` of a string normalised by ``norm`` (one space between
+    words, none at the edges), counted without splitting it."""
+    if not k:
+        return 0
+    if plain_spaces(k):
+        return k.count(" ") + 1
+    return len(k.split())
+
+
 def excerpt(s: str, n: int = 50) -> str:
     s = norm(s)
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"

@@ -57,7 +57,7 @@ from pydantic import Field
 
 from lint import segment
 from lint.article import Article, Block
-from lint.checks._repeated import delete_line, excerpt, norm, plain_spaces
+from lint.checks._repeated import delete_line, excerpt, norm, plain_spaces, word_count
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rules import RuleBase
@@ -116,15 +116,6 @@ def _key_of_folded(s: str) -> str:
 def key(s: str) -> str:
     """The comparison key of a sentence: folded case, spaces, quotes and dashes."""
     return _key_of_folded(fold(s))
-
-
-def _words(k: str) -> int:
-    """``len(k.split())`` of a key (spaces folded by ``norm``, none at its edges)."""
-    if not k:
-        return 0
-    if plain_spaces(k):
-        return k.count(" ") + 1
-    return len(k.split())
 
 
 def _word_key(w: str) -> str:
@@ -210,7 +201,7 @@ class RepeatedSentence:
             verbatim = source.startswith(b.text, b.start)
             if len(sentences) > 1:  # the block as a whole ("A. B." pasted again)
                 k = key_at(b.start, b.end) if verbatim else key(b.text)
-                if _words(k) >= min_words:
+                if word_count(k) >= min_words:
                     earlier = first.get(k)
                     if earlier is not None:
                         pairs.append((earlier, _Unit(b.start, b.end, b, 0)))
@@ -234,7 +225,7 @@ class RepeatedSentence:
                     if m is not None:
                         text, start = text[m.end():], start + m.end()
                 k = key_at(start, end) if verbatim else key(text)
-                if (k.count(" ") + 1 if fast and k else _words(k)) < min_words:
+                if (k.count(" ") + 1 if fast and k else word_count(k)) < min_words:
                     continue
                 earlier = first.get(k)
                 if earlier is None:
