@@ -145,6 +145,11 @@ CASES = {
                           "Some analysts suggest"),
     "glued_text": ("raw: ['\\p{Ll}{2}[.]\\p{Lu}\\p{Ll}+']\n", "The mayor said.Professor Lee agreed.", False, None,
                    "id.Professor"),
+    "trailing_headline": ("", "Council meets\n\nBy Ann Lee\n\nThe council met on Monday and agreed to the new budget, the "
+                          "mayor said.\n\nMayor Opens New Bridge Over River Thames", True, None,
+                          "Mayor Opens New Bridge Over River Thames"),
+    "split_sentence": ("", "The council said the new bridge would open after two\n\nyears of delays, the mayor said.", False,
+                       None, ("new bridge would open after two", "years of delays, the")),
     "relative_timestamp": ("", "Council approves budget\n\n2 hours ago\n\nThe council met.", True, None,
                            "2 hours ago"),
     "header_chrome": ("chrome: data/page-chrome.yml\n",

@@ -90,6 +90,8 @@ _MODULES = {
     "relative_timestamp": "lint.checks.relative_timestamp",
     "header_chrome": "lint.checks.header_chrome",
     "office_title": "lint.checks.office_title",
+    "trailing_headline": "lint.checks.trailing_headline",
+    "split_sentence": "lint.checks.split_sentence",
     # Vale's
     "existence": "lint.checks.existence",
     "broken_hyphen": "lint.checks.broken_hyphen",

@@ -12,6 +12,24 @@ MIN_WORDS = 8  # a prose paragraph has at least this many words
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
 
 
+# a sign-off, a credit or a source line: ends an article without a full stop
+SIGN_OFF = regex.compile(
+    r"(?i)^\W*(?:(?:additional\s+)?reporting|writing|editing|compiled|contributed|contact|e-?mail|follow|"
+    r"copyright|source|sources|credit|photo|image|read\s+more|also\s+read|with\s+inputs|inputs\s+from|"
+    r"this\s+(?:story|article)|tags?|filed\s+under|translated)\b"
+    r"|(?i:\b(?:editing|reporting|writing)\s+by\b)"
+)
+LINKISH_END = regex.compile(
+    r"(?:https?://\S+|www\.\S+|@\w+|\S+@\S+|\S+\.(?:com|org|net|co\.uk|in)"
+    r"|(?:^|[\s•|·])(?:Facebook|Twitter|Instagram|LinkedIn|YouTube|TikTok|Threads|Bluesky|Mastodon))\s*$"
+)
+# an author's note: "Jane Doe is a Metro reporter covering ..."
+BIO = regex.compile(
+    r"^(?:\p{Lu}[\p{L}'’\-.]*\s+){1,4}(?:is|was)\s+(?:a|an|the)\b[^.]{0,80}?\b(?:reporter|correspondent|editor|"
+    r"writer|journalist|columnist|contributor|author|producer|photographer|analyst|fellow|professor)s?\b"
+)
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -30,3 +48,13 @@ def is_prose(block: Block, min_words: int = MIN_WORDS) -> bool:
 
 def prose_paragraphs(article: Article, min_words: int = MIN_WORDS) -> list[Block]:
     return [b for b in article.blocks if is_prose(b, min_words)]
+
+
+def first_prose(article: Article, min_words: int = MIN_WORDS) -> Block | None:
+    """``prose_paragraphs(...)[0]``, reading no further than it."""
+    return next((b for b in article.blocks if is_prose(b, min_words)), None)
+
+
+def last_prose(article: Article, min_words: int = MIN_WORDS) -> Block | None:
+    """``prose_paragraphs(...)[-1]``, read from the end."""
+    return next((b for b in reversed(article.blocks) if is_prose(b, min_words)), None)

@@ -43,6 +43,9 @@ _BREAK = regex.compile(
     r"(?<![\p{L}\p{N}\-‐])(\p{L}+)[-‐](?:[ \t]*(?:\r\n|\r|\n)[ \t]*|[ \t]+)(\p{Ll}\p{L}*)(?![\p{N}\-‐])"
 )
 _WORD = regex.compile(r"\p{L}+(?:[-‐]\p{L}+)*")
+# what every break has, searched first: a block without it is not searched
+# with _BREAK (which tries each letter as a word's start)
+_HYPHEN_SPACE = regex.compile(r"[-‐][ \t\r\n]")
 
 
 class HyphenationData(BaseModel):
@@ -68,7 +71,7 @@ class BrokenHyphen:
         self.suspended = frozenset(w.casefold() for w in data.suspended)
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
-        hits = [(b, m) for b in blocks for m in _BREAK.finditer(b.text)]
+        hits = [(b, m) for b in blocks if _HYPHEN_SPACE.search(b.text) for m in _BREAK.finditer(b.text)]
         hits = [(b, m) for b, m in hits if m.group(2).casefold() not in self.suspended]
         if not hits:
             return

@@ -30,7 +30,10 @@ from pydantic import Field
 
 from lint.article import Article, Block
 from lint.checks._structure import whole
-from lint.checks._truncation import prose_paragraphs, words
+from lint.checks._truncation import BIO as _BIO
+from lint.checks._truncation import LINKISH_END as _LINKISH_END
+from lint.checks._truncation import SIGN_OFF as _SIGN_OFF
+from lint.checks._truncation import last_prose, words
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import RuleBase
@@ -38,21 +41,6 @@ from lint.rules import RuleBase
 DEFAULT_MESSAGE = "The last paragraph stops without terminal punctuation ('%s'): cut off mid-sentence, or its full stop is missing."
 
 _CUT_END = regex.compile(r"[\p{L}\p{N},;\-‐–—]\s*$")
-_SIGN_OFF = regex.compile(
-    r"(?i)^\W*(?:(?:additional\s+)?reporting|writing|editing|compiled|contributed|contact|e-?mail|follow|"
-    r"copyright|source|sources|credit|photo|image|read\s+more|also\s+read|with\s+inputs|inputs\s+from|"
-    r"this\s+(?:story|article)|tags?|filed\s+under|translated)\b"
-    r"|(?i:\b(?:editing|reporting|writing)\s+by\b)"
-)
-_LINKISH_END = regex.compile(
-    r"(?:https?://\S+|www\.\S+|@\w+|\S+@\S+|\S+\.(?:com|org|net|co\.uk|in)"
-    r"|(?:^|[\s•|·])(?:Facebook|Twitter|Instagram|LinkedIn|YouTube|TikTok|Threads|Bluesky|Mastodon))\s*$"
-)
-# an author's note: "Jane Doe is a Metro reporter covering ..."
-_BIO = regex.compile(
-    r"^(?:\p{Lu}[\p{L}'’\-.]*\s+){1,4}(?:is|was)\s+(?:a|an|the)\b[^.]{0,80}?\b(?:reporter|correspondent|editor|"
-    r"writer|journalist|columnist|contributor|author|producer|photographer|analyst|fellow|professor)s?\b"
-)
 _SHORT = 16  # words: a one-sentence paragraph shorter than this may be a link's title
 _END = regex.compile(r"[.!?…:\"”’»)\]]\s*$")
 _TAIL_WORDS = 6  # words reported at the end
@@ -72,10 +60,9 @@ class EndsMidSentence:
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         if not whole(article):
             return
-        prose = prose_paragraphs(article, self.min_words)
-        if not prose:
+        last = last_prose(article, self.min_words)
+        if last is None:
             return
-        last = prose[-1]
         text = last.text
         if not _CUT_END.search(text) or _SIGN_OFF.search(text) or _LINKISH_END.search(text) or _BIO.match(text):
             return

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from lint.checks._gate import compile_gate
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern, make_pattern
 from lint.gate import gate
@@ -26,6 +27,10 @@ class Params(RuleBase):
     nonword: bool = False
     append: bool = False
     vocab: bool = True
+    # not Vale's: cheap patterns, one of which matches wherever the rule's
+    # pattern can (a necessary condition); a block where none finds anything
+    # is not searched with the pattern (lint/checks/_gate.py). Speed only.
+    gate: str | list[str] = ""
 
 
 class Existence(BlockChecker):
@@ -42,9 +47,17 @@ class Existence(BlockChecker):
         self.exceptions = exceptions_pattern(p.exceptions, p.ignorecase)
         self.message = p.message
         self.prefilter = gate(self.pattern)  # every finding is a match of the pattern
+        self.gate = compile_gate(p.gate)
+        # every match starts at a line start: matched there only (see _line_matches)
+        self.line_anchored = not p.tokens and line_anchored(pattern)
 
     def check_text(self, text: str) -> Iterator[Finding]:
-        for m in self.pattern.finditer(text, timeout=self.remaining()):
+        if self.gate is not None and not self.gate.passes(text):
+            return
+        matches = self._line_matches(text) if self.line_anchored else None
+        if matches is None:
+            matches = list(self.pattern.finditer(text, timeout=self.remaining()))
+        for m in matches:
             start, end = m.span()
             if start == end:
                 continue
@@ -52,6 +65,76 @@ class Existence(BlockChecker):
             if self.exceptions is not None and self.exceptions.match(observed.strip()):
                 continue
             yield Finding(Span(start, end), format_message(self.message, observed))  # as matched, like Vale
+
+    def _line_matches(self, text: str) -> list | None:
+        """``list(pattern.finditer(text))`` for a pattern whose every match starts
+        at a line start: the pattern is tried at line starts only, not at each
+        position (the ``regex`` module pays for every position it tries, even
+        when ``^`` fails there at once). None, to search the usual way, when a
+        match is empty (finditer's rules for what follows an empty match)."""
+        out = []
+        match = self.pattern.match
+        pos, n = 0, len(text)
+        while pos <= n:
+            m = match(text, pos, timeout=self.remaining())
+            if m is not None:
+                if m.end() == m.start():
+                    return None
+                out.append(m)
+                pos = m.end()
+                if pos > 0 and text[pos - 1] == "\n":
+                    continue  # the match ended with a line break: the next line starts here
+            nl = text.find("\n", pos)
+            if nl < 0:
+                break
+            pos = nl + 1
+        return out
+
+
+_FLAG_PREFIXES = ("(?m)^", "(?i)(?m)^")
+
+
+def line_anchored(pattern: str) -> bool:
+    """The pattern is ``(?m)^...`` (maybe after ``(?i)``) with no alternation
+    at its top level, so that every match starts at a line start. Patterns
+    with a comment or ``#`` (verbose mode) are not read here: False."""
+    prefix = next((p for p in _FLAG_PREFIXES if pattern.startswith(p)), None)
+    if prefix is None or "#" in pattern:
+        return False
+    depth = 0
+    i, n = len(prefix), len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a set: up to its closing bracket (a first "]" is literal)
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                if pattern[i] == "\\":
+                    i += 1
+                elif pattern.startswith("[:", i):  # a POSIX class inside the set
+                    end = pattern.find(":]", i + 2)
+                    if end < 0:
+                        return False
+                    i = end + 1
+                i += 1
+            i += 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return depth == 0
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Existence:

@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import Field
 
 from lint.article import Article, Block
+from lint.checks._gate import compile_gate
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
 from lint.checks.patterns import compile_pattern, exceptions_pattern
 from lint.model import Finding, Span
@@ -29,9 +30,10 @@ class Params(RuleBase):
     extends: Literal["glued_text"]
     raw: list[str] = Field(default_factory=list)
     exceptions: list[str] = Field(default_factory=list)
-    # a cheap pattern that matches wherever ``raw`` can (a necessary condition):
-    # a block where it finds nothing is not searched with ``raw`` at all
-    gate: str = ""
+    # cheap patterns, one of which matches wherever ``raw`` can (a necessary
+    # condition): a block where none finds anything is not searched with
+    # ``raw`` at all (lint/checks/_gate.py)
+    gate: str | list[str] = ""
 
 
 class GluedText(BlockChecker):
@@ -39,7 +41,7 @@ class GluedText(BlockChecker):
         if not p.raw:
             raise CompileError(("raw",), "a glued_text rule needs `raw`")
         self.pattern = compile_pattern("".join(p.raw), ("raw",))
-        self.gate = compile_pattern(p.gate, ("gate",)) if p.gate else None
+        self.gate = compile_gate(p.gate)
         self.exceptions = exceptions_pattern(p.exceptions, False)
         self.message = p.message or DEFAULT_MESSAGE
         self._source = ""
@@ -52,7 +54,7 @@ class GluedText(BlockChecker):
             self._source = ""
 
     def check_text(self, text: str) -> Iterator[Finding]:
-        if self.gate is not None and self.gate.search(text, timeout=self.remaining()) is None:
+        if self.gate is not None and not self.gate.passes(text):
             return
         for m in self.pattern.finditer(text, timeout=self.remaining()):
             start, end = m.span()

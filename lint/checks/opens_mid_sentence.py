@@ -25,7 +25,7 @@ from pydantic import Field
 
 from lint.article import Article, Block
 from lint.checks._structure import excerpt, whole
-from lint.checks._truncation import MIN_WORDS, prose_paragraphs
+from lint.checks._truncation import MIN_WORDS, first_prose
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import RuleBase
@@ -58,10 +58,9 @@ class OpensMidSentence:
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         if not whole(article):
             return
-        prose = prose_paragraphs(article, self.min_words)
-        if not prose:
+        first = first_prose(article, self.min_words)
+        if first is None:
             return
-        first = prose[0]
         text = first.text
         if not _OPENING.match(text) or _EXCUSED.match(text.lstrip(".… \t")):
             return

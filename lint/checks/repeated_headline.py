@@ -43,8 +43,12 @@ class RepeatedHeadline:
         seen = set(repeats)
         key = norm(meta.headline)
         # headline text that came back as a body paragraph
+        lead = key.split(" ", 1)[0]  # norm keeps every word: a paragraph without it is not the headline
         for b in article.blocks:
-            if b.scope == "paragraph" and (b.start, b.end) not in seen and norm(b.text) == key:
+            if (
+                b.scope == "paragraph" and len(b.text) >= len(key) and lead in b.text
+                and (b.start, b.end) not in seen and norm(b.text) == key
+            ):
                 repeats.append((b.start, b.end))
         if not repeats:
             return

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import Field
 
 from lint.article import Article, Block
-from lint.checks._repeated import delete_line, excerpt, norm
+from lint.checks._repeated import delete_line, excerpt, norm, word_count
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Span
 from lint.rules import RuleBase
@@ -43,7 +43,7 @@ class RepeatedParagraph:
             if b.scope != "paragraph":
                 continue
             key = norm(b.text)
-            if len(key.split()) < self.p.min_words:
+            if word_count(key) < self.p.min_words:
                 continue
             earlier = first.get(key)
             if earlier is None:
