@@ -49,9 +49,9 @@ def test_real_articles_without_chrome_are_quiet():
 
 
 def test_a_line_another_residue_rule_reports_is_reported_once():
-    text = f"Mayor opens bridge\n\nAdvertisement\n\nBusiness\n\n{STORY}"
+    text = f"Mayor opens bridge\n\nAdvertisement\n\nPlease select your experience\n\n{STORY}"
     found = [(text[d.start:d.end], d.rule) for d in lint(["News.HeaderChrome", "News.ScraperResidue"], text, body_only=False)]
-    assert ("Business", "News.HeaderChrome") in found
+    assert ("Please select your experience", "News.HeaderChrome") in found
     assert [r for t, r in found if t == "Advertisement"] == ["News.ScraperResidue"]
 
 
