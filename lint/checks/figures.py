@@ -199,6 +199,7 @@ class Figures:
         # vague phrases attribute no figure, unless a name makes them
         # precise ("Analysts at Capital Economics estimate"): see _named_vague
         self.cues = cue_pattern(p.attribution, vague=False)
+        self._cue_gate = gate(self.cues)  # RE2: most sentences have no cue at all
         self.toll_gate = _compile(
             r"(?i)(?<![\p{L}\p{N}])(?:" + _words(w.toll_verbs + w.casualty_words) + r")", loc + ("toll_verbs",)
         )
@@ -359,7 +360,10 @@ class Figures:
             # vague phrase that a name makes precise
             if k not in own:
                 lo, hi = bounds[k]
-                cues = [m.start() - lo for m in self.cues.finditer(text, lo, hi)]
+                if self._cue_gate is not None and not self._cue_gate.search(text[lo:hi]):
+                    cues: list[int] = []
+                else:
+                    cues = [m.start() - lo for m in self.cues.finditer(text, lo, hi)]
                 own[k] = self._sentence_attributed(article, sents, k, cues)
             return own[k]
 
