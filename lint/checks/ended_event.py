@@ -28,6 +28,7 @@ from lint.article import Article, Block
 from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans, sentence_blocks
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import WEEKDAYS
+from lint.gate import gate
 from lint.model import Finding, Related, Span
 from lint.rules import CompileError, RuleBase
 
@@ -76,9 +77,13 @@ class EndedEvent:
             rf"(?P<verb>(?i:{phrase_pattern(c.continuing)}))[^.;!?]{{0,40}}?{_UNTIL_DATE}"
         )
         self.gate = regex.compile(rf"(?i:{phrase_pattern(c.continuing)})")
+        self.fast_gate = gate(self.gate)  # RE2, on the whole text at once
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
-        if not any(self.gate.search(b.text) for b in blocks):
+        if self.fast_gate is not None and article.format == "txt":  # blocks are slices of the text
+            if not self.fast_gate.search(article.text):
+                return
+        elif not any(self.gate.search(b.text) for b in blocks):
             return
         quotes: list[tuple[int, int]] | None = None
         ended: dict[str, tuple[int, int, str]] = {}
