@@ -190,3 +190,18 @@ def test_the_old_quotes_type_says_what_it_became():
 
     with pytest.raises(RuleError, match="P/Q.yml:1: extends: check type 'quotes' was split: use 'quote_style'"):
         parse_rule_file("P/Q.yml", "extends: quotes\nkind: mixed\n", "P.Q")
+
+
+def test_a_quotation_continued_in_a_lost_paragraph_is_a_suggestion():
+    from helpers import lint
+
+    # one paragraph of many sentences: a story whose paragraph breaks were lost;
+    # the second quotation is news style's continued quotation
+    run_together = ('The minister spoke on Monday. He was asked about the plan. "It will work, we are sure of it. '
+                    '"We have the money and the people," he said. The opposition disagreed. It called the plan a '
+                    'waste. A vote is due next week.')
+    found = lint("News.UnbalancedQuote", run_together)
+    assert [d.severity.name for d in found] == ["SUGGESTION"]
+    # in a short paragraph the same shape is a missing closing mark
+    short = 'He was asked about it. "It will work, we are sure of it. "We have the money," he said.'
+    assert [d.severity.name for d in lint("News.UnbalancedQuote", short)] == ["WARNING"]

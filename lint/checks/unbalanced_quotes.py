@@ -4,7 +4,11 @@ An opening mark that is never closed, or a closing mark that was never
 opened. A quotation continued in the next paragraph (no closing mark, the
 next paragraph opens with a mark again) is correct news style and is not
 reported. An opening mark still open when another quotation opens has a
-related location at the second one. Apostrophes are never counted.
+related location at the second one; when the second opens a sentence in a
+paragraph of ``RUN_TOGETHER`` sentences or more (paragraphs run together,
+as in a story flattened to one line), that is news style's
+quotation continued in a new paragraph whose break was lost, and is a
+suggestion. Apostrophes are never counted.
 
 ``message`` substitutions, in order (``%[n]s`` picks one):
 
@@ -24,10 +28,14 @@ import regex
 from lint.article import Article, Block
 from lint.checks._quotes import DOUBLE_MARKS, excerpt
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
-from lint.model import Finding, Related, Span
+from lint.model import Finding, Related, Severity, Span
 from lint.rules import RuleBase
 
 DEFAULT_MESSAGE = "The %s quotation mark %s ('%s') %s."
+# sentences: a paragraph this long is several run together (a story flattened
+# to one line), where a quotation reopened after a full stop is news style's
+# quotation continued in a new paragraph: reported as a suggestion
+RUN_TOGETHER = 6
 
 
 class Params(RuleBase):
@@ -139,13 +147,18 @@ class UnbalancedQuotes:
                     continue
                 what = "is never closed in its paragraph"
                 related: tuple[Related, ...] = ()
+                level = None
                 if reopen >= 0:
                     what = "is still open when another quotation opens"
                     if ends_here(_SENTENCE_BEFORE, t, reopen):
                         what += ": a paragraph break may be missing there, or a closing mark"
+                        if len(article.sentences_of(b)) >= RUN_TOGETHER:
+                            # a story whose paragraphs were run together: the quotation
+                            # continued in a new paragraph, as news style has it
+                            level = Severity.SUGGESTION
                     at = b.start + reopen
                     related = (Related(Span(at, at + 1), "another quotation opens here"),)
-                yield self._finding(text, b, i, "opening", what, related)
+                yield self._finding(text, b, i, "opening", what, related, level)
             for i in closes:
                 yield self._finding(text, b, i, "closing", "closes no opening mark in its paragraph")
             last_single = max(singles, default=-1)
@@ -162,7 +175,8 @@ class UnbalancedQuotes:
         first = nxt.text[:1]
         return first == "“" if t[i] == "“" else first in '"“'
 
-    def _finding(self, text: str, b: Block, i: int, role: str, what: str, related: tuple[Related, ...] = ()) -> Finding:
+    def _finding(self, text: str, b: Block, i: int, role: str, what: str, related: tuple[Related, ...] = (),
+                 level: Severity | None = None) -> Finding:
         pos = b.start + i
         mark = text[pos]
         if role == "opening":
@@ -171,7 +185,7 @@ class UnbalancedQuotes:
             ctx = excerpt(b.text[max(0, i - 39) : i + 1], 40)
             ctx = ("…" + ctx) if i > 39 else ctx
         msg = format_message(self.message, role, mark, ctx, what)
-        return Finding(Span(pos, pos + 1), msg, None, None, related)
+        return Finding(Span(pos, pos + 1), msg, None, level, related)
 
 
 def _nothing_after(t: str, i: int) -> bool:
