@@ -43,6 +43,7 @@ class Cues(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     relative: list[RelativeCue] = Field(default_factory=list)
     days: list[DayCue] = Field(default_factory=list)
+    day_parts: list[str] = Field(default_factory=list)  # "on Tuesday evening, June 6"
     event_words: list[str] = Field(default_factory=list)
     connectors: list[str] = Field(default_factory=list)
     past_passive: list[str] = Field(default_factory=list)

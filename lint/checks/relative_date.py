@@ -53,6 +53,14 @@ class Params(RuleBase):
 
 
 _STOP = regex.compile(r"[;:!?.—–]")
+_DETERMINERS = "the|this|that|these|those|its|their|his|her|our|your|a|an|last|next"
+# connectors that join a clause, not a verb: a lower-case event must be followed by a comma or a verb
+# ("the 2019 results show that last year ..." is no event)
+_CLAUSE_WORDS = frozenset(("that", "which", "to", "for", "also", "then", "now"))
+_FUNCTION_NAMES = frozenset(_DETERMINERS.split("|")) | frozenset(
+    "in on at by for after before during since from until till to of and or but as when while with".split()
+)
+_MAX_LOWER_NAME = 3  # "general election", "city marathon", "national film festival"
 
 
 class RelativeDate:
@@ -63,12 +71,21 @@ class RelativeDate:
         self.matcher = RelativeMatcher(p.cues.relative)
         self.events = frozenset(w.lower() for w in p.cues.event_words)
         self.connectors = frozenset(w.lower() for w in p.cues.connectors)
-        tail = r"(?P<tail>(?:[ \t]+\p{Ll}+){0,4})"
+        # the words between the event and the relative expression: connectors ("due to open",
+        # "took place"), after the event or after a comma that opens an aside ("Asian Games 2019,
+        # due to open later this year")
+        tail = r"(?P<tail>(?:\s*,)?(?:[ \t]+\p{Ll}+){0,6})"
         self.before_name_year = regex.compile(
             rf"(?P<name>{NAME})[ \t-]+(?P<year>{YEAR})(?P<paren>\s*\([^()]{{0,60}}\))?{tail}\s*,?\s*\Z"
         )
         self.before_year_name = regex.compile(
             rf"(?<![\p{{L}}\d])(?P<year>{YEAR})[ \t]+(?P<name>{NAME}){tail}\s*,?\s*\Z"
+        )
+        # a lower-case event after its year ("the 2020 party congress, held last year"): after a
+        # determiner or a possessive (not "in 2019 talks"), the words to split in _split_lower
+        self.before_year_lower = regex.compile(
+            rf"(?:(?<![\p{{L}}\d])(?i:{_DETERMINERS})|\p{{L}}['’]s)(?:[ \t]+\p{{Ll}}+)?[ \t]+(?P<year>{YEAR})"
+            rf"(?P<words>(?:,?[ \t]+\p{{Ll}}+){{2,9}})\s*,?\s*\Z"
         )
         self.head_name_year = regex.compile(rf"(?P<name>{NAME})[ \t-]+(?P<year>{YEAR})(?P<tail>(?:[ \t]+\p{{Ll}}+){{0,2}})")
         self.head_year_name = regex.compile(rf"(?P<year>{YEAR})[ \t]+(?P<name>{NAME}|\p{{Ll}}+)(?P<tail>(?:[ \t]+\p{{Ll}}+){{0,2}})")
@@ -85,7 +102,9 @@ class RelativeDate:
             m = rx.search(window)
             if not m:
                 continue
-            tail = m.group("tail").split()
+            if all(w.lower() in _FUNCTION_NAMES for w in WORD.findall(m.group("name"))):
+                continue  # "In 2019 talks were held": no name
+            tail = WORD.findall(m.group("tail"))
             if any(w not in self.events and w not in self.connectors for w in tail):
                 continue
             words = WORD.findall(m.group("name")) + tail
@@ -102,7 +121,34 @@ class RelativeDate:
             start = lo + min(name_start, m.start("year"))
             end = lo + max(m.end("name"), m.end("year"))
             return Anchor(start, end, year_period(y), f"the event is {text[start:end]}", y)
+        m = self.before_year_lower.search(window)
+        if m:
+            k = self._split_lower(m.group("words"))
+            if k:
+                y = int(m.group("year"))
+                start = lo + m.start("year")
+                end = lo + m.start("words") + k
+                return Anchor(start, end, year_period(y), f"the event is {text[start:end]}", y)
         return None
+
+    def _split_lower(self, words: str) -> int:
+        """Where a lower-case event name ends in ``words`` (the text after its year), 0 if
+        none: a name of up to three words ending in an event word, then a comma or a verb
+        connector, then connectors only ("party congress, held", "general election took place")."""
+        parts = list(regex.finditer(r"(,?)[ \t]+(\p{Ll}+)", words))
+        for i, p in enumerate(parts[:_MAX_LOWER_NAME]):
+            if i and p.group(1):
+                return 0  # a comma inside the name
+            if p.group(2) not in self.events:
+                continue
+            rest = parts[i + 1 :]
+            if not rest:
+                return 0
+            if not rest[0].group(1) and rest[0].group(2) in _CLAUSE_WORDS:
+                continue
+            if all(r.group(2) in self.connectors and (j == 0 or not r.group(1)) for j, r in enumerate(rest)):
+                return p.end()
+        return 0
 
     def _after(self, text: str, r1: int) -> Anchor | None:
         pm = self.possessive.match(text, r1)

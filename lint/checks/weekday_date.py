@@ -72,6 +72,11 @@ def _weekday_ok(token: str) -> bool:
 class WeekdayDate:
     def __init__(self, p: Params):
         self.message = p.message or DEFAULT_MESSAGE
+        # "on Tuesday evening, June 6": a part of the day between the weekday and its date
+        self.part_before = None
+        if p.cues.day_parts:
+            parts = phrase_pattern(p.cues.day_parts)
+            self.part_before = regex.compile(rf"\b(?P<wd>(?i:{_WD}))\b\.?[ \t]+(?i:{parts}),?[ \t]*\Z")
         self.days = {" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days}
         self.day_rx = None
         if self.days:
@@ -101,8 +106,12 @@ class WeekdayDate:
                 ):  # "on Friday. September 18 ..." is two sentences
                     wd = (lead.start("wd"), lead.end("wd"), lead.group("wd"))
                 elif not lead:
+                    off = max(0, d.start - 30)
                     before = _WD_PAREN_BEFORE.search(text[max(0, d.start - 20) : d.start])
-                    if before and regex.match(r"\s*\)", text[d.end :]):
+                    part = self.part_before.search(text[off : d.start]) if self.part_before else None
+                    if part:
+                        wd = (off + part.start("wd"), off + part.end("wd"), part.group("wd"))
+                    elif before and regex.match(r"\s*\)", text[d.end :]):
                         off = max(0, d.start - 20)
                         wd = (off + before.start("wd"), off + before.end("wd"), before.group("wd"))
                     else:
