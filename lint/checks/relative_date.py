@@ -157,7 +157,7 @@ class RelativeDate:
         connector, then connectors only ("party congress, held", "general election took place")."""
         parts = list(_LOWER_PART.finditer(words))
         for i, p in enumerate(parts[:_MAX_LOWER_NAME]):
-            if i and p.group(1) or p.group(2) is None:
+            if (i and p.group(1)) or p.group(2) is None:
                 return 0  # a comma or a place inside the name
             if p.group(2) not in self.events:
                 continue
