@@ -3,10 +3,15 @@
 A relative expression ("later this year", "next month", "last September")
 resolved against the publication date, compared with an explicit date
 attached to it in the same sentence: an event named with its year right
-before it ("the exercises Zapad 2025 (West 2025) later this year"), a
-possessive ("this year's Euro 2024"), or a date in apposition ("next
-year, in 2025"; "last month (August 2024)"). "By the end of this year"
-with no explicit date is never a finding. Needs ``cues`` with a
+before it ("the exercises Zapad 2025 (West 2025) later this year"), with
+connectors between ("the Asian Games 2019, due to open later this year";
+"the 2020 party congress, held in Beijing last year": ``connectors`` of the
+cues; a lower-case event only after a determiner or a possessive, and
+followed by a comma or a verb), a possessive ("this year's Euro 2024"), or
+a date in apposition ("next year, in 2025"; "last month (August 2024)").
+Years are compared, not phrases; an event held outside its named year
+(``held_apart``: Euro 2020, played in 2021) may mean either year. "By the
+end of this year" with no explicit date is never a finding. Needs ``cues`` with a
 ``relative`` list (usually ``data/relative-dates.yml``); articles without
 a publication date and text inside quotation marks are skipped.
 

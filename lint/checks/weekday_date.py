@@ -3,7 +3,8 @@
 Whatever the order ("Tuesday, September 18, 2024"; "September 18, 2024, a
 Tuesday"; "on Tuesday 18 September", the year then taken from the
 publication date, the nearest such date to it, and reported as a
-warning). No fix: either part may be the wrong one. Dates without a year
+warning). With ``day_parts`` in the cues, a part of the day may stand
+between the weekday and its date ("on Tuesday evening, September 18"). No fix: either part may be the wrong one. Dates without a year
 are skipped when the article has no publication date.
 
 With ``cues`` (a ``days`` list, usually ``data/relative-dates.yml``), a
