@@ -134,6 +134,7 @@ def test_relative_date_forms_of_an_event_with_its_year(text, date, flag):
         # a change of schedule is no connector
         ("Tokyo 2020, postponed to last year because of the pandemic, cost billions.", "2022-05-01"),
         ("The Asian Games 2022, which were postponed until next year, will be held in Hangzhou.", "2022-06-01"),
+        ("The Youth Games 2020, now due to open next year, will be smaller.", "2020-06-01"),
         # held outside the year in its name (held_apart)
         ("Euro 2020, which takes place later this year, will be played across Europe.", "2021-03-01"),
         ("The 2020 Olympics, which were held last year, cost $15 billion.", "2022-03-01"),
