@@ -95,6 +95,73 @@ def test_lower_case_month_word_is_not_a_month():
     assert lint("News.DatelineMismatch", "Expo 2026 may open next may.", "2024-12-10") == []
 
 
+def _flags(text: str, date: str) -> list[str]:
+    return [g[0] for g in lint("News.DatelineMismatch", text, date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "flag"),
+    [
+        # a comma aside between the event and the phrase
+        ("The Asian Games 2019, due to open later this year, will draw crowds.", "2020-03-01", "later this year"),
+        ("The Motor Show 2024, which opened last year, drew crowds.", "2024-05-01", "last year"),
+        # present and past forms of the connectors
+        ("Officials say the Book Fair 2016 takes place later this year.", "2017-03-01", "later this year"),
+        ("The Climate Summit 2019 was held last year.", "2022-03-01", "last year"),
+        # a lower-case event after its year, after a determiner or a possessive
+        ("The 2021 party congress took place last year.", "2021-03-01", "last year"),
+        ("The 2020 city marathon, held last year, drew crowds.", "2022-03-01", "last year"),
+        ("Kenya's 2022 general election, which took place last year, was close.", "2024-05-01", "last year"),
+        # a place between the event and the phrase
+        ("The 2018 Asian Games, held in Jakarta last year, drew crowds.", "2020-03-01", "last year"),
+        # fairs and shows are events
+        ("Next year's Geneva Motor Show 2020 is already sold out.", "2020-01-10", "Next year"),
+        # an event held outside its named year still has to match one of the two
+        ("Euro 2020, which takes place later this year, will be played across Europe.", "2022-03-01", "later this year"),
+    ],
+)
+def test_relative_date_forms_of_an_event_with_its_year(text, date, flag):
+    assert _flags(text, date) == [flag]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the check compares years, not phrases: "last year" of a dated event is often right
+        ("The 2023 party congress, held last year, elected a new leader.", "2024-03-01"),
+        ("Kenya's 2022 general election, which took place last year, was close.", "2023-05-01"),
+        ("The 2021 census took place last year.", "2022-05-01"),
+        # a change of schedule is no connector
+        ("Tokyo 2020, postponed to last year because of the pandemic, cost billions.", "2022-05-01"),
+        ("The Asian Games 2022, which were postponed until next year, will be held in Hangzhou.", "2022-06-01"),
+        ("The Youth Games 2020, now due to open next year, will be smaller.", "2020-06-01"),
+        # held outside the year in its name (held_apart)
+        ("Euro 2020, which takes place later this year, will be played across Europe.", "2021-03-01"),
+        ("The 2020 Olympics, which were held last year, cost $15 billion.", "2022-03-01"),
+        ("The Olympic Games Tokyo 2020 will take place later this year.", "2021-03-01"),
+        ("The Asian Games 2022, held last year in Hangzhou, drew 12,000 athletes.", "2024-03-01"),
+        # not an event, or not its year
+        ("The 2019 figures show last year's deficit narrowed.", "2021-05-01"),
+        ("The 2020 results show that last year was the warmest on record.", "2021-05-01"),
+        ("The 2024 election campaign, which began last year, is heating up.", "2024-05-01"),
+        ("A 2019 survey, published last year, found that most voters agreed.", "2021-05-01"),
+        ("The 2021 census, whose results were published last year, counted 10 million.", "2023-05-01"),
+        ("The 2019 final report, released last year, blamed the pilots.", "2021-05-01"),
+        ("In 2019 talks were held, and last year they resumed.", "2021-05-01"),
+        ("In 2019 talks were held last year.", "2021-05-01"),
+        ("Their 2016 tour was cancelled, and the band will return next year.", "2019-05-01"),
+        ("The 2026 World Cup draw, held last year, put Mexico in group A.", "2026-03-01"),
+    ],
+)
+def test_relative_date_event_near_misses(text, date):
+    assert _flags(text, date) == []
+
+
+def test_held_apart_event_reports_where_it_was_held():
+    got = lint("News.DatelineMismatch", "Euro 2020, which takes place later this year, will be played across Europe.", "2022-03-01")
+    assert "but the event is Euro 2020, held 2021-06-11 to 2021-07-11" in got[0][1]
+
+
 # --------------------------------------------------------------------------
 # WeekdayDateMismatch (weekday_date)
 
@@ -125,6 +192,20 @@ def test_weekday_year_from_dateline_is_a_warning():
     assert lint("News.WeekdayDateMismatch", "Polls closed on Monday, December 30.", "2025-01-03") == []
     # no dateline, no year: nothing to compare with
     assert lint("News.WeekdayDateMismatch", "It opened on Tuesday 18 September in Minsk.", None) == []
+
+
+def test_weekday_with_a_part_of_the_day_before_its_date():
+    got = lint("News.WeekdayDateMismatch", "The fire broke out on Monday evening, December 29, and spread.", "2017-01-03")
+    assert [g[0] for g in got] == ["Monday evening, December 29"] and "December 29 is a Thursday in 2016" in got[0][1]
+    assert [g[0] for g in lint("News.WeekdayDateMismatch", "They met on Tuesday night 7 June in Paris.", "2017-06-10")] == [
+        "Tuesday night 7 June"
+    ]
+    for text in (
+        "The fire broke out on Monday evening, January 2, and spread.",
+        "They met on Tuesday night, June 6, in Paris.",
+        "Police spoke on Tuesday morning. June 7 was quiet.",  # two sentences
+    ):
+        assert lint("News.WeekdayDateMismatch", text, "2017-01-03" if "January" in text else "2017-06-10") == [], text
 
 
 def test_weekday_near_misses():
@@ -386,3 +467,26 @@ def test_an_event_that_ended_and_goes_on():
         "\u201cThe festival ended on Wednesday,\u201d he said. The festival will run until Sunday.",  # quoted
     ):
         assert lint(e, near, None) == [], near
+
+
+def test_a_newsroom_adds_event_words_and_held_apart_events(tmp_path):
+    from helpers import cli
+
+    (tmp_path / "house").mkdir()
+    (tmp_path / "a.txt").write_text(
+        "Town awaits its festival\n\nThe Eisteddfod 2020, which opens later this year, will be the first since the pandemic.\n",
+        encoding="utf-8",
+    )
+    args = ("a.txt", "--select", "News.DatelineMismatch", "--date", "2021-03-01")
+    code, out, _ = cli(*args, cwd=tmp_path)
+    assert code == 0, out  # "eisteddfod" is no built-in event word
+    (tmp_path / "newslint.yaml").write_text("data:\n  News/data/relative-dates.yml: house/dates.yml\n", encoding="utf-8")
+    (tmp_path / "house" / "dates.yml").write_text("event_words: [eisteddfod]\n", encoding="utf-8")
+    code, out, _ = cli(*args, cwd=tmp_path)
+    assert code == 1 and "the event is Eisteddfod 2020" in out
+    (tmp_path / "house" / "dates.yml").write_text(
+        "event_words: [eisteddfod]\nheld_apart:\n  - {names: [Eisteddfod], year: 2020, start: 2021-08-02, end: 2021-08-07}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli(*args, cwd=tmp_path)
+    assert code == 0, out

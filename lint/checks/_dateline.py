@@ -39,11 +39,23 @@ class DayCue(BaseModel):
     general: bool = False  # also a general sense ("today" for nowadays): needs a verb or time next to it
 
 
+class HeldApart(BaseModel):
+    """An event held outside the year in its name ("Euro 2020", played in 2021)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    names: list[str] = Field(min_length=1)
+    year: int
+    start: dt.date
+    end: dt.date
+
+
 class Cues(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     relative: list[RelativeCue] = Field(default_factory=list)
     days: list[DayCue] = Field(default_factory=list)
+    day_parts: list[str] = Field(default_factory=list)  # "on Tuesday evening, June 6"
     event_words: list[str] = Field(default_factory=list)
+    held_apart: list[HeldApart] = Field(default_factory=list)
     connectors: list[str] = Field(default_factory=list)
     past_passive: list[str] = Field(default_factory=list)
     past_active: list[str] = Field(default_factory=list)
@@ -165,6 +177,7 @@ class Anchor(NamedTuple):
     period: Period
     label: str  # "the event is Zapad 2025" / "the date given is August 2024"
     year: int
+    also: tuple[Period, ...] = ()  # other periods it may mean (an event held outside its named year)
 
 
 def anchor_at(text: str, pos: int) -> tuple[int, Period, str, int] | None:

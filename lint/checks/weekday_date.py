@@ -3,7 +3,8 @@
 Whatever the order ("Tuesday, September 18, 2024"; "September 18, 2024, a
 Tuesday"; "on Tuesday 18 September", the year then taken from the
 publication date, the nearest such date to it, and reported as a
-warning). No fix: either part may be the wrong one. Dates without a year
+warning). With ``day_parts`` in the cues, a part of the day may stand
+between the weekday and its date ("on Tuesday evening, September 18"). No fix: either part may be the wrong one. Dates without a year
 are skipped when the article has no publication date.
 
 With ``cues`` (a ``days`` list, usually ``data/relative-dates.yml``), a
@@ -72,6 +73,11 @@ def _weekday_ok(token: str) -> bool:
 class WeekdayDate:
     def __init__(self, p: Params):
         self.message = p.message or DEFAULT_MESSAGE
+        # "on Tuesday evening, June 6": a part of the day between the weekday and its date
+        self.part_before = None
+        if p.cues.day_parts:
+            parts = phrase_pattern(p.cues.day_parts)
+            self.part_before = regex.compile(rf"\b(?P<wd>(?i:{_WD}))\b\.?[ \t]+(?i:{parts}),?[ \t]*\Z")
         self.days = {" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days}
         self.day_rx = None
         if self.days:
@@ -101,8 +107,12 @@ class WeekdayDate:
                 ):  # "on Friday. September 18 ..." is two sentences
                     wd = (lead.start("wd"), lead.end("wd"), lead.group("wd"))
                 elif not lead:
+                    off = max(0, d.start - 30)
                     before = _WD_PAREN_BEFORE.search(text[max(0, d.start - 20) : d.start])
-                    if before and regex.match(r"\s*\)", text[d.end :]):
+                    part = self.part_before.search(text[off : d.start]) if self.part_before else None
+                    if part:
+                        wd = (off + part.start("wd"), off + part.end("wd"), part.group("wd"))
+                    elif before and regex.match(r"\s*\)", text[d.end :]):
                         off = max(0, d.start - 20)
                         wd = (off + before.start("wd"), off + before.end("wd"), before.group("wd"))
                     else:
