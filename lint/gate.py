@@ -46,7 +46,9 @@ except ImportError:  # pragma: no cover - google-re2 is a dependency; kept for o
     _re2 = None
 
 _ANY = "(?s:.)"  # what a Unicode class becomes: RE2 turns \p{L} into a large UTF-8 automaton
-_OUTSIDE = dict.fromkeys("dDwWsS", _ANY)
+# regex's \s (Unicode White_Space), spelt out: a small class RE2 runs fast
+_SPACE = r"\t\n\x0b\f\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+_OUTSIDE = {**dict.fromkeys("dDwWS", _ANY), "s": f"[{_SPACE}]"}
 _DROPPED_ESCAPES = frozenset("bBmMKAZ")
 _UNSUPPORTED_ESCAPES = frozenset("XNgGL")
 _VERBS = ("(*SKIP)", "(*FAIL)", "(*F)", "(*PRUNE)", "(*COMMIT)", "(*ACCEPT)")
@@ -265,7 +267,11 @@ def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
             continue
         if c == "\\":
             e = pattern[j + 1] if j + 1 < n else ""
-            if e in "dwsDWSpP":
+            if e == "s":
+                out.append(_SPACE)
+                j += 2
+                continue
+            if e in "dwDWSpP":
                 wide = True
                 j = pattern.find("}", j) + 1 if e in "pP" and j + 2 < n and pattern[j + 2] == "{" else j + 2
                 if j <= 0:

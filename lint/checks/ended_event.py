@@ -77,11 +77,15 @@ class EndedEvent:
             rf"(?P<verb>(?i:{phrase_pattern(c.continuing)}))[^.;!?]{{0,40}}?{_UNTIL_DATE}"
         )
         self.gate = regex.compile(rf"(?i:{phrase_pattern(c.continuing)})")
-        self.fast_gate = gate(self.gate)  # RE2, on the whole text at once
+        # RE2, on the whole text at once: a finding needs a match of both patterns
+        self.fast_gate = gate(self.gate)
+        self.fast_both = (gate(self.ended), gate(self.going))
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         if self.fast_gate is not None and article.format == "txt":  # blocks are slices of the text
             if not self.fast_gate.search(article.text):
+                return
+            if not all(g is None or g.search(article.text) for g in self.fast_both):
                 return
         elif not any(self.gate.search(b.text) for b in blocks):
             return
