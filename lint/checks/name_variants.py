@@ -212,6 +212,39 @@ def _single(folded: str) -> str:
     return _DOUBLE.sub(r"\1", folded)
 
 
+@lru_cache(maxsize=16384)
+def _plain(key: str) -> str:
+    """A case-folded spelling without diacritics and apostrophes, nothing
+    else changed (``fold`` without the East Slavic folds)."""
+    s = unicodedata.normalize("NFKD", key.casefold())
+    return "".join(c for c in s if not unicodedata.combining(c) and c not in "'’")
+
+
+# endings of romanised East Slavic names (plain forms): surnames (-ov, -enko,
+# -sky, -vich, -uk ...), given names (-iy, -ei, -ii) and places (-iv, -sk)
+_SLAVIC = regex.compile(
+    r"(?:[oe]v|[oe]va|[oe]vs?k[iy]j?|sk(?:i|y|iy|yi|yy|ii|a|aya|aja|aia)|ck(?:i|y|a)|enk[oa]|vich|vych|ich|chuk|[iy]?uk|"
+    r"ets|[iy]y|ii|yi|ei|ey|iv|sk|yn|yna|ova|eva|ovna|evna|ouski|ouskaya|au)$"
+)
+
+
+def _slavic(plain: str) -> bool:
+    """Does a plain spelling end like a romanised East Slavic name?"""
+    return len(plain) >= 4 and _SLAVIC.search(plain) is not None
+
+
+def _close(fa: str, fb: str) -> bool:
+    """One slip apart: a letter doubled or not ("Emmerson"/"Emerson"), or a
+    small edit distance inside the word (1 below 10 letters, 2 from 10):
+    the same first and last letter, neither a prefix of the other."""
+    if fa[0] == fb[0] and _single(fa) == _single(fb):
+        return True
+    if fa[0] != fb[0] or fa[-1] != fb[-1] or fa.startswith(fb) or fb.startswith(fa):
+        return False
+    limit = 2 if min(len(fa), len(fb)) >= 10 else 1
+    return _distance(fa, fb, limit) <= limit
+
+
 def _deletions(s: str, depth: int) -> set[str]:
     out = {s}
     frontier = {s}
@@ -347,6 +380,12 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
     return form.neighbours
 
 
+def _titled(form: _Form) -> bool:
+    """Is ``form`` written once at least with lower-case letters after the
+    first ("Ruto", not only "RUTO")?"""
+    return any(w[1:].islower() for w in form.surfaces)
+
+
 def _uncommon(word: str) -> bool:
     """Is ``word`` known not to be an English word (see ``_lexicon``)?"""
     from lint.checks._lexicon import common_word
@@ -439,14 +478,14 @@ class NameVariants:
                 if k in self.known:
                     continue
                 self.known[k] = w
-                for key in _keys(fold(w)):
+                for key in _keys(fold(w)) | _keys(_plain(k)):
                     self.known_index.setdefault(key, []).append(k)
         # A cheap, exact pre-test for ``_known_for``: a spelling can only be
-        # ``similar`` to a known one with the same first and last folded
-        # letter and a length within 2 (equal folded forms included), or be
+        # ``similar`` to a known one with the same first and last folded (or
+        # plain) letter and a length within 2 (equal forms included), or be
         # its ``_last_letter_slip`` (same folded form but the last letter).
         self.known_folded: dict[str, str] = {k: fold(k) for k in self.known}
-        self._known_ends = {(f[0], f[-1], len(f)) for f in self.known_folded.values() if f}
+        self._known_ends = {(f[0], f[-1], len(f)) for f in chain(self.known_folded.values(), map(_plain, self.known)) if f}
         self._known_stems = {f[:-1] for f in self.known_folded.values() if len(f) >= 6}
         # across articles: path -> the article's names as one compressed string
         # (see _remember), about 1 kB per file over a run of thousands. Keyed by
@@ -472,20 +511,51 @@ class NameVariants:
         da = self.different.get(a)
         return bool(da and da & self.different.get(b, set()))
 
-    def similar(self, a: str, fa: str, b: str, fb: str) -> bool:
-        """Are casefolded spellings ``a`` and ``b`` (folded ``fa``, ``fb``) variants?"""
+    def similar(self, a: str, fa: str, b: str, fb: str, short: bool = True) -> bool:
+        """Are casefolded spellings ``a`` and ``b`` (folded ``fa``, ``fb``) variants?
+
+        Their plain forms (diacritics and apostrophes dropped, nothing folded)
+        are compared first; the East Slavic folds only join two spellings
+        the plain forms keep apart when one of them looks East Slavic (see
+        ``_slavic``): "Zhengzhou" is not "Zhengzhov", and folding would hide
+        the slip in "Lockheed"/"Lockjeed". ``short``: allow names under
+        ``min_length`` letters (see ``_short_slip``)."""
         if a == b or self._unrelated(a, b):
             return False
-        if fa == fb:
+        pa, pb = _plain(a), _plain(b)
+        if pa == pb:
             return _plain_len(a) >= 4 and _plain_len(b) >= 4
-        if min(_plain_len(a), _plain_len(b)) < self.p.min_length:
+        if min(len(pa), len(pb)) < self.p.min_length:
+            return short and self._short_slip(a, pa, b, pb)
+        if _close(pa, pb):
+            return True
+        if not (_slavic(pa) or _slavic(pb)):
             return False
-        if fa[0] == fb[0] and _single(fa) == _single(fb):
-            return True  # a letter doubled or not: "Emmerson"/"Emerson", "Morroco"/"Morocco"
-        if fa[0] != fb[0] or fa[-1] != fb[-1] or fa.startswith(fb) or fb.startswith(fa):
+        if fa == fb:
+            return True
+        return min(len(fa), len(fb)) >= self.p.min_length and _close(fa, fb)
+
+    def _short_slip(self, a: str, pa: str, b: str, pb: str) -> bool:
+        """Two short names ("Ruto"/"Rutto", "Copa"/"Cpoa", "Paris"/"Pris"):
+        3 letters or more, one of them under ``min_length``, one letter
+        doubled, dropped, added or swapped with its neighbour inside the
+        word (same first and last letter, so no inflection), neither an
+        English word nor a title, and not both names the dictionary spells
+        ("Iran"/"Iraq", "Dean"/"Dan", "Lee"/"Leo" are two names). Without
+        the dictionary, never."""
+        from lint.checks._lexicon import common_word, dictionary_name
+
+        if min(len(pa), len(pb)) < 3 or max(len(pa), len(pb)) < 4:
             return False
-        limit = 2 if min(len(fa), len(fb)) >= 10 else 1
-        return _distance(fa, fb, limit) <= limit
+        if pa[0] != pb[0] or pa[-1] != pb[-1] or not (pa.isalpha() and pb.isalpha()):
+            return False
+        if pa.startswith(pb) or pb.startswith(pa) or _distance(pa, pb, 1) > 1:
+            return False
+        if a in self.titles or b in self.titles:
+            return False
+        if common_word(a) is not False or common_word(b) is not False:
+            return False
+        return not (dictionary_name(a) and dictionary_name(b))
 
     def _similar_across(self, a: str, fa: str, b: str, fb: str) -> bool:
         """Stricter than ``similar``: different articles name different
@@ -516,8 +586,11 @@ class NameVariants:
         # long enough to be compared, which join a name only when they are
         # no English word ("Emerson said" after "Emmerson Mnangagwa"; never
         # "Whether" after "Wether")
-        eligible = [(k, _keys(f.folded)) for k, f in forms.items()
-                    if not f.lower and (f.name or _plain_len(k) >= self.p.min_length)]
+        # (short names too: "Ruto", "Copa"; see ``_short_slip``). Each
+        # spelling is indexed by its folded and its plain form (see ``similar``).
+        eligible = [(k, _keys(f.folded) if f.folded == _plain(k) else _keys(f.folded) | _keys(_plain(k)))
+                    for k, f in forms.items()
+                    if not f.lower and (f.name or (_plain_len(k) >= 3 and _uncommon(k)))]
         counts = Counter(chain.from_iterable(keys for _, keys in eligible))
         shared = {key for key, n in counts.items() if n > 1}
         index: dict[str, list[str]] = {}
@@ -554,6 +627,8 @@ class NameVariants:
                         continue  # two look-alikes each used 3+ times: two names, not a slip
                     if self._two_names(fa, fb, text, forms):
                         continue  # "Hamed Gailani" and "Hamid Karzai", "Chapter VII" and "UN Charter"
+                    if min(_plain_len(a), _plain_len(b)) < self.p.min_length and not (_titled(fa) and _titled(fb)):
+                        continue  # short and in capitals only: acronyms ("AWU", "AMWU") are other bodies
                     if self.similar(a, fa.folded, b, fb.folded):
                         parent[find(a)] = find(b)
         # romanisations of one person or place, however far apart ("Kishinev", "Chisinau")
@@ -581,20 +656,24 @@ class NameVariants:
         """The known spelling (casefold) that ``key`` misspells, if any."""
         if key in self.known or key in self.allowed or key in self.roman:
             return None
+        plain = _plain(key)
         if folded:
             ends = self._known_ends
-            first, last, n = folded[0], folded[-1], len(folded)
-            if not (
-                (first, last, n) in ends or (first, last, n - 1) in ends or (first, last, n + 1) in ends
-                or (first, last, n - 2) in ends or (first, last, n + 2) in ends
-                or (n >= 6 and folded[:-1] in self._known_stems)
-            ):
+
+            def near(f: str) -> bool:
+                first, last, n = f[0], f[-1], len(f)
+                return ((first, last, n) in ends or (first, last, n - 1) in ends or (first, last, n + 1) in ends
+                        or (first, last, n - 2) in ends or (first, last, n + 2) in ends)
+
+            if not (near(folded) or (plain and plain != folded and near(plain))
+                    or (len(folded) >= 6 and folded[:-1] in self._known_stems)):
                 return None
         best = None
         known_folded = self.known_folded
-        for k in sorted({k for x in _keys(folded) for k in self.known_index.get(x, ())}):
+        keys = _keys(folded) if plain == folded else _keys(folded) | _keys(plain)
+        for k in sorted({k for x in keys for k in self.known_index.get(x, ())}):
             fk = known_folded[k]
-            if self.similar(key, folded, k, fk) or self._last_letter_slip(key, folded, k, fk):
+            if self.similar(key, folded, k, fk, short=False) or self._last_letter_slip(key, folded, k, fk):
                 if best is not None:
                     return None  # close to two known names: not sure which
                 best = k
