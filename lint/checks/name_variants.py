@@ -176,6 +176,18 @@ _POSSESSIVE = regex.compile(r"(?:['’][sS]|['’])$")
 # word right before it, read backwards: "(?r)").
 _RIGHT = regex.compile(r"[ -]([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)")
 _LEFT = regex.compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -]")
+# initials between a name and its neighbour: "W." or ".W." (after "H"), read
+# forwards from the first initial's end, and backwards from its start
+_PAST_INITIALS = regex.compile(r"\.?(?:\p{Lu}\.)*")
+_LEFT_PAST_INITIALS = regex.compile(
+    r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -](?:\p{Lu}\.)*"
+)
+
+
+def _initial(w: str) -> bool:
+    return len(w) == 1 and w.isupper()
+
+
 _OPENERS = "\"“‘'«([{"
 _START_AFTER = ".!?…:;"
 
@@ -362,15 +374,26 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
         here = []
         left = _LEFT.match(text, max(0, start - 40), start)
         right = _RIGHT.match(text, end)
-        for m in (left, right):
-            w = m.group(1) if m else ""
-            if not w or not (w[0].isupper() or w[0].isdigit()):
-                continue
-            k = _strip_possessive(w).casefold()
-            other = forms.get(k)
-            if k == form.key or k in titles or (other is not None and (other.lower or not other.name)):
-                continue  # a title, a common word, a word capitalised only as a sentence's first
-            here.append(k)
+        sides: list[tuple[regex.Match[str] | None, ...]] = [(left,), (right,)]
+        # an initial says little of who it is ("George W. Bush", "George H.W.
+        # Bush"): the name past it is the neighbour, the initial only when
+        # that is no name (a common word, a sentence's first word)
+        if left and _initial(left.group(1)):
+            sides[0] = (_LEFT_PAST_INITIALS.match(text, max(0, left.start(1) - 40), left.start(1)), left)
+        if right and _initial(right.group(1)):
+            past = _PAST_INITIALS.match(text, right.end(1))
+            sides[1] = (_RIGHT.match(text, past.end()) if past else None, right)
+        for side in sides:
+            for m in side:
+                w = m.group(1) if m else ""
+                if not w or not (w[0].isupper() or w[0].isdigit()):
+                    continue
+                k = _strip_possessive(w).casefold()
+                other = forms.get(k)
+                if k == form.key or k in titles or (other is not None and (other.lower or not other.name)):
+                    continue  # a title, a common word, a word capitalised only as a sentence's first
+                here.append(k)
+                break
         if not here:
             alone = True
             break
@@ -627,8 +650,11 @@ class NameVariants:
                         continue  # two look-alikes each used 3+ times: two names, not a slip
                     if self._two_names(fa, fb, text, forms):
                         continue  # "Hamed Gailani" and "Hamid Karzai", "Chapter VII" and "UN Charter"
-                    if min(_plain_len(a), _plain_len(b)) < self.p.min_length and not (_titled(fa) and _titled(fb)):
-                        continue  # short and in capitals only: acronyms ("AWU", "AMWU") are other bodies
+                    if min(_plain_len(a), _plain_len(b)) < self.p.min_length and (
+                            not (_titled(fa) and _titled(fb)) or min(fa.count, fb.count) >= 2):
+                        # short and in capitals only: acronyms ("AWU", "AMWU") are other bodies;
+                        # two short look-alikes each used twice or more: two names ("Omar", "Omer")
+                        continue
                     if self.similar(a, fa.folded, b, fb.folded):
                         parent[find(a)] = find(b)
         # romanisations of one person or place, however far apart ("Kishinev", "Chisinau")
