@@ -17,8 +17,12 @@ No list is needed to find "Zapod 2025" next to "Zapad 2025", or
   case ("Health" and "health") is a common word and is not compared either.
 * **Folding** (``fold``) maps the spellings that romanised Belarusian,
   Russian and Ukrainian names vary on to one form: kh/h, w/v, -ou-/-ov-,
-  ia/ya, -iy/-ii/-yy/-y, -ey/-ei, Ye-/E-, diacritics. Two spellings with the
-  same folded form are variants.
+  ia/ya, -iy/-ii/-yy/-y, -ey/-ei, Ye-/E-, diacritics. Two spellings are
+  compared as written first (diacritics and apostrophes dropped: the
+  *plain* form); the folded forms join them only when one of the two ends
+  like an East Slavic name (``_slavic``: -ov, -enko, -sky, -vich, -uk, -iy,
+  -iv ...): folding "Zhengzhou", "Lockheed" or "Abidjan" would stretch a
+  slip past the edit limit ("Zhengzhu", "Lockjeed") or join two other names.
 * A letter doubled or not is a variant ("Morroco"/"Morocco",
   "Emmerson"/"Emerson"), for names of ``min_length`` letters or more with
   the same first letter.
@@ -33,11 +37,24 @@ No list is needed to find "Zapod 2025" next to "Zapad 2025", or
   inflections and derivations ("Belarus"/"Belarusian", "Russia"/"Russian",
   "Sweden"/"Swedes", "Tsikhanouski"/"Tsikhanouskaya") and different names
   ("Minsk"/"Pinsk", "Iran"/"Iraq", "Martens"/"Martin") apart.
+* **Short names** (3 letters or more, under ``min_length``: "Ruto",
+  "Copa", "Paris"/"Pris") are variants when one letter inside the word is
+  doubled, dropped, added, changed or swapped with its neighbour (the same
+  first and last letter, so no inflection), neither spelling is an English
+  word nor one of the data's ``titles``, and not both are names the
+  dictionary spells ("Iran"/"Iraq", "Dean"/"Dan", "Lee"/"Leo": two names).
+  Both must be written in lower case after the first letter somewhere
+  (acronyms, "AWU"/"AMWU", are other bodies), and two short look-alikes
+  each used twice or more are two names ("Omar", "Omer"). Without the
+  dictionary short names are not compared.
 * Two look-alikes that each always stand next to another capitalised word
   or a number, and never next to the same one, are two names: "Sayed Hamed
   Gailani" and "Hamid Karzai", "Chapter VII" and "the UN Charter". Common
   words and the data's ``titles`` ("Mr", "President") do not count as
-  neighbours, so "Mr Romaszko" and "Mr Romanszko" are still compared.
+  neighbours, so "Mr Romaszko" and "Mr Romanszko" are still compared. An
+  initial is no neighbour when a name stands past it: "George W. Bush" and
+  "George H.W. Bush" share "Bush" (and a word after an initial's full stop
+  is inside its sentence).
 * Candidates come from a deletion index (every folded form and its
   one- or two-letter deletions), so an article costs time linear in its
   words, not quadratic in its names.
@@ -348,6 +365,8 @@ def _starts_like_sentence(text: str, i: int, lo: int = 0) -> bool:
     while k >= lo and (text[k].isspace() or text[k] in _OPENERS):
         saw_opener = saw_opener or text[k] in _OPENERS
         k -= 1
+    if k >= lo + 1 and text[k] == "." and text[k - 1].isupper() and (k - 1 == lo or not text[k - 2].isalpha()):
+        return False  # after an initial ("George W. Bush", "H.W. Bush")
     return k < lo or saw_opener or text[k] in _START_AFTER
 
 
