@@ -274,6 +274,12 @@ def _close(fa: str, fb: str) -> bool:
     return _distance(fa, fb, limit) <= limit
 
 
+# spellings sharing one deletion key, at most, for it to be compared: real
+# copy shares a key among 6 at most (8 stories in one file), a hostile list of
+# thousands of short names among hundreds
+_MAX_BUCKET = 64
+
+
 def _deletions(s: str, depth: int) -> set[str]:
     out = {s}
     frontier = {s}
@@ -650,8 +656,8 @@ class NameVariants:
 
         checked: set[tuple[str, str]] = set()
         for bucket in index.values():
-            if len(bucket) < 2:
-                continue
+            if len(bucket) < 2 or len(bucket) > _MAX_BUCKET:
+                continue  # a key that many spellings share tells nothing (and would cost their square)
             for i, a in enumerate(bucket):
                 for b in bucket[i + 1 :]:
                     pair = (a, b) if a < b else (b, a)
