@@ -37,12 +37,15 @@ No list is needed to find "Zapod 2025" next to "Zapad 2025", or
   inflections and derivations ("Belarus"/"Belarusian", "Russia"/"Russian",
   "Sweden"/"Swedes", "Tsikhanouski"/"Tsikhanouskaya") and different names
   ("Minsk"/"Pinsk", "Iran"/"Iraq", "Martens"/"Martin") apart.
-* **Short names** (3 letters or more, under ``min_length``: "Ruto",
+* **Short names** (4 letters or more, under ``min_length``: "Ruto",
   "Copa", "Paris"/"Pris") are variants when one letter inside the word is
-  doubled, dropped, added, changed or swapped with its neighbour (the same
-  first and last letter, so no inflection), neither spelling is an English
-  word nor one of the data's ``titles``, and not both are names the
-  dictionary spells ("Iran"/"Iraq", "Dean"/"Dan", "Lee"/"Leo": two names).
+  doubled or not, dropped or added, or swapped with its neighbour (the same
+  first and last letter, so no inflection; a letter *changed* in four
+  letters makes another name too often: "Modi"/"Mori", "Xabi"/"Xavi"),
+  neither spelling is an English word nor one of the data's ``titles``, and
+  not both are names the dictionary spells ("Iran"/"Iraq", "Dean"/"Dan":
+  two names), nor, for a letter dropped, the shorter one ("Imran" is not
+  "Iran").
   Both must be written in lower case after the first letter somewhere
   (acronyms, "AWU"/"AMWU", are other bodies), and two short look-alikes
   each used twice or more are two names ("Omar", "Omer"). Without the
@@ -585,16 +588,20 @@ class NameVariants:
 
     def _short_slip(self, a: str, pa: str, b: str, pb: str) -> bool:
         """Two short names ("Ruto"/"Rutto", "Copa"/"Cpoa", "Paris"/"Pris"):
-        3 letters or more, one of them under ``min_length``, one letter
-        doubled, dropped, added or swapped with its neighbour inside the
-        word (same first and last letter, so no inflection), neither an
-        English word nor a title, and not both names the dictionary spells
-        ("Iran"/"Iraq", "Dean"/"Dan", "Lee"/"Leo" are two names). Without
-        the dictionary, never."""
+        4 letters or more, one of them under ``min_length``, one letter
+        doubled or not, dropped or added, or two swapped, inside the word
+        (same first and last letter, so no inflection), neither an English
+        word nor a title, and not both names the dictionary spells
+        ("Iran"/"Iraq", "Dean"/"Dan", "Lee"/"Leo" are two names). A letter
+        changed is not enough: in four letters it makes another name too
+        often ("Modi"/"Mori", "Xabi"/"Xavi", "Lisa"/"Lipa"), and so does a
+        letter added to three ("Ali"/"Alvi", "Jon"/"Joon") or to a name the
+        dictionary spells ("Iran"/"Imran", "Greg"/"Greig"). Without the
+        dictionary, never."""
         from lint.checks._lexicon import common_word, dictionary_name
 
-        if min(len(pa), len(pb)) < 3 or max(len(pa), len(pb)) < 4:
-            return False
+        if min(len(pa), len(pb)) < 4 or len(pa) == len(pb) and sorted(pa) != sorted(pb):
+            return False  # three letters, or a letter changed (a swap keeps the letters)
         if pa[0] != pb[0] or pa[-1] != pb[-1] or not (pa.isalpha() and pb.isalpha()):
             return False
         if pa.startswith(pb) or pb.startswith(pa) or _distance(pa, pb, 1) > 1:
@@ -603,6 +610,11 @@ class NameVariants:
             return False
         if common_word(a) is not False or common_word(b) is not False:
             return False
+        if len(pa) != len(pb) and _single(pa) != _single(pb):
+            # a letter dropped (not a doubled one): the shorter spelling must be no
+            # name the dictionary spells ("Paris"/"Pris"; "Imran" is not "Iran",
+            # "Kanye" not "Kane", "Greig" not "Greg")
+            return not dictionary_name(a if len(pa) < len(pb) else b)
         return not (dictionary_name(a) and dictionary_name(b))
 
     def _similar_across(self, a: str, fa: str, b: str, fb: str) -> bool:
