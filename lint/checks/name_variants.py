@@ -600,7 +600,7 @@ class NameVariants:
         dictionary, never."""
         from lint.checks._lexicon import common_word, dictionary_name
 
-        if min(len(pa), len(pb)) < 4 or len(pa) == len(pb) and sorted(pa) != sorted(pb):
+        if min(len(pa), len(pb)) < 4 or (len(pa) == len(pb) and sorted(pa) != sorted(pb)):
             return False  # three letters, or a letter changed (a swap keeps the letters)
         if pa[0] != pb[0] or pa[-1] != pb[-1] or not (pa.isalpha() and pb.isalpha()):
             return False
