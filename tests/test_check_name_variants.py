@@ -279,3 +279,82 @@ def test_a_variant_repeated_thousands_of_times_costs_linear_time():
     diags = helpers.lint(rule(), text)
     assert len(diags) == 3000
     assert all(len(d.related) <= 11 for d in diags)  # the right spelling and at most 10 others
+
+
+needs_dictionary = pytest.mark.skipif(
+    not __import__("lint.checks._lexicon", fromlist=["available"]).available(), reason="the spell extra's dictionary")
+
+
+@needs_dictionary
+@pytest.mark.parametrize("text, flagged", [
+    ("President-elect William Ruto spoke. Later Rutto said he would serve.", "Rutto"),
+    ("Euro 2020 and Copa America were postponed. Not a Cpoa America this year.", "Cpoa"),
+    ("Coach Louis Van Gaal spoke. Van Gaaal led them to third place.", "Gaaal"),
+    ("The spokesman, Mr Femi Adesina, said so. Mr Feemi Adesina added more.", "Feemi"),
+    # the right spelling is a name the dictionary spells, the slip is not
+    ("The Games in Paris open in July. Athletes in Pris will compete.", "Pris"),
+])
+def test_short_names_one_slip_apart(text, flagged):
+    assert [g[0] for g in lint(text)] == [flagged]
+
+
+@needs_dictionary
+@pytest.mark.parametrize("text", [
+    # two names the dictionary spells, or a last letter apart
+    "Flights from Iran and Iraq resumed. Both Iran and Iraq agreed.",
+    "George Bush met Rush Limbaugh. Later Bush spoke.",
+    "Troops left Mali for St Malo. Officials in Mali agreed.",
+    "Lee Hsien Loong met Leo Varadkar. Lee spoke first.",
+    "Kim Jong Un met his kin. Kim spoke.",
+    "Dean Smith spoke; Dan Brown agreed.",
+    # acronyms: other bodies
+    "The AWU backed the deal, the AMWU did not; the AWU said so.",
+    # two short look-alikes each used twice: two people
+    "Omar spoke to Omer. Later Omar and Omer agreed.",
+    # a title is not compared ("Sen." for senator)
+    "Sen. Sean Smith spoke. Sen. Jones agreed.",
+    # a letter changed in four letters, a letter added to three, or to a name the dictionary spells
+    "Modi met Mori in Tokyo. Later Modi spoke.",
+    "Xabi Alonso and Xavi met. Xabi spoke first.",
+    "Ali Khan met Alvi. Later Ali spoke.",
+    "Prime Minister Imran Khan spoke about Iran. Imran said Iran was a friend.",
+])
+def test_short_look_alikes_that_are_not_slips(text):
+    assert lint(text) == []
+
+
+def test_short_names_need_the_dictionary(monkeypatch):
+    from lint.checks import _lexicon
+
+    monkeypatch.setattr(_lexicon, "_words", lambda: None)
+    assert lint("President-elect William Ruto spoke. Later Rutto said he would serve.") == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the East Slavic folds would stretch or hide these slips (ou/ov, kh/h, j/i)
+    ("Floods hit the city of Zhengzhou. Cars were found in a tunnel in Zhengzhu.", "Zhengzhu"),
+    ("The Lockheed Martin craft launched. It was built by Lockjeed and Boeing.", "Lockjeed"),
+    ("The final is in Abidjan. The stadium in Abidjn seats 60,000.", "Abidjn"),
+    ("Polls in Rajasthan and Mizoram. Results for Rajsthan came first.", "Rajsthan"),
+])
+def test_slips_in_names_that_are_not_east_slavic(text, flagged):
+    assert [g[0] for g in lint(text)] == [flagged]
+
+
+def test_east_slavic_folds_only_join_names_that_look_east_slavic():
+    from lint.checks.name_variants import _slavic
+
+    assert _slavic("zelenskii") and _slavic("tsikhanouski") and _slavic("kharkiv") and _slavic("lukashenko")
+    assert not _slavic("zhengzhou") and not _slavic("lockheed") and not _slavic("abidjan")
+    # folded alike, two plain letters apart, not East Slavic: two names
+    assert lint("Maya Angelou wrote it; Maia Sandu read it. Maya and Maia met.") == []
+    # folded alike and East Slavic: a variant
+    assert [g[0] for g in lint("President Zelenskyy spoke in Kyiv. Later Zelenskii said so.")] == ["Zelenskii"]
+
+
+def test_an_initial_is_no_neighbour_when_a_name_stands_past_it():
+    text = "Former president George W. Bush attended. Former president Geroge H.W. Bush did not."
+    assert [g[0] for g in lint(text)] == ["Geroge"]
+    # past the initial a common word: the initial stays the neighbour (George W., not the river's Gorge)
+    text = "President George W. bush fires. The Saxeten River Gorge near Interlaken, in the bush."
+    assert lint(text) == []

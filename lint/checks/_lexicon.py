@@ -38,20 +38,33 @@ def _dic_path() -> Path | None:
     return None
 
 
-# the lower-case entries of a .dic file (its stems, before "/flags")
+# the lower-case entries of a .dic file (its stems, before "/flags"), and
+# the capitalised ones (names the dictionary spells: "Paris", "Iran", "Bush")
 _LOWER_STEM = re.compile(r"(?m)^([a-z][^/\n\r]*)")
+_UPPER_STEM = re.compile(r"(?m)^([A-Z][a-z][^/\n\r]*)")
 
 
 @lru_cache(maxsize=1)
-def _words() -> frozenset[str] | None:
+def _text() -> str | None:
     path = _dic_path()
     if path is None:
         return None
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    return frozenset(w.strip() for w in _LOWER_STEM.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str] | None:
+    text = _text()
+    return None if text is None else frozenset(w.strip() for w in _LOWER_STEM.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str] | None:
+    text = _text()
+    return None if text is None else frozenset(w.strip().casefold() for w in _UPPER_STEM.findall(text))
 
 
 def available() -> bool:
@@ -73,3 +86,16 @@ def common_word(word: str) -> bool | None:
             if stem in words or stem + "e" in words or (suf in ("ies", "ied") and stem + "y" in words):
                 return True
     return False
+
+
+def dictionary_name(word: str) -> bool | None:
+    """True when ``word`` (any case, a possessive "'s" stripped) is a
+    capitalised entry of the dictionary, a name it spells ("Paris", "Iran",
+    "Bush", "Leo"), False when it is not, None when no dictionary is installed."""
+    names = _names()
+    if names is None:
+        return None
+    w = word.casefold()
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w in names

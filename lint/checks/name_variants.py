@@ -17,8 +17,12 @@ No list is needed to find "Zapod 2025" next to "Zapad 2025", or
   case ("Health" and "health") is a common word and is not compared either.
 * **Folding** (``fold``) maps the spellings that romanised Belarusian,
   Russian and Ukrainian names vary on to one form: kh/h, w/v, -ou-/-ov-,
-  ia/ya, -iy/-ii/-yy/-y, -ey/-ei, Ye-/E-, diacritics. Two spellings with the
-  same folded form are variants.
+  ia/ya, -iy/-ii/-yy/-y, -ey/-ei, Ye-/E-, diacritics. Two spellings are
+  compared as written first (diacritics and apostrophes dropped: the
+  *plain* form); the folded forms join them only when one of the two ends
+  like an East Slavic name (``_slavic``: -ov, -enko, -sky, -vich, -uk, -iy,
+  -iv ...): folding "Zhengzhou", "Lockheed" or "Abidjan" would stretch a
+  slip past the edit limit ("Zhengzhu", "Lockjeed") or join two other names.
 * A letter doubled or not is a variant ("Morroco"/"Morocco",
   "Emmerson"/"Emerson"), for names of ``min_length`` letters or more with
   the same first letter.
@@ -33,11 +37,27 @@ No list is needed to find "Zapod 2025" next to "Zapad 2025", or
   inflections and derivations ("Belarus"/"Belarusian", "Russia"/"Russian",
   "Sweden"/"Swedes", "Tsikhanouski"/"Tsikhanouskaya") and different names
   ("Minsk"/"Pinsk", "Iran"/"Iraq", "Martens"/"Martin") apart.
+* **Short names** (4 letters or more, under ``min_length``: "Ruto",
+  "Copa", "Paris"/"Pris") are variants when one letter inside the word is
+  doubled or not, dropped or added, or swapped with its neighbour (the same
+  first and last letter, so no inflection; a letter *changed* in four
+  letters makes another name too often: "Modi"/"Mori", "Xabi"/"Xavi"),
+  neither spelling is an English word nor one of the data's ``titles``, and
+  not both are names the dictionary spells ("Iran"/"Iraq", "Dean"/"Dan":
+  two names), nor, for a letter dropped, the shorter one ("Imran" is not
+  "Iran").
+  Both must be written in lower case after the first letter somewhere
+  (acronyms, "AWU"/"AMWU", are other bodies), and two short look-alikes
+  each used twice or more are two names ("Omar", "Omer"). Without the
+  dictionary short names are not compared.
 * Two look-alikes that each always stand next to another capitalised word
   or a number, and never next to the same one, are two names: "Sayed Hamed
   Gailani" and "Hamid Karzai", "Chapter VII" and "the UN Charter". Common
   words and the data's ``titles`` ("Mr", "President") do not count as
-  neighbours, so "Mr Romaszko" and "Mr Romanszko" are still compared.
+  neighbours, so "Mr Romaszko" and "Mr Romanszko" are still compared. An
+  initial is no neighbour when a name stands past it: "George W. Bush" and
+  "George H.W. Bush" share "Bush" (and a word after an initial's full stop
+  is inside its sentence).
 * Candidates come from a deletion index (every folded form and its
   one- or two-letter deletions), so an article costs time linear in its
   words, not quadratic in its names.
@@ -176,6 +196,18 @@ _POSSESSIVE = regex.compile(r"(?:['’][sS]|['’])$")
 # word right before it, read backwards: "(?r)").
 _RIGHT = regex.compile(r"[ -]([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)")
 _LEFT = regex.compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -]")
+# initials between a name and its neighbour: "W." or ".W." (after "H"), read
+# forwards from the first initial's end, and backwards from its start
+_PAST_INITIALS = regex.compile(r"\.?(?:\p{Lu}\.)*")
+_LEFT_PAST_INITIALS = regex.compile(
+    r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -](?:\p{Lu}\.)*"
+)
+
+
+def _initial(w: str) -> bool:
+    return len(w) == 1 and w.isupper()
+
+
 _OPENERS = "\"“‘'«([{"
 _START_AFTER = ".!?…:;"
 
@@ -210,6 +242,45 @@ def _single(folded: str) -> str:
     "Morroco"/"Morocco", "Phillipe"/"Philippe" (a doubled or undoubled letter
     is the commonest slip in names)."""
     return _DOUBLE.sub(r"\1", folded)
+
+
+@lru_cache(maxsize=16384)
+def _plain(key: str) -> str:
+    """A case-folded spelling without diacritics and apostrophes, nothing
+    else changed (``fold`` without the East Slavic folds)."""
+    s = unicodedata.normalize("NFKD", key.casefold())
+    return "".join(c for c in s if not unicodedata.combining(c) and c not in "'’")
+
+
+# endings of romanised East Slavic names (plain forms): surnames (-ov, -enko,
+# -sky, -vich, -uk ...), given names (-iy, -ei, -ii) and places (-iv, -sk)
+_SLAVIC = regex.compile(
+    r"(?:[oe]v|[oe]va|[oe]vs?k[iy]j?|sk(?:i|y|iy|yi|yy|ii|a|aya|aja|aia)|ck(?:i|y|a)|enk[oa]|vich|vych|ich|chuk|[iy]?uk|"
+    r"ets|[iy]y|ii|yi|ei|ey|iv|sk|yn|yna|ova|eva|ovna|evna|ouski|ouskaya|au)$"
+)
+
+
+def _slavic(plain: str) -> bool:
+    """Does a plain spelling end like a romanised East Slavic name?"""
+    return len(plain) >= 4 and _SLAVIC.search(plain) is not None
+
+
+def _close(fa: str, fb: str) -> bool:
+    """One slip apart: a letter doubled or not ("Emmerson"/"Emerson"), or a
+    small edit distance inside the word (1 below 10 letters, 2 from 10):
+    the same first and last letter, neither a prefix of the other."""
+    if fa[0] == fb[0] and _single(fa) == _single(fb):
+        return True
+    if fa[0] != fb[0] or fa[-1] != fb[-1] or fa.startswith(fb) or fb.startswith(fa):
+        return False
+    limit = 2 if min(len(fa), len(fb)) >= 10 else 1
+    return _distance(fa, fb, limit) <= limit
+
+
+# spellings sharing one deletion key, at most, for it to be compared: real
+# copy shares a key among 6 at most (8 stories in one file), a hostile list of
+# thousands of short names among hundreds
+_MAX_BUCKET = 64
 
 
 def _deletions(s: str, depth: int) -> set[str]:
@@ -303,6 +374,8 @@ def _starts_like_sentence(text: str, i: int, lo: int = 0) -> bool:
     while k >= lo and (text[k].isspace() or text[k] in _OPENERS):
         saw_opener = saw_opener or text[k] in _OPENERS
         k -= 1
+    if k >= lo + 1 and text[k] == "." and text[k - 1].isupper() and (k - 1 == lo or not text[k - 2].isalpha()):
+        return False  # after an initial ("George W. Bush", "H.W. Bush")
     return k < lo or saw_opener or text[k] in _START_AFTER
 
 
@@ -329,15 +402,26 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
         here = []
         left = _LEFT.match(text, max(0, start - 40), start)
         right = _RIGHT.match(text, end)
-        for m in (left, right):
-            w = m.group(1) if m else ""
-            if not w or not (w[0].isupper() or w[0].isdigit()):
-                continue
-            k = _strip_possessive(w).casefold()
-            other = forms.get(k)
-            if k == form.key or k in titles or (other is not None and (other.lower or not other.name)):
-                continue  # a title, a common word, a word capitalised only as a sentence's first
-            here.append(k)
+        sides: list[tuple[regex.Match[str] | None, ...]] = [(left,), (right,)]
+        # an initial says little of who it is ("George W. Bush", "George H.W.
+        # Bush"): the name past it is the neighbour, the initial only when
+        # that is no name (a common word, a sentence's first word)
+        if left and _initial(left.group(1)):
+            sides[0] = (_LEFT_PAST_INITIALS.match(text, max(0, left.start(1) - 40), left.start(1)), left)
+        if right and _initial(right.group(1)):
+            past = _PAST_INITIALS.match(text, right.end(1))
+            sides[1] = (_RIGHT.match(text, past.end()) if past else None, right)
+        for side in sides:
+            for m in side:
+                w = m.group(1) if m else ""
+                if not w or not (w[0].isupper() or w[0].isdigit()):
+                    continue
+                k = _strip_possessive(w).casefold()
+                other = forms.get(k)
+                if k == form.key or k in titles or (other is not None and (other.lower or not other.name)):
+                    continue  # a title, a common word, a word capitalised only as a sentence's first
+                here.append(k)
+                break
         if not here:
             alone = True
             break
@@ -345,6 +429,12 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
     form.neighbours = None if alone else frozenset(found)
     form.neighbours_known = True
     return form.neighbours
+
+
+def _titled(form: _Form) -> bool:
+    """Is ``form`` written once at least with lower-case letters after the
+    first ("Ruto", not only "RUTO")?"""
+    return any(w[1:].islower() for w in form.surfaces)
 
 
 def _uncommon(word: str) -> bool:
@@ -439,14 +529,14 @@ class NameVariants:
                 if k in self.known:
                     continue
                 self.known[k] = w
-                for key in _keys(fold(w)):
+                for key in _keys(fold(w)) | _keys(_plain(k)):
                     self.known_index.setdefault(key, []).append(k)
         # A cheap, exact pre-test for ``_known_for``: a spelling can only be
-        # ``similar`` to a known one with the same first and last folded
-        # letter and a length within 2 (equal folded forms included), or be
+        # ``similar`` to a known one with the same first and last folded (or
+        # plain) letter and a length within 2 (equal forms included), or be
         # its ``_last_letter_slip`` (same folded form but the last letter).
         self.known_folded: dict[str, str] = {k: fold(k) for k in self.known}
-        self._known_ends = {(f[0], f[-1], len(f)) for f in self.known_folded.values() if f}
+        self._known_ends = {(f[0], f[-1], len(f)) for f in chain(self.known_folded.values(), map(_plain, self.known)) if f}
         self._known_stems = {f[:-1] for f in self.known_folded.values() if len(f) >= 6}
         # across articles: path -> the article's names as one compressed string
         # (see _remember), about 1 kB per file over a run of thousands. Keyed by
@@ -472,20 +562,60 @@ class NameVariants:
         da = self.different.get(a)
         return bool(da and da & self.different.get(b, set()))
 
-    def similar(self, a: str, fa: str, b: str, fb: str) -> bool:
-        """Are casefolded spellings ``a`` and ``b`` (folded ``fa``, ``fb``) variants?"""
+    def similar(self, a: str, fa: str, b: str, fb: str, short: bool = True) -> bool:
+        """Are casefolded spellings ``a`` and ``b`` (folded ``fa``, ``fb``) variants?
+
+        Their plain forms (diacritics and apostrophes dropped, nothing folded)
+        are compared first; the East Slavic folds only join two spellings
+        the plain forms keep apart when one of them looks East Slavic (see
+        ``_slavic``): "Zhengzhou" is not "Zhengzhov", and folding would hide
+        the slip in "Lockheed"/"Lockjeed". ``short``: allow names under
+        ``min_length`` letters (see ``_short_slip``)."""
         if a == b or self._unrelated(a, b):
             return False
-        if fa == fb:
+        pa, pb = _plain(a), _plain(b)
+        if pa == pb:
             return _plain_len(a) >= 4 and _plain_len(b) >= 4
-        if min(_plain_len(a), _plain_len(b)) < self.p.min_length:
+        if min(len(pa), len(pb)) < self.p.min_length:
+            return short and self._short_slip(a, pa, b, pb)
+        if _close(pa, pb):
+            return True
+        if not (_slavic(pa) or _slavic(pb)):
             return False
-        if fa[0] == fb[0] and _single(fa) == _single(fb):
-            return True  # a letter doubled or not: "Emmerson"/"Emerson", "Morroco"/"Morocco"
-        if fa[0] != fb[0] or fa[-1] != fb[-1] or fa.startswith(fb) or fb.startswith(fa):
+        if fa == fb:
+            return True
+        return min(len(fa), len(fb)) >= self.p.min_length and _close(fa, fb)
+
+    def _short_slip(self, a: str, pa: str, b: str, pb: str) -> bool:
+        """Two short names ("Ruto"/"Rutto", "Copa"/"Cpoa", "Paris"/"Pris"):
+        4 letters or more, one of them under ``min_length``, one letter
+        doubled or not, dropped or added, or two swapped, inside the word
+        (same first and last letter, so no inflection), neither an English
+        word nor a title, and not both names the dictionary spells
+        ("Iran"/"Iraq", "Dean"/"Dan", "Lee"/"Leo" are two names). A letter
+        changed is not enough: in four letters it makes another name too
+        often ("Modi"/"Mori", "Xabi"/"Xavi", "Lisa"/"Lipa"), and so does a
+        letter added to three ("Ali"/"Alvi", "Jon"/"Joon") or to a name the
+        dictionary spells ("Iran"/"Imran", "Greg"/"Greig"). Without the
+        dictionary, never."""
+        from lint.checks._lexicon import common_word, dictionary_name
+
+        if min(len(pa), len(pb)) < 4 or (len(pa) == len(pb) and sorted(pa) != sorted(pb)):
+            return False  # three letters, or a letter changed (a swap keeps the letters)
+        if pa[0] != pb[0] or pa[-1] != pb[-1] or not (pa.isalpha() and pb.isalpha()):
             return False
-        limit = 2 if min(len(fa), len(fb)) >= 10 else 1
-        return _distance(fa, fb, limit) <= limit
+        if pa.startswith(pb) or pb.startswith(pa) or _distance(pa, pb, 1) > 1:
+            return False
+        if a in self.titles or b in self.titles:
+            return False
+        if common_word(a) is not False or common_word(b) is not False:
+            return False
+        if len(pa) != len(pb) and _single(pa) != _single(pb):
+            # a letter dropped (not a doubled one): the shorter spelling must be no
+            # name the dictionary spells ("Paris"/"Pris"; "Imran" is not "Iran",
+            # "Kanye" not "Kane", "Greig" not "Greg")
+            return not dictionary_name(a if len(pa) < len(pb) else b)
+        return not (dictionary_name(a) and dictionary_name(b))
 
     def _similar_across(self, a: str, fa: str, b: str, fb: str) -> bool:
         """Stricter than ``similar``: different articles name different
@@ -516,8 +646,11 @@ class NameVariants:
         # long enough to be compared, which join a name only when they are
         # no English word ("Emerson said" after "Emmerson Mnangagwa"; never
         # "Whether" after "Wether")
-        eligible = [(k, _keys(f.folded)) for k, f in forms.items()
-                    if not f.lower and (f.name or _plain_len(k) >= self.p.min_length)]
+        # (short names too: "Ruto", "Copa"; see ``_short_slip``). Each
+        # spelling is indexed by its folded and its plain form (see ``similar``).
+        eligible = [(k, _keys(f.folded) if f.folded == _plain(k) else _keys(f.folded) | _keys(_plain(k)))
+                    for k, f in forms.items()
+                    if not f.lower and (f.name or (_plain_len(k) >= 3 and _uncommon(k)))]
         counts = Counter(chain.from_iterable(keys for _, keys in eligible))
         shared = {key for key, n in counts.items() if n > 1}
         index: dict[str, list[str]] = {}
@@ -535,8 +668,8 @@ class NameVariants:
 
         checked: set[tuple[str, str]] = set()
         for bucket in index.values():
-            if len(bucket) < 2:
-                continue
+            if len(bucket) < 2 or len(bucket) > _MAX_BUCKET:
+                continue  # a key that many spellings share tells nothing (and would cost their square)
             for i, a in enumerate(bucket):
                 for b in bucket[i + 1 :]:
                     pair = (a, b) if a < b else (b, a)
@@ -554,6 +687,11 @@ class NameVariants:
                         continue  # two look-alikes each used 3+ times: two names, not a slip
                     if self._two_names(fa, fb, text, forms):
                         continue  # "Hamed Gailani" and "Hamid Karzai", "Chapter VII" and "UN Charter"
+                    if min(_plain_len(a), _plain_len(b)) < self.p.min_length and (
+                            not (_titled(fa) and _titled(fb)) or min(fa.count, fb.count) >= 2):
+                        # short and in capitals only: acronyms ("AWU", "AMWU") are other bodies;
+                        # two short look-alikes each used twice or more: two names ("Omar", "Omer")
+                        continue
                     if self.similar(a, fa.folded, b, fb.folded):
                         parent[find(a)] = find(b)
         # romanisations of one person or place, however far apart ("Kishinev", "Chisinau")
@@ -581,20 +719,24 @@ class NameVariants:
         """The known spelling (casefold) that ``key`` misspells, if any."""
         if key in self.known or key in self.allowed or key in self.roman:
             return None
+        plain = _plain(key)
         if folded:
             ends = self._known_ends
-            first, last, n = folded[0], folded[-1], len(folded)
-            if not (
-                (first, last, n) in ends or (first, last, n - 1) in ends or (first, last, n + 1) in ends
-                or (first, last, n - 2) in ends or (first, last, n + 2) in ends
-                or (n >= 6 and folded[:-1] in self._known_stems)
-            ):
+
+            def near(f: str) -> bool:
+                first, last, n = f[0], f[-1], len(f)
+                return ((first, last, n) in ends or (first, last, n - 1) in ends or (first, last, n + 1) in ends
+                        or (first, last, n - 2) in ends or (first, last, n + 2) in ends)
+
+            if not (near(folded) or (plain and plain != folded and near(plain))
+                    or (len(folded) >= 6 and folded[:-1] in self._known_stems)):
                 return None
         best = None
         known_folded = self.known_folded
-        for k in sorted({k for x in _keys(folded) for k in self.known_index.get(x, ())}):
+        keys = _keys(folded) if plain == folded else _keys(folded) | _keys(plain)
+        for k in sorted({k for x in keys for k in self.known_index.get(x, ())}):
             fk = known_folded[k]
-            if self.similar(key, folded, k, fk) or self._last_letter_slip(key, folded, k, fk):
+            if self.similar(key, folded, k, fk, short=False) or self._last_letter_slip(key, folded, k, fk):
                 if best is not None:
                     return None  # close to two known names: not sure which
                 best = k
