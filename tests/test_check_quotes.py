@@ -202,6 +202,9 @@ def test_a_quotation_continued_in_a_lost_paragraph_is_a_suggestion():
                     'waste. A vote is due next week.')
     found = lint("News.UnbalancedQuote", run_together)
     assert [d.severity.name for d in found] == ["SUGGESTION"]
-    # in a short paragraph the same shape is a missing closing mark
-    short = 'He was asked about it. "It will work, we are sure of it. "We have the money," he said.'
+    # a body that is one paragraph: its paragraph breaks were lost too
+    alone = 'He was asked about it. "It will work, we are sure of it. "We have the money," he said.'
+    assert [d.severity.name for d in lint("News.UnbalancedQuote", alone)] == ["SUGGESTION"]
+    # in a short paragraph of a body of several, the same shape is a missing closing mark
+    short = alone + "\n\nThe opposition disagreed."
     assert [d.severity.name for d in lint("News.UnbalancedQuote", short)] == ["WARNING"]

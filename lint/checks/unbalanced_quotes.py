@@ -5,8 +5,8 @@ opened. A quotation continued in the next paragraph (no closing mark, the
 next paragraph opens with a mark again) is correct news style and is not
 reported. An opening mark still open when another quotation opens has a
 related location at the second one; when the second opens a sentence in a
-paragraph of ``RUN_TOGETHER`` sentences or more (paragraphs run together,
-as in a story flattened to one line), that is news style's
+paragraph of ``RUN_TOGETHER`` sentences or more, or in a body of one
+paragraph (paragraphs run together, as in a story flattened to one line), that is news style's
 quotation continued in a new paragraph whose break was lost, and is a
 suggestion. Apostrophes are never counted.
 
@@ -132,6 +132,8 @@ class UnbalancedQuotes:
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         text = article.text
         paras = [b for b in blocks if b.scope in ("paragraph", "standfirst", "list", "headline", "heading")]
+        # the whole body in one paragraph: a story whose paragraph breaks were lost
+        alone = sum(1 for b in paras if b.scope == "paragraph") == 1
         for k, b in enumerate(paras):
             t = b.text
             if not any(c in t for c in '"“”‘'):
@@ -152,7 +154,7 @@ class UnbalancedQuotes:
                     what = "is still open when another quotation opens"
                     if ends_here(_SENTENCE_BEFORE, t, reopen):
                         what += ": a paragraph break may be missing there, or a closing mark"
-                        if len(article.sentences_of(b)) >= RUN_TOGETHER:
+                        if alone or len(article.sentences_of(b)) >= RUN_TOGETHER:
                             # a story whose paragraphs were run together: the quotation
                             # continued in a new paragraph, as news style has it
                             level = Severity.SUGGESTION
