@@ -32,8 +32,9 @@ def load(folders: Sequence[Path] = (), builtin: bool = True, keep: Callable[[str
     roots = ([builtin_rules_dir()] if builtin else []) + [Path(f) for f in folders]
     for key in data or {}:
         pack, _, rel = key.partition("/")
-        places = [r / pack / rel for r in roots] + [r / rel for r in roots if r.name == pack]
-        if not rel or not any(p.is_file() for p in places):
+        packs = [r / pack for r in roots] + [r for r in roots if r.name == pack]
+        places = [(d, d / rel) for d in packs]
+        if not rel or not any(p.is_file() and p.resolve().is_relative_to(d.resolve()) for d, p in places):
             raise RuleError("data", None, key, "names no data file of the loaded rule packs "
                             "(a key is Pack/path/in/the/pack.yml, e.g. News/data/page-chrome.yml)")
     out: list[Rule] = []

@@ -66,3 +66,15 @@ def test_a_missing_house_file_is_an_error(project):
     (project / "newslint.yaml").write_text("data:\n  News/data/page-chrome.yml: house/none.yml\n", encoding="utf-8")
     code, _, err = cli("a.txt", cwd=project)
     assert code == 2 and "none.yml" in err
+
+
+def test_a_key_must_stay_inside_its_pack(project):
+    write(project, "data:\n  News/data/../../../../../../../../etc/passwd: house/chrome.yml\n", "labels: [x]\n")
+    code, _, err = cli("a.txt", cwd=project)
+    assert code == 2 and "names no data file" in err
+
+
+def test_house_files_must_be_regular_files(project):
+    (project / "newslint.yaml").write_text("data:\n  News/data/page-chrome.yml: /dev/zero\n", encoding="utf-8")
+    code, _, err = cli("a.txt", cwd=project)
+    assert code == 2 and "not a regular file" in err
