@@ -47,6 +47,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.gate import Gate
+from lint.gate import _compile as _compile_gate
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import RuleBase
 
@@ -135,6 +137,7 @@ class FixedCase:
                     split = _Entry(house, entry.forms, tuple(parts), kind, place)
                     self._add(tuple(x.casefold() for x in parts), split)
         self._first = self._first_words()
+        self._gates = self._phrase_gates()
 
     def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
         bucket = self.index.setdefault(key[0], [])
@@ -162,12 +165,39 @@ class FixedCase:
         # then spares each run compiling it
         return regex.compile(r"(?<![^\W_])(?:" + _trie(words) + r")(?![^\W_])")
 
+    def _phrase_gates(self) -> tuple[Gate, Gate] | None:
+        """RE2 gates passing every block that can hold a listed name (None
+        without RE2: every block is read).
+
+        A name is found where its words, folded (diacritics dropped, case
+        folded), follow each other joined by single spaces: the folded block
+        then holds them as one string. An ASCII block folds to its lower case,
+        position for position, where the name is also bounded by no letter or
+        digit on either side (the first of the pair); any other block is
+        asked without bounds (the second)."""
+        phrases = {" ".join(key) for bucket in self.index.values() for key, _ in bucket}
+        if not phrases:
+            return None
+        body = _trie(phrases)
+        bounded = _compile_gate(f"(?:^|[^a-z0-9])(?:{body})(?:$|[^a-z0-9])")
+        anywhere = _compile_gate(body)
+        if bounded is None or anywhere is None:
+            return None
+        return bounded, anywhere
+
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         from lint.checks._lexicon import common_word
 
+        gates = self._gates
         for b in blocks:
             text = b.text
             low = text.lower()
+            if gates is not None:
+                if text.isascii():
+                    if not gates[0].search(low):
+                        continue
+                elif not gates[1].search(_plain(text).casefold()):
+                    continue
             if len(low) != len(text):  # a letter whose lower case is longer (U+0130): look everywhere
                 starts: Iterator[int] = (m.start() for m in _FAST_TOKEN.finditer(text))
             else:
