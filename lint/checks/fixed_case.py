@@ -81,6 +81,10 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*")
 # the same words, found by the standard library's faster engine (text is NFC)
 _FAST_TOKEN = re.compile(r"[^\W_][^\W_]*(?:['’][^\W_]+)*")
 _SPLIT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
+# ASCII and common punctuation only (no letter or digit beyond ASCII): such a
+# block's names are ASCII words, found in its lower case, bounded by no letter
+# or digit; ``_plain`` would change nothing in them
+_PLAIN_TEXT = re.compile(r"[^\x00-\x7f‘’“”–—…•·«»€£°]")
 _STARTERS = ".!?:;\"“‘'(«—–-"
 
 
@@ -172,9 +176,10 @@ class FixedCase:
         A name is found where its words, folded (diacritics dropped, case
         folded), follow each other joined by single spaces: the folded block
         then holds them as one string. An ASCII block folds to its lower case,
-        position for position, where the name is also bounded by no letter or
-        digit on either side (the first of the pair); any other block is
-        asked without bounds (the second)."""
+        and there the name is also bounded by no letter or digit on either
+        side (the first of the pair; so for a block of ASCII and common
+        punctuation, ``_PLAIN_TEXT``); any other block is asked without
+        bounds (the second)."""
         phrases = {" ".join(key) for bucket in self.index.values() for key, _ in bucket}
         if not phrases:
             return None
@@ -193,7 +198,7 @@ class FixedCase:
             text = b.text
             low = text.lower()
             if gates is not None:
-                if text.isascii():
+                if _PLAIN_TEXT.search(text) is None:
                     if not gates[0].search(low):
                         continue
                 elif not gates[1].search(_plain(text).casefold()):
