@@ -343,7 +343,7 @@ class KnownNames:
         surname after it); a body a listed first word with two words or more
         after it. Most runs have neither: they are never read further."""
         info = self._info
-        sur = giv = body = -1
+        giv = body = -1
         k = 0
         for raw in words:
             flags = info.get(raw)
