@@ -388,6 +388,8 @@ class KnownNames:
         # between them) can hold a name: the rest of the text is never tokenised
         for b in blocks:
             text = b.text
+            runs: re.Pattern[str] | regex.Pattern[str]
+            token: re.Pattern[str] | regex.Pattern[str]
             if _PLAIN_TEXT.search(text) is None:
                 runs, token = _ASCII_RUN, _ASCII_TOKEN
             else:
