@@ -105,6 +105,8 @@ _PLAIN_TEXT = re.compile(r"[^\x00-\x7f‘’“”–—…•·«»€£°]")
 _ASCII_CAP = r"(?:[A-Z]|(?:al|el)-[A-Z])[A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*"
 _ASCII_RUN = re.compile(rf"(?<![A-Za-z0-9'’-]){_ASCII_CAP}(?:(?:, | )(?:{_ASCII_CAP}|(?:{_LINK})(?= )))+")
 _ASCII_TOKEN = re.compile(r"[A-Za-z][A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*|[0-9]+")
+# ``_word_info`` flags
+_SURNAME, _OTHER5, _GIVEN, _GIVEN4, _BODY = 1, 2, 4, 8, 16
 _UMLAUT = regex.compile(r"(?<=[^aeiou])([aou])e")
 _DOUBLE = regex.compile(r"(.)\1+")
 
@@ -172,7 +174,7 @@ def _strip_possessive(w: str) -> str:
 class KnownNames:
     def __init__(self, p: Params):
         self.message = p.message or DEFAULT_MESSAGE
-        self._info: dict[str, int] = {}  # word as found -> _flags
+        self._info: dict[str, tuple[str, int]] = {}  # word as found -> _word_info
         # compiled here, not on import: the rule cache keeps it compiled
         self._run = regex.compile(_RUN_PATTERN)
         alt: dict[str, str] = {}
@@ -194,6 +196,9 @@ class KnownNames:
             self.by_surname.setdefault(person.s, []).append(person)
             self.by_given.setdefault(person.g, []).append(person)
             self.pairs.add((person.g, person.s))
+        # first and last letters: of each surname's given names, of each given name's surnames
+        self._given_ends = {s: {(x.g[:1], x.g[-1:]) for x in ps} for s, ps in self.by_surname.items()}
+        self._surname_ends = {g: {(x.s[:1], x.s[-1:]) for x in ps if len(x.s) >= 5} for g, ps in self.by_given.items()}
         self.bodies: dict[str, list[_Body]] = {}
         self.body_set: set[tuple[str, ...]] = set()
         for entry in p.names.bodies:
@@ -338,45 +343,61 @@ class KnownNames:
 
     def _may_hold(self, words: list[str]) -> bool:
         """Can the run of these words (as the token pattern finds them) hold
-        a finding? A person needs a listed surname after another word (the
-        given name before it) or a listed given name before another word (the
-        surname after it); a body a listed first word with two words or more
-        after it. Most runs have neither: they are never read further."""
+        a finding? Exact: a run this passes may hold none, a run it stops
+        holds none. A near miss has the first and last letters of the name
+        it misses (``_near``), so a person needs, within three words before
+        a listed surname, a word of four letters or more with the first and
+        last letters of one of its given names; or, within three words
+        before a word of five letters or more that is no listed surname, a
+        listed given name one of whose surnames has that word's first and
+        last letters. A body needs a listed first word with two words or
+        more after it. Most runs have none of these: never read further."""
         info = self._info
-        giv = body = -1
-        k = 0
+        items: list[tuple[str, int]] = []
         for raw in words:
-            flags = info.get(raw)
-            if flags is None:
+            item = info.get(raw)
+            if item is None:
                 if len(info) > 100_000:  # a long run over many articles: bounded
                     info.clear()
-                flags = info[raw] = self._flags(raw)
-            if flags < 0:
-                continue  # no word (a lone apostrophe)
-            if flags & 1 and k:
+                item = info[raw] = self._word_info(raw)
+            if item[1] >= 0:  # a word (not a lone apostrophe)
+                items.append(item)
+        n = len(items)
+        for j, (s, fj) in enumerate(items):
+            if fj & _BODY and j <= n - 3:
                 return True
-            if flags & 2 and giv < 0:
-                giv = k
-            if flags & 4 and body < 0:
-                body = k
-            k += 1
-        return (0 <= giv < k - 1) or (0 <= body <= k - 3)
+            if fj & _SURNAME:
+                ends = self._given_ends[s]
+                for g, fi in items[max(0, j - 3) : j]:
+                    if fi & _GIVEN4 and (g[:1], g[-1:]) in ends:
+                        return True
+            elif fj & _OTHER5:
+                for g, fi in items[max(0, j - 3) : j]:
+                    if fi & _GIVEN and (s[:1], s[-1:]) in self._surname_ends.get(g, ()):
+                        return True
+        return False
 
-    def _flags(self, raw: str) -> int:
-        """-1 for no word; else 1: a listed surname, 2: a listed given name,
-        4: a listed body's first word (as the check reads the word)."""
+    def _word_info(self, raw: str) -> tuple[str, int]:
+        """The word's form as the check reads it and flags: ``_SURNAME`` a
+        listed surname (as ``_people`` takes surnames), ``_OTHER5`` another
+        such word of five letters or more, ``_GIVEN`` a capitalised word of
+        two letters or more (a given name's place), ``_GIVEN4`` of four or
+        more, ``_BODY`` a listed body's first word; -1: no word."""
         w = _strip_possessive(raw)
         if not w:
-            return -1
+            return "", -1
         form = self._f(w) if w[0].isupper() or "-" in w else w.casefold()
         flags = 0
-        if form in self.by_surname and any(c.isupper() for c in w) and len(w) >= 3:
-            flags |= 1
-        if w[0].isupper() and form in self.by_given:
-            flags |= 2
+        if any(c.isupper() for c in w) and len(w) >= 3:
+            if form in self.by_surname:
+                flags |= _SURNAME
+            elif len(form) >= 5:
+                flags |= _OTHER5
+        if w[0].isupper() and len(w) > 1:
+            flags |= _GIVEN | (_GIVEN4 if len(w) >= 4 else 0)
         if w[0].isupper() and form in self.bodies:
-            flags |= 4
-        return flags
+            flags |= _BODY
+        return form, flags
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
