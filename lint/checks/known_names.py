@@ -103,7 +103,7 @@ _RUN_PATTERN = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){_CAP}(?:(?:, | )(?:{_CAP}|(?
 # library's engine finds them several times faster
 _PLAIN_TEXT = re.compile(r"[^\x00-\x7f‘’“”–—…•·«»€£°]")
 _ASCII_CAP = r"(?:[A-Z]|(?:al|el)-[A-Z])[A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*"
-_ASCII_RUN = re.compile(rf"(?<![A-Za-z0-9'’-]){_ASCII_CAP}(?:(?:, | )(?:{_ASCII_CAP}|(?:{_LINK})(?= )))+")
+_ASCII_RUN = re.compile(rf"(?=[A-Zae])(?<![A-Za-z0-9'’-]){_ASCII_CAP}(?:(?:, | )(?:{_ASCII_CAP}|(?:{_LINK})(?= )))+")
 _ASCII_TOKEN = re.compile(r"[A-Za-z][A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*|[0-9]+")
 # ``_word_info`` flags
 _SURNAME, _OTHER5, _GIVEN, _GIVEN4, _BODY = 1, 2, 4, 8, 16
@@ -175,6 +175,7 @@ class KnownNames:
     def __init__(self, p: Params):
         self.message = p.message or DEFAULT_MESSAGE
         self._info: dict[str, tuple[str, int]] = {}  # word as found -> _word_info
+        self._inert: set[str] = set()  # words in _info that no finding needs
         # compiled here, not on import: the rule cache keeps it compiled
         self._run = regex.compile(_RUN_PATTERN)
         alt: dict[str, str] = {}
@@ -352,6 +353,8 @@ class KnownNames:
         listed given name one of whose surnames has that word's first and
         last letters. A body needs a listed first word with two words or
         more after it. Most runs have none of these: never read further."""
+        if self._inert.issuperset(words):
+            return False  # every word read before, none a listed name's (most runs)
         info = self._info
         items: list[tuple[str, int]] = []
         for raw in words:
@@ -359,7 +362,11 @@ class KnownNames:
             if item is None:
                 if len(info) > 100_000:  # a long run over many articles: bounded
                     info.clear()
+                    self._inert.clear()
                 item = info[raw] = self._word_info(raw)
+                flags = item[1]
+                if flags < 0 or not (flags & (_SURNAME | _BODY) or (flags & _GIVEN and self._surname_ends.get(item[0]))):
+                    self._inert.add(raw)  # a run of such words only holds nothing
             if item[1] >= 0:  # a word (not a lone apostrophe)
                 items.append(item)
         n = len(items)
@@ -401,7 +408,7 @@ class KnownNames:
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["_info"] = {}  # a cache of words read: not worth pickling
+        state["_info"], state["_inert"] = {}, set()  # caches of words read: not worth pickling
         return state
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
