@@ -99,6 +99,7 @@ def test_fixed_case_shortcuts_change_no_finding(which, monkeypatch):
     texts = [_house_text()] if which == "synthetic" else _real_copy()
     fast, sets, slow = rule("HouseCapitalisation"), rule("HouseCapitalisation"), rule("HouseCapitalisation")
     sets.checker._gate = None  # the letter-run test used without RE2
+    sets.checker._keys = sets.checker._letter_keys()
     monkeypatch.setattr(slow.checker, "_may_hold", lambda text, low: True)
     total = 0
     for text in texts:

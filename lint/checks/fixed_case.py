@@ -150,8 +150,9 @@ class FixedCase:
                     split = _Entry(house, entry.forms, tuple(parts), kind, place)
                     self._add(tuple(x.casefold() for x in parts), split)
         self._first = self._first_words()
-        self._keys = self._letter_keys()
         self._gate = self._phrase_gate()
+        # the same test without RE2 (not kept with it: the rule pickles smaller)
+        self._keys = self._letter_keys() if self._gate is None else (frozenset(), frozenset(), True)
 
     def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
         bucket = self.index.setdefault(key[0], [])
