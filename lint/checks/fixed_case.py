@@ -47,6 +47,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.gate import Gate
+from lint.gate import _compile as _compile_gate
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import RuleBase
 
@@ -79,12 +81,25 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*")
 # the same words, found by the standard library's faster engine (text is NFC)
 _FAST_TOKEN = re.compile(r"[^\W_][^\W_]*(?:['’][^\W_]+)*")
 _SPLIT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
+# ASCII and common punctuation only (no letter or digit beyond ASCII): such a
+# block folds to its lower case (``_plain`` changes nothing in its words)
+_PLAIN_TEXT = re.compile(r"[^\x00-\x7f‘’“”–—…•·«»€£°]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NOT_WORD = re.compile(r"[^\w'’]|_")
 _STARTERS = ".!?:;\"“‘'(«—–-"
 
 
 def _plain(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def _folded(text: str) -> str:
+    """``text`` folded as a name's words are (diacritics dropped, case
+    folded), each character that is neither a letter, a digit nor an
+    apostrophe first read as a space: no fold then adds a letter beside a
+    word ("™" is "TM"). A name's words keep their places in it."""
+    return _plain(_NOT_WORD.sub(" ", text)).casefold()
 
 
 @dataclass(frozen=True)
@@ -135,6 +150,9 @@ class FixedCase:
                     split = _Entry(house, entry.forms, tuple(parts), kind, place)
                     self._add(tuple(x.casefold() for x in parts), split)
         self._first = self._first_words()
+        self._gate = self._phrase_gate()
+        # the same test without RE2 (not kept with it: the rule pickles smaller)
+        self._keys = self._letter_keys() if self._gate is None else (frozenset(), frozenset(), True)
 
     def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
         bucket = self.index.setdefault(key[0], [])
@@ -162,12 +180,62 @@ class FixedCase:
         # then spares each run compiling it
         return regex.compile(r"(?<![^\W_])(?:" + _trie(words) + r")(?![^\W_])")
 
+    def _letter_keys(self) -> tuple[frozenset[str], frozenset[tuple[str, str]], bool]:
+        """What a block must hold to hold a listed name: for each name, the
+        runs of letters of its folded words (diacritics dropped, case
+        folded; digits and apostrophes split them), one run for a name of
+        one run ("whatsapp"), else two runs next to each other, the longest
+        pair ("united", "states"; "cote", "d" of "Côte d'Ivoire"). The third
+        item: a name without letters ("1 2"), which any block may hold."""
+        singles: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        anywhere = False
+        for bucket in self.index.values():
+            for key, _ in bucket:
+                runs = _LETTERS.findall(" ".join(key))
+                if not runs:
+                    anywhere = True
+                elif len(runs) == 1:
+                    singles.add(runs[0])
+                else:
+                    pairs.add(max(pairwise(runs), key=lambda ab: len(ab[0]) + len(ab[1])))
+        return frozenset(singles), frozenset(pairs), anywhere
+
+    def _phrase_gate(self) -> Gate | None:
+        """RE2 asked whether a block folded (see ``_folded``) holds a listed
+        name's words, folded and joined by single spaces, with no ASCII
+        letter on either side; None without RE2 (``_keys`` asks instead)."""
+        phrases = {" ".join(key) for bucket in self.index.values() for key, _ in bucket}
+        return _compile_gate(f"(?:^|[^a-z])(?:{_trie(phrases)})(?:$|[^a-z])") if phrases else None
+
+    def _may_hold(self, text: str, low: str) -> bool:
+        """Can the block hold a listed name? Exact: a block this passes may
+        still hold none, a block it stops holds none.
+
+        A name is found where the block's words, folded (case folded,
+        diacritics dropped), are the name's words, joined by single spaces,
+        with no letter or digit (in ``regex``'s sense, before the name) on
+        either side: the block folded (``_folded``) then holds the name's
+        words folded as one string, between two characters that are no ASCII
+        letter (the gate); its runs of letters are runs of letters of the
+        block folded, in order (``_keys``, the same test without RE2)."""
+        folded = low if _PLAIN_TEXT.search(text) is None else _folded(text)
+        if self._gate is not None:
+            return self._gate.search(folded)
+        singles, pairs, anywhere = self._keys
+        if anywhere:
+            return True
+        runs = _LETTERS.findall(folded)
+        return not singles.isdisjoint(runs) or not pairs.isdisjoint(pairwise(runs))
+
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         from lint.checks._lexicon import common_word
 
         for b in blocks:
             text = b.text
             low = text.lower()
+            if not self._may_hold(text, low):
+                continue  # most blocks: no name's letters
             if len(low) != len(text):  # a letter whose lower case is longer (U+0130): look everywhere
                 starts: Iterator[int] = (m.start() for m in _FAST_TOKEN.finditer(text))
             else:

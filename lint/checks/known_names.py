@@ -47,6 +47,7 @@ name, quoted; 3. ``a known person`` or ``a known body``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -96,6 +97,16 @@ _CAP = r"(?:\p{Lu}|(?:al|el)-\p{Lu})[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*"
 _LINK = "|".join(sorted(_PARTICLES | _FUNCTION, key=len, reverse=True))
 # a capitalised word, then more words joined by a space (or ", "): capitalised, or particles and function words
 _RUN_PATTERN = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){_CAP}(?:(?:, | )(?:{_CAP}|(?:{_LINK})(?= )))+"
+# the same runs and words for a block whose characters are all ASCII or common
+# punctuation (no letter, mark or digit beyond ASCII): there ``\p{Lu}`` is [A-Z],
+# ``\p{L}`` [A-Za-z], ``\p{M}`` nothing and ``\p{N}`` [0-9], and the standard
+# library's engine finds them several times faster
+_PLAIN_TEXT = re.compile(r"[^\x00-\x7f‘’“”–—…•·«»€£°]")
+_ASCII_CAP = r"(?:[A-Z]|(?:al|el)-[A-Z])[A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*"
+_ASCII_RUN = re.compile(rf"(?=[A-Zae])(?<![A-Za-z0-9'’-]){_ASCII_CAP}(?:(?:, | )(?:{_ASCII_CAP}|(?:{_LINK})(?= )))+")
+_ASCII_TOKEN = re.compile(r"[A-Za-z][A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*|[0-9]+")
+# ``_word_info`` flags
+_SURNAME, _OTHER5, _GIVEN, _GIVEN4, _BODY = 1, 2, 4, 8, 16
 _UMLAUT = regex.compile(r"(?<=[^aeiou])([aou])e")
 _DOUBLE = regex.compile(r"(.)\1+")
 
@@ -163,6 +174,8 @@ def _strip_possessive(w: str) -> str:
 class KnownNames:
     def __init__(self, p: Params):
         self.message = p.message or DEFAULT_MESSAGE
+        self._info: dict[str, tuple[str, int]] = {}  # word as found -> _word_info
+        self._inert: set[str] = set()  # words in _info that no finding needs
         # compiled here, not on import: the rule cache keeps it compiled
         self._run = regex.compile(_RUN_PATTERN)
         alt: dict[str, str] = {}
@@ -184,6 +197,11 @@ class KnownNames:
             self.by_surname.setdefault(person.s, []).append(person)
             self.by_given.setdefault(person.g, []).append(person)
             self.pairs.add((person.g, person.s))
+        # first and last letters: of each surname's given names, of each given name's surnames
+        # (two letters each, joined by commas: a string pickles smaller and loads faster than a set)
+        self._given_ends = {s: ",".join(sorted({x.g[:1] + x.g[-1:] for x in ps})) for s, ps in self.by_surname.items()}
+        self._surname_ends = {g: ends for g, ps in self.by_given.items()
+                              if (ends := ",".join(sorted({x.s[:1] + x.s[-1:] for x in ps if len(x.s) >= 5})))}
         self.bodies: dict[str, list[_Body]] = {}
         self.body_set: set[tuple[str, ...]] = set()
         for entry in p.names.bodies:
@@ -272,6 +290,8 @@ class KnownNames:
             for size in (m, m - 1, m - 2):
                 if size < 3 or i + size > n:
                     continue
+                if self._body_word(toks[i + size - 1].text) != body.words[-1]:
+                    continue  # (tested first: the cheapest test that fails)
                 run = toks[i : i + size]
                 if not self._run_ok(run):
                     continue
@@ -324,15 +344,92 @@ class KnownNames:
 
     # ---- the check
 
+    def _may_hold(self, words: list[str]) -> bool:
+        """Can the run of these words (as the token pattern finds them) hold
+        a finding? Exact: a run this passes may hold none, a run it stops
+        holds none. A near miss has the first and last letters of the name
+        it misses (``_near``), so a person needs, within three words before
+        a listed surname, a word of four letters or more with the first and
+        last letters of one of its given names; or, within three words
+        before a word of five letters or more that is no listed surname, a
+        listed given name one of whose surnames has that word's first and
+        last letters. A body needs a listed first word with two words or
+        more after it. Most runs have none of these: never read further."""
+        if self._inert.issuperset(words):
+            return False  # every word read before, none a listed name's (most runs)
+        info = self._info
+        items: list[tuple[str, int]] = []
+        for raw in words:
+            item = info.get(raw)
+            if item is None:
+                if len(info) > 100_000:  # a long run over many articles: bounded
+                    info.clear()
+                    self._inert.clear()
+                item = info[raw] = self._word_info(raw)
+                flags = item[1]
+                if flags < 0 or not (flags & (_SURNAME | _BODY) or (flags & _GIVEN and self._surname_ends.get(item[0]))):
+                    self._inert.add(raw)  # a run of such words only holds nothing
+            if item[1] >= 0:  # a word (not a lone apostrophe)
+                items.append(item)
+        n = len(items)
+        for j, (s, fj) in enumerate(items):
+            if fj & _BODY and j <= n - 3:
+                return True
+            if fj & _SURNAME:
+                ends = self._given_ends[s]
+                for g, fi in items[max(0, j - 3) : j]:
+                    if fi & _GIVEN4 and g[:1] + g[-1:] in ends:
+                        return True
+            elif fj & _OTHER5:
+                for g, fi in items[max(0, j - 3) : j]:
+                    if fi & _GIVEN and s[:1] + s[-1:] in self._surname_ends.get(g, ""):
+                        return True
+        return False
+
+    def _word_info(self, raw: str) -> tuple[str, int]:
+        """The word's form as the check reads it and flags: ``_SURNAME`` a
+        listed surname (as ``_people`` takes surnames), ``_OTHER5`` another
+        such word of five letters or more, ``_GIVEN`` a capitalised word of
+        two letters or more (a given name's place), ``_GIVEN4`` of four or
+        more, ``_BODY`` a listed body's first word; -1: no word."""
+        w = _strip_possessive(raw)
+        if not w:
+            return "", -1
+        form = self._f(w) if w[0].isupper() or "-" in w else w.casefold()
+        flags = 0
+        if any(c.isupper() for c in w) and len(w) >= 3:
+            if form in self.by_surname:
+                flags |= _SURNAME
+            elif len(form) >= 5:
+                flags |= _OTHER5
+        if w[0].isupper() and len(w) > 1:
+            flags |= _GIVEN | (_GIVEN4 if len(w) >= 4 else 0)
+        if w[0].isupper() and form in self.bodies:
+            flags |= _BODY
+        return form, flags
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_info"], state["_inert"] = {}, set()  # caches of words read: not worth pickling
+        return state
+
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         # only runs of capitalised words (with particles and function words
         # between them) can hold a name: the rest of the text is never tokenised
         for b in blocks:
             text = b.text
-            for run in self._run.finditer(text):
+            runs: re.Pattern[str] | regex.Pattern[str]
+            token: re.Pattern[str] | regex.Pattern[str]
+            if _PLAIN_TEXT.search(text) is None:
+                runs, token = _ASCII_RUN, _ASCII_TOKEN
+            else:
+                runs, token = self._run, _TOKEN
+            for run in runs.finditer(text):
+                if not self._may_hold(token.findall(text, run.start(), run.end())):
+                    continue
                 toks: list[_Tok] = []
                 prev = run.start()
-                for m in _TOKEN.finditer(text, run.start(), run.end()):
+                for m in token.finditer(text, run.start(), run.end()):
                     w = _strip_possessive(m.group())
                     if not w:
                         continue
