@@ -57,6 +57,7 @@ from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
 
 DATA_KEYS = ("attribution",)
+_TAIL_REACH = 400  # characters from a vague phrase to a tail attribution of its claim
 DEFAULT_MESSAGE = "'%s' attributes the claim to no one in particular: name the source or drop the claim."
 
 
@@ -414,7 +415,10 @@ class VagueAttribution:
         for key in ("agent_speaks", "speaks_agent"):
             scan = here[key]
             a = scan.first(m.end)
-            while a is not None:
+            # a tail attribution stands within a claim's length of the phrase:
+            # without a bound, every phrase of a sentence without end would be
+            # tried against every speaker after it
+            while a is not None and a.start() - m.end <= _TAIL_REACH:
                 if key == "speaks_agent" and a.group().lower().startswith("according"):
                     claim_end: int | None = a.start()
                 else:
