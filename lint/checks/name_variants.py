@@ -648,14 +648,44 @@ class NameVariants:
         # "Whether" after "Wether")
         # (short names too: "Ruto", "Copa"; see ``_short_slip``). Each
         # spelling is indexed by its folded and its plain form (see ``similar``).
-        eligible = [(k, _keys(f.folded) if f.folded == _plain(k) else _keys(f.folded) | _keys(_plain(k)))
-                    for k, f in forms.items()
+        eligible = [(k, f) for k, f in forms.items()
                     if not f.lower and (f.name or (_plain_len(k) >= 3 and _uncommon(k)))]
-        counts = Counter(chain.from_iterable(keys for _, keys in eligible))
-        shared = {key for key, n in counts.items() if n > 1}
+        # ``similar`` only joins two spellings with the same first and last
+        # letter of their plain forms or of their folded forms: only the
+        # spellings that share such ends with another need their keys
+        ends: dict[str, int] = {}
+        sigs = []
+        for k, f in eligible:
+            fo, pl = f.folded, _plain(k)
+            sf, sp = "f" + fo[:1] + fo[-1:], "p" + pl[:1] + pl[-1:]
+            ends[sf] = ends.get(sf, 0) + 1
+            ends[sp] = ends.get(sp, 0) + 1
+            sigs.append((k, fo, pl, sf, sp))
+        cands: list[tuple[str, frozenset[str]]] = []
+        rest: list[tuple[str, str]] = []  # (folded, plain) of the others
+        for k, fo, pl, sf, sp in sigs:
+            if ends[sf] > 1 or ends[sp] > 1:
+                cands.append((k, _keys(fo) if fo == pl else _keys(fo) | _keys(pl)))
+            else:
+                rest.append((fo, pl))
+        counts = Counter(chain.from_iterable(keys for _, keys in cands))
+        # a bucket holds every eligible spelling with that key (the others
+        # too, never joined): too full a bucket is skipped, as if all were indexed
+        rest_counts: Counter[str] | None = None
+        shared = set()
+        for key, n in counts.items():
+            if n < 2 or n > _MAX_BUCKET:
+                continue
+            if n + len(rest) > _MAX_BUCKET:
+                if rest_counts is None:
+                    rest_counts = Counter(chain.from_iterable(
+                        _keys(fo) if fo == pl else _keys(fo) | _keys(pl) for fo, pl in rest))
+                if n + rest_counts[key] > _MAX_BUCKET:
+                    continue
+            shared.add(key)
         index: dict[str, list[str]] = {}
         if shared:
-            for k, keys in eligible:
+            for k, keys in cands:
                 for key in keys & shared:
                     index.setdefault(key, []).append(k)
         parent = {k: k for k in forms}
@@ -668,8 +698,8 @@ class NameVariants:
 
         checked: set[tuple[str, str]] = set()
         for bucket in index.values():
-            if len(bucket) < 2 or len(bucket) > _MAX_BUCKET:
-                continue  # a key that many spellings share tells nothing (and would cost their square)
+            # (buckets of 2 to _MAX_BUCKET only: a key that many spellings share
+            # tells nothing, and would cost their square)
             for i, a in enumerate(bucket):
                 for b in bucket[i + 1 :]:
                     pair = (a, b) if a < b else (b, a)
