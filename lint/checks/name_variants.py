@@ -106,6 +106,7 @@ in the main process carry each article's summary over.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 import zlib
 from collections import Counter
@@ -444,10 +445,55 @@ def _uncommon(word: str) -> bool:
     return common_word(word) is False
 
 
+class _WordCache(dict):
+    """word as written -> what ``collect`` needs of it, worked out once per
+    process for each distinct word (articles repeat their words): for a
+    capitalised word its spelling without a possessive and that spelling's
+    casefold, for another word None."""
+
+    def __missing__(self, w: str) -> tuple[str, str] | None:
+        if len(self) > 200_000:  # bounded: a few tens of MB at most
+            self.clear()
+        if not w[0].isupper():
+            got = None
+        else:
+            s = _strip_possessive(w) if w[-1] in "'’sS" else w
+            got = (s, s.casefold())
+        self[w] = got
+        return got
+
+
+class _LowerCache(dict):
+    """word as written -> the casefold of a word not capitalised (possessive
+    stripped), "" for a capitalised one (no key is empty)."""
+
+    def __missing__(self, w: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        got = "" if w[0].isupper() else _strip_possessive(w).casefold()
+        self[w] = got
+        return got
+
+
+_CAP_INFO = _WordCache()
+_LOWER_KEY = _LowerCache()
+# ``_WORD`` on a text whose letters are all ASCII (and so has no marks)
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*['’]?")
+# (a quick test first: no character but ASCII and common punctuation)
+_PLAIN_TEXT = re.compile("[\\x00-\\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*")
+_NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
+
+
+def _ascii_letters(text: str) -> bool:
+    """Are all the letters (and marks) of ``text`` ASCII?"""
+    return _PLAIN_TEXT.fullmatch(text) is not None or _NON_ASCII_LETTER.search(text) is None
+
+
 def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
     """Every capitalised word of ``blocks``, by case-folded spelling."""
     forms: dict[str, _Form] = {}
     words: set[str] = set()  # every word, as written
+    info = _CAP_INFO
     for b in blocks:
         text = b.text
         # A word of a body block is a name when capitalised inside its
@@ -456,26 +502,29 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
         starts: list[int] | None = None
         if b.scope in _BODY:
             starts = [s.start - b.start for s in article.sentences_of(b)]
-        words.update(_WORD.findall(text))
+        if _ascii_letters(text):
+            words.update(_ASCII_WORD.findall(text))
+        else:
+            words.update(_WORD.findall(text))
+        base = b.start
         for m in _CAP_WORD.finditer(text):
-            w = m.group()
-            if not w[0].isupper():
+            got = info[m.group()]
+            if got is None:
                 continue
-            if w[-1] in "'’sS":
-                w = _strip_possessive(w)
-            key = w.casefold()
+            w, key = got
             form = forms.get(key)
             if form is None:
                 form = forms[key] = _Form(key, fold(w))
             i = m.start()
-            start = b.start + i
+            start = base + i
             form.spans.append((start, start + len(w)))
-            form.surfaces[w] = form.surfaces.get(w, 0) + 1
+            surfaces = form.surfaces
+            surfaces[w] = surfaces.get(w, 0) + 1
             if starts and not form.inside:
                 k = bisect.bisect_right(starts, i) - 1
                 if k >= 0 and not _starts_like_sentence(text, i, starts[k]):
                     form.inside = True
-    lower = {_strip_possessive(w).casefold() for w in words if not w[0].isupper()}
+    lower = set(map(_LOWER_KEY.__getitem__, words))
     for key, form in forms.items():
         form.lower = key in lower
         form.spans.sort()
