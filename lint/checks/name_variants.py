@@ -205,6 +205,10 @@ _LEFT_PAST_INITIALS = regex.compile(
 )
 
 
+# characters that are no part of a word of ``_LEFT``
+_NOT_WORD = frozenset(" \t\n\r.,;:!?()[]{}\"“”‘«»—–-/…\u00a0")
+
+
 def _initial(w: str) -> bool:
     return len(w) == 1 and w.isupper()
 
@@ -399,10 +403,23 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
         return form.neighbours
     found: set[str] = set()
     alone = False  # an occurrence without such a neighbour
+    n = len(text)
     for start, end in form.spans:
         here = []
-        left = _LEFT.match(text, max(0, start - 40), start)
-        right = _RIGHT.match(text, end)
+        # (each side only when it can hold a neighbour: a space or hyphen
+        # next to the word, and, on the right, a capital or a digit past it;
+        # on the left, no space or punctuation before that space)
+        left = right = None
+        if start > 1 and text[start - 1] in " -":
+            c = text[start - 2]
+            if c == "." and start > 2:
+                c = text[start - 3]
+            if c not in _NOT_WORD:
+                left = _LEFT.match(text, max(0, start - 40), start)
+        if end + 1 < n and text[end] in " -":
+            c = text[end + 1]
+            if c.isupper() or c.isdigit():
+                right = _RIGHT.match(text, end)
         sides: list[tuple[regex.Match[str] | None, ...]] = [(left,), (right,)]
         # an initial says little of who it is ("George W. Bush", "George H.W.
         # Bush"): the name past it is the neighbour, the initial only when
@@ -540,6 +557,9 @@ def _match_case(replacement: str, observed: str) -> str:
     return replacement
 
 
+_UNSET = object()
+
+
 class NameVariants:
     def __init__(self, p: Params):
         self.p = p
@@ -592,6 +612,16 @@ class NameVariants:
         # path, so an editor that lints one file again and again (and never
         # calls finish) keeps one entry per file.
         self._seen: dict[str, bytes] = {}
+        # (key, folded) -> _known_for's answer: names recur across articles
+        self._known_cache: dict[tuple[str, str], str | None] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_known_cache"] = {}  # the rule cache keeps the checker: not its memo
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
     # ---- similarity
 
@@ -796,6 +826,15 @@ class NameVariants:
 
     def _known_for(self, key: str, folded: str) -> str | None:
         """The known spelling (casefold) that ``key`` misspells, if any."""
+        memo = self._known_cache
+        got = memo.get((key, folded), _UNSET)
+        if got is _UNSET:
+            if len(memo) > 50_000:  # bounded
+                memo.clear()
+            got = memo[(key, folded)] = self._find_known(key, folded)
+        return cast("str | None", got)
+
+    def _find_known(self, key: str, folded: str) -> str | None:
         if key in self.known or key in self.allowed or key in self.roman:
             return None
         plain = _plain(key)
