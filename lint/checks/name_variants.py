@@ -111,7 +111,6 @@ import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from typing import Any, Literal, cast
@@ -325,20 +324,27 @@ def _plain_len(word: str) -> int:
     return sum(1 for c in word if c.isalpha())
 
 
-@dataclass
 class _Form:
     """One spelling (case-folded) of a capitalised word in one article."""
 
-    key: str  # casefold of the surface
-    folded: str
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    surfaces: dict[str, int] = field(default_factory=dict)  # surface -> count
-    inside: bool = False  # capitalised inside a body sentence: a name
-    lower: bool = False  # also written in lower case: a common word ("Health", "Alert")
-    # the capitalised words or numbers next to it ("Hamid" in "Hamid Karzai": karzai), or
-    # None when it once stands alone; worked out when needed (see _mates)
-    neighbours: frozenset[str] | None = None
-    neighbours_known: bool = False
+    __slots__ = ("key", "folded", "spans", "surfaces", "inside", "lower", "neighbours", "neighbours_known")
+
+    def __init__(self, key: str, folded: str, spans: list[tuple[int, int]] | None = None,
+                 surfaces: dict[str, int] | None = None, inside: bool = False, lower: bool = False,
+                 neighbours: frozenset[str] | None = None, neighbours_known: bool = False) -> None:
+        self.key = key  # casefold of the surface
+        self.folded = folded
+        self.spans: list[tuple[int, int]] = [] if spans is None else spans
+        self.surfaces: dict[str, int] = {} if surfaces is None else surfaces  # surface -> count
+        self.inside = inside  # capitalised inside a body sentence: a name
+        self.lower = lower  # also written in lower case: a common word ("Health", "Alert")
+        # the capitalised words or numbers next to it ("Hamid" in "Hamid Karzai": karzai), or
+        # None when it once stands alone; worked out when needed (see _mates)
+        self.neighbours = neighbours
+        self.neighbours_known = neighbours_known
+
+    def __repr__(self) -> str:
+        return f"_Form({self.key!r}, {self.folded!r}, spans={self.spans!r}, inside={self.inside}, lower={self.lower})"
 
     @property
     def count(self) -> int:
@@ -404,49 +410,71 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
     found: set[str] = set()
     alone = False  # an occurrence without such a neighbour
     n = len(text)
+    key = form.key
     for start, end in form.spans:
-        here = []
-        # (each side only when it can hold a neighbour: a space or hyphen
-        # next to the word, and, on the right, a capital or a digit past it;
-        # on the left, no space or punctuation before that space)
-        left = right = None
+        got = False
+        # Each side is looked at only when it can hold a neighbour: a space or
+        # hyphen next to the word and, past it, on the right a capital or a
+        # digit, on the left a word not all in lower-case letters.
+        # An initial says little of who it is ("George W. Bush", "George H.W.
+        # Bush"): the name past it is the neighbour, the initial only when
+        # that is no name (a common word, a sentence's first word).
         if start > 1 and text[start - 1] in " -":
-            c = text[start - 2]
-            if c == "." and start > 2:
-                c = text[start - 3]
+            j = start - 2
+            c = text[j]
+            if c == "." and j > 0:
+                j -= 1
+                c = text[j]
             if c not in _NOT_WORD:
-                left = _LEFT.match(text, max(0, start - 40), start)
+                lo = max(0, start - 40)
+                word = text[max(lo, text.rfind(" ", lo, j) + 1) : j + 1]
+                if not (word.isalpha() and word.islower()):
+                    left = _LEFT.match(text, lo, start)
+                    if left:
+                        k = None
+                        if _initial(left.group(1)):
+                            at = left.start(1)
+                            k = _neighbour(_LEFT_PAST_INITIALS.match(text, max(0, at - 40), at), key, forms, titles)
+                        if k is None:
+                            k = _neighbour(left, key, forms, titles)
+                        if k is not None:
+                            found.add(k)
+                            got = True
         if end + 1 < n and text[end] in " -":
             c = text[end + 1]
             if c.isupper() or c.isdigit():
                 right = _RIGHT.match(text, end)
-        sides: list[tuple[regex.Match[str] | None, ...]] = [(left,), (right,)]
-        # an initial says little of who it is ("George W. Bush", "George H.W.
-        # Bush"): the name past it is the neighbour, the initial only when
-        # that is no name (a common word, a sentence's first word)
-        if left and _initial(left.group(1)):
-            sides[0] = (_LEFT_PAST_INITIALS.match(text, max(0, left.start(1) - 40), left.start(1)), left)
-        if right and _initial(right.group(1)):
-            past = _PAST_INITIALS.match(text, right.end(1))
-            sides[1] = (_RIGHT.match(text, past.end()) if past else None, right)
-        for side in sides:
-            for m in side:
-                w = m.group(1) if m else ""
-                if not w or not (w[0].isupper() or w[0].isdigit()):
-                    continue
-                k = _strip_possessive(w).casefold()
-                other = forms.get(k)
-                if k == form.key or k in titles or (other is not None and (other.lower or not other.name)):
-                    continue  # a title, a common word, a word capitalised only as a sentence's first
-                here.append(k)
-                break
-        if not here:
+                if right:
+                    k = None
+                    if _initial(right.group(1)):
+                        past = _PAST_INITIALS.match(text, right.end(1))
+                        k = _neighbour(_RIGHT.match(text, past.end()) if past else None, key, forms, titles)
+                    if k is None:
+                        k = _neighbour(right, key, forms, titles)
+                    if k is not None:
+                        found.add(k)
+                        got = True
+        if not got:
             alone = True
             break
-        found.update(here)
     form.neighbours = None if alone else frozenset(found)
     form.neighbours_known = True
     return form.neighbours
+
+
+def _neighbour(m: regex.Match[str] | None, key: str, forms: dict[str, _Form], titles: frozenset[str]) -> str | None:
+    """The casefold of the word of ``m`` (group 1) when it can tell a name
+    apart (see ``_mates``), else None."""
+    if m is None:
+        return None
+    w = m.group(1)
+    if not w or not (w[0].isupper() or w[0].isdigit()):
+        return None
+    k = _strip_possessive(w).casefold()
+    other = forms.get(k)
+    if k == key or k in titles or (other is not None and (other.lower or not other.name)):
+        return None  # a title, a common word, a word capitalised only as a sentence's first
+    return k
 
 
 def _titled(form: _Form) -> bool:
@@ -767,13 +795,19 @@ class NameVariants:
             for k, keys in cands:
                 for key in keys & shared:
                     index.setdefault(key, []).append(k)
-        parent = {k: k for k in forms}
+        parent: dict[str, str] = {}  # only the spellings ever joined (the others stand alone)
 
         def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
+            while parent.get(x, x) != x:
+                parent[x] = parent.get(parent[x], parent[x])
                 x = parent[x]
             return x
+
+        def join(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            parent.setdefault(a, a)
+            parent.setdefault(b, b)
+            parent[ra] = rb
 
         checked: set[tuple[str, str]] = set()
         for bucket in index.values():
@@ -802,7 +836,7 @@ class NameVariants:
                         # two short look-alikes each used twice or more: two names ("Omar", "Omer")
                         continue
                     if self.similar(a, fa.folded, b, fb.folded):
-                        parent[find(a)] = find(b)
+                        join(a, b)
         # romanisations of one person or place, however far apart ("Kishinev", "Chisinau")
         by_roman: dict[int, list[str]] = {}
         for k, f in forms.items():
@@ -812,10 +846,12 @@ class NameVariants:
         for ks in by_roman.values():
             for b in ks[1:]:
                 if not self._two_names(forms[ks[0]], forms[b], text, forms):
-                    parent[find(ks[0])] = find(b)
+                    join(ks[0], b)
         groups: dict[str, list[_Form]] = {}
-        for k in forms:
-            groups.setdefault(find(k), []).append(forms[k])
+        if parent:
+            for k in forms:
+                if k in parent:
+                    groups.setdefault(find(k), []).append(forms[k])
         return [g for g in groups.values() if len(g) > 1]
 
     def _last_letter_slip(self, a: str, fa: str, k: str, fk: str) -> bool:
