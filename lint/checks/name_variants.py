@@ -508,20 +508,23 @@ class _WordCache(dict):
         return got
 
 
-class _LowerCache(dict):
-    """word as written -> the casefold of a word not capitalised (possessive
-    stripped), "" for a capitalised one (no key is empty)."""
-
-    def __missing__(self, w: str) -> str:
-        if len(self) > 200_000:
-            self.clear()
-        got = "" if w[0].isupper() else _strip_possessive(w).casefold()
-        self[w] = got
-        return got
+def _lower_keys(words: set[str]) -> set[str]:
+    """The casefolds (possessive stripped) of the words of ``words`` not
+    capitalised, and "" (no key is empty) if any is capitalised; each
+    distinct word is worked out once per process (``_LOWER_KEY``)."""
+    cache = _LOWER_KEY
+    new = words.difference(cache)
+    if new:
+        if len(cache) > 200_000:  # bounded: a few tens of MB at most
+            cache.clear()
+            new = words
+        for w in new:
+            cache[w] = "" if w[0].isupper() else _strip_possessive(w).casefold()
+    return set(map(cache.__getitem__, words))
 
 
 _CAP_INFO = _WordCache()
-_LOWER_KEY = _LowerCache()
+_LOWER_KEY: dict[str, str] = {}
 # ``_WORD`` on a text whose letters are all ASCII (and so has no marks)
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*['’]?")
 # (a quick test first: no character but ASCII and common punctuation)
@@ -569,7 +572,7 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
                 k = bisect.bisect_right(starts, i) - 1
                 if k >= 0 and not _starts_like_sentence(text, i, starts[k]):
                     form.inside = True
-    lower = set(map(_LOWER_KEY.__getitem__, words))
+    lower = _lower_keys(words)
     for key, form in forms.items():
         form.lower = key in lower
         form.spans.sort()
