@@ -327,7 +327,7 @@ def _plain_len(word: str) -> int:
 class _Form:
     """One spelling (case-folded) of a capitalised word in one article."""
 
-    __slots__ = ("key", "folded", "spans", "surfaces", "inside", "lower", "neighbours", "neighbours_known")
+    __slots__ = ("folded", "inside", "key", "lower", "neighbours", "neighbours_known", "spans", "surfaces")
 
     def __init__(self, key: str, folded: str, spans: list[tuple[int, int]] | None = None,
                  surfaces: dict[str, int] | None = None, inside: bool = False, lower: bool = False,
