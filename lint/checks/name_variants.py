@@ -214,6 +214,9 @@ def _initial(w: str) -> bool:
 
 _OPENERS = "\"“‘'«([{"
 _START_AFTER = ".!?…:;"
+# what ``_starts_like_sentence`` looks past or stops at before a word: with
+# none of these two characters before it, a word is inside its sentence
+_NO_WORD_END = frozenset(_OPENERS + _START_AFTER + "".join(chr(c) for c in range(0x3000 + 1) if chr(c).isspace()))
 
 _FOLDS = [
     (regex.compile(r"kh"), "h"),
@@ -570,8 +573,13 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
             surfaces[w] = surfaces.get(w, 0) + 1
             if starts and not form.inside:
                 k = bisect.bisect_right(starts, i) - 1
-                if k >= 0 and not _starts_like_sentence(text, i, starts[k]):
-                    form.inside = True
+                if k >= 0:
+                    lo = starts[k]
+                    # (the common case first: after a space and a word's end)
+                    if i - 2 >= lo and text[i - 1] == " " and text[i - 2] not in _NO_WORD_END:
+                        form.inside = True
+                    elif not _starts_like_sentence(text, i, lo):
+                        form.inside = True
     lower = _lower_keys(words)
     for key, form in forms.items():
         form.lower = key in lower
