@@ -106,6 +106,7 @@ in the main process carry each article's summary over.
 from __future__ import annotations
 
 import bisect
+import marshal
 import re
 import unicodedata
 import zlib
@@ -576,9 +577,8 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
                 if k >= 0:
                     lo = starts[k]
                     # (the common case first: after a space and a word's end)
-                    if i - 2 >= lo and text[i - 1] == " " and text[i - 2] not in _NO_WORD_END:
-                        form.inside = True
-                    elif not _starts_like_sentence(text, i, lo):
+                    if ((i - 2 >= lo and text[i - 1] == " " and text[i - 2] not in _NO_WORD_END)
+                            or not _starts_like_sentence(text, i, lo)):
                         form.inside = True
     lower = _lower_keys(words)
     for key, form in forms.items():
@@ -646,7 +646,7 @@ class NameVariants:
         self.known_folded: dict[str, str] = {k: fold(k) for k in self.known}
         self._known_ends = {(f[0], f[-1], len(f)) for f in chain(self.known_folded.values(), map(_plain, self.known)) if f}
         self._known_stems = {f[:-1] for f in self.known_folded.values() if len(f) >= 6}
-        # across articles: path -> the article's names as one compressed string
+        # across articles: path -> the article's names as one compressed row list
         # (see _remember), about 1 kB per file over a run of thousands. Keyed by
         # path, so an editor that lints one file again and again (and never
         # calls finish) keeps one entry per file.
@@ -992,17 +992,17 @@ class NameVariants:
     # ---- across articles
 
     def _remember(self, article: Article, forms: dict[str, _Form]) -> None:
-        """One line per name: key, surface, folded form, neighbours ("" when it
-        once stands alone, see ``_mates``), spans (tab-separated)."""
+        """One row per name: key, surface, folded form, neighbours (None when
+        it once stands alone, see ``_mates``), spans; marshalled, compressed."""
         rows = []
+        text, titles = article.text, self.titles
         for k, f in forms.items():
-            if f.name and not f.lower:
-                mates = _mates(f, article.text, forms, self.titles)
-                spans = " ".join(f"{a},{b}" for a, b in f.spans)
-                rows.append(f"{k}\t{f.surface}\t{f.folded}\t{' '.join(sorted(mates or ()))}\t{spans}")
+            if f.inside and not f.lower:
+                mates = _mates(f, text, forms, titles)
+                rows.append((k, f.surface, f.folded, tuple(mates) if mates else None, f.spans))
         self._seen.pop(article.path, None)  # re-linted: the latest text counts
         if rows:
-            self._seen[article.path] = zlib.compress("\n".join(rows).encode("utf-8"), 1)
+            self._seen[article.path] = zlib.compress(marshal.dumps(rows), 1)
 
     def export(self, path: str) -> bytes | None:
         """The summary kept for ``path`` (plain, picklable data), handed over
@@ -1026,17 +1026,16 @@ class NameVariants:
         surface: dict[str, str] = {}
         mates: dict[str, set[str] | None] = {}  # None: the spelling stands alone somewhere
         for i, (_, packed) in enumerate(seen):
-            for row in _unpack(packed).split("\n"):
-                k, sur, fo, near, _ = row.split("\t", 4)
+            for k, sur, fo, near, _ in _unpack(packed):
                 where.setdefault(k, []).append(i)
                 folded[k] = fo
                 surface.setdefault(k, sur)
-                if not near:
+                if near is None:
                     mates[k] = None
                 else:
                     known = mates.setdefault(k, set())
                     if known is not None:
-                        known.update(near.split())
+                        known.update(near)
         index: dict[str, list[str]] = {}
         for k in sorted(where):
             for key in _keys(folded[k]):
@@ -1098,16 +1097,18 @@ def _again(text: str, spans: list[tuple[int, int]], here: tuple[int, int]) -> tu
     return tuple(out)
 
 
-def _unpack(packed: bytes) -> str:
-    return zlib.decompress(packed).decode("utf-8")
+_Row = tuple[str, str, str, "tuple[str, ...] | None", list[tuple[int, int]]]
 
 
-def _row(rows: str, key: str) -> tuple[str, list[tuple[int, int]]]:
+def _unpack(packed: bytes) -> list[_Row]:
+    return cast("list[_Row]", marshal.loads(zlib.decompress(packed)))
+
+
+def _row(rows: list[_Row], key: str) -> tuple[str, list[tuple[int, int]]]:
     """Surface and spans of ``key`` in one article's rows (see ``_remember``)."""
-    for row in rows.split("\n"):
-        k, sur, _, _, spans = row.split("\t")
+    for k, sur, _, _, spans in rows:
         if k == key:
-            return sur, cast("list[tuple[int, int]]", [tuple(map(int, x.split(","))) for x in spans.split()])  # "start,end" pairs
+            return sur, spans
     raise KeyError(key)
 
 
