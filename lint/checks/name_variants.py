@@ -487,6 +487,20 @@ def _titled(form: _Form) -> bool:
     return any(w[1:].islower() for w in form.surfaces)
 
 
+_COMPARABLE: dict[str, bool] = {}
+
+
+def _comparable_word(key: str) -> bool:
+    """Is a word seen only where any word is capitalised compared all the
+    same (3 letters or more, no English word)? Once per process per word."""
+    got = _COMPARABLE.get(key)
+    if got is None:
+        if len(_COMPARABLE) > 100_000:  # bounded
+            _COMPARABLE.clear()
+        got = _COMPARABLE[key] = _plain_len(key) >= 3 and _uncommon(key)
+    return got
+
+
 def _uncommon(word: str) -> bool:
     """Is ``word`` known not to be an English word (see ``_lexicon``)?"""
     from lint.checks._lexicon import common_word
@@ -767,7 +781,7 @@ class NameVariants:
         # (short names too: "Ruto", "Copa"; see ``_short_slip``). Each
         # spelling is indexed by its folded and its plain form (see ``similar``).
         eligible = [(k, f) for k, f in forms.items()
-                    if not f.lower and (f.name or (_plain_len(k) >= 3 and _uncommon(k)))]
+                    if not f.lower and (f.inside or _comparable_word(k))]
         # ``similar`` only joins two spellings with the same first and last
         # letter of their plain forms or of their folded forms: only the
         # spellings that share such ends with another need their keys
