@@ -508,22 +508,20 @@ def _uncommon(word: str) -> bool:
     return common_word(word) is False
 
 
-class _WordCache(dict):
-    """word as written -> what ``collect`` needs of it, worked out once per
+def _cap_info(w: str) -> tuple[str, str, int] | None:
+    """What ``collect`` needs of a word as written, worked out once per
     process for each distinct word (articles repeat their words): for a
-    capitalised word its spelling without a possessive and that spelling's
-    casefold, for another word None."""
-
-    def __missing__(self, w: str) -> tuple[str, str] | None:
-        if len(self) > 200_000:  # bounded: a few tens of MB at most
-            self.clear()
-        if not w[0].isupper():
-            got = None
-        else:
-            s = _strip_possessive(w) if w[-1] in "'’sS" else w
-            got = (s, s.casefold())
-        self[w] = got
-        return got
+    capitalised word its spelling without a possessive, that spelling's
+    casefold and length; for another word None."""
+    if len(_CAP_INFO) > 200_000:  # bounded: a few tens of MB at most
+        _CAP_INFO.clear()
+    if not w[0].isupper():
+        got = None
+    else:
+        s = _strip_possessive(w) if w[-1] in "'’sS" else w
+        got = (s, s.casefold(), len(s))
+    _CAP_INFO[w] = got
+    return got
 
 
 def _lower_keys(words: set[str]) -> set[str]:
@@ -541,7 +539,8 @@ def _lower_keys(words: set[str]) -> set[str]:
     return set(map(cache.__getitem__, words))
 
 
-_CAP_INFO = _WordCache()
+_CAP_INFO: dict[str, tuple[str, str, int] | None] = {}
+_NOT_SEEN: Any = ()  # (no value of _CAP_INFO)
 _LOWER_KEY: dict[str, str] = {}
 # ``_WORD`` on a text whose letters are all ASCII (and so has no marks)
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*['’]?")
@@ -559,7 +558,7 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
     """Every capitalised word of ``blocks``, by case-folded spelling."""
     forms: dict[str, _Form] = {}
     words: set[str] = set()  # every word, as written
-    info = _CAP_INFO
+    info = _CAP_INFO.get
     for b in blocks:
         text = b.text
         # A word of a body block is a name when capitalised inside its
@@ -574,16 +573,19 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
             words.update(_WORD.findall(text))
         base = b.start
         for m in _CAP_WORD.finditer(text):
-            got = info[m.group()]
+            g = m.group()
+            got = info(g, _NOT_SEEN)
+            if got is _NOT_SEEN:
+                got = _cap_info(g)
             if got is None:
                 continue
-            w, key = got
+            w, key, n = got
             form = forms.get(key)
             if form is None:
                 form = forms[key] = _Form(key, fold(w))
             i = m.start()
             start = base + i
-            form.spans.append((start, start + len(w)))
+            form.spans.append((start, start + n))
             surfaces = form.surfaces
             surfaces[w] = surfaces.get(w, 0) + 1
             if starts and not form.inside:
