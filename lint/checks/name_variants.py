@@ -300,7 +300,7 @@ def _deletions(s: str, depth: int) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1024)  # bounded: a few MB at most
+@lru_cache(maxsize=4096)  # bounded: about 6 MB at most (the distinct names of a few hundred articles)
 def _keys(f: str) -> frozenset[str]:
     return frozenset(_deletions(f, 2 if len(f) >= 10 else 1))
 
