@@ -491,6 +491,16 @@ def _titled(form: _Form) -> bool:
 
 
 _COMPARABLE: dict[str, bool] = {}
+# key -> (key, folded, plain, folded ends, plain ends), see ``_groups``
+_ENDS: dict[str, tuple[str, str, str, str, str]] = {}
+
+
+def _ends(key: str, folded: str) -> tuple[str, str, str, str, str]:
+    if len(_ENDS) > 100_000:  # bounded
+        _ENDS.clear()
+    pl = _plain(key)
+    got = _ENDS[key] = (key, folded, pl, "f" + folded[:1] + folded[-1:], "p" + pl[:1] + pl[-1:])
+    return got
 
 
 def _comparable_word(key: str) -> bool:
@@ -793,11 +803,13 @@ class NameVariants:
         ends: dict[str, int] = {}
         sigs = []
         for k, f in eligible:
-            fo, pl = f.folded, _plain(k)
-            sf, sp = "f" + fo[:1] + fo[-1:], "p" + pl[:1] + pl[-1:]
+            sig = _ENDS.get(k)
+            if sig is None or sig[1] != f.folded:
+                sig = _ends(k, f.folded)
+            _, fo, pl, sf, sp = sig
             ends[sf] = ends.get(sf, 0) + 1
             ends[sp] = ends.get(sp, 0) + 1
-            sigs.append((k, fo, pl, sf, sp))
+            sigs.append(sig)
         cands: list[tuple[str, frozenset[str]]] = []
         rest: list[tuple[str, str]] = []  # (folded, plain) of the others
         for k, fo, pl, sf, sp in sigs:
