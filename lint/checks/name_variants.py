@@ -434,16 +434,20 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
                 c = text[j]
             if c not in _NOT_WORD:
                 lo = max(0, start - 40)
-                word = text[max(lo, text.rfind(" ", lo, j) + 1) : j + 1]
+                q = text.rfind(" ", lo, j)
+                word = text[max(lo, q + 1) : j + 1]
                 if not (word.isalpha() and word.islower()):
-                    left = _LEFT.match(text, lo, start)
-                    if left:
+                    if q >= 0 and word.isascii() and word.isalnum():
+                        w, at = word, q + 1  # what _LEFT would match: a plain word after a space
+                    else:
+                        left = _LEFT.match(text, lo, start)
+                        w, at = (left.group(1), left.start(1)) if left else ("", 0)
+                    if w:
                         k = None
-                        if _initial(left.group(1)):
-                            at = left.start(1)
+                        if _initial(w):
                             k = _neighbour(_LEFT_PAST_INITIALS.match(text, max(0, at - 40), at), key, forms, titles)
                         if k is None:
-                            k = _neighbour(left, key, forms, titles)
+                            k = _neighbour_word(w, key, forms, titles)
                         if k is not None:
                             found.add(k)
                             got = True
@@ -472,9 +476,11 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
 def _neighbour(m: regex.Match[str] | None, key: str, forms: dict[str, _Form], titles: frozenset[str]) -> str | None:
     """The casefold of the word of ``m`` (group 1) when it can tell a name
     apart (see ``_mates``), else None."""
-    if m is None:
-        return None
-    w = m.group(1)
+    return None if m is None else _neighbour_word(m.group(1), key, forms, titles)
+
+
+def _neighbour_word(w: str, key: str, forms: dict[str, _Form], titles: frozenset[str]) -> str | None:
+    """``_neighbour`` of a word."""
     if not w or not (w[0].isupper() or w[0].isdigit()):
         return None
     k = _strip_possessive(w).casefold()
