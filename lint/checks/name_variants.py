@@ -454,14 +454,20 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
         if end + 1 < n and text[end] in " -":
             c = text[end + 1]
             if c.isupper() or c.isdigit():
-                right = _RIGHT.match(text, end)
-                if right:
+                q = text.find(" ", end + 1, end + 42)  # (bounded: a long word goes to the regex)
+                word = text[end + 1 : q]
+                if q >= 0 and word.isascii() and word.isalnum():
+                    w, past_end = word, end + 1 + len(word)  # what _RIGHT would match: a plain word, then a space
+                else:
+                    right = _RIGHT.match(text, end)
+                    w, past_end = (right.group(1), right.end(1)) if right else ("", 0)
+                if w:
                     k = None
-                    if _initial(right.group(1)):
-                        past = _PAST_INITIALS.match(text, right.end(1))
+                    if _initial(w):
+                        past = _PAST_INITIALS.match(text, past_end)
                         k = _neighbour(_RIGHT.match(text, past.end()) if past else None, key, forms, titles)
                     if k is None:
-                        k = _neighbour(right, key, forms, titles)
+                        k = _neighbour_word(w, key, forms, titles)
                     if k is not None:
                         found.add(k)
                         got = True
