@@ -358,3 +358,43 @@ def test_an_initial_is_no_neighbour_when_a_name_stands_past_it():
     # past the initial a common word: the initial stays the neighbour (George W., not the river's Gorge)
     text = "President George W. bush fires. The Saxeten River Gorge near Interlaken, in the bush."
     assert lint(text) == []
+
+
+# ---- the shortcuts of the fast paths change nothing
+
+
+def test_fold_shortcuts_change_nothing():
+    from lint.checks import name_variants as nv
+
+    def every_fold(word: str) -> str:  # each fold tried on every word
+        s = nv._plain(word)
+        for _, pat, rep in nv._FOLDS:
+            s = pat.sub(rep, s)
+        return s
+
+    for w in ("Tsikhanouvski", "Zelenskii", "Yevgeny", "Volodymyr", "Dmitrij", "Khvv", "yeye", "Ouagadougou",
+              "Jaja", "Iiij", "Wawrinka", "Zhengzhou", "Kharkiv", "Andriy", "Lukashenka", "Smith"):
+        assert fold(w) == every_fold(w), w
+
+
+@pytest.mark.parametrize("text", [
+    "O'Brien's dog met Belarus' troops, rock'n'roll, abc''Def 'Smith' and Nato’s ’tis.",
+    "Mr Romaszko said: “Zapad 2025 is over” — again… no-one knew",
+])
+def test_ascii_word_split_is_word(text):
+    from lint.checks import name_variants as nv
+
+    assert nv._ascii_letters(text)
+    assert nv._ASCII_WORD.findall(text) == nv._WORD.findall(text)
+    assert not nv._ascii_letters(text + " Zürich") and not nv._ascii_letters("e\u0301")
+
+
+def test_pickled_checker_carries_no_memo():
+    import pickle
+
+    r = rule()
+    art = read_article("a.txt", "Headline\n\nMr Lukashenko met Mr Lukashenka in Minsk on Monday.\n")
+    list(lint_article(art, [r]))
+    assert r.checker._known_cache  # the memo was used
+    again = pickle.loads(pickle.dumps(r.checker))
+    assert again._known_cache == {} and again.known == r.checker.known

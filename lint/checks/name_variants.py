@@ -106,11 +106,12 @@ in the main process carry each article's summary over.
 from __future__ import annotations
 
 import bisect
+import marshal
+import re
 import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from typing import Any, Literal, cast
@@ -204,22 +205,31 @@ _LEFT_PAST_INITIALS = regex.compile(
 )
 
 
+# characters that are no part of a word of ``_LEFT``
+_NOT_WORD = frozenset(" \t\n\r.,;:!?()[]{}\"“”‘«»—–-/…\u00a0")
+
+
 def _initial(w: str) -> bool:
     return len(w) == 1 and w.isupper()
 
 
 _OPENERS = "\"“‘'«([{"
 _START_AFTER = ".!?…:;"
+# what ``_starts_like_sentence`` looks past or stops at before a word: with
+# none of these two characters before it, a word is inside its sentence
+_NO_WORD_END = frozenset(_OPENERS + _START_AFTER + "".join(chr(c) for c in range(0x3000 + 1) if chr(c).isspace()))
 
+# (each with the strings one of which a match holds: a fold is tried only
+# on the words that hold one)
 _FOLDS = [
-    (regex.compile(r"kh"), "h"),
-    (regex.compile(r"w"), "v"),
-    (regex.compile(r"ou(?=[^aeiouy]|$)"), "ov"),
-    (regex.compile(r"^ye"), "e"),
-    (regex.compile(r"(?<=.)j(?=[aeu])"), "i"),  # -ja- -ju- -je-: ia/ya
-    (regex.compile(r"(?<=.)y"), "i"),  # Volodymyr/Volodimir, -iy/-yy/-y, ia/ya, ey/ei
-    (regex.compile(r"ij$"), "i"),
-    (regex.compile(r"([vi])\1+"), r"\1"),  # Tsikhanouvski, Zelenskii
+    (("kh",), regex.compile(r"kh"), "h"),
+    (("w",), regex.compile(r"w"), "v"),
+    (("ou",), regex.compile(r"ou(?=[^aeiouy]|$)"), "ov"),
+    (("ye",), regex.compile(r"^ye"), "e"),
+    (("j",), regex.compile(r"(?<=.)j(?=[aeu])"), "i"),  # -ja- -ju- -je-: ia/ya
+    (("y",), regex.compile(r"(?<=.)y"), "i"),  # Volodymyr/Volodimir, -iy/-yy/-y, ia/ya, ey/ei
+    (("ij",), regex.compile(r"ij$"), "i"),
+    (("vv", "ii"), regex.compile(r"([vi])\1+"), r"\1"),  # Tsikhanouvski, Zelenskii
 ]
 
 
@@ -229,8 +239,9 @@ def fold(word: str) -> str:
     for the letter pairs and endings that romanised East Slavic names vary on."""
     s = unicodedata.normalize("NFKD", word.casefold())
     s = "".join(c for c in s if not unicodedata.combining(c) and c not in "'’")
-    for pat, rep in _FOLDS:
-        s = pat.sub(rep, s)
+    for needles, pat, rep in _FOLDS:
+        if any(n in s for n in needles):
+            s = pat.sub(rep, s)
     return s
 
 
@@ -292,7 +303,7 @@ def _deletions(s: str, depth: int) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1024)  # bounded: a few MB at most
+@lru_cache(maxsize=4096)  # bounded: about 6 MB at most (the distinct names of a few hundred articles)
 def _keys(f: str) -> frozenset[str]:
     return frozenset(_deletions(f, 2 if len(f) >= 10 else 1))
 
@@ -320,20 +331,27 @@ def _plain_len(word: str) -> int:
     return sum(1 for c in word if c.isalpha())
 
 
-@dataclass
 class _Form:
     """One spelling (case-folded) of a capitalised word in one article."""
 
-    key: str  # casefold of the surface
-    folded: str
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    surfaces: dict[str, int] = field(default_factory=dict)  # surface -> count
-    inside: bool = False  # capitalised inside a body sentence: a name
-    lower: bool = False  # also written in lower case: a common word ("Health", "Alert")
-    # the capitalised words or numbers next to it ("Hamid" in "Hamid Karzai": karzai), or
-    # None when it once stands alone; worked out when needed (see _mates)
-    neighbours: frozenset[str] | None = None
-    neighbours_known: bool = False
+    __slots__ = ("folded", "inside", "key", "lower", "neighbours", "neighbours_known", "spans", "surfaces")
+
+    def __init__(self, key: str, folded: str, spans: list[tuple[int, int]] | None = None,
+                 surfaces: dict[str, int] | None = None, inside: bool = False, lower: bool = False,
+                 neighbours: frozenset[str] | None = None, neighbours_known: bool = False) -> None:
+        self.key = key  # casefold of the surface
+        self.folded = folded
+        self.spans: list[tuple[int, int]] = [] if spans is None else spans
+        self.surfaces: dict[str, int] = {} if surfaces is None else surfaces  # surface -> count
+        self.inside = inside  # capitalised inside a body sentence: a name
+        self.lower = lower  # also written in lower case: a common word ("Health", "Alert")
+        # the capitalised words or numbers next to it ("Hamid" in "Hamid Karzai": karzai), or
+        # None when it once stands alone; worked out when needed (see _mates)
+        self.neighbours = neighbours
+        self.neighbours_known = neighbours_known
+
+    def __repr__(self) -> str:
+        return f"_Form({self.key!r}, {self.folded!r}, spans={self.spans!r}, inside={self.inside}, lower={self.lower})"
 
     @property
     def count(self) -> int:
@@ -398,43 +416,114 @@ def _mates(form: _Form, text: str, forms: dict[str, _Form], titles: frozenset[st
         return form.neighbours
     found: set[str] = set()
     alone = False  # an occurrence without such a neighbour
+    n = len(text)
+    key = form.key
     for start, end in form.spans:
-        here = []
-        left = _LEFT.match(text, max(0, start - 40), start)
-        right = _RIGHT.match(text, end)
-        sides: list[tuple[regex.Match[str] | None, ...]] = [(left,), (right,)]
-        # an initial says little of who it is ("George W. Bush", "George H.W.
+        got = False
+        # Each side is looked at only when it can hold a neighbour: a space or
+        # hyphen next to the word and, past it, on the right a capital or a
+        # digit, on the left a word not all in lower-case letters.
+        # An initial says little of who it is ("George W. Bush", "George H.W.
         # Bush"): the name past it is the neighbour, the initial only when
-        # that is no name (a common word, a sentence's first word)
-        if left and _initial(left.group(1)):
-            sides[0] = (_LEFT_PAST_INITIALS.match(text, max(0, left.start(1) - 40), left.start(1)), left)
-        if right and _initial(right.group(1)):
-            past = _PAST_INITIALS.match(text, right.end(1))
-            sides[1] = (_RIGHT.match(text, past.end()) if past else None, right)
-        for side in sides:
-            for m in side:
-                w = m.group(1) if m else ""
-                if not w or not (w[0].isupper() or w[0].isdigit()):
-                    continue
-                k = _strip_possessive(w).casefold()
-                other = forms.get(k)
-                if k == form.key or k in titles or (other is not None and (other.lower or not other.name)):
-                    continue  # a title, a common word, a word capitalised only as a sentence's first
-                here.append(k)
-                break
-        if not here:
+        # that is no name (a common word, a sentence's first word).
+        if start > 1 and text[start - 1] in " -":
+            j = start - 2
+            c = text[j]
+            if c == "." and j > 0:
+                j -= 1
+                c = text[j]
+            if c not in _NOT_WORD:
+                lo = max(0, start - 40)
+                q = text.rfind(" ", lo, j)
+                word = text[max(lo, q + 1) : j + 1]
+                if not (word.isalpha() and word.islower()):
+                    if q >= 0 and word.isascii() and word.isalnum():
+                        w, at = word, q + 1  # what _LEFT would match: a plain word after a space
+                    else:
+                        left = _LEFT.match(text, lo, start)
+                        w, at = (left.group(1), left.start(1)) if left else ("", 0)
+                    if w:
+                        k = None
+                        if _initial(w):
+                            k = _neighbour(_LEFT_PAST_INITIALS.match(text, max(0, at - 40), at), key, forms, titles)
+                        if k is None:
+                            k = _neighbour_word(w, key, forms, titles)
+                        if k is not None:
+                            found.add(k)
+                            got = True
+        if end + 1 < n and text[end] in " -":
+            c = text[end + 1]
+            if c.isupper() or c.isdigit():
+                q = text.find(" ", end + 1, end + 42)  # (bounded: a long word goes to the regex)
+                word = text[end + 1 : q]
+                if q >= 0 and word.isascii() and word.isalnum():
+                    w, past_end = word, end + 1 + len(word)  # what _RIGHT would match: a plain word, then a space
+                else:
+                    right = _RIGHT.match(text, end)
+                    w, past_end = (right.group(1), right.end(1)) if right else ("", 0)
+                if w:
+                    k = None
+                    if _initial(w):
+                        past = _PAST_INITIALS.match(text, past_end)
+                        k = _neighbour(_RIGHT.match(text, past.end()) if past else None, key, forms, titles)
+                    if k is None:
+                        k = _neighbour_word(w, key, forms, titles)
+                    if k is not None:
+                        found.add(k)
+                        got = True
+        if not got:
             alone = True
             break
-        found.update(here)
     form.neighbours = None if alone else frozenset(found)
     form.neighbours_known = True
     return form.neighbours
+
+
+def _neighbour(m: regex.Match[str] | None, key: str, forms: dict[str, _Form], titles: frozenset[str]) -> str | None:
+    """The casefold of the word of ``m`` (group 1) when it can tell a name
+    apart (see ``_mates``), else None."""
+    return None if m is None else _neighbour_word(m.group(1), key, forms, titles)
+
+
+def _neighbour_word(w: str, key: str, forms: dict[str, _Form], titles: frozenset[str]) -> str | None:
+    """``_neighbour`` of a word."""
+    if not w or not (w[0].isupper() or w[0].isdigit()):
+        return None
+    k = _strip_possessive(w).casefold()
+    other = forms.get(k)
+    if k == key or k in titles or (other is not None and (other.lower or not other.name)):
+        return None  # a title, a common word, a word capitalised only as a sentence's first
+    return k
 
 
 def _titled(form: _Form) -> bool:
     """Is ``form`` written once at least with lower-case letters after the
     first ("Ruto", not only "RUTO")?"""
     return any(w[1:].islower() for w in form.surfaces)
+
+
+_COMPARABLE: dict[str, bool] = {}
+# key -> (key, folded, plain, folded ends, plain ends), see ``_groups``
+_ENDS: dict[str, tuple[str, str, str, str, str]] = {}
+
+
+def _ends(key: str, folded: str) -> tuple[str, str, str, str, str]:
+    if len(_ENDS) > 100_000:  # bounded
+        _ENDS.clear()
+    pl = _plain(key)
+    got = _ENDS[key] = (key, folded, pl, "f" + folded[:1] + folded[-1:], "p" + pl[:1] + pl[-1:])
+    return got
+
+
+def _comparable_word(key: str) -> bool:
+    """Is a word seen only where any word is capitalised compared all the
+    same (3 letters or more, no English word)? Once per process per word."""
+    got = _COMPARABLE.get(key)
+    if got is None:
+        if len(_COMPARABLE) > 100_000:  # bounded
+            _COMPARABLE.clear()
+        got = _COMPARABLE[key] = _plain_len(key) >= 3 and _uncommon(key)
+    return got
 
 
 def _uncommon(word: str) -> bool:
@@ -444,10 +533,57 @@ def _uncommon(word: str) -> bool:
     return common_word(word) is False
 
 
+def _cap_info(w: str) -> tuple[str, str, int] | None:
+    """What ``collect`` needs of a word as written, worked out once per
+    process for each distinct word (articles repeat their words): for a
+    capitalised word its spelling without a possessive, that spelling's
+    casefold and length; for another word None."""
+    if len(_CAP_INFO) > 200_000:  # bounded: a few tens of MB at most
+        _CAP_INFO.clear()
+    if not w[0].isupper():
+        got = None
+    else:
+        s = _strip_possessive(w) if w[-1] in "'’sS" else w
+        got = (s, s.casefold(), len(s))
+    _CAP_INFO[w] = got
+    return got
+
+
+def _lower_keys(words: set[str]) -> set[str]:
+    """The casefolds (possessive stripped) of the words of ``words`` not
+    capitalised, and "" (no key is empty) if any is capitalised; each
+    distinct word is worked out once per process (``_LOWER_KEY``)."""
+    cache = _LOWER_KEY
+    new = words.difference(cache)
+    if new:
+        if len(cache) > 200_000:  # bounded: a few tens of MB at most
+            cache.clear()
+            new = words
+        for w in new:
+            cache[w] = "" if w[0].isupper() else _strip_possessive(w).casefold()
+    return set(map(cache.__getitem__, words))
+
+
+_CAP_INFO: dict[str, tuple[str, str, int] | None] = {}
+_NOT_SEEN: Any = ()  # (no value of _CAP_INFO)
+_LOWER_KEY: dict[str, str] = {}
+# ``_WORD`` on a text whose letters are all ASCII (and so has no marks)
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*['’]?")
+# (a quick test first: no character but ASCII and common punctuation)
+_PLAIN_TEXT = re.compile("[\\x00-\\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*")
+_NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
+
+
+def _ascii_letters(text: str) -> bool:
+    """Are all the letters (and marks) of ``text`` ASCII?"""
+    return _PLAIN_TEXT.fullmatch(text) is not None or _NON_ASCII_LETTER.search(text) is None
+
+
 def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
     """Every capitalised word of ``blocks``, by case-folded spelling."""
     forms: dict[str, _Form] = {}
     words: set[str] = set()  # every word, as written
+    info = _CAP_INFO.get
     for b in blocks:
         text = b.text
         # A word of a body block is a name when capitalised inside its
@@ -456,26 +592,36 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
         starts: list[int] | None = None
         if b.scope in _BODY:
             starts = [s.start - b.start for s in article.sentences_of(b)]
-        words.update(_WORD.findall(text))
+        if _ascii_letters(text):
+            words.update(_ASCII_WORD.findall(text))
+        else:
+            words.update(_WORD.findall(text))
+        base = b.start
         for m in _CAP_WORD.finditer(text):
-            w = m.group()
-            if not w[0].isupper():
+            g = m.group()
+            got = info(g, _NOT_SEEN)
+            if got is _NOT_SEEN:
+                got = _cap_info(g)
+            if got is None:
                 continue
-            if w[-1] in "'’sS":
-                w = _strip_possessive(w)
-            key = w.casefold()
+            w, key, n = got
             form = forms.get(key)
             if form is None:
                 form = forms[key] = _Form(key, fold(w))
             i = m.start()
-            start = b.start + i
-            form.spans.append((start, start + len(w)))
-            form.surfaces[w] = form.surfaces.get(w, 0) + 1
+            start = base + i
+            form.spans.append((start, start + n))
+            surfaces = form.surfaces
+            surfaces[w] = surfaces.get(w, 0) + 1
             if starts and not form.inside:
                 k = bisect.bisect_right(starts, i) - 1
-                if k >= 0 and not _starts_like_sentence(text, i, starts[k]):
-                    form.inside = True
-    lower = {_strip_possessive(w).casefold() for w in words if not w[0].isupper()}
+                if k >= 0:
+                    lo = starts[k]
+                    # (the common case first: after a space and a word's end)
+                    if ((i - 2 >= lo and text[i - 1] == " " and text[i - 2] not in _NO_WORD_END)
+                            or not _starts_like_sentence(text, i, lo)):
+                        form.inside = True
+    lower = _lower_keys(words)
     for key, form in forms.items():
         form.lower = key in lower
         form.spans.sort()
@@ -489,6 +635,9 @@ def _match_case(replacement: str, observed: str) -> str:
     if len(observed) > 1 and observed.isupper():
         return replacement.upper()
     return replacement
+
+
+_UNSET = object()
 
 
 class NameVariants:
@@ -538,11 +687,21 @@ class NameVariants:
         self.known_folded: dict[str, str] = {k: fold(k) for k in self.known}
         self._known_ends = {(f[0], f[-1], len(f)) for f in chain(self.known_folded.values(), map(_plain, self.known)) if f}
         self._known_stems = {f[:-1] for f in self.known_folded.values() if len(f) >= 6}
-        # across articles: path -> the article's names as one compressed string
+        # across articles: path -> the article's names as one compressed row list
         # (see _remember), about 1 kB per file over a run of thousands. Keyed by
         # path, so an editor that lints one file again and again (and never
         # calls finish) keeps one entry per file.
         self._seen: dict[str, bytes] = {}
+        # (key, folded) -> _known_for's answer: names recur across articles
+        self._known_cache: dict[tuple[str, str], str | None] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_known_cache"] = {}  # the rule cache keeps the checker: not its memo
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
     # ---- similarity
 
@@ -648,28 +807,66 @@ class NameVariants:
         # "Whether" after "Wether")
         # (short names too: "Ruto", "Copa"; see ``_short_slip``). Each
         # spelling is indexed by its folded and its plain form (see ``similar``).
-        eligible = [(k, _keys(f.folded) if f.folded == _plain(k) else _keys(f.folded) | _keys(_plain(k)))
-                    for k, f in forms.items()
-                    if not f.lower and (f.name or (_plain_len(k) >= 3 and _uncommon(k)))]
-        counts = Counter(chain.from_iterable(keys for _, keys in eligible))
-        shared = {key for key, n in counts.items() if n > 1}
+        eligible = [(k, f) for k, f in forms.items()
+                    if not f.lower and (f.inside or _comparable_word(k))]
+        # ``similar`` only joins two spellings with the same first and last
+        # letter of their plain forms or of their folded forms: only the
+        # spellings that share such ends with another need their keys
+        ends: dict[str, int] = {}
+        sigs = []
+        for k, f in eligible:
+            sig = _ENDS.get(k)
+            if sig is None or sig[1] != f.folded:
+                sig = _ends(k, f.folded)
+            _, fo, pl, sf, sp = sig
+            ends[sf] = ends.get(sf, 0) + 1
+            ends[sp] = ends.get(sp, 0) + 1
+            sigs.append(sig)
+        cands: list[tuple[str, frozenset[str]]] = []
+        rest: list[tuple[str, str]] = []  # (folded, plain) of the others
+        for k, fo, pl, sf, sp in sigs:
+            if ends[sf] > 1 or ends[sp] > 1:
+                cands.append((k, _keys(fo) if fo == pl else _keys(fo) | _keys(pl)))
+            else:
+                rest.append((fo, pl))
+        counts = Counter(chain.from_iterable(keys for _, keys in cands))
+        # a bucket holds every eligible spelling with that key (the others
+        # too, never joined): too full a bucket is skipped, as if all were indexed
+        rest_counts: Counter[str] | None = None
+        shared = set()
+        for key, n in counts.items():
+            if n < 2 or n > _MAX_BUCKET:
+                continue
+            if n + len(rest) > _MAX_BUCKET:
+                if rest_counts is None:
+                    rest_counts = Counter(chain.from_iterable(
+                        _keys(fo) if fo == pl else _keys(fo) | _keys(pl) for fo, pl in rest))
+                if n + rest_counts[key] > _MAX_BUCKET:
+                    continue
+            shared.add(key)
         index: dict[str, list[str]] = {}
         if shared:
-            for k, keys in eligible:
+            for k, keys in cands:
                 for key in keys & shared:
                     index.setdefault(key, []).append(k)
-        parent = {k: k for k in forms}
+        parent: dict[str, str] = {}  # only the spellings ever joined (the others stand alone)
 
         def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
+            while parent.get(x, x) != x:
+                parent[x] = parent.get(parent[x], parent[x])
                 x = parent[x]
             return x
 
+        def join(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            parent.setdefault(a, a)
+            parent.setdefault(b, b)
+            parent[ra] = rb
+
         checked: set[tuple[str, str]] = set()
         for bucket in index.values():
-            if len(bucket) < 2 or len(bucket) > _MAX_BUCKET:
-                continue  # a key that many spellings share tells nothing (and would cost their square)
+            # (buckets of 2 to _MAX_BUCKET only: a key that many spellings share
+            # tells nothing, and would cost their square)
             for i, a in enumerate(bucket):
                 for b in bucket[i + 1 :]:
                     pair = (a, b) if a < b else (b, a)
@@ -693,7 +890,7 @@ class NameVariants:
                         # two short look-alikes each used twice or more: two names ("Omar", "Omer")
                         continue
                     if self.similar(a, fa.folded, b, fb.folded):
-                        parent[find(a)] = find(b)
+                        join(a, b)
         # romanisations of one person or place, however far apart ("Kishinev", "Chisinau")
         by_roman: dict[int, list[str]] = {}
         for k, f in forms.items():
@@ -703,10 +900,12 @@ class NameVariants:
         for ks in by_roman.values():
             for b in ks[1:]:
                 if not self._two_names(forms[ks[0]], forms[b], text, forms):
-                    parent[find(ks[0])] = find(b)
+                    join(ks[0], b)
         groups: dict[str, list[_Form]] = {}
-        for k in forms:
-            groups.setdefault(find(k), []).append(forms[k])
+        if parent:
+            for k in forms:
+                if k in parent:
+                    groups.setdefault(find(k), []).append(forms[k])
         return [g for g in groups.values() if len(g) > 1]
 
     def _last_letter_slip(self, a: str, fa: str, k: str, fk: str) -> bool:
@@ -717,6 +916,15 @@ class NameVariants:
 
     def _known_for(self, key: str, folded: str) -> str | None:
         """The known spelling (casefold) that ``key`` misspells, if any."""
+        memo = self._known_cache
+        got = memo.get((key, folded), _UNSET)
+        if got is _UNSET:
+            if len(memo) > 50_000:  # bounded
+                memo.clear()
+            got = memo[(key, folded)] = self._find_known(key, folded)
+        return cast("str | None", got)
+
+    def _find_known(self, key: str, folded: str) -> str | None:
         if key in self.known or key in self.allowed or key in self.roman:
             return None
         plain = _plain(key)
@@ -827,17 +1035,17 @@ class NameVariants:
     # ---- across articles
 
     def _remember(self, article: Article, forms: dict[str, _Form]) -> None:
-        """One line per name: key, surface, folded form, neighbours ("" when it
-        once stands alone, see ``_mates``), spans (tab-separated)."""
+        """One row per name: key, surface, folded form, neighbours (None when
+        it once stands alone, see ``_mates``), spans; marshalled, compressed."""
         rows = []
+        text, titles = article.text, self.titles
         for k, f in forms.items():
-            if f.name and not f.lower:
-                mates = _mates(f, article.text, forms, self.titles)
-                spans = " ".join(f"{a},{b}" for a, b in f.spans)
-                rows.append(f"{k}\t{f.surface}\t{f.folded}\t{' '.join(sorted(mates or ()))}\t{spans}")
+            if f.inside and not f.lower:
+                mates = _mates(f, text, forms, titles)
+                rows.append((k, f.surface, f.folded, tuple(mates) if mates else None, f.spans))
         self._seen.pop(article.path, None)  # re-linted: the latest text counts
         if rows:
-            self._seen[article.path] = zlib.compress("\n".join(rows).encode("utf-8"), 1)
+            self._seen[article.path] = zlib.compress(marshal.dumps(rows), 1)
 
     def export(self, path: str) -> bytes | None:
         """The summary kept for ``path`` (plain, picklable data), handed over
@@ -861,17 +1069,16 @@ class NameVariants:
         surface: dict[str, str] = {}
         mates: dict[str, set[str] | None] = {}  # None: the spelling stands alone somewhere
         for i, (_, packed) in enumerate(seen):
-            for row in _unpack(packed).split("\n"):
-                k, sur, fo, near, _ = row.split("\t", 4)
+            for k, sur, fo, near, _ in _unpack(packed):
                 where.setdefault(k, []).append(i)
                 folded[k] = fo
                 surface.setdefault(k, sur)
-                if not near:
+                if near is None:
                     mates[k] = None
                 else:
                     known = mates.setdefault(k, set())
                     if known is not None:
-                        known.update(near.split())
+                        known.update(near)
         index: dict[str, list[str]] = {}
         for k in sorted(where):
             for key in _keys(folded[k]):
@@ -933,16 +1140,18 @@ def _again(text: str, spans: list[tuple[int, int]], here: tuple[int, int]) -> tu
     return tuple(out)
 
 
-def _unpack(packed: bytes) -> str:
-    return zlib.decompress(packed).decode("utf-8")
+_Row = tuple[str, str, str, "tuple[str, ...] | None", list[tuple[int, int]]]
 
 
-def _row(rows: str, key: str) -> tuple[str, list[tuple[int, int]]]:
+def _unpack(packed: bytes) -> list[_Row]:
+    return cast("list[_Row]", marshal.loads(zlib.decompress(packed)))
+
+
+def _row(rows: list[_Row], key: str) -> tuple[str, list[tuple[int, int]]]:
     """Surface and spans of ``key`` in one article's rows (see ``_remember``)."""
-    for row in rows.split("\n"):
-        k, sur, _, _, spans = row.split("\t")
+    for k, sur, _, _, spans in rows:
         if k == key:
-            return sur, cast("list[tuple[int, int]]", [tuple(map(int, x.split(","))) for x in spans.split()])  # "start,end" pairs
+            return sur, spans
     raise KeyError(key)
 
 
