@@ -39,6 +39,7 @@ def load(folders: Sequence[Path] = (), builtin: bool = True, keep: Callable[[str
                             "(a key is Pack/path/in/the/pack.yml, e.g. News/data/page-chrome.yml)")
     out: list[Rule] = []
     skipped: list[tuple[str, str]] = []
+    previous = rules_module.OVERLAYS
     rules_module.OVERLAYS = {k: list(v) for k, v in (data or {}).items()}
     try:
         if builtin:
@@ -49,20 +50,40 @@ def load(folders: Sequence[Path] = (), builtin: bool = True, keep: Callable[[str
             for folder in folders:
                 out.extend(_scoped(r) for r in load_rules(Path(folder), keep, skipped))
     finally:
-        rules_module.OVERLAYS = {}
+        rules_module.OVERLAYS = previous
     seen: dict[str, str] = {}
     for rid, path in [(r.id, r.path) for r in out] + skipped:
         if rid in seen:
             raise RuleError(path, 1, None, f"duplicate rule id {rid} (also {seen[rid]})")
         seen[rid] = path
+    yields = {r.id: r.spec.yields_to for r in out if r.spec.yields_to}
     for r in out:
         for k, other in enumerate(r.spec.yields_to):
+            problem = None
             if other not in seen:
+                problem = f"unknown rule {other!r}"
+            elif _yields_back(yields, other, r.id):
+                problem = (f"{other!r} yields to this rule again: no finding of either would be reported"
+                           if other != r.id else "a rule cannot yield to itself")
+            if problem is not None:
                 line = _line_of(r.path, Path(r.path).read_text(encoding="utf-8"), ("yields_to", k))
-                raise RuleError(r.path, line, "yields_to", f"unknown rule {other!r}")
+                raise RuleError(r.path, line, "yields_to", problem)
     if ids is not None:
         ids.extend(seen)
     return out
+
+
+def _yields_back(yields: Mapping[str, Sequence[str]], start: str, target: str) -> bool:
+    """Does ``start`` yield, directly or through others, to ``target``?"""
+    todo, seen = [start], set()
+    while todo:
+        rid = todo.pop()
+        if rid == target:
+            return True
+        if rid not in seen:
+            seen.add(rid)
+            todo.extend(yields.get(rid, ()))
+    return False
 
 
 def selector(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Callable[[str], bool] | None:

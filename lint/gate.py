@@ -49,7 +49,12 @@ _ANY = "(?s:.)"  # what a Unicode class becomes: RE2 turns \p{L} into a large UT
 # regex's \s (Unicode White_Space), spelt out: a small class RE2 runs fast
 _SPACE = r"\t\n\x0b\f\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
 _OUTSIDE = {**dict.fromkeys("dDwWS", _ANY), "s": f"[{_SPACE}]"}
-_DROPPED_ESCAPES = frozenset("bBmMKAZ")
+_DROPPED_ESCAPES = frozenset("bBmMKAZz")
+# under IGNORECASE (global or scoped) regex matches i and I with İ (U+0130)
+# and ı (U+0131); RE2's (?i) does not: any of the four stands for all four,
+# case-insensitive or not (a superset either way)
+_I_FORMS = frozenset("iIİı")
+_DOTTED_I = "[iIİı]"
 _UNSUPPORTED_ESCAPES = frozenset("XNgGL")
 _VERBS = ("(*SKIP)", "(*FAIL)", "(*F)", "(*PRUNE)", "(*COMMIT)", "(*ACCEPT)")
 
@@ -99,22 +104,20 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
                 emit(_ANY)
                 i = j + 1
                 continue
-            if e == "x":
-                j = i + 2
-                if j < n and pattern[j] == "{":
-                    k = pattern.find("}", j)
+            if e in "xuU":
+                if e == "x" and i + 2 < n and pattern[i + 2] == "{":
+                    k = pattern.find("}", i)
                     if k < 0:
                         raise Unsupported("unclosed \\x{")
-                    emit(pattern[i:k + 1])
-                    i = k + 1
+                    digits, i = pattern[i + 3:k], k + 1
                 else:
-                    emit(pattern[i:i + 4])
-                    i += 4
-                continue
-            if e in "uU":
-                width = 4 if e == "u" else 8
-                emit("\\x{" + pattern[i + 2:i + 2 + width] + "}")
-                i += 2 + width
+                    width = {"x": 2, "u": 4, "U": 8}[e]
+                    digits, i = pattern[i + 2:i + 2 + width], i + 2 + width
+                try:
+                    char = chr(int(digits, 16))
+                except (ValueError, OverflowError):
+                    raise Unsupported(f"\\{e}{digits}") from None
+                emit(_DOTTED_I if char in _I_FORMS else f"\\x{{{ord(char):x}}}")
                 continue
             emit(pattern[i:i + 2])
             i += 2
@@ -214,7 +217,7 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
             emit("\\{")
             i += 1
             continue
-        emit(c)
+        emit(_DOTTED_I if c in _I_FORMS else c)
         i += 1
     if depth_drop:
         raise Unsupported("unbalanced (")
@@ -258,7 +261,7 @@ def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
         c = pattern[j]
         if c == "[":  # version 0: a literal "[" unless a POSIX class [:alpha:]
             k = pattern.find(":]", j) if pattern.startswith("[:", j) else -1
-            if k > 0 and pattern[j + 2:k].isalpha():
+            if k > 0 and pattern[j + 2:k].lstrip("^").isalpha():
                 wide = True
                 j = k + 2
             else:
@@ -295,6 +298,7 @@ def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
         raise Unsupported("unclosed [")
     if wide:  # a Unicode or negated class: any character, a superset RE2 runs fast
         return j + 1, _ANY
+    out.append("İı")  # regex may fold i/I with İ/ı (a scoped (?i:...) too), RE2 does not
     out.append("]")
     return j + 1, "".join(out)
 
@@ -318,7 +322,10 @@ class Gate:
         RE2 once and kept for the next gate that asks about the same text."""
         if self._re is None:
             return True
-        return self._re.search(_encoded(text)) is not None
+        encoded = _encoded(text)
+        if encoded is None:  # a lone surrogate (only from the API): no gate
+            return True
+        return self._re.search(encoded) is not None
 
     def __getstate__(self) -> str:
         return self.source
@@ -329,17 +336,20 @@ class Gate:
         self.source = state
 
 
-_last: tuple[str | None, bytes] = (None, b"")  # the last text encoded, and its UTF-8 bytes
+_last: tuple[str | None, bytes | None] = (None, b"")  # the last text encoded, and its UTF-8 bytes
 
 
-def _encoded(text: str) -> bytes:
+def _encoded(text: str) -> bytes | None:
+    """``text`` in UTF-8 for RE2, None when it holds a lone surrogate (which
+    UTF-8 cannot carry: the caller then runs without the gate)."""
     global _last
     last = _last  # one read, one write: threads never pair a text with another's bytes
     if last[0] is not text:
-        # "replace": a lone surrogate becomes "?" (RE2 reads UTF-8 only); the
-        # gate may then pass more text, never less (no relaxed pattern
-        # matches a surrogate: classes holding them are refused by RE2)
-        last = _last = (text, text.encode("utf-8", "replace"))
+        try:
+            data: bytes | None = text.encode("utf-8")
+        except UnicodeEncodeError:
+            data = None
+        last = _last = (text, data)
     return last[1]
 
 

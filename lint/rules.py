@@ -334,7 +334,17 @@ def load_data_file(target: Path, rule_path: str, rule_text: str, key: str) -> An
     if cache_key not in _DATA_CACHE:
         _DATA_CACHE[cache_key] = _read_data(resolved, name, bad)
     value = _DATA_CACHE[cache_key]
-    extra = OVERLAYS.get(f"{pack.name}/{resolved.relative_to(pack).as_posix()}")
+    extra = None
+    if OVERLAYS:
+        # the key as the configuration writes it (the pack folder's name and
+        # the path inside it, as named: a linked folder or file counts by its
+        # name), or by what the links resolve to
+        folder = Path(rule_path).parent
+        named = Path(os.path.normpath(os.path.relpath(os.path.abspath(target), os.path.abspath(folder)))).as_posix()
+        for key in (f"{folder.name}/{named}", f"{pack.name}/{resolved.relative_to(pack).as_posix()}"):
+            if key in OVERLAYS:
+                extra = OVERLAYS[key]
+                break
     if extra:  # the configuration's `data:` adds to this file
         for more in extra:
             def bad_overlay(problem: str, more: Path = more) -> RuleError:

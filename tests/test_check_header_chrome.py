@@ -1,5 +1,7 @@
 """News.HeaderChrome: page chrome between the headline and the story."""
 
+import pytest
+
 from helpers import lint, shared_or_skip
 
 RULE = "News.HeaderChrome"
@@ -64,3 +66,17 @@ def test_yields_to_names_a_rule(tmp_path):
     code, _, err = cli("--rules", str(tmp_path), str(tmp_path))
     assert code == 2
     assert "R.yml:5: yields_to: unknown rule 'News.Scraperesidue'" in err
+
+
+@pytest.mark.parametrize("yields, problem", [
+    ("[P.R]", "a rule cannot yield to itself"),
+    ("[P.S]", "'P.S' yields to this rule again"),
+])
+def test_yields_to_may_not_loop(tmp_path, yields, problem):
+    from helpers import cli
+
+    (tmp_path / "P").mkdir()
+    (tmp_path / "P" / "R.yml").write_text(f"extends: existence\nmessage: x\ntokens: [foo]\nyields_to: {yields}\n", encoding="utf-8")
+    (tmp_path / "P" / "S.yml").write_text("extends: existence\nmessage: x\ntokens: [foo]\nyields_to: [P.R]\n", encoding="utf-8")
+    code, _, err = cli("--rules", str(tmp_path), str(tmp_path))
+    assert code == 2 and problem in err

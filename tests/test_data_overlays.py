@@ -78,3 +78,22 @@ def test_house_files_must_be_regular_files(project):
     (project / "newslint.yaml").write_text("data:\n  News/data/page-chrome.yml: /dev/zero\n", encoding="utf-8")
     code, _, err = cli("a.txt", cwd=project)
     assert code == 2 and "not a regular file" in err
+
+
+def test_a_pack_reached_through_a_link_is_keyed_by_its_name(tmp_path):
+    from lint.rules import builtin_rules_dir
+
+    real = tmp_path / "real" / "HouseV2"
+    (real / "data").mkdir(parents=True)
+    (real / "data" / "page-chrome.yml").write_bytes((builtin_rules_dir() / "News" / "data" / "page-chrome.yml").read_bytes())
+    (real / "Chrome.yml").write_text("extends: header_chrome\nmessage: \"'%s'\"\nlevel: warning\nscope: paragraph\n"
+                                     "chrome: data/page-chrome.yml\n", encoding="utf-8")
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "House").symlink_to(real, target_is_directory=True)
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "chrome.yml").write_text("labels: [horoscope]\n", encoding="utf-8")
+    (tmp_path / "newslint.yaml").write_text("rules: [styles/]\nbuiltin: false\ndata:\n  House/data/page-chrome.yml: house/chrome.yml\n",
+                                            encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = cli("a.txt", cwd=tmp_path)
+    assert code == 1 and "'Daily Horoscope'" in out

@@ -154,3 +154,25 @@ def test_pack_gates_are_supersets_on_random_text(text):
     for rid, p, g in PACK:
         if p.search(text):
             assert g.search(text), (rid, p.pattern[:80], text)
+
+
+@pytest.mark.parametrize("pattern, flags, text", [
+    (r"istanbul", regex.IGNORECASE, "İstanbul"),
+    (r"(?i:istanbul)", 0, "İSTANBUL"),
+    (r"(?i)[i]lham", 0, "İlham"),
+    (r"\u0130", regex.IGNORECASE, "i"),
+    (r"ends here\z", 0, "ends here\n\nmore"),      # \z: a block's end, not the article's
+    (r"Zapad[[:^alpha:]]", 0, "Zapad2025"),
+    (r"x[\u0800-\uffff]", 0, "x\ue000"),
+])
+def test_superset_edge_cases(pattern, flags, text):
+    p = regex.compile(pattern, flags | regex.V0)
+    g = gate(p)
+    assert p.search(text) or pattern.endswith(r"\z")
+    assert g is None or g.search(text)
+
+
+def test_a_lone_surrogate_turns_the_gate_off():
+    p = regex.compile(r"x[\u0800-\uffff]")
+    g = gate(p)
+    assert g is not None and p.search("x\udc80") and g.search("x\udc80")

@@ -352,3 +352,22 @@ def test_chrome_lines_do_not_hide_the_date_line():
     art = read_text("a.txt", text)
     assert art.meta.date == dt.date(2017, 1, 4)
     assert [b.text for b in art.blocks if b.scope == "byline"] == ["Last Updated : Jan 04 2017 | 8:02 AM IST"]
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Published June 16, 2008, 9:30 a.m. (EDT)", dt.date(2008, 6, 16)),
+    ("June 16, 2008 12:01 a.m. (EDT)", dt.date(2008, 6, 16)),
+    ("By Jane Doe, 9:30 a.m. (EST)", None),
+    ("By Jane Doe. (Reuters)", None),
+])
+def test_a_byline_ending_in_a_bracketed_credit_is_still_a_byline(line, date):
+    art = read_text("a.txt", f"Storm hits coast\n\n{line}\n\nThe storm hit the coast on Monday.\n")
+    assert [b.text for b in art.blocks if b.scope == "byline"] == [line]
+    assert art.meta.date == date
+
+
+def test_a_dated_line_of_the_story_past_the_chrome_is_not_the_byline():
+    text = ("Storm hits coast\n\nKey points:\nPower out\nRoads shut\nSchools closed\nTrains halted\n\n"
+            "First held on 12 March 2023 in Geneva, the talks resumed\n\nThe storm hit the coast on Monday.\n")
+    art = read_text("a.txt", text)
+    assert art.meta.date is None and not [b for b in art.blocks if b.scope == "byline"]

@@ -65,8 +65,10 @@ _STAMP_START = regex.compile(
     r"(?i)^(?:first\s+)?(?:published|updated|posted|written|last\s+updated|modified)\b"
 )
 _TIME = regex.compile(r"(?i)\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|\b\d{1,2}[:.]\d{2}\b")
-# a sentence's end, perhaps followed by a credit: "... on June 16, 2008. (AFP)"
-_SENTENCE_END = regex.compile(r"[.!?][\"”’')]*(?:\s*\([^()]{1,40}\))?$")
+_SENTENCE_END = regex.compile(r"[.!?][\"”’')]*$")
+# a credit after a caption's full stop: "... on June 16, 2008. (AFP)"
+_CREDIT_TAIL = regex.compile(r"\s*\([^()]{1,40}\)$")
+CAPTION_WORDS = 10  # a line this long ending ". (Credit)" is a captioned sentence
 _SAFE_END = regex.compile(r"(?i)(?:\b[ap]\.m\.|\b\p{Lu}\.)$")
 _OUTLET_SUFFIX = regex.compile(r"\s+/\s*(?P<outlet>[^/\s][^/]{0,59}?)\s*$")
 
@@ -146,7 +148,16 @@ def block(text: str, scope: str, start: int, end: int) -> Block:
 
 
 def _ends_like_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line)) and not _SAFE_END.search(line)
+    if _SENTENCE_END.search(line) and not _SAFE_END.search(line):
+        return True
+    # a photo caption with its credit: a long sentence, then "(AFP)"; not
+    # "By Jane Doe. (Reuters)" nor "9:30 a.m. (EDT)"
+    credit = _CREDIT_TAIL.search(line)
+    if credit is None or credit.start() == 0:
+        return False
+    core = line[: credit.start()]
+    return (len(core.split()) >= CAPTION_WORDS and bool(_SENTENCE_END.search(core))
+            and not _SAFE_END.search(core))
 
 
 def looks_like_byline(line: str) -> bool:
@@ -351,7 +362,13 @@ def _read_header(text: str, spans: list[tuple[int, int]], meta: Metadata, blocks
     for n, i in enumerate(window):
         if is_repeat(i):
             continue
-        if looks_like_byline(line(i)):
+        # past four other lines only a line that says it is one ("By ...",
+        # "Last Updated ...") is taken for the byline: a dated line of the
+        # story further down is not
+        candidate = line(i).strip()
+        if looks_like_byline(candidate) and (
+            len(others) < 4 or _BY.match(candidate) or _STAMP_START.match(candidate)
+        ):
             byline_at = n
             break
         others.append(i)
