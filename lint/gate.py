@@ -331,7 +331,7 @@ class Gate:
         return self.source
 
     def __setstate__(self, state: str) -> None:
-        again = _compile(state)
+        again = compile_source(state)
         self._re = again._re if again is not None else None
         self.source = state
 
@@ -353,7 +353,9 @@ def _encoded(text: str) -> bytes | None:
     return last[1]
 
 
-def _compile(source: str) -> Gate | None:
+def compile_source(source: str) -> Gate | None:
+    """A gate for an RE2 pattern written as such (no relaxing), or None
+    when RE2 is missing or refuses it."""
     if _re2 is None:
         return None
     options = _re2.Options()
@@ -390,4 +392,4 @@ def gate(*patterns: regex.Pattern) -> Gate | None:
             return None
         if p.flags & regex.DOTALL:
             parts[-1] = "(?s:" + parts[-1] + ")"
-    return _compile("|".join(f"(?:{p})" for p in parts))
+    return compile_source("|".join(f"(?:{p})" for p in parts))

@@ -47,8 +47,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
-from lint.gate import Gate
-from lint.gate import _compile as _compile_gate
+from lint.gate import Gate, compile_source
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import RuleBase
 
@@ -206,7 +205,7 @@ class FixedCase:
         name's words, folded and joined by single spaces, with no ASCII
         letter on either side; None without RE2 (``_keys`` asks instead)."""
         phrases = {" ".join(key) for bucket in self.index.values() for key, _ in bucket}
-        return _compile_gate(f"(?:^|[^a-z])(?:{_trie(phrases)})(?:$|[^a-z])") if phrases else None
+        return compile_source(f"(?:^|[^a-z])(?:{_trie(phrases)})(?:$|[^a-z])") if phrases else None
 
     def _may_hold(self, text: str, low: str) -> bool:
         """Can the block hold a listed name? Exact: a block this passes may
