@@ -113,18 +113,20 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     finding.
     """
     from lint import suppress
-    from lint.engine import lint_article
-    from lint.readers import read_article
+    from lint.engine import lint_article, nothing_to_find
+    from lint.readers import MARKDOWN_EXTENSIONS, read_article
 
-    if plain:
+    if (plain or not name.lower().endswith(MARKDOWN_EXTENSIONS)) and nothing_to_find(text, rules):
+        diags: list[Diagnostic] = []  # the plain-text reader's article: no rule can find anything in it
+    elif plain:
         from lint.readers import read_text
 
         article = read_text(name, text, body_only=False)
         if date is not None:
             article.meta.date, article.meta.date_source = date, "option"
+        diags = lint_article(article, rules)
     else:
-        article = read_article(name, text, date=date)
-    diags = lint_article(article, rules)
+        diags = lint_article(read_article(name, text, date=date), rules)
     parsed = suppress.parse(text)
     diags = suppress.apply(diags, parsed, {r.id for r in rules if "raw" in r.spec.scope})
     if known is not None:

@@ -28,6 +28,14 @@ class Block:
         return self.start + len(self.text)
 
 
+class TopBlocks(list):
+    """A list of an article's own top-level blocks (``Article.blocks_for``
+    without sentences or quotations): what a whole-text gate made with
+    ``edges`` may be asked about (a filtered or made-up list is a plain list)."""
+
+    __slots__ = ()
+
+
 @dataclass(slots=True)
 class Metadata:
     headline: str | None = None
@@ -49,6 +57,11 @@ class Article:
     format: str  # "txt" | "md"
     meta: Metadata
     blocks: list[Block]  # top-level blocks, in source order
+    # every top-level block is a slice of ``text`` that starts at the text's
+    # start or after white space and ends at its end or before white space
+    # (the plain-text reader's blocks: stripped lines): whole-text gates made
+    # with ``edges`` (lint/gate.py) hold for them
+    edges: bool = False
 
     # Per-block segmentation, computed once per article and shared by every
     # check that splits the same block (keyed by the Block value).
@@ -97,7 +110,14 @@ class Article:
         return out
 
     def blocks_for(self, scopes: frozenset[str]) -> list[Block]:
-        """Blocks of the given scopes, in source order."""
+        """Blocks of the given scopes, in source order (a ``TopBlocks`` when
+        only top-level ones)."""
+        out: list[Block]
+        if "sentence" not in scopes and "quote" not in scopes:
+            out = TopBlocks(b for b in self.blocks if b.scope in scopes)
+            if len(scopes) > 1 and not self.edges:  # the plain-text reader's blocks are in order
+                out.sort(key=lambda b: b.start)
+            return out
         out = [b for b in self.blocks if b.scope in scopes]
         if "sentence" in scopes:
             out.extend(self.sentences)

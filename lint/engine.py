@@ -22,8 +22,9 @@ import signal
 import threading
 from collections.abc import Iterable, Sequence
 
-from lint.article import Article
+from lint.article import TOP_SCOPES, Article
 from lint.checks import base
+from lint.gate import Gate
 from lint.model import Diagnostic, Severity
 from lint.rules import Rule
 
@@ -42,22 +43,95 @@ def _can_time() -> bool:
         signal.SIG_DFL, signal.SIG_IGN, None, _expired)
 
 
+_TOP = frozenset(TOP_SCOPES)
+_top_only: dict[frozenset[str], bool] = {}  # scopes -> no sentence or quotation among them
+
+
+def top_only(scopes: frozenset[str]) -> bool:
+    """Whether a rule of these scopes reads only top-level blocks."""
+    got = _top_only.get(scopes)
+    if got is None:
+        got = _top_only[scopes] = scopes <= _TOP
+    return got
+
+
+def nothing_to_find(text: str, rules: Sequence[Rule]) -> bool:
+    """True when no rule can find anything in a plain-text article (one that
+    the plain-text reader reads, ``Article.edges``) with this source text:
+    every rule is a ``BlockChecker`` whose gates fail on the whole text. Then
+    the article need not even be read. One RE2 search of all the rules'
+    gates at once answers for most articles; when it passes, each rule's own."""
+    skippable, union = _union_of(rules)
+    if not skippable:
+        return False
+    if union is not None and not union.search(text):
+        return True
+    return all(not rule.checker.may_find(text, top_only(rule.scopes)) for rule in rules)
+
+
+# rules list -> (the list, its checkers, _union(list)); a few lists per run
+# (one per project and set of per-file ignores)
+_UNIONS: dict[int, tuple[Sequence[Rule], tuple, tuple[bool, Gate | None]]] = {}
+
+
+def _union_of(rules: Sequence[Rule]) -> tuple[bool, Gate | None]:
+    checkers = tuple(r.checker for r in rules)
+    hit = _UNIONS.get(id(rules))
+    if hit is not None and hit[0] is rules and hit[1] == checkers:
+        return hit[2]
+    union = _union(rules)
+    if len(_UNIONS) > 32:
+        _UNIONS.clear()
+    _UNIONS[id(rules)] = (rules, checkers, union)
+    return union
+
+
+def _union(rules: Sequence[Rule]) -> tuple[bool, Gate | None]:
+    """(whether every rule is a BlockChecker, so that an article may be
+    skipped; one RE2 gate that passes wherever any rule's gate passes, None
+    when there is no useful one)."""
+    from lint.gate import compile_source
+
+    parts = []
+    for rule in rules:
+        checker = rule.checker
+        if not isinstance(checker, base.BlockChecker):
+            return False, None
+        if checker.gate_literals:  # its own strings: usually the sharper condition
+            parts.append("|".join("".join(c if c.isalnum() else f"\\x{{{ord(c):x}}}" for c in lit)
+                                  for lit in checker.gate_literals))
+            continue
+        gate = checker.edge_prefilter if top_only(rule.scopes) and checker.edge_prefilter is not None else checker.prefilter
+        if gate is None or gate._re is None:
+            return True, None  # a rule that always runs: no union can say "nothing"
+        parts.append(gate.source)
+    if not parts:
+        return True, None
+    return True, compile_source("|".join(f"(?:{p})" for p in parts))
+
+
 def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     blocks_cache: dict[frozenset[str], list] = {}
     timed = _can_time()
+    edges = article.edges
+    text = article.text
     # a long article is given time in proportion: 2 s per MB, 2 s at least
     budget = base.TIME_LIMIT * max(1.0, len(article.text) / 1_000_000)
     previous = signal.signal(signal.SIGALRM, _expired) if timed else None
     try:
         for rule in rules:
+            checker = rule.checker
+            # a check whose gates fail on the whole text: not even its blocks are gathered
+            if edges and isinstance(checker, base.BlockChecker) and not checker.may_find(text, top_only(rule.scopes)):
+                continue
             blocks = blocks_cache.get(rule.scopes)
             if blocks is None:
                 blocks = blocks_cache[rule.scopes] = article.blocks_for(rule.scopes)
             try:
                 if timed:
                     signal.setitimer(signal.ITIMER_REAL, budget)
-                found = list(stamp(rule, article.path, rule.checker.check(article, blocks)))
+                found = list(stamp(rule, article.path, checker.check(article, blocks)))
             except TimeoutError:
                 found = [Diagnostic(
                     article.path, 0, 0, rule.id, Severity.ERROR,

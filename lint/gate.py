@@ -63,9 +63,35 @@ class Unsupported(Exception):
     """The pattern uses something RE2 cannot run as a superset."""
 
 
-def relax(pattern: str, ignorecase: bool = False) -> str:
+# ``edges``: what stands before a block's start and after its end in the
+# article, when every block starts at a line's start after white space only
+# and ends before white space only up to a line's end (or a "/": the outlet
+# after a standfirst), the plain-text reader's top-level blocks (its lines
+# end at "\\n", "\\r" or both; white space is Python's ``str.isspace``, the
+# same characters as regex's ``\\s``). Zero-width at a "\\n", as regex's own
+# ``(?m)^`` and ``$`` are, so that a pattern that goes on to match the
+# line break still can.
+_AT_START = f"(?:(?m:^)|\\r)[{_SPACE}]*"
+_AT_END = f"[{_SPACE}]*(?:(?m:$)|\\r|/)"
+
+
+def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bool = False) -> str:
     """An RE2 pattern that matches wherever ``pattern`` (``regex`` syntax,
-    version 0) can match; raises :class:`Unsupported`."""
+    version 0) can match; raises :class:`Unsupported`.
+
+    ``edges``: the gate is asked about a whole article whose blocks each
+    start at a line's start after white space only and end before white
+    space only up to a line's end (see ``_AT_START``), as the plain-text
+    reader's top-level blocks do: then ``^``, ``\\A`` become "a line start,
+    then white space" and ``$``, ``\\Z``, ``\\z`` "white space, then a line's
+    end", instead of being dropped.
+    A much stronger gate for line-anchored patterns (``(?m)^[ \\t]*(?:...)[ \\t]*$``),
+    not valid for sentences or quotations (they start anywhere).
+
+    ``tight``: classes keep their ASCII members instead of becoming any
+    character (see :func:`_tight_class`; ``\\d``, ``\\w``, ``\\p{L}`` ... outside a
+    class too): ``\\d{1,4}`` becomes "digits or non-ASCII characters", not
+    "any text", which keeps a gate with counted digits selective."""
     out: list[str] = []
     i, n = 0, len(pattern)
     hoisted: set[str] = set()
@@ -82,7 +108,15 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
             if i + 1 >= n:
                 raise Unsupported("trailing backslash")
             e = pattern[i + 1]
+            if edges and e in "AZz":
+                emit(_AT_START if e == "A" else _AT_END)
+                i += 2
+                continue
             if e in _DROPPED_ESCAPES:
+                i += 2
+                continue
+            if tight and e in _TIGHT_OUTSIDE:
+                emit(_TIGHT_OUTSIDE[e])
                 i += 2
                 continue
             if e in _OUTSIDE:
@@ -101,7 +135,7 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
                 j = pattern.find("}", i) if i + 2 < n and pattern[i + 2] == "{" else i + 2
                 if j < 0:
                     raise Unsupported("unclosed \\p{")
-                emit(_ANY)
+                emit(_property(pattern[i:j + 1]) if tight else _ANY)
                 i = j + 1
                 continue
             if e in "xuU":
@@ -123,7 +157,7 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
             i += 2
             continue
         if c == "[":
-            j, cls = _char_class(pattern, i, ignorecase)
+            j, cls = (_tight_class if tight else _char_class)(pattern, i, ignorecase)
             emit(cls)
             i = j
             continue
@@ -188,6 +222,8 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
             i += 1
             continue
         if c in "^$":  # anchors only ever remove matches (and a block's ^ is not the article's)
+            if edges:
+                emit(_AT_START if c == "^" else _AT_END)
             i += 1
             continue
         if c in "*+?":
@@ -204,7 +240,9 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
             body = pattern[i + 1:j] if j > 0 else ""
             if j > 0 and _is_count(body):
                 # X{n,m} is within X*: counted copies would blow up RE2's automaton
-                emit("*")
+                # (with ``tight``: within X+ when n >= 1)
+                low = body.split(",")[0]
+                emit("+" if tight and low.isdigit() and int(low) >= 1 else "*")
                 i = j + 1
                 if i < n and pattern[i] == "+":
                     i += 1
@@ -303,6 +341,152 @@ def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
     return j + 1, "".join(out)
 
 
+_NON_ASCII = "\\x{80}-\\x{10ffff}"
+# outside a class, with ``tight``: the ASCII members exactly, every non-ASCII
+# character (regex's classes are Unicode; RE2's Unicode classes are slow)
+_TIGHT_OUTSIDE = {
+    "d": f"[0-9{_NON_ASCII}]", "w": f"[0-9A-Za-z_{_NON_ASCII}]",
+    # the negations exclude the ASCII members only: a superset
+    "D": "[^0-9]", "W": "[^0-9A-Za-z_]", "S": "[^\\t\\n\\x0b\\f\\r\\x1c-\\x1f ]",
+}
+# the ASCII members of a Unicode property (its other members are all
+# non-ASCII), for the spellings the packs use; any other property: any character
+_PROPERTY_ASCII = {
+    "L": "A-Za-z", "Lu": "A-Za-z", "Ll": "A-Za-z", "L&": "A-Za-z", "Letter": "A-Za-z", "Alpha": "A-Za-z",
+    "Alphabetic": "A-Za-z", "Lt": "", "Lm": "", "Lo": "", "M": "", "Mn": "", "Mc": "", "Me": "", "Mark": "",
+    "N": "0-9", "Nd": "0-9",
+}
+
+
+def _property_name(escape: str) -> str:
+    """``\\p{Lu}`` -> "Lu", ``\\pL`` -> "L" (``\\P`` and ``\\p{^...}`` give "^...")."""
+    name = escape[3:-1] if escape[2:3] == "{" else escape[2:]
+    return ("^" + name) if escape[1] == "P" else name
+
+
+def _property(escape: str) -> str:
+    """A ``\\p``/``\\P`` escape outside a class, with ``tight``."""
+    name = _property_name(escape)
+    ascii_part = _PROPERTY_ASCII.get(name)
+    if ascii_part is not None:
+        return f"[{ascii_part}{_NON_ASCII}]"
+    ascii_part = _PROPERTY_ASCII.get(name[1:]) if name.startswith("^") else None
+    if ascii_part:  # the negation: everything but the ASCII members (a superset)
+        return f"[^{ascii_part}]"
+    return _ANY
+
+
+_CLASS_ESCAPES = {"n": 10, "t": 9, "r": 13, "f": 12, "v": 11, "a": 7, "b": 8}
+
+
+def _class_member(pattern: str, j: int) -> tuple[int, tuple]:
+    """The class member at ``pattern[j]``: (index after it, member), the
+    member ``("c", code point)``, ``("s", RE2 set text, has non-ASCII members)``
+    or ``("wide",)`` (no ASCII-exact form)."""
+    n = len(pattern)
+    c = pattern[j]
+    if c == "[":
+        k = pattern.find(":]", j) if pattern.startswith("[:", j) else -1
+        if k > 0 and pattern[j + 2:k].lstrip("^").isalpha():
+            return k + 2, ("wide",)
+        return j + 1, ("c", ord("["))
+    if c != "\\":
+        return j + 1, ("c", ord(c))
+    e = pattern[j + 1] if j + 1 < n else ""
+    if e == "s":
+        return j + 2, ("s", _SPACE, False)
+    if e in "dw":
+        return j + 2, ("s", "0-9" if e == "d" else "0-9A-Za-z_", True)
+    if e in "pP":
+        end = pattern.find("}", j) + 1 if j + 2 < n and pattern[j + 2] == "{" else j + 3
+        if end <= 0:
+            raise Unsupported("unclosed \\p{ in a class")
+        name = _property_name(pattern[j:end])
+        ascii_part = _PROPERTY_ASCII.get(name)
+        return end, (("s", ascii_part, True) if ascii_part is not None else ("wide",))
+    if e in "xuU":
+        if e == "x" and j + 2 < n and pattern[j + 2] == "{":
+            k = pattern.find("}", j)
+            if k < 0:
+                raise Unsupported("unclosed \\x{")
+            digits, end = pattern[j + 3:k], k + 1
+        else:
+            width = {"x": 2, "u": 4, "U": 8}[e]
+            digits, end = pattern[j + 2:j + 2 + width], j + 2 + width
+        try:
+            code = int(digits, 16)
+            chr(code)
+        except (ValueError, OverflowError):
+            raise Unsupported(f"\\{e}{digits}") from None
+        return end, ("c", code)
+    if e in _CLASS_ESCAPES:
+        return j + 2, ("c", _CLASS_ESCAPES[e])
+    if e == "" or e in _UNSUPPORTED_ESCAPES:
+        raise Unsupported(f"\\{e} in a class")
+    if e.isalnum():  # \D, \W, \S, \0, ... : no exact ASCII form here
+        return j + 2, ("wide",)
+    return j + 2, ("c", ord(e))
+
+
+def _caseless(code: int) -> bool:
+    ch = chr(code)
+    return ch.lower() == ch and ch.upper() == ch and ch.casefold() == ch
+
+
+def _tight_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
+    """The class starting at ``pattern[i] == "["`` with ``tight``: (index
+    after it, RE2 text). A class keeps its ASCII members and its non-ASCII
+    characters that have no case; any other non-ASCII member (a range, a
+    cased letter, ``\\d``, ``\\p{L}``) stands for every non-ASCII character.
+    A negated class excludes its ASCII members and white space only
+    (excluding less is a superset). POSIX classes, ``\\D``, ``\\W``, ``\\S`` and
+    unknown properties make a class any character (a negated one: they are
+    left out)."""
+    n = len(pattern)
+    j = i + 1
+    negated = j < n and pattern[j] == "^"
+    if negated:
+        j += 1
+    parts: list[str] = []
+    non_ascii = wide = False
+    first = True
+    while j < n and (pattern[j] != "]" or first):
+        first = False
+        j, m = _class_member(pattern, j)
+        if m[0] == "c" and j + 1 < n and pattern[j] == "-" and pattern[j + 1] != "]":
+            j, hi = _class_member(pattern, j + 1)
+            if hi[0] != "c" or hi[1] < m[1]:
+                raise Unsupported("a range that is not one")
+            lo, top = m[1], hi[1]
+            if lo < 0x80:
+                parts.append(f"\\x{{{lo:x}}}-\\x{{{min(top, 0x7F):x}}}")
+            if top >= 0x80:
+                non_ascii = True
+            continue
+        if m[0] == "c":
+            code = m[1]
+            if code < 0x80 or _caseless(code):
+                parts.append(f"\\x{{{code:x}}}")
+            elif not negated:
+                non_ascii = True
+        elif m[0] == "s":
+            parts.append(m[1])
+            non_ascii = non_ascii or m[2]
+        else:
+            wide = True
+    if j >= n:
+        raise Unsupported("unclosed [")
+    j += 1
+    if negated:
+        return j, ("[^" + "".join(parts) + "]") if parts else _ANY
+    if wide:
+        return j, _ANY
+    if non_ascii:
+        parts.append(_NON_ASCII)
+    parts.append("İı")  # regex may fold i/I with İ/ı (a scoped (?i:...) too), RE2 does not
+    return j, "[" + "".join(parts) + "]"
+
+
 class Gate:
     """RE2 running the relaxed form of one or more exact patterns.
 
@@ -376,18 +560,19 @@ _REFUSED_FLAGS = (regex.VERBOSE | regex.V1 | regex.BESTMATCH | regex.ENHANCEMATC
                   | regex.LOCALE | regex.FULLCASE | regex.REVERSE)
 
 
-def gate(*patterns: regex.Pattern) -> Gate | None:
+def gate(*patterns: regex.Pattern, edges: bool = False, tight: bool = False) -> Gate | None:
     """A gate for compiled ``regex`` patterns (a match of any of them is a
     match of the gate), or None when RE2 is missing or a pattern has no
-    superset RE2 can run."""
+    superset RE2 can run. ``edges``: see :func:`relax` (then an anchored
+    pattern has a gate too: it is asked about a whole article)."""
     if _re2 is None or not patterns:
         return None
     parts = []
     for p in patterns:
-        if p.flags & _REFUSED_FLAGS or (_ANCHORED.match(p.pattern) and not p.flags & regex.MULTILINE):
+        if p.flags & _REFUSED_FLAGS or (not edges and _ANCHORED.match(p.pattern) and not p.flags & regex.MULTILINE):
             return None
         try:
-            parts.append(relax(p.pattern, bool(p.flags & regex.IGNORECASE)))
+            parts.append(relax(p.pattern, bool(p.flags & regex.IGNORECASE), edges, tight))
         except (Unsupported, ValueError, IndexError):
             return None
         if p.flags & regex.DOTALL:

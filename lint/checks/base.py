@@ -11,7 +11,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import regex
 
-from lint.article import Article, Block
+from lint.article import Article, Block, TopBlocks
 from lint.gate import Gate
 from lint.model import Finding, Related, Span
 
@@ -115,6 +115,12 @@ def format_message(template: str, *subs: str) -> str:
     return _VERB.sub(sub, template)
 
 
+# the last text asked about by ``BlockChecker.may_find`` and the answers for
+# it, by (checker, edges): one read, one write, so that threads never pair a
+# text with the answers about another
+_MEMO: tuple[str | None, dict] = (None, {})
+
+
 class BlockChecker:
     """A check that looks at one block at a time.
 
@@ -127,13 +133,45 @@ class BlockChecker:
     # a lint.gate.Gate that passes every text check_text can find something in
     # (None: always run); set by subclasses whose findings all come from patterns
     prefilter: Gate | None = None
+    # the same made with ``edges`` (lint.gate.relax): valid on the whole text of
+    # an article whose blocks have ``Article.edges``, for its top-level blocks only
+    edge_prefilter: Gate | None = None
+    # plain strings one of which every text check_text finds something in
+    # holds (a rule's own ``gate``, when it is only strings); empty: none
+    gate_literals: tuple[str, ...] = ()
+
+    def may_find(self, text: str, edges: bool = False) -> bool:
+        """False when ``check`` can find nothing in the blocks of an article
+        whose source is ``text``, every block a slice of it; ``edges``: every
+        block is a top-level block of an article with ``Article.edges``.
+        Answered once per text (the engine asks before reading, then ``check``)."""
+        memo = _MEMO
+        if memo[0] is not text:
+            memo = _memo_for(text)
+        key = (self, edges)  # the checker itself: kept alive, so never mistaken for a new one
+        got = memo[1].get(key)
+        if got is None:
+            got = memo[1][key] = self._may_find(text, edges)
+        return got
+
+    def _may_find(self, text: str, edges: bool) -> bool:
+        gate = self.edge_prefilter if edges and self.edge_prefilter is not None else self.prefilter
+        if gate is not None and not gate.search(text):
+            return False
+        lits = self.gate_literals
+        if lits:
+            for lit in lits:  # noqa: SIM110 (a plain loop: faster than any() over a generator)
+                if lit in text:
+                    return True
+            return False
+        return True
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         self._deadline = time.monotonic() + self.time_limit
         markdown = article.format == "md"
         gate = self.prefilter
         sliced = article.format == "txt"  # every block an exact slice of the text
-        if gate is not None and sliced and not gate.search(article.text):
+        if sliced and not self.may_find(article.text, article.edges and type(blocks) is TopBlocks):
             return  # nothing to find in any block
         for block in blocks:
             if markdown:  # match the text as Vale sees it: markup dropped, not blanked
@@ -161,6 +199,12 @@ class BlockChecker:
 
     def check_text(self, text: str) -> Iterable[Finding]:  # pragma: no cover
         raise NotImplementedError
+
+
+def _memo_for(text: str) -> tuple[str, dict]:
+    global _MEMO
+    memo = _MEMO = (text, {})
+    return memo
 
 
 def _remap(f: Finding, vt, source: str) -> Finding:

@@ -46,8 +46,11 @@ class Existence(BlockChecker):
         self.pattern = compile_pattern(pattern, ("raw",) if p.raw else ("tokens",))
         self.exceptions = exceptions_pattern(p.exceptions, p.ignorecase)
         self.message = p.message
-        self.prefilter = gate(self.pattern)  # every finding is a match of the pattern
+        self.prefilter = gate(self.pattern, tight=True)  # every finding is a match of the pattern
+        self.edge_prefilter = gate(self.pattern, edges=True, tight=True)
         self.gate = compile_gate(p.gate)
+        if self.gate is not None and not self.gate.patterns:  # plain strings: asked of the whole text too
+            self.gate_literals = self.gate.literals
         # every match starts at a line start: matched there only (see _line_matches)
         self.line_anchored = not p.tokens and line_anchored(pattern)
 

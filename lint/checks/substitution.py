@@ -110,7 +110,8 @@ class Substitution(BlockChecker):
         body = "|".join("(" + _noncapturing(k) + ")" for k in keys)
         self.pattern = compile_pattern(make_pattern(body, word=not p.nonword, ignorecase=p.ignorecase), ("swap",))
         self.exceptions = exceptions_pattern(p.exceptions, p.ignorecase)
-        self.prefilter = gate(self.pattern)  # every finding is a match of the pattern
+        self.prefilter = gate(self.pattern, tight=True)  # every finding is a match of the pattern
+        self.edge_prefilter = gate(self.pattern, edges=True, tight=True)
         self.p = p
         self.replace_action = p.action is not None and p.action.name == "replace" and not p.action.params
         self.message = _convert_message(p.message) if self.replace_action else p.message

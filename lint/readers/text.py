@@ -327,7 +327,7 @@ def read_text(path: str, text: str, *, body_only: bool = False) -> Article:
         find_dateline(meta, body)
     blocks.extend(body)
     blocks.sort(key=lambda b: b.start)
-    return Article(path=path, text=text, format="txt", meta=meta, blocks=blocks)
+    return Article(path=path, text=text, format="txt", meta=meta, blocks=blocks, edges=True)
 
 
 def _only_prose(text: str, spans: list[tuple[int, int]]) -> bool:
