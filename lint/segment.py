@@ -34,6 +34,8 @@ end of the block. Quote blocks exclude the marks and surrounding spaces.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from lint.article import Block
@@ -92,6 +94,14 @@ def _is_boundary(text: str, m: regex.Match) -> bool:
         k -= 1
     token = text[k : m.start() + 1]  # the word before, with its dots: "Mr." "U.S."
     bare = token.rstrip(".").lower()
+    if "." not in token[:-1]:  # no inner dot: no "a.m.", no acronym (the same tests, fewer of them)
+        if bare.replace("’", "'") in ABBREVIATIONS or token.lower() in ABBREVIATIONS:
+            return False
+        if bare in BEFORE_NUMBER:
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt is not None and nxt.group(1)[:1].isdigit():
+                return False
+        return not (len(token) == 2 and _INITIAL.match(token))
     nxt = _NEXT_WORD.match(text, m.end())
     next_word = nxt.group(1) if nxt else ""
     if _AMPM.match(token):
@@ -114,10 +124,25 @@ def _stripped(b: Block, s: int, e: int, scope: str) -> Block | None:
     return Block(scope, b.start + s, t[s:e])
 
 
+def _may_glue(text: str) -> bool:
+    """False when _GLUED cannot match: no ``. ! ?`` (maybe then a closing
+    mark) right before a character that is neither white space nor lower case."""
+    for mark in ".!?":
+        i = text.find(mark)
+        while i != -1:
+            j = i + 1
+            if j < len(text) and text[j] in "\"”’)":
+                j += 1
+            if j < len(text) and not text[j].isspace() and not text[j].islower():
+                return True
+            i = text.find(mark, i + 1)
+    return False
+
+
 def _boundaries(text: str):
     """Candidate boundaries in order: spaced ones, then glued ones merged in."""
     spaced = list(_BOUNDARY.finditer(text))
-    if not any(c in text for c in ".!?"):
+    if not _may_glue(text):
         return spaced
     glued = [
         m for m in _GLUED.finditer(text)
@@ -177,20 +202,29 @@ def _possessive_like(text: str, i: int) -> bool:
     return before.lower() == "s" and len(rest) == 2 and rest[0] == " " and rest[1].islower()
 
 
+_STOPS: dict[tuple[str, str], re.Pattern] = {}  # (open, close) -> the characters _pair_single stops at
+
+
 def _pair_single(text: str, mark_open: str, mark_close: str) -> list[tuple[int, int]]:
     """Spans inside single quotes, skipping apostrophes (see module doc)."""
     spans: list[tuple[int, int]] = []
-    i = 0
     n = len(text)
-    while i < n:
-        c = text[i]
-        if c == mark_open and _opens(text, i) and not (
+    stops = _STOPS.get((mark_open, mark_close))
+    if stops is None:
+        stops = _STOPS[(mark_open, mark_close)] = re.compile("[" + re.escape(mark_open + mark_close) + "\n]")
+    i = text.find(mark_open)
+    while 0 <= i < n:
+        if _opens(text, i) and not (
             mark_open == "'" and _ELISIONS.match(text, i + 1)
         ):
             close = None
             fallback = None
             j = i + 1
             while j < n:
+                found = stops.search(text, j)  # the next mark or line break: nothing else matters
+                if found is None:
+                    break
+                j = found.start()
                 cj = text[j]
                 if cj == "\n" and j + 1 < n and text[j + 1] in "\r\n":
                     break  # never across a blank line
@@ -207,9 +241,9 @@ def _pair_single(text: str, mark_open: str, mark_close: str) -> list[tuple[int, 
                 close = fallback
             if close is not None:
                 spans.append((i + 1, close))
-                i = close + 1
+                i = text.find(mark_open, close + 1)
                 continue
-        i += 1
+        i = text.find(mark_open, i + 1)
     return spans
 
 
