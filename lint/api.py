@@ -113,7 +113,7 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     finding.
     """
     from lint import suppress
-    from lint.engine import lint_article, nothing_to_find
+    from lint.engine import lint_article, nothing_to_find, plan
     from lint.readers import MARKDOWN_EXTENSIONS, read_article
 
     if (plain or not name.lower().endswith(MARKDOWN_EXTENSIONS)) and nothing_to_find(text, rules):
@@ -128,9 +128,10 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     else:
         diags = lint_article(read_article(name, text, date=date), rules)
     parsed = suppress.parse(text)
-    diags = suppress.apply(diags, parsed, {r.id for r in rules if "raw" in r.spec.scope})
-    if known is not None:
-        diags = sorted(diags + _unknown_names(name, parsed, known))
+    if parsed:
+        diags = suppress.apply(diags, parsed, plan(rules).raw_ids)
+        if known is not None:
+            diags = sorted(diags + _unknown_names(name, parsed, known))
     if sups is not None:
         sups.extend(parsed)
     return diags

@@ -61,29 +61,43 @@ def nothing_to_find(text: str, rules: Sequence[Rule]) -> bool:
     every rule is a ``BlockChecker`` whose gates fail on the whole text. Then
     the article need not even be read. One RE2 search of all the rules'
     gates at once answers for most articles; when it passes, each rule's own."""
-    skippable, union = _union_of(rules)
-    if not skippable:
+    p = plan(rules)
+    if not p.skippable:
         return False
-    if union is not None and not union.search(text):
+    if p.union is not None and not p.union.search(text):
         return True
     return all(not rule.checker.may_find(text, top_only(rule.scopes)) for rule in rules)
 
 
-# rules list -> (the list, its checkers, _union(list)); a few lists per run
-# (one per project and set of per-file ignores)
-_UNIONS: dict[int, tuple[Sequence[Rule], tuple, tuple[bool, Gate | None]]] = {}
+class _Plan:
+    """What the engine works out once per list of rules: whether an article
+    may be skipped unread and the union of the gates (``_union``), the
+    rules that yield to others, the ids of the rules of the ``raw`` scope."""
+
+    __slots__ = ("raw_ids", "skippable", "union", "yielding")
+
+    def __init__(self, rules: Sequence[Rule]):
+        self.skippable, self.union = _union(rules)
+        self.yielding = {r.id: frozenset(r.spec.yields_to) for r in rules if r.spec.yields_to}
+        self.raw_ids = frozenset(r.id for r in rules if "raw" in r.spec.scope)
 
 
-def _union_of(rules: Sequence[Rule]) -> tuple[bool, Gate | None]:
+# rules list -> (the list, its checkers, its plan); a few lists per run (one
+# per project and set of per-file ignores)
+_PLANS: dict[int, tuple[Sequence[Rule], tuple, _Plan]] = {}
+
+
+def plan(rules: Sequence[Rule]) -> _Plan:
+    """The plan of ``rules``, made once per list (and again when it changes)."""
     checkers = tuple(r.checker for r in rules)
-    hit = _UNIONS.get(id(rules))
+    hit = _PLANS.get(id(rules))
     if hit is not None and hit[0] is rules and hit[1] == checkers:
         return hit[2]
-    union = _union(rules)
-    if len(_UNIONS) > 32:
-        _UNIONS.clear()
-    _UNIONS[id(rules)] = (rules, checkers, union)
-    return union
+    made = _Plan(rules)
+    if len(_PLANS) > 32:
+        _PLANS.clear()
+    _PLANS[id(rules)] = (rules, checkers, made)
+    return made
 
 
 def _union(rules: Sequence[Rule]) -> tuple[bool, Gate | None]:
@@ -144,7 +158,7 @@ def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
     finally:
         if timed:
             signal.signal(signal.SIGALRM, previous)
-    yielding = {r.id: frozenset(r.spec.yields_to) for r in rules if r.spec.yields_to}
+    yielding = plan(rules).yielding
     if yielding:
         out = give_way(out, yielding)
     out.sort()
@@ -168,10 +182,12 @@ def give_way(found: list[Diagnostic], yielding: dict[str, frozenset[str]]) -> li
 def stamp(rule: Rule, path: str, findings: Iterable) -> Iterable[Diagnostic]:
     """Findings -> diagnostics of ``rule`` (its id, severity and link), at most
     ``limit`` of them; the one place findings are stamped (cross-article ones too)."""
-    severity = rule.severity
+    severity = None  # read at the first finding: most rules find nothing in most articles
     limit = rule.spec.limit
     seen: set[tuple[int, int, str]] = set()
     for f in findings:
+        if severity is None:
+            severity = rule.severity
         key = (f.span.start, f.span.end, f.message)
         if key in seen:  # a span seen through two overlapping scopes
             continue

@@ -44,12 +44,14 @@ the headline):
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 import regex
 
 from lint.article import Article, Block, Metadata
-from lint.dates import find_dates, parse_publication_date
+from lint.dates import DateMatch, parse_publication_date
+from lint.dates import find_dates as _find_dates
 
 LONG_LINE = 100  # a block with a longer line has one paragraph per line
 MAX_HEADLINE = 250  # a lone line longer than this is body text, not a headline
@@ -114,10 +116,29 @@ _ROLE_MODIFIERS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=16)
+def _dates_of(line: str) -> tuple[DateMatch, ...]:
+    return tuple(_find_dates(line))
+
+
+def find_dates(line: str) -> tuple[DateMatch, ...]:
+    """``lint.dates.find_dates``, remembered for the last few lines (the
+    byline tests and the author read the same line; do not change the result)."""
+    return _dates_of(line)
+
+
 def split_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line's content, without its line ending."""
     out: list[tuple[int, int]] = []
     pos = 0
+    if "\r" not in text:  # LF only: str.split is the same, faster
+        for line in text.split("\n"):
+            end = pos + len(line)
+            out.append((pos, end))
+            pos = end + 1
+        if out and out[-1][0] == len(text):  # nothing after the last line break
+            out.pop()
+        return out
     for m in _NEWLINE.finditer(text):
         out.append((pos, m.start()))
         pos = m.end()
@@ -128,11 +149,10 @@ def split_lines(text: str) -> list[tuple[int, int]]:
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow ``[start, end)`` so that it neither starts nor ends with whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    seg = text[start:end]
+    left = seg.lstrip()  # str.strip strips exactly what str.isspace says is white space
+    start = end - len(left)
+    return start, start + len(left.rstrip())
 
 
 def normalize(s: str) -> str:
