@@ -64,22 +64,35 @@ def nothing_to_find(text: str, rules: Sequence[Rule]) -> bool:
     p = plan(rules)
     if not p.skippable:
         return False
-    if p.union is not None and not p.union.search(text):
+    if p.all_in_union and not p.union_passes(text):
         return True
     return all(not rule.checker.may_find(text, top_only(rule.scopes)) for rule in rules)
 
 
 class _Plan:
     """What the engine works out once per list of rules: whether an article
-    may be skipped unread and the union of the gates (``_union``), the
-    rules that yield to others, the ids of the rules of the ``raw`` scope."""
+    may be skipped unread (every rule a BlockChecker), one RE2 gate for all
+    the BlockCheckers with a gate (``_union``), the rules that yield to
+    others, the ids of the rules of the ``raw`` scope."""
 
-    __slots__ = ("raw_ids", "skippable", "union", "yielding")
+    __slots__ = ("_last", "all_in_union", "in_union", "raw_ids", "skippable", "union", "yielding")
 
     def __init__(self, rules: Sequence[Rule]):
-        self.skippable, self.union = _union(rules)
+        self.skippable = all(isinstance(r.checker, base.BlockChecker) for r in rules)
+        members, self.union = _union(rules)
+        self.in_union = frozenset(id(r) for r in members)
+        self.all_in_union = self.union is not None and len(members) == len(rules)
         self.yielding = {r.id: frozenset(r.spec.yields_to) for r in rules if r.spec.yields_to}
         self.raw_ids = frozenset(r.id for r in rules if "raw" in r.spec.scope)
+        self._last: tuple[str | None, bool] = (None, True)
+
+    def union_passes(self, text: str) -> bool:
+        """Whether the union gate passes ``text`` (asked once per text)."""
+        last = self._last
+        if last[0] is not text:
+            assert self.union is not None
+            last = self._last = (text, self.union.search(text))
+        return last[1]
 
 
 # rules list -> (the list, its checkers, its plan); a few lists per run (one
@@ -100,28 +113,27 @@ def plan(rules: Sequence[Rule]) -> _Plan:
     return made
 
 
-def _union(rules: Sequence[Rule]) -> tuple[bool, Gate | None]:
-    """(whether every rule is a BlockChecker, so that an article may be
-    skipped; one RE2 gate that passes wherever any rule's gate passes, None
-    when there is no useful one)."""
+def _union(rules: Sequence[Rule]) -> tuple[list[Rule], Gate | None]:
+    """The BlockCheckers with a whole-text gate, and one RE2 gate that passes
+    wherever any of theirs passes (None when there is none or RE2 refuses it)."""
     from lint.gate import compile_source
 
-    parts = []
+    members, parts = [], []
     for rule in rules:
         checker = rule.checker
         if not isinstance(checker, base.BlockChecker):
-            return False, None
+            continue
         if checker.gate_literals:  # its own strings: usually the sharper condition
             parts.append("|".join("".join(c if c.isalnum() else f"\\x{{{ord(c):x}}}" for c in lit)
                                   for lit in checker.gate_literals))
-            continue
-        gate = checker.edge_prefilter if top_only(rule.scopes) and checker.edge_prefilter is not None else checker.prefilter
-        if gate is None or gate._re is None:
-            return True, None  # a rule that always runs: no union can say "nothing"
-        parts.append(gate.source)
-    if not parts:
-        return True, None
-    return True, compile_source("|".join(f"(?:{p})" for p in parts))
+        else:
+            gate = checker.edge_prefilter if top_only(rule.scopes) and checker.edge_prefilter is not None else checker.prefilter
+            if gate is None or gate._re is None:
+                continue  # a rule that always runs
+            parts.append(gate.source)
+        members.append(rule)
+    union = compile_source("|".join(f"(?:{p})" for p in parts)) if parts else None
+    return (members, union) if union is not None else ([], None)
 
 
 def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
@@ -130,6 +142,10 @@ def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
     timed = _can_time()
     edges = article.edges
     text = article.text
+    p = plan(rules)
+    # one search for all the gated BlockCheckers: when it fails, none of them runs
+    none_gated = edges and p.union is not None and not p.union_passes(text)
+    in_union = p.in_union
     # a long article is given time in proportion: 2 s per MB, 2 s at least
     budget = base.TIME_LIMIT * max(1.0, len(article.text) / 1_000_000)
     previous = signal.signal(signal.SIGALRM, _expired) if timed else None
@@ -137,7 +153,8 @@ def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
         for rule in rules:
             checker = rule.checker
             # a check whose gates fail on the whole text: not even its blocks are gathered
-            if edges and isinstance(checker, base.BlockChecker) and not checker.may_find(text, top_only(rule.scopes)):
+            if edges and isinstance(checker, base.BlockChecker) and (
+                    (none_gated and id(rule) in in_union) or not checker.may_find(text, top_only(rule.scopes))):
                 continue
             blocks = blocks_cache.get(rule.scopes)
             if blocks is None:
@@ -158,7 +175,7 @@ def lint_article(article: Article, rules: Sequence[Rule]) -> list[Diagnostic]:
     finally:
         if timed:
             signal.signal(signal.SIGALRM, previous)
-    yielding = plan(rules).yielding
+    yielding = p.yielding
     if yielding:
         out = give_way(out, yielding)
     out.sort()

@@ -59,6 +59,9 @@ _UNSUPPORTED_ESCAPES = frozenset("XNgGL")
 _VERBS = ("(*SKIP)", "(*FAIL)", "(*F)", "(*PRUNE)", "(*COMMIT)", "(*ACCEPT)")
 
 
+_BARE_I = regex.compile(r"\(\?[a-zA-Z]*i[a-zA-Z]*\)")  # (?i), (?mi): IGNORECASE for the whole pattern
+
+
 class Unsupported(Exception):
     """The pattern uses something RE2 cannot run as a superset."""
 
@@ -96,6 +99,16 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
     i, n = 0, len(pattern)
     hoisted: set[str] = set()
     depth_drop: list[int] = []  # stack: 1 for a dropped group, 0 for a kept one
+    # with ``tight``: whether regex matches case-insensitively inside each open
+    # group (i/I stand for İ/ı only there); a bare (?i) anywhere is global (V0)
+    ci_global = ignorecase or bool(_BARE_I.search(pattern)) or not tight
+    ci_stack: list[bool] = []
+
+    def ci() -> bool:
+        return ci_stack[-1] if ci_stack else ci_global
+
+    def i_form(ch: str) -> str:
+        return _DOTTED_I if ch in _I_FORMS and ci() else ch
     dropping = 0  # inside a dropped look-around (nested count)
 
     def emit(s: str) -> None:
@@ -151,13 +164,13 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
                     char = chr(int(digits, 16))
                 except (ValueError, OverflowError):
                     raise Unsupported(f"\\{e}{digits}") from None
-                emit(_DOTTED_I if char in _I_FORMS else f"\\x{{{ord(char):x}}}")
+                emit(_DOTTED_I if char in _I_FORMS and ci() else f"\\x{{{ord(char):x}}}")
                 continue
             emit(pattern[i:i + 2])
             i += 2
             continue
         if c == "[":
-            j, cls = (_tight_class if tight else _char_class)(pattern, i, ignorecase)
+            j, cls = _tight_class(pattern, i, ci()) if tight else _char_class(pattern, i, ignorecase)
             emit(cls)
             i = j
             continue
@@ -171,6 +184,7 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
                 i = pattern.index(")", i) + 1
                 continue
             head = pattern[i:i + 4]
+            ci_stack.append(ci())
             if head.startswith(("(?=", "(?!", "(?<=", "(?<!")):
                 dropping += 1
                 depth_drop.append(1)
@@ -198,7 +212,12 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
                 if pattern[j] == ")":  # a flag for the whole pattern (regex version 0)
                     hoisted.update(positive)
                     depth_drop.pop()
+                    ci_stack.pop()
                 else:
+                    if "i" in positive:
+                        ci_stack[-1] = True
+                    elif "i" in flags and tight:
+                        ci_stack[-1] = False
                     emit(f"(?{positive}:" if positive else "(?:")
                 i = j + 1
             else:
@@ -209,6 +228,7 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
             if not depth_drop:
                 raise Unsupported("unbalanced )")
             kind = depth_drop.pop()
+            ci_stack.pop()
             if kind == 1:
                 dropping -= 1
                 i += 1
@@ -255,7 +275,7 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
             emit("\\{")
             i += 1
             continue
-        emit(_DOTTED_I if c in _I_FORMS else c)
+        emit(i_form(c))
         i += 1
     if depth_drop:
         raise Unsupported("unbalanced (")
@@ -350,9 +370,12 @@ _TIGHT_OUTSIDE = {
     "D": "[^0-9]", "W": "[^0-9A-Za-z_]", "S": "[^\\t\\n\\x0b\\f\\r\\x1c-\\x1f ]",
 }
 # the ASCII members of a Unicode property (its other members are all
-# non-ASCII), for the spellings the packs use; any other property: any character
+# non-ASCII), for the spellings the packs use; any other property: any
+# character. Under IGNORECASE regex's \\p{Lu} matches "a" too, and RE2's
+# (?i)[A-Z] does: RE2's case-insensitive regions hold regex's (relax keeps
+# every "i" flag turned on, and none turned off)
 _PROPERTY_ASCII = {
-    "L": "A-Za-z", "Lu": "A-Za-z", "Ll": "A-Za-z", "L&": "A-Za-z", "Letter": "A-Za-z", "Alpha": "A-Za-z",
+    "L": "A-Za-z", "Lu": "A-Z", "Ll": "a-z", "L&": "A-Za-z", "Letter": "A-Za-z", "Alpha": "A-Za-z",
     "Alphabetic": "A-Za-z", "Lt": "", "Lm": "", "Lo": "", "M": "", "Mn": "", "Mc": "", "Me": "", "Mark": "",
     "N": "0-9", "Nd": "0-9",
 }
@@ -371,11 +394,14 @@ def _property(escape: str) -> str:
     if ascii_part is not None:
         return f"[{ascii_part}{_NON_ASCII}]"
     ascii_part = _PROPERTY_ASCII.get(name[1:]) if name.startswith("^") else None
-    if ascii_part:  # the negation: everything but the ASCII members (a superset)
+    if ascii_part in _CASE_CLOSED:  # the negation: everything but the ASCII members (a superset)
         return f"[^{ascii_part}]"
     return _ANY
 
 
+# ASCII sets that hold both cases of each letter: excluding them means the
+# same with and without IGNORECASE
+_CASE_CLOSED = frozenset(("A-Za-z", "0-9", "0-9A-Za-z_"))
 _CLASS_ESCAPES = {"n": 10, "t": 9, "r": 13, "f": 12, "v": 11, "a": 7, "b": 8}
 
 
@@ -434,6 +460,7 @@ def _caseless(code: int) -> bool:
 
 
 def _tight_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
+    # ``ignorecase``: regex matches this class case-insensitively
     """The class starting at ``pattern[i] == "["`` with ``tight``: (index
     after it, RE2 text). A class keeps its ASCII members and its non-ASCII
     characters that have no case; any other non-ASCII member (a range, a
@@ -470,6 +497,8 @@ def _tight_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
             elif not negated:
                 non_ascii = True
         elif m[0] == "s":
+            if negated and m[1] != _SPACE and m[1] not in _CASE_CLOSED:
+                continue  # not excluded: excluding less is a superset
             parts.append(m[1])
             non_ascii = non_ascii or m[2]
         else:
@@ -483,7 +512,8 @@ def _tight_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
         return j, _ANY
     if non_ascii:
         parts.append(_NON_ASCII)
-    parts.append("İı")  # regex may fold i/I with İ/ı (a scoped (?i:...) too), RE2 does not
+    elif ignorecase:
+        parts.append("İı")  # regex may fold i/I with İ/ı, RE2 does not
     return j, "[" + "".join(parts) + "]"
 
 

@@ -50,6 +50,10 @@ def test_the_pack_has_edge_gates():
     (r"[^\n|•·]{1,60} \|", "x |"),
     (r"\p{Lu}\p{Ll}+", "Émile"),
     (r"[a-é]x", "éx"),
+    (r"(?i)istanbul", "Title\n\nİstanbul"),
+    (r"(?i:[i]lham)", "Title\n\nİlham"),
+    (r"(?i)\p{Lu}\p{Lu}", "Title\n\nab"),                                  # \p{Lu} matches "a" under IGNORECASE
+    (r"(?i)[^\p{Lu}]x", "Title\n\n1x"),
 ])
 def test_relaxed_with_edges_and_tight_still_matches(pattern, text):
     p = regex.compile(pattern)
@@ -67,7 +71,9 @@ def test_edges_are_selective():
 
 
 def test_tight_classes():
-    assert relax(r"[–—]", tight=True) == r"[\x{2013}\x{2014}İı]"       # caseless: exact
+    assert relax(r"[–—]", tight=True) == r"[\x{2013}\x{2014}]"         # caseless: exact
+    assert relax(r"I[i]", tight=True) == r"I[\x{69}]"                   # case-sensitive: no İ/ı
+    assert relax(r"(?i:I[i])", tight=True) == r"(?i:[iIİı][\x{69}İı])"
     assert r"\x{80}-\x{10ffff}" in relax(r"[é]", tight=True)            # cased: any non-ASCII
     assert relax(r"[^a-z•]", tight=True) == r"[^\x{61}-\x{7a}\x{2022}]"
     assert relax(r"\d{2,4}", tight=True) == r"[0-9\x{80}-\x{10ffff}]+"
@@ -118,3 +124,42 @@ def test_an_article_with_nothing_to_find_is_not_read(monkeypatch):
     # a Markdown file is always read (its blocks are not slices of the text)
     lint_text("a.md", "# Title\n\nThe News of the day.\n", rules)
     assert len(calls) == 2
+
+
+def _tight_pack():
+    from test_gate import PACK
+
+    out = []
+    for rid, p, _ in PACK:
+        g = gate(p, tight=True)
+        if g is not None:
+            out.append((rid, p, g))
+    return out
+
+
+TIGHT = _tight_pack()
+
+
+def test_tight_pack_gates_are_supersets_on_real_copy():
+    assert len(TIGHT) >= 100
+    texts = []
+    for sub in (("corpus", "annotated", "articles"), ("corpus", "articles")):
+        texts += [p.read_text(encoding="utf-8") for p in sorted(shared_or_skip(*sub).glob("*.txt"))]
+    paragraphs = [x for t in texts for x in t.split("\n") if x.strip()]
+    for rid, p, g in TIGHT:
+        for x in paragraphs:
+            if p.search(x):
+                assert g.search(x), (rid, p.pattern[:80], x[:80])
+
+
+_WORDS = st.sampled_from(list("aeiostnrdl AEIOSTN.,;:'\"’“”-\n0123456789éüÉİı٣()$%") +
+                         ["said ", "says ", "sources ", "reports ", "according to ", "per cent", "Istanbul",
+                          "million ", "The ", "Mr ", "http://", "www.", ".com", "jpg", " - ", "said.The"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map("".join))
+def test_tight_pack_gates_are_supersets_on_random_text(text):
+    for rid, p, g in TIGHT:
+        if p.search(text):
+            assert g.search(text), (rid, p.pattern[:80], text)

@@ -20,6 +20,7 @@ from lint.article import Article, Block
 from lint.checks._gate import compile_gate
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
 from lint.checks.patterns import compile_pattern, exceptions_pattern
+from lint.gate import gate
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
 
@@ -42,6 +43,11 @@ class GluedText(BlockChecker):
             raise CompileError(("raw",), "a glued_text rule needs `raw`")
         self.pattern = compile_pattern("".join(p.raw), ("raw",))
         self.gate = compile_gate(p.gate)
+        # every finding is a match of the pattern (in a block that passes ``gate``)
+        self.prefilter = gate(self.pattern, tight=True)
+        self.edge_prefilter = gate(self.pattern, edges=True, tight=True)
+        if self.gate is not None and not self.gate.patterns:  # plain strings: asked of the whole text too
+            self.gate_literals = self.gate.literals
         self.exceptions = exceptions_pattern(p.exceptions, False)
         self.message = p.message or DEFAULT_MESSAGE
         self._source = ""
