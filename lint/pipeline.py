@@ -599,8 +599,21 @@ _POOL: Project | None = None  # inherited by forked workers
 
 
 def _pool_chunk(paths: list[str]) -> list[FileReport]:
+    """A worker's files: their reports travel back with findings, suppressions
+    and state, the text only when the run keeps it (else its line index,
+    made here, as ``lint_paths`` would make it: a few bytes a line)."""
     assert _POOL is not None
-    return [_process(path, _POOL) for path in paths]
+    s = _POOL.settings
+    compact = not s.keep_text and s.baseline is None
+    out = []
+    for path in paths:
+        fr = _process(path, _POOL)
+        if compact and isinstance(fr.text, str):
+            from lint.positions import LineIndex
+
+            fr.text = LineIndex.positions_only(fr.text)
+        out.append(fr)
+    return out
 
 
 def _results(files: list[str], project: Project) -> Iterator[FileReport]:

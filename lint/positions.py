@@ -17,10 +17,20 @@ _BREAK = regex.compile(r"\r\n|\r|\n")
 _KEEP = 16  # lines whose column tables are kept (findings come sorted: mostly the same line)
 
 
+def _line_starts(text: str) -> list[int]:
+    """0 and the offset after each line break."""
+    if "\r" not in text:  # LF only: the lengths of str.split's lines, added up
+        starts = [0]
+        starts.extend(accumulate(len(line) + 1 for line in text.split("\n")))
+        starts.pop()  # past the last line
+        return starts
+    return [0] + [m.end() for m in _BREAK.finditer(text)]
+
+
 class LineIndex:
     def __init__(self, text: str):
         self.text: str | None = text  # None in an index of positions only
-        self.starts: Sequence[int] = [0] + [m.end() for m in _BREAK.finditer(text)]
+        self.starts: Sequence[int] = _line_starts(text)
         self._tables: dict[tuple[int, str], array | None] = {}
 
     @classmethod
@@ -30,9 +40,7 @@ class LineIndex:
         that print lines and columns in code points (a few bytes a line)."""
         idx = cls.__new__(cls)
         idx.text = None
-        starts = array("q", [0])
-        starts.extend(m.end() for m in _BREAK.finditer(text))
-        idx.starts = starts
+        idx.starts = array("q", _line_starts(text))
         idx._tables = {}
         return idx
 
