@@ -30,6 +30,20 @@ def norm(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+_NORMS: dict[str, str] = {}  # block text -> norm(text)
+
+
+def norm_block(s: str) -> str:
+    """``norm(s)`` of a block's text, remembered: repeated_paragraph and
+    repeated_sentence both normalise every paragraph (a pure function)."""
+    got = _NORMS.get(s)
+    if got is None:
+        if len(_NORMS) > 4096:
+            _NORMS.clear()
+        got = _NORMS[s] = norm(s)
+    return got
+
+
 def word_count(k: str) -> int:
     """``len(k.split())`` of a string normalised by ``norm`` (one space between
     words, none at the edges), counted without splitting it."""

@@ -34,16 +34,31 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_COUNTS: dict[str, tuple[int, int]] = {}  # paragraph text -> (words, words in lower case)
+
+
+def _counts(text: str) -> tuple[int, int]:
+    """(words, words that start in lower case) of a paragraph, counted once
+    for the three checks that ask (a pure function of the text)."""
+    got = _COUNTS.get(text)
+    if got is None:
+        ws = words(text)
+        got = (len(ws), sum(1 for w in ws if w[0].islower()))
+        if len(_COUNTS) > 4096:
+            _COUNTS.clear()
+        _COUNTS[text] = got
+    return got
+
+
 def is_prose(block: Block, min_words: int = MIN_WORDS) -> bool:
     """A body paragraph that reads as running text: enough words, and most of
     them in lower case (a title-case line is a heading, a caption or a link)."""
     if block.scope != "paragraph":
         return False
-    ws = words(block.text)
-    if len(ws) < min_words:
+    n, lower = _counts(block.text)
+    if n < min_words:
         return False
-    lower = sum(1 for w in ws if w[0].islower())
-    return lower * 2 >= len(ws)
+    return lower * 2 >= n
 
 
 def prose_paragraphs(article: Article, min_words: int = MIN_WORDS) -> list[Block]:

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import Field
 
 from lint.article import Article, Block
-from lint.checks._repeated import delete_line, excerpt, norm, word_count
+from lint.checks._repeated import delete_line, excerpt, norm_block, word_count
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Span
 from lint.rules import RuleBase
@@ -42,7 +42,7 @@ class RepeatedParagraph:
         for b in blocks:
             if b.scope != "paragraph":
                 continue
-            key = norm(b.text)
+            key = norm_block(b.text)
             if word_count(key) < self.p.min_words:
                 continue
             earlier = first.get(key)

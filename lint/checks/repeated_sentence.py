@@ -57,7 +57,7 @@ from pydantic import Field
 
 from lint import segment
 from lint.article import Article, Block
-from lint.checks._repeated import delete_line, excerpt, norm, plain_spaces, word_count
+from lint.checks._repeated import delete_line, excerpt, norm, norm_block, plain_spaces, word_count
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rules import RuleBase
@@ -169,7 +169,7 @@ class RepeatedSentence:
             (b for b in article.blocks if b.scope == "headline" and (b.start, b.end) not in skip), None
         )
         paragraphs: set[str] = set()
-        first: dict[str, _Unit] = {}  # key -> the first unit with it
+        first: dict[str, _Unit | tuple] = {}  # key -> the first unit with it (its _Unit's arguments)
         pairs: list[tuple[_Unit, _Unit]] = []  # (first copy, later copy)
         out: list[Finding] = []
         source = article.text
@@ -188,7 +188,7 @@ class RepeatedSentence:
             if b.scope not in _SENTENCE_SCOPES or (b.start, b.end) in skip:
                 continue
             if b.scope == "paragraph":
-                whole = norm(b.text)
+                whole = norm_block(b.text)
                 if whole == headline_key or whole in paragraphs:
                     continue  # repeated_headline's or repeated_paragraph's
                 paragraphs.add(whole)
@@ -204,9 +204,11 @@ class RepeatedSentence:
                 if word_count(k) >= min_words:
                     earlier = first.get(k)
                     if earlier is not None:
+                        if isinstance(earlier, tuple):
+                            earlier = first[k] = _Unit(*earlier)
                         pairs.append((earlier, _Unit(b.start, b.end, b, 0)))
                         continue
-                    first[k] = _Unit(b.start, b.end, b, 0)
+                    first[k] = (b.start, b.end, b, 0)
             covered = b.start  # source offset up to which this block is already reported
             if headline is not None and b.scope in ("standfirst", "paragraph"):
                 found = self._headline_prefix(article, headline, b)
@@ -229,8 +231,10 @@ class RepeatedSentence:
                     continue
                 earlier = first.get(k)
                 if earlier is None:
-                    first[k] = _Unit(start, end, b, i + 1)
+                    first[k] = (start, end, b, i + 1)  # a _Unit made only when it has a copy
                 else:
+                    if isinstance(earlier, tuple):
+                        earlier = first[k] = _Unit(*earlier)
                     pairs.append((earlier, _Unit(start, end, b, i + 1)))
         out.extend(self._findings(article, pairs))
         out.sort(key=lambda f: (f.span.start, f.span.end))
