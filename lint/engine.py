@@ -73,9 +73,10 @@ class _Plan:
     """What the engine works out once per list of rules: whether an article
     may be skipped unread (every rule a BlockChecker), one RE2 gate for all
     the BlockCheckers with a gate (``_union``), the rules that yield to
-    others, the ids of the rules of the ``raw`` scope."""
+    others, the ids of the rules of the ``raw`` scope, the rules that keep
+    state across articles."""
 
-    __slots__ = ("_last", "all_in_union", "in_union", "raw_ids", "skippable", "union", "yielding")
+    __slots__ = ("_last", "all_in_union", "exporting", "in_union", "raw_ids", "skippable", "union", "yielding")
 
     def __init__(self, rules: Sequence[Rule]):
         self.skippable = all(isinstance(r.checker, base.BlockChecker) for r in rules)
@@ -84,6 +85,7 @@ class _Plan:
         self.all_in_union = self.union is not None and len(members) == len(rules)
         self.yielding = {r.id: frozenset(r.spec.yields_to) for r in rules if r.spec.yields_to}
         self.raw_ids = frozenset(r.id for r in rules if "raw" in r.spec.scope)
+        self.exporting = tuple(r for r in rules if hasattr(r.checker, "export"))  # cross-article state
         self._last: tuple[str | None, bool] = (None, True)
 
     def union_passes(self, text: str) -> bool:

@@ -533,7 +533,12 @@ def _finish_files(reports: list[FileReport], rules: Sequence[Rule], project: Pro
 
 
 def _export(rules: Sequence[Rule], name: str) -> dict[str, Any] | None:
-    return {r.id: r.checker.export(name) for r in rules if hasattr(r.checker, "export")} or None
+    from lint.engine import plan
+
+    exporting = plan(rules).exporting
+    if not exporting:
+        return None
+    return {r.id: r.checker.export(name) for r in exporting} or None
 
 
 def _process(path: str, project: Project) -> FileReport:
