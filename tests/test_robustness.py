@@ -83,7 +83,9 @@ def test_catastrophic_user_regex_is_stopped_and_reported(tmp_path, newslint):
     pack.mkdir(parents=True)
     (pack / "Slow.yml").write_text("extends: existence\nmessage: x\nnonword: true\nraw: ['(a|aa)+$']\n", encoding="utf-8")
     (pack / "Fine.yml").write_text("extends: existence\nmessage: \"'%s'\"\nlevel: warning\ntokens: [reportedly]\n", encoding="utf-8")
-    (tmp_path / "a.txt").write_text("Headline\n\n" + "a" * 60 + "b reportedly\n", encoding="utf-8")
+    # the last paragraph ends in "a": the rule's whole-text gate passes (without
+    # it the gate proves that nothing can match, and the pattern never runs)
+    (tmp_path / "a.txt").write_text("Headline\n\n" + "a" * 60 + "b reportedly\n\nIt ends in a\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Headline\n\nIt was reportedly fine.\n", encoding="utf-8")
     import time
 
