@@ -18,6 +18,7 @@ program running the engine has a timer or a SIGALRM handler of its own.
 
 from __future__ import annotations
 
+import operator
 import signal
 import threading
 from collections.abc import Iterable, Sequence
@@ -102,9 +103,12 @@ class _Plan:
 _PLANS: dict[int, tuple[Sequence[Rule], tuple, _Plan]] = {}
 
 
+_CHECKER = operator.attrgetter("checker")
+
+
 def plan(rules: Sequence[Rule]) -> _Plan:
     """The plan of ``rules``, made once per list (and again when it changes)."""
-    checkers = tuple(r.checker for r in rules)
+    checkers = tuple(map(_CHECKER, rules))
     hit = _PLANS.get(id(rules))
     if hit is not None and hit[0] is rules and hit[1] == checkers:
         return hit[2]
