@@ -198,7 +198,7 @@ class RepeatedSentence:
                 sentences = segment.sentences(Block("paragraph", b.start + pull.start("q"), pull.group("q")))
             # the block as it is in the source (a plain-text block): its sentences'
             # folded text is a slice of ``folded``; else each is folded alone
-            verbatim = source.startswith(b.text, b.start)
+            verbatim = article.edges or source.startswith(b.text, b.start)
             if len(sentences) > 1:  # the block as a whole ("A. B." pasted again)
                 k = key_at(b.start, b.end) if verbatim else key(b.text)
                 if word_count(k) >= min_words:
@@ -215,6 +215,7 @@ class RepeatedSentence:
                 if found is not None:
                     covered = found.span.end
                     out.append(found)
+            quick = fast and verbatim  # keys sliced from ``cased``, words counted by spaces
             for i, sent in enumerate(sentences):
                 text, start = sent.text, sent.start
                 if start < covered:
@@ -226,9 +227,14 @@ class RepeatedSentence:
                     m = _DATELINE.match(text)
                     if m is not None:
                         text, start = text[m.end():], start + m.end()
-                k = key_at(start, end) if verbatim else key(text)
-                if (k.count(" ") + 1 if fast and k else word_count(k)) < min_words:
-                    continue
+                if quick:  # key_at, inline
+                    k = " ".join(cased[start:end].split()).strip(_EDGE)
+                    if not k or k.count(" ") + 1 < min_words:
+                        continue
+                else:
+                    k = key_at(start, end) if verbatim else key(text)
+                    if (k.count(" ") + 1 if fast and k else word_count(k)) < min_words:
+                        continue
                 earlier = first.get(k)
                 if earlier is None:
                     first[k] = (start, end, b, i + 1)  # a _Unit made only when it has a copy
