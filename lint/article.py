@@ -57,10 +57,11 @@ class Article:
     format: str  # "txt" | "md"
     meta: Metadata
     blocks: list[Block]  # top-level blocks, in source order
-    # every top-level block is a slice of ``text`` that starts at the text's
-    # start or after white space and ends at its end or before white space
-    # (the plain-text reader's blocks: stripped lines): whole-text gates made
-    # with ``edges`` (lint/gate.py) hold for them
+    # every top-level block is a slice of ``text`` that starts at a line's
+    # start after white space only and ends before white space only up to a
+    # line's end or a "/" (the plain-text reader's blocks: stripped lines; a
+    # standfirst before its " / Outlet"): whole-text gates made with
+    # ``edges`` (lint/gate.py) hold for them
     edges: bool = False
 
     # Per-block segmentation, computed once per article and shared by every
