@@ -40,6 +40,8 @@ from typing import Any
 
 import regex
 
+from lint import regexes
+
 try:  # an optional speed-up: without it every pattern runs exactly, alone
     import re2 as _re2  # type: ignore[import-untyped]
 except ImportError:  # pragma: no cover - google-re2 is a dependency; kept for odd platforms
@@ -370,7 +372,7 @@ def compile_source(source: str) -> Gate | None:
 
 
 # a pattern anchored at the start of its text: regex tries it at one place only
-_ANCHORED = regex.compile(r"(?:\(\?[a-z]*\))*(?:\^|\\A)")
+_ANCHORED = regexes.compile(r"(?:\(\?[a-z]*\))*(?:\^|\\A)")
 _MAX_PROGRAM = 20_000  # RE2 program size beyond which its automaton is no faster than regex
 _REFUSED_FLAGS = (regex.VERBOSE | regex.V1 | regex.BESTMATCH | regex.ENHANCEMATCH | regex.POSIX | regex.ASCII
                   | regex.LOCALE | regex.FULLCASE | regex.REVERSE)

@@ -306,6 +306,80 @@ def _mac(key: bytes, env: bytes, payload: bytes) -> bytes:
     return hmac.new(key, _MAGIC + env + b"\n" + payload, hashlib.sha256).digest()
 
 
+def read_authentic(name: str, env: str, touch: bool = False) -> bytes | None:
+    """The payload of cache file ``name`` if it is ours, private, regular,
+    written for ``env`` and authentic (its MAC checks), else None (a note
+    says why when it is not ours or not authentic, once per process).
+    ``touch``: refresh the file's mtime when it is stale (it is in use)."""
+    if not _enabled:
+        return None
+    folder = cache_dir()
+    if _load_key(folder) is None:
+        return None
+    dfd = _open_dir(folder, create=False)
+    if dfd is None:
+        return None
+    try:
+        fd = os.open(name, _READ_FLAGS, dir_fd=dfd)
+    except OSError:  # missing (the usual miss), a symlink, unreadable
+        os.close(dfd)
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES or _untrusted(st) is not None:
+            _note(f"cache file {folder / name} not used: " + (_untrusted(st) or "not a regular file or too large"))
+            return None
+        data = _read_all(fd, st.st_size)
+        head = len(_MAGIC) + len(env) + 1
+        if data[:head] != _MAGIC + env.encode() + b"\n":
+            return None  # another format or environment (an upgrade): a plain miss
+        mac, payload = data[head:head + 32], data[head + 32:]
+        assert _key is not None
+        if not hmac.compare_digest(mac, _mac(_key, env.encode(), payload)):
+            _note(f"cache file {folder / name} is not authentic (written with another key, or altered): compiled again")
+            return None
+        if touch and time.time() - st.st_mtime > _TOUCH_AFTER:  # still in use: not to be pruned as stale
+            with contextlib.suppress(OSError):
+                os.utime(fd)
+        return payload
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+        os.close(dfd)
+
+
+def write_authentic(name: str, env: str, payload: bytes, prune_others: bool = False) -> None:
+    """Write cache file ``name`` whole (a fresh private file renamed over it),
+    with its header and MAC; never fails (a read-only home: no cache)."""
+    if not _enabled:
+        return
+    folder = cache_dir()
+    if _load_key(folder) is None or _key is None:
+        return
+    dfd = tmp = None
+    try:
+        dfd = _open_dir(folder, create=True)
+        if dfd is None:
+            return
+        tmp = f".rules-{secrets.token_hex(8)}"
+        fd = os.open(tmp, _NEW_FLAGS, 0o600, dir_fd=dfd)
+        with os.fdopen(fd, "wb") as f:
+            f.write(_MAGIC + env.encode() + b"\n" + _mac(_key, env.encode(), payload) + payload)
+        os.replace(tmp, name, src_dir_fd=dfd, dst_dir_fd=dfd)  # whole or not at all
+        tmp = None
+        if prune_others:
+            prune(dfd, keep=name)
+    except Exception:  # read-only home, full disk ...: run without a cache
+        pass
+    finally:
+        if dfd is not None:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp, dir_fd=dfd)
+            os.close(dfd)
+
+
 class PackCache:
     """The cached rules of one pack folder.
 

@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.dates import MONTHS, find_dates
 from lint.rules import CompileError
@@ -71,10 +72,10 @@ class Cues(BaseModel):
 
 # A year as a word: 1800-2099, not part of a larger number, an amount or a code.
 YEAR = r"(?<![\d.,$£€#/])(?:1[89]|20)\d\d(?![\d%]|[.,]\d)"
-YEAR_RX = regex.compile(YEAR)
+YEAR_RX = regexes.compile(YEAR)
 # 1-3 capitalised words (a name such as "Zapad", "Summer Olympics").
 NAME = r"(?:\p{Lu}[\p{L}\p{M}'’.&]*[ \t-]+){0,2}\p{Lu}[\p{L}\p{M}\d'’.&]*"
-WORD = regex.compile(r"[\p{L}\p{M}]+")
+WORD = regexes.compile(r"[\p{L}\p{M}]+")
 # Words after a year that keep it a point in time ("in 2025 and", "in 2025 when").
 _FUNCTION_WORDS = frozenset(
     "and or but nor when after before as at in on with to for by while where which that than the "
@@ -89,7 +90,7 @@ _MONTH_NAMES = [m for m in MONTHS if len(m) > 3 or m == "may"]  # full names onl
 _MONTH_FULL = {m: n for m, n in MONTHS.items() if m in _MONTH_NAMES}
 
 
-_LEADING = regex.compile(r"(?:(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Last|Next|In|On|At|By|For|After|Before|During|Since)[ \t]+)+")
+_LEADING = regexes.compile(r"(?:(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Last|Next|In|On|At|By|For|After|Before|During|Since)[ \t]+)+")
 
 
 def trim_name(text: str, start: int, end: int) -> int:
@@ -109,7 +110,7 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     return "|".join(parts) if parts else r"(?!)"
 
 
-HAS_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+HAS_YEAR = regexes.compile(r"(?:1[89]|20)\d\d")
 
 
 def sentence_blocks(article: Article, blocks: list[Block]) -> Iterator[Block]:
@@ -224,7 +225,7 @@ class RelativeMatcher:
                 + r"\s+(?P<m>" + month_alt + r")\b" + "".join(r"\s+" + regex.escape(w) for w in after.split())
             )
         alt = "|".join([p for p in [phrase_pattern(plain) if plain else ""] + named_parts if p])
-        self.pattern = regex.compile(f"(?i:{alt})" if alt else r"(?!)")
+        self.pattern = regexes.compile(f"(?i:{alt})" if alt else r"(?!)")
 
     def finditer(self, text: str) -> Iterator[tuple[regex.Match, RelativeCue, int | None]]:
         for m in self.pattern.finditer(text):

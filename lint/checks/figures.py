@@ -72,6 +72,7 @@ from typing import TYPE_CHECKING, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.gate import gate
@@ -131,32 +132,32 @@ class Params(RuleBase):
 # --------------------------------------------------------------------------
 # Patterns
 
-_DIGIT = regex.compile(r"\d")
-_DOT_SPACE = regex.compile(r"\. ")
-_NUMBER = regex.compile(
+_DIGIT = regexes.compile(r"\d")
+_DOT_SPACE = regexes.compile(r"\. ")
+_NUMBER = regexes.compile(
     r"(?P<cur>\p{Sc}\s?)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 )
-_PCT = regex.compile(r"\s?(?:%|per\s?cent\b|percent\b)")
-_SCALE_WORD = regex.compile(r"(?i)\s(?:million|billion|trillion)\b")
-_SCALE_GLUED = regex.compile(r"(?:bn|mn|m|k|tn)\b")
-_GLUED_SKIP = regex.compile(r"(?i)(?:st|nd|rd|th|s|am|pm|a\.m\.|p\.m\.|h|hrs|gmt)\b")
-_TIME_AFTER = regex.compile(
+_PCT = regexes.compile(r"\s?(?:%|per\s?cent\b|percent\b)")
+_SCALE_WORD = regexes.compile(r"(?i)\s(?:million|billion|trillion)\b")
+_SCALE_GLUED = regexes.compile(r"(?:bn|mn|m|k|tn)\b")
+_GLUED_SKIP = regexes.compile(r"(?i)(?:st|nd|rd|th|s|am|pm|a\.m\.|p\.m\.|h|hrs|gmt)\b")
+_TIME_AFTER = regexes.compile(
     r"(?i)(?::\d{2}|\.\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)|\s?(?:a\.m\.|p\.m\.|am|pm|o'clock|gmt|bst|utc|et|est|edt|pt|cet)\b)"
 )
-_DATE_SEP = regex.compile(r"[/:]\d")
-_RANGE_OR_COMPOUND = regex.compile(r"[-–]\p{L}|-\d")
-_LIST_ITEM = regex.compile(r"^\s*(?:[-•*–—]\s|\d+[.)]\s)")
-_SOURCE_LINE = regex.compile(r"(?i)^\s*(?:sources?|data|figures)\s*:")
-_CAP_WORD_BEFORE = regex.compile(r"(?r)(?P<word>(?-i:\p{Lu})[\p{L}\p{M}'’&-]*)\.?\s+$")
-_SENTENCE_START_BEFORE = regex.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
-_BRACKET_GAP = regex.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|approx\.?\s+)?")
-_OR_GAP = regex.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|more\s+than\s+)?")
-_CLOSE_BRACKET = regex.compile(r"\s*[)\]]?")
-_SPEAKER_BEFORE = regex.compile(
+_DATE_SEP = regexes.compile(r"[/:]\d")
+_RANGE_OR_COMPOUND = regexes.compile(r"[-–]\p{L}|-\d")
+_LIST_ITEM = regexes.compile(r"^\s*(?:[-•*–—]\s|\d+[.)]\s)")
+_SOURCE_LINE = regexes.compile(r"(?i)^\s*(?:sources?|data|figures)\s*:")
+_CAP_WORD_BEFORE = regexes.compile(r"(?r)(?P<word>(?-i:\p{Lu})[\p{L}\p{M}'’&-]*)\.?\s+$")
+_SENTENCE_START_BEFORE = regexes.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
+_BRACKET_GAP = regexes.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|approx\.?\s+)?")
+_OR_GAP = regexes.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|more\s+than\s+)?")
+_CLOSE_BRACKET = regexes.compile(r"\s*[)\]]?")
+_SPEAKER_BEFORE = regexes.compile(
     r"(?r)(?<![\p{L}\p{N}])(?:(?P<pron>(?i:he|she|they|we|i))|(?-i:\p{Lu})[\p{L}\p{M}'’.-]*)\s+(?:(?i:has|had|have|also|later)\s+)?$"
 )
-_DEFINITE_BEFORE = regex.compile(r"(?i)\b(?:the|these|those|their|its)\s+$")
-_AGE_NAME_BEFORE = regex.compile(r"(?r)(?-i:\p{Lu})[\p{L}\p{M}'’-]+(?:,\s*|\s\()$")
+_DEFINITE_BEFORE = regexes.compile(r"(?i)\b(?:the|these|those|their|its)\s+$")
+_AGE_NAME_BEFORE = regexes.compile(r"(?r)(?-i:\p{Lu})[\p{L}\p{M}'’-]+(?:,\s*|\s\()$")
 
 
 def _words(items: list[str]) -> str:
@@ -165,7 +166,7 @@ def _words(items: list[str]) -> str:
 
 def _compile(pattern: str, loc: tuple) -> regex.Pattern:
     try:
-        return regex.compile(pattern, regex.V0)
+        return regexes.compile(pattern, regex.V0)
     except (regex.error, ValueError, OverflowError) as exc:
         raise CompileError(loc, f"invalid regular expression: {exc}") from None
 

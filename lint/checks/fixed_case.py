@@ -45,6 +45,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.gate import Gate, compile_source
@@ -76,10 +77,10 @@ class Params(RuleBase):
         return {} if v is None else v
 
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*")
+_TOKEN = regexes.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*")
 # the same words, found by the standard library's faster engine (text is NFC)
 _FAST_TOKEN = re.compile(r"[^\W_][^\W_]*(?:['’][^\W_]+)*")
-_SPLIT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
+_SPLIT = regexes.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
 # ASCII and common punctuation only (no letter or digit beyond ASCII): such a
 # block folds to its lower case (``_plain`` changes nothing in its words)
 _PLAIN_TEXT = re.compile(r"[^\x00-\x7f‘’“”–—…•·«»€£°]")
@@ -177,7 +178,7 @@ class FixedCase:
                 words.add(entry.words[0].lower())
         # ``regex`` pickles a compiled pattern as its program: the rule cache
         # then spares each run compiling it
-        return regex.compile(r"(?<![^\W_])(?:" + _trie(words) + r")(?![^\W_])")
+        return regexes.compile(r"(?<![^\W_])(?:" + _trie(words) + r")(?![^\W_])")
 
     def _letter_keys(self) -> tuple[frozenset[str], frozenset[tuple[str, str]], bool]:
         """What a block must hold to hold a listed name: for each name, the

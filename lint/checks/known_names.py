@@ -57,6 +57,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.name_variants import _distance, fold
@@ -90,7 +91,7 @@ class Params(RuleBase):
 
 
 # a word: letters and marks, inner apostrophes and hyphens (O'Neill, Demy-Geroe, al-Assad)
-_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|[\p{N}]+")
+_TOKEN = regexes.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|[\p{N}]+")
 _PARTICLES = frozenset("van von der den de da das do dos del della di du la le al el bin ibn wa y".split())
 _FUNCTION = frozenset("of for and the on in to de des du la le y et".split())
 _CAP = r"(?:\p{Lu}|(?:al|el)-\p{Lu})[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*"
@@ -107,8 +108,8 @@ _ASCII_RUN = re.compile(rf"(?=[A-Zae])(?<![A-Za-z0-9'’-]){_ASCII_CAP}(?:(?:, |
 _ASCII_TOKEN = re.compile(r"[A-Za-z][A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*|[0-9]+")
 # ``_word_info`` flags
 _SURNAME, _OTHER5, _GIVEN, _GIVEN4, _BODY = 1, 2, 4, 8, 16
-_UMLAUT = regex.compile(r"(?<=[^aeiou])([aou])e")
-_DOUBLE = regex.compile(r"(.)\1+")
+_UMLAUT = regexes.compile(r"(?<=[^aeiou])([aou])e")
+_DOUBLE = regexes.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=16384)
@@ -177,7 +178,7 @@ class KnownNames:
         self._info: dict[str, tuple[str, int]] = {}  # word as found -> _word_info
         self._inert: set[str] = set()  # words in _info that no finding needs
         # compiled here, not on import: the rule cache keeps it compiled
-        self._run = regex.compile(_RUN_PATTERN)
+        self._run = regexes.compile(_RUN_PATTERN)
         alt: dict[str, str] = {}
         for group in p.names.alternatives:
             forms = [same_form(w) for w in group]

@@ -119,6 +119,7 @@ from typing import Any, Literal, cast
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
@@ -182,25 +183,25 @@ class Params(RuleBase):
 
 # A word: letters (and marks), with inner apostrophes (O'Brien, Nato's) and
 # a trailing apostrophe (Belarus'). Hyphens split words.
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?")
+_WORD = regexes.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?")
 # The words of ``_WORD.finditer`` that start with an upper-case (or title-
 # case) letter, found without visiting the others: a match of ``_WORD``
 # starts where no match of ``_WORD`` ends (so never inside a word).
 # ``[\p{Lu}\p{Lt}]`` holds every letter for which str.isupper() is true;
 # callers still test ``w[0].isupper()``.
-_CAP_WORD = regex.compile(
+_CAP_WORD = regexes.compile(
     r"(?<!\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?)(?=[\p{Lu}\p{Lt}])"
     r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?"
 )
-_POSSESSIVE = regex.compile(r"(?:['’][sS]|['’])$")
+_POSSESSIVE = regexes.compile(r"(?:['’][sS]|['’])$")
 # The word right after a name, across one space or hyphen only (and the
 # word right before it, read backwards: "(?r)").
-_RIGHT = regex.compile(r"[ -]([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)")
-_LEFT = regex.compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -]")
+_RIGHT = regexes.compile(r"[ -]([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)")
+_LEFT = regexes.compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -]")
 # initials between a name and its neighbour: "W." or ".W." (after "H"), read
 # forwards from the first initial's end, and backwards from its start
-_PAST_INITIALS = regex.compile(r"\.?(?:\p{Lu}\.)*")
-_LEFT_PAST_INITIALS = regex.compile(
+_PAST_INITIALS = regexes.compile(r"\.?(?:\p{Lu}\.)*")
+_LEFT_PAST_INITIALS = regexes.compile(
     r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -](?:\p{Lu}\.)*"
 )
 
@@ -222,14 +223,14 @@ _NO_WORD_END = frozenset(_OPENERS + _START_AFTER + "".join(chr(c) for c in range
 # (each with the strings one of which a match holds: a fold is tried only
 # on the words that hold one)
 _FOLDS = [
-    (("kh",), regex.compile(r"kh"), "h"),
-    (("w",), regex.compile(r"w"), "v"),
-    (("ou",), regex.compile(r"ou(?=[^aeiouy]|$)"), "ov"),
-    (("ye",), regex.compile(r"^ye"), "e"),
-    (("j",), regex.compile(r"(?<=.)j(?=[aeu])"), "i"),  # -ja- -ju- -je-: ia/ya
-    (("y",), regex.compile(r"(?<=.)y"), "i"),  # Volodymyr/Volodimir, -iy/-yy/-y, ia/ya, ey/ei
-    (("ij",), regex.compile(r"ij$"), "i"),
-    (("vv", "ii"), regex.compile(r"([vi])\1+"), r"\1"),  # Tsikhanouvski, Zelenskii
+    (("kh",), regexes.compile(r"kh"), "h"),
+    (("w",), regexes.compile(r"w"), "v"),
+    (("ou",), regexes.compile(r"ou(?=[^aeiouy]|$)"), "ov"),
+    (("ye",), regexes.compile(r"^ye"), "e"),
+    (("j",), regexes.compile(r"(?<=.)j(?=[aeu])"), "i"),  # -ja- -ju- -je-: ia/ya
+    (("y",), regexes.compile(r"(?<=.)y"), "i"),  # Volodymyr/Volodimir, -iy/-yy/-y, ia/ya, ey/ei
+    (("ij",), regexes.compile(r"ij$"), "i"),
+    (("vv", "ii"), regexes.compile(r"([vi])\1+"), r"\1"),  # Tsikhanouvski, Zelenskii
 ]
 
 
@@ -245,7 +246,7 @@ def fold(word: str) -> str:
     return s
 
 
-_DOUBLE = regex.compile(r"(.)\1+")
+_DOUBLE = regexes.compile(r"(.)\1+")
 
 
 def _single(folded: str) -> str:
@@ -265,7 +266,7 @@ def _plain(key: str) -> str:
 
 # endings of romanised East Slavic names (plain forms): surnames (-ov, -enko,
 # -sky, -vich, -uk ...), given names (-iy, -ei, -ii) and places (-iv, -sk)
-_SLAVIC = regex.compile(
+_SLAVIC = regexes.compile(
     r"(?:[oe]v|[oe]va|[oe]vs?k[iy]j?|sk(?:i|y|iy|yi|yy|ii|a|aya|aja|aia)|ck(?:i|y|a)|enk[oa]|vich|vych|ich|chuk|[iy]?uk|"
     r"ets|[iy]y|ii|yi|ei|ey|iv|sk|yn|yna|ova|eva|ovna|evna|ouski|ouskaya|au)$"
 )
@@ -571,7 +572,7 @@ _LOWER_KEY: dict[str, str] = {}
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*['’]?")
 # (a quick test first: no character but ASCII and common punctuation)
 _PLAIN_TEXT = re.compile("[\\x00-\\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*")
-_NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
+_NON_ASCII_LETTER = regexes.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
 
 
 def _ascii_letters(text: str) -> bool:

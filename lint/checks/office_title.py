@@ -48,6 +48,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._dateline import YEAR_RX, inside, quote_spans, sentence_blocks
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
@@ -92,18 +93,18 @@ def _key(name: str) -> str:
 
 # A capitalised name token ("George", "W.", "H.W.", "Yar'Adua", "el-Sisi") or
 # a lower-case particle inside a name ("de", "da", "la", "al-", "arap", "bin").
-_NAME_TOKEN = regex.compile(
+_NAME_TOKEN = regexes.compile(
     r"(?:\p{Lu}\.(?:[ \t]?\p{Lu}\.)*(?!\p{L})"  # initials: "W.", "H.W.", "H. W."
     r"|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
     r"|(?:al|el)-\p{Lu}[\p{L}\p{M}'’]*|de|da|do|dos|la|del|van|von|bin|ibn|arap)"
 )
-_PREV_WORD = regex.compile(r"([\p{L}\p{M}'’-]+)[ \t]*\Z")
-_CAP_AFTER = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}'’]*|\d)")
+_PREV_WORD = regexes.compile(r"([\p{L}\p{M}'’-]+)[ \t]*\Z")
+_CAP_AFTER = regexes.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}'’]*|\d)")
 _WEEK_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december jr sr".split()
 )
-_ED = regex.compile(r"\b\p{Ll}{2,}ed\b")
+_ED = regexes.compile(r"\b\p{Ll}{2,}ed\b")
 
 
 class _Person:
@@ -146,12 +147,12 @@ class OfficeTitle:
         self.title_office = titles
         alt = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
         # the title, then the name: whitespace, not "-elect", not "of"
-        self.title_rx = regex.compile(rf"(?i:\b(?P<title>{alt}))(?![\p{{L}}-])[ \t]+(?=\p{{Lu}})")
-        self.gate = regex.compile(rf"(?i:\b(?:{alt}))\b")
+        self.title_rx = regexes.compile(rf"(?i:\b(?P<title>{alt}))(?![\p{{L}}-])[ \t]+(?=\p{{Lu}})")
+        self.gate = regexes.compile(rf"(?i:\b(?:{alt}))\b")
         self.fast_gate = gate(self.gate)  # the same, in RE2
         self.former = frozenset(w.lower() for w in p.former)
         self.skip = frozenset(w.lower() for w in p.skip)
-        self.now_rx = regex.compile(rf"(?i:\b(?:{'|'.join(regex.escape(w) for w in p.now)})\b)") if p.now else None
+        self.now_rx = regexes.compile(rf"(?i:\b(?:{'|'.join(regex.escape(w) for w in p.now)})\b)") if p.now else None
         self.past = frozenset(w.lower() for w in p.past)
 
     # -- the table ---------------------------------------------------------

@@ -30,9 +30,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-import regex
 from pydantic import Field, field_validator
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
@@ -66,12 +66,12 @@ class Params(RuleBase):
 
 
 _DEFAULT_FILTERS = (
-    regex.compile(r"[A-Z]{1}[a-z]+[A-Z]+\w+"),
-    regex.compile(r"[\p{Lu}]+$"),
-    regex.compile(r"[^A-Za-z_']"),  # Go's \W is ASCII: Vale skips words with other letters
+    regexes.compile(r"[A-Z]{1}[a-z]+[A-Z]+\w+"),
+    regexes.compile(r"[\p{Lu}]+$"),
+    regexes.compile(r"[^A-Za-z_']"),  # Go's \W is ASCII: Vale skips words with other letters
 )
 # Vale's word tokenizer keeps inner punctuation ("human-friendly", "don't").
-_WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[-'’‘.@/][\p{L}\p{N}_]+)*")
+_WORD = regexes.compile(r"[\p{L}\p{N}_]+(?:[-'’‘.@/][\p{L}\p{N}_]+)*")
 
 _DICTS: dict[str, Any] = {}
 

@@ -25,6 +25,7 @@ from typing import Literal
 import regex
 from pydantic import Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._dateline import (
     HAS_YEAR,
@@ -52,7 +53,7 @@ class Params(RuleBase):
 
 _PLACE = r"(?:\s+(?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})?"
 _NOT_AFTER = frozenset("have has had will would to could might may should must be been being not never 'd ’d".split())
-_CONDITION = regex.compile(r"(?i)\b(?:if|unless|whether|as\s+if|suppose|supposing|imagine)\b")
+_CONDITION = regexes.compile(r"(?i)\b(?:if|unless|whether|as\s+if|suppose|supposing|imagine)\b")
 
 
 class TenseDate:
@@ -61,17 +62,17 @@ class TenseDate:
         if not (c.past_passive or c.past_active or c.future_markers or c.future_schedule or c.present_goals):
             raise CompileError(("cues",), "a tense_date rule needs cues with past_*, future_* or present_goals lists")
         self.message = p.message or DEFAULT_MESSAGE
-        self.past = regex.compile(
+        self.past = regexes.compile(
             rf"(?i:\b(?:was|were)\s+(?:not\s+)?(?:{phrase_pattern(c.past_passive)})|(?P<act>{phrase_pattern(c.past_active)}))"
             rf"{_PLACE},?\s+(?:in|on|during)\s+"
         )
-        self.future = regex.compile(
+        self.future = regexes.compile(
             rf"(?i:(?:{phrase_pattern(c.future_markers)})\s+(?:not\s+)?(?:be\s+|have\s+been\s+|have\s+)?"
             rf"\p{{Ll}}+(?:\s+place)?){_PLACE},?\s+(?i:in|on|during|by)\s+"
             rf"|(?i:{phrase_pattern(c.future_schedule)})\s+"
         )
         # "his challenge for 2018 is to": the match ends at the year; the verb after it is checked apart
-        self.goal = regex.compile(rf"(?i:(?:{phrase_pattern(c.present_goals)})\s+for\s+)(?=(?:1[89]|20)\d\d\s+(?:is|are)\s+to\b)")
+        self.goal = regexes.compile(rf"(?i:(?:{phrase_pattern(c.present_goals)})\s+for\s+)(?=(?:1[89]|20)\d\d\s+(?:is|are)\s+to\b)")
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         pub = article.meta.date

@@ -17,6 +17,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._quotes import Quote, excerpt, quotes_of
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
@@ -44,7 +45,7 @@ class Params(RuleBase):
     min_words: int = Field(default=6, ge=1)  # shorter quotations are phrases, not speech
 
 
-_WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*")
+_WORDS = regexes.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*")
 _SMALL = frozenset("a an and at by for from in of on or the to with as but nor".split())
 
 
@@ -55,7 +56,7 @@ class UnattributedQuotes:
         parts = [regex.escape(v) for v in p.attribution.verbs] + [
             r"\s+".join(regex.escape(w) for w in ph.split()) for ph in p.attribution.phrases
         ]
-        self.cue = regex.compile(r"(?i)\b(?:%s)\b" % "|".join(sorted(parts, key=len, reverse=True)))
+        self.cue = regexes.compile(r"(?i)\b(?:%s)\b" % "|".join(sorted(parts, key=len, reverse=True)))
         self.p = p
         self.message = p.message or DEFAULT_MESSAGE
 

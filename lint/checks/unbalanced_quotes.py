@@ -25,6 +25,7 @@ from typing import Literal
 
 import regex
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._quotes import DOUBLE_MARKS, excerpt
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
@@ -43,7 +44,7 @@ class Params(RuleBase):
 
 
 _OPEN_CONTEXT = set(" \t\r\n([{—–-/\u00a0")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_WORD = regexes.compile(r"[\p{L}\p{M}\p{N}]")
 
 
 def _before(t: str, i: int) -> str:
@@ -106,7 +107,7 @@ def _double_marks(t: str) -> tuple[list[tuple[int, int]], list[int]]:
     return stray_open, stray_close
 
 
-_ELISION = regex.compile(r"(?i)‘(?:\d0s|\d\d\b|em\b|n\b|til\b|tis\b|twas\b|cause\b|bout\b)")
+_ELISION = regexes.compile(r"(?i)‘(?:\d0s|\d\d\b|em\b|n\b|til\b|tis\b|twas\b|cause\b|bout\b)")
 
 
 def _single_marks(t: str) -> list[int]:
@@ -122,7 +123,7 @@ def _single_marks(t: str) -> list[int]:
     return out
 
 
-_SENTENCE_BEFORE = regex.compile(r"(?r)[.!?…]\s+$")
+_SENTENCE_BEFORE = regexes.compile(r"(?r)[.!?…]\s+$")
 
 
 class UnbalancedQuotes:

@@ -49,6 +49,7 @@ from typing import Literal
 import regex
 from pydantic import Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.checks.figures import AttributionData, _compile, _words
@@ -77,45 +78,45 @@ _SPEECH = (
     r"suggests|believes|warned|warns|added|adds|confirmed|confirms|stated|explained|claimed|claims|"
     r"insisted|insists|reported|reports|predicted|predicts|found|finds|concluded|concludes|cautioned"
 )
-_AGENT_SPEAKS = regex.compile(
+_AGENT_SPEAKS = regexes.compile(
     rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.;]{{1,80}},)?,?\s+"
     rf"(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+)?(?i:{_SPEECH})\b"
 )
-_SPEAKS_AGENT = regex.compile(
+_SPEAKS_AGENT = regexes.compile(
     rf"(?i:\b(?:(?:{_SPEECH})\s+(?:the\s+)?|according\s+to\s+(?:the\s+)?(?:[\p{{Ll}}'’-]+\s+){{0,2}}?))"
     rf"(?-i:(?=\p{{Lu}})){_NAME}"
 )
-_SAYS_THAT = regex.compile(r"(?i)\s+(?:that\s+)?")
-_TIED = regex.compile(
+_SAYS_THAT = regexes.compile(r"(?i)\s+(?:that\s+)?")
+_TIED = regexes.compile(
     rf"(?i:(?:,\s*)?\b(?:including|such\s+as|like|namely|led\s+by|among\s+them|notably|at|from|with|of)\s+(?:the\s+)?){_NAME}"
 )
-_NAME_BEFORE = regex.compile(rf"(?r){_NAME}\s+(?:(?i:some|many|several|other)\s+)?$")
-_DEMONYM = regex.compile(r"(?i)^(?:\p{L}+(?:an|ian|ese|ish|ic|ern|i)|Thai|Swiss|French|Dutch|Greek|Czech|Irish|Welsh|Scots?)$")
+_NAME_BEFORE = regexes.compile(rf"(?r){_NAME}\s+(?:(?i:some|many|several|other)\s+)?$")
+_DEMONYM = regexes.compile(r"(?i)^(?:\p{L}+(?:an|ian|ese|ish|ic|ern|i)|Thai|Swiss|French|Dutch|Greek|Czech|Irish|Welsh|Scots?)$")
 # A name that only says where the unnamed people are: "sources close to the Kremlin".
-_NEAR_BEFORE = regex.compile(
+_NEAR_BEFORE = regexes.compile(
     r"(?ri)\b(?:close\s+to|familiar\s+with|knowledge\s+of|inside|within|near|briefed\s+on|in)\s+(?:the\s+)?$"
 )
-_SENTENCE_START = regex.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
+_SENTENCE_START = regexes.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
 # what a speaker's match must end with for the vague phrase to be what it says
-_SPEECH_BEFORE = regex.compile(rf"(?r)(?i:{_SPEECH})(?i:\s+(?:that\s+)?)")
+_SPEECH_BEFORE = regexes.compile(rf"(?r)(?i:{_SPEECH})(?i:\s+(?:that\s+)?)")
 
 
-_UPPER = regex.compile(r"\p{Lu}")
-_PARTICLES = regex.compile(r"of|for|the|and|on|de|du|la|van|von|der|den|al|bin|da|has|had|have|also|later|previously")
-_SPEECH_WORD = regex.compile(rf"(?i:{_SPEECH})")
-_WORD_AFTER_SPACE = regex.compile(r"(?<=\s)\p{L}+(?=\s)")
-_AFTER_SAYS = regex.compile(r"(?ri)\s+(?:that\s+)?")
+_UPPER = regexes.compile(r"\p{Lu}")
+_PARTICLES = regexes.compile(r"of|for|the|and|on|de|du|la|van|von|der|den|al|bin|da|has|had|have|also|later|previously")
+_SPEECH_WORD = regexes.compile(rf"(?i:{_SPEECH})")
+_WORD_AFTER_SPACE = regexes.compile(r"(?<=\s)\p{L}+(?=\s)")
+_AFTER_SAYS = regexes.compile(r"(?ri)\s+(?:that\s+)?")
 # what stands before a tail attribution: ", the Kremlin said", "... according to Amnesty"
-_NOT_NOUN_START = regex.compile(
+_NOT_NOUN_START = regexes.compile(
     r"(?i)(?:it|there|reportedly|according|amid|amidst|with|despite|following|after|given|among|says|said|a|an|one)\b"
 )
-_NON_SPACE = regex.compile(r"\S+")
-_WORD2 = regex.compile(r"\p{L}{2,}")
-_TOLD_END = regex.compile(r"(?i)\b(?:told|tell|tells|telling)$")
-_TOLD_NAME = regex.compile(rf"\s+(?:(?i:the)\s+)?(?:(?i:news\s+agency|agency|newspaper|broadcaster|daily|magazine)\s+)?{_NAME}")
+_NON_SPACE = regexes.compile(r"\S+")
+_WORD2 = regexes.compile(r"\p{L}{2,}")
+_TOLD_END = regexes.compile(r"(?i)\b(?:told|tell|tells|telling)$")
+_TOLD_NAME = regexes.compile(rf"\s+(?:(?i:the)\s+)?(?:(?i:news\s+agency|agency|newspaper|broadcaster|daily|magazine)\s+)?{_NAME}")
 # (and a title before the name: ", coach Joachim Löw said")
-_TAIL_BEFORE = regex.compile(r"(?r)(?:[,;:—–]|\s-|^)\s*(?:(?i:the)\s+)?(?:(?-i:\p{Ll})[\p{L}-]*\s+){0,3}$")
-_DEFINITE_WORD = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:the|this|that|these|those)\s+(?P<a>[\p{L}-]+)(?:\s+(?P<b>\p{L}+))?")
+_TAIL_BEFORE = regexes.compile(r"(?r)(?:[,;:—–]|\s-|^)\s*(?:(?i:the)\s+)?(?:(?-i:\p{Ll})[\p{L}-]*\s+){0,3}$")
+_DEFINITE_WORD = regexes.compile(r"(?i)(?<![\p{L}\p{N}])(?:the|this|that|these|those)\s+(?P<a>[\p{L}-]+)(?:\s+(?P<b>\p{L}+))?")
 
 
 class _Barriers:
@@ -209,13 +210,13 @@ class _Hit:
 
 
 # a definite back-reference right before the phrase: "the experts", "one of the sources"
-_DEFINITE_BEFORE = regex.compile(
+_DEFINITE_BEFORE = regexes.compile(
     r"(?ri)(?<![\p{L}\p{N}])(?:(?:one|some|two|three|several|many|most|all|each|both|none|any)\s+of\s+)?(?:the|these|those|both)\s+$"
 )
-_DEFINITE_INSIDE = regex.compile(r"(?i)^according\s+to\s+(?:the|these|those)\s+(?:[\p{L}-]+\s+)*?(?P<head>\p{L}+)$")
-_WORD = regex.compile(r"\p{L}{4,}")
+_DEFINITE_INSIDE = regexes.compile(r"(?i)^according\s+to\s+(?:the|these|those)\s+(?:[\p{L}-]+\s+)*?(?P<head>\p{L}+)$")
+_WORD = regexes.compile(r"\p{L}{4,}")
 # a place (capitalised words) right before a belief verb: "Washington believes", "the Kremlin fears"
-_PLACE_BEFORE = regex.compile(
+_PLACE_BEFORE = regexes.compile(
     r"(?r)(?<![\p{L}\p{N}])(?P<name>(?-i:\p{Lu})[\p{L}\p{M}'’.-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{M}'’.-]*){0,3})\s+"
     r"(?:(?i:still|also|now|firmly|privately|clearly|apparently|increasingly|evidently|genuinely|reportedly)\s+)?$"
 )

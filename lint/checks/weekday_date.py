@@ -30,6 +30,7 @@ from typing import Literal
 import regex
 from pydantic import Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._dateline import Cues, phrase_pattern
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
@@ -55,10 +56,10 @@ _WEEKDAYS = {
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _RE_DIGIT = re.compile(r"\d")  # the same \d as the patterns of lint.dates
-_WD_ANY = regex.compile(rf"(?i)\b(?:{_WD})\b")
-_WD_LEAD = regex.compile(rf"(?P<wd>(?i:{_WD}))\b\.?,?\s+")
-_WD_PAREN_BEFORE = regex.compile(rf"(?P<wd>(?i:{_WD}))\b\.?\s*\(\s*\Z")
-_WD_AFTER = regex.compile(
+_WD_ANY = regexes.compile(rf"(?i)\b(?:{_WD})\b")
+_WD_LEAD = regexes.compile(rf"(?P<wd>(?i:{_WD}))\b\.?,?\s+")
+_WD_PAREN_BEFORE = regexes.compile(rf"(?P<wd>(?i:{_WD}))\b\.?\s*\(\s*\Z")
+_WD_AFTER = regexes.compile(
     rf"(?:\s*,\s*(?:(?:which|that)\s+(?:is|was|will\s+be|would\s+be)\s+)?(?:a|an)\s+"
     rf"|\s*,\s*(?:which|that)\s+(?:falls|fell)\s+on\s+(?:a\s+)?"
     rf"|\s*\(\s*)(?P<wd>(?i:{_WD}))\b"
@@ -77,12 +78,12 @@ class WeekdayDate:
         self.part_before = None
         if p.cues.day_parts:
             parts = phrase_pattern(p.cues.day_parts)
-            self.part_before = regex.compile(rf"\b(?P<wd>(?i:{_WD}))\b\.?[ \t]+(?i:{parts}),?[ \t]*\Z")
+            self.part_before = regexes.compile(rf"\b(?P<wd>(?i:{_WD}))\b\.?[ \t]+(?i:{parts}),?[ \t]*\Z")
         self.days = {" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days}
         self.day_rx = None
         if self.days:
             alt = phrase_pattern(self.days)
-            self.day_rx = regex.compile(
+            self.day_rx = regexes.compile(
                 rf"(?P<day>(?i:{alt}))\s*(?:\(\s*(?P<wd>{_WD})\.?\s*\)|,\s*(?P<wd2>{_WD})\b\.?(?=\s*[,;)]|\s*\.?\s*$))"
                 rf"|(?P<wd3>{_WD})\.?\s*\(\s*(?P<day2>(?i:{alt}))\s*\)",
                 regex.IGNORECASE,

@@ -1,0 +1,130 @@
+"""``regex`` patterns restored from a cache of their compiled programs.
+
+Compiling a pattern with ``regex`` runs its pure-Python parser: the
+patterns of the built-in pack and newslint's modules (about 340) take about
+0.4 s to compile, longer than linting an article. The compiled program is
+plain data (the pattern's code as bytes, its group tables, its required
+string), the very tuple ``regex`` pickles a pattern as; handing it back to
+the C engine (``_regex.compile``) takes microseconds. So
+``compile(pattern, flags)`` here looks the program up in a cache file, and
+compiles (and remembers it for the next run) only on a miss.
+
+The cache file (``regex-programs.json`` in the rule cache's folder,
+``lint/rule_cache.py``) is JSON, never pickle, written whole and
+authenticated with the user's cache key like the rule cache: a program is
+handed to the C engine only when it is known to be one this user's
+newslint wrote. Its header names Python's and ``regex``'s versions; another
+version is a miss. It is read once per process, on the first compile, and
+written at exit when the process compiled something new (merged with what
+another process wrote meanwhile; at most ``MAX_PROGRAMS`` programs, the
+newest kept). ``--no-cache`` (``rule_cache.disable``) turns it off.
+
+Only ``str`` patterns without named lists are cached; anything else, and
+any program that does not come back, is compiled as usual: the result is
+the same pattern either way.
+"""
+
+from __future__ import annotations
+
+import atexit
+import base64
+import contextlib
+import json
+import sys
+from typing import Any
+
+import regex
+from regex import _regex  # type: ignore[attr-defined]
+
+from lint import rule_cache
+
+FILE = "regex-programs.json"
+MAX_PROGRAMS = 20_000
+_programs: dict[str, list[Any]] | None = None  # "flags:pattern" -> program as stored (JSON)
+_new: dict[str, list[Any]] = {}
+
+
+def _env() -> str:
+    return f"regex-programs-1|{sys.version}|{regex.__version__}"
+
+
+def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
+    """``regex.compile(pattern, flags)``, its program restored from the cache when it is there."""
+    if kwargs or not isinstance(pattern, str) or not rule_cache.enabled():
+        return regex.compile(pattern, flags, **kwargs)
+    key = f"{int(flags)}:{pattern}"
+    programs = _load()
+    stored = programs.get(key)
+    if stored is not None:
+        try:
+            return _regex.compile(*_decode(stored))
+        except Exception:  # not what this regex makes: compile it
+            programs.pop(key, None)
+    compiled = regex.compile(pattern, flags)
+    with contextlib.suppress(Exception):
+        encoded = _encode(compiled._pickled_data)
+        _decode(encoded)  # a program that does not come back is not cached
+        if not _new:
+            atexit.register(save)
+        programs[key] = _new[key] = encoded
+    return compiled
+
+
+def _load() -> dict[str, list[Any]]:
+    global _programs
+    if _programs is None:
+        _programs = {}
+        payload = rule_cache.read_authentic(FILE, _env())
+        if payload is not None:
+            with contextlib.suppress(Exception):
+                data = json.loads(payload)
+                if isinstance(data, dict):
+                    _programs = data
+    return _programs
+
+
+def save() -> None:
+    """Write the programs compiled in this process (merged with the file's) to the cache file."""
+    global _new
+    if not _new:
+        return
+    new, _new = _new, {}
+    merged: dict[str, list[Any]] = {}
+    payload = rule_cache.read_authentic(FILE, _env())
+    if payload is not None:
+        with contextlib.suppress(Exception):
+            data = json.loads(payload)
+            if isinstance(data, dict):
+                merged = data
+    for key in new:  # newest last: the ones dropped first when the file is full
+        merged.pop(key, None)
+    merged.update(new)
+    if len(merged) > MAX_PROGRAMS:
+        merged = dict(list(merged.items())[-MAX_PROGRAMS:])
+    rule_cache.write_authentic(FILE, _env(), json.dumps(merged, separators=(",", ":")).encode())
+
+
+# A program as ``regex`` pickles it: (pattern, flags, code, group_index,
+# index_group, named_lists, named_list_indexes, req_offset, req_chars,
+# req_flags, group_count). Stored as JSON: code in base64, index_group's
+# int keys as pairs, req_chars as a list or null.
+
+
+def _encode(data: tuple[Any, ...]) -> list[Any]:
+    pattern, flags, code, group_index, index_group, named_lists, named_list_indexes, req_offset, req_chars, req_flags, count = data
+    if named_lists or named_list_indexes or not isinstance(code, bytes):
+        raise ValueError("not a plain program")
+    return [pattern, flags, base64.b64encode(code).decode("ascii"), group_index, sorted(index_group.items()),
+            req_offset, None if req_chars is None else list(req_chars), req_flags, count]
+
+
+def _decode(stored: list[Any]) -> tuple[Any, ...]:
+    pattern, flags, code, group_index, index_group, req_offset, req_chars, req_flags, count = stored
+    if not (isinstance(pattern, str) and isinstance(code, str) and isinstance(group_index, dict)
+            and all(isinstance(k, str) and isinstance(v, int) for k, v in group_index.items())
+            and all(isinstance(i, int) and isinstance(n, str) for i, n in index_group)
+            and all(isinstance(x, int) for x in (flags, req_offset, req_flags, count))
+            and (req_chars is None or all(isinstance(c, int) for c in req_chars))):
+        raise ValueError("not a program")
+    return (pattern, flags, base64.b64decode(code, validate=True), group_index, dict(index_group), {}, [],
+            req_offset, None if req_chars is None else tuple(req_chars), req_flags, count)
