@@ -34,7 +34,7 @@ import sys
 from typing import Any
 
 import regex
-from regex import _regex  # type: ignore[attr-defined]
+from regex import _regex
 
 from lint import rule_cache
 
@@ -57,12 +57,12 @@ def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
     stored = programs.get(key)
     if stored is not None:
         try:
-            return _regex.compile(*_decode(stored))
+            return _regex.compile(*_decode(stored))  # type: ignore[attr-defined]
         except Exception:  # not what this regex makes: compile it
             programs.pop(key, None)
     compiled = regex.compile(pattern, flags)
     with contextlib.suppress(Exception):
-        encoded = _encode(compiled._pickled_data)
+        encoded = _encode(compiled._pickled_data)  # type: ignore[attr-defined]
         _decode(encoded)  # a program that does not come back is not cached
         if not _new:
             atexit.register(save)
