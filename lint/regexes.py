@@ -16,8 +16,8 @@ handed to the C engine only when it is known to be one this user's
 newslint wrote. Its header names Python's and ``regex``'s versions; another
 version is a miss. It is read once per process, on the first compile, and
 written at exit when the process compiled something new (merged with what
-another process wrote meanwhile; at most ``MAX_PROGRAMS`` programs, the
-newest kept). ``--no-cache`` (``rule_cache.disable``) turns it off.
+another process wrote meanwhile; at most ``MAX_PROGRAMS`` programs and
+about ``MAX_STORED`` bytes, the newest kept). ``--no-cache`` (``rule_cache.disable``) turns it off.
 
 Only ``str`` patterns without named lists are cached; anything else, and
 any program that does not come back, is compiled as usual: the result is
@@ -40,6 +40,7 @@ from lint import rule_cache
 
 FILE = "regex-programs.json"
 MAX_PROGRAMS = 20_000
+MAX_STORED = 2 << 20  # bytes of JSON: read at every start, so kept small (the built-in pack's is ~0.4 MB)
 _programs: dict[str, list[Any]] | None = None  # "flags:pattern" -> program as stored (JSON)
 _new: dict[str, list[Any]] = {}
 
@@ -99,9 +100,12 @@ def save() -> None:
     for key in new:  # newest last: the ones dropped first when the file is full
         merged.pop(key, None)
     merged.update(new)
-    if len(merged) > MAX_PROGRAMS:
-        merged = dict(list(merged.items())[-MAX_PROGRAMS:])
-    rule_cache.write_authentic(FILE, _env(), json.dumps(merged, separators=(",", ":")).encode())
+    items = list(merged.items())[-MAX_PROGRAMS:]
+    size = sum(len(k) + len(v[0]) + len(v[2]) for k, v in items)
+    while size > MAX_STORED and len(items) > len(new):  # the oldest go first, never this run's
+        k, v = items.pop(0)
+        size -= len(k) + len(v[0]) + len(v[2])
+    rule_cache.write_authentic(FILE, _env(), json.dumps(dict(items), separators=(",", ":")).encode())
 
 
 # A program as ``regex`` pickles it: (pattern, flags, code, group_index,

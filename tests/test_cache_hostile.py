@@ -50,7 +50,7 @@ def _pack(tmp_path: Path) -> Path:
 
 
 def _cache_file(pack: Path) -> Path:
-    return rule_cache.cache_dir() / f"rules-{rule_cache.digest(str(pack.resolve()))[:24]}.pickle"
+    return rule_cache.cache_dir() / f"rules-{rule_cache.digest(str(pack.resolve()))[:24]}.json"
 
 
 def _findings(rules, text: str = TEXT) -> list[tuple[int, int, str]]:

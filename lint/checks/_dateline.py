@@ -13,12 +13,12 @@ from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from lint import regexes
 from lint.article import Article, Block
 from lint.dates import MONTHS, find_dates
 from lint.rules import CompileError
+from lint.spec import BaseModel, ConfigDict, Field
 
 ONE_DAY = dt.timedelta(days=1)
 

@@ -26,13 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 DATA_KEYS = ("hyphenation",)
 DEFAULT_MESSAGE = "'%s' looks like a word broken at a line end: write '%s'."

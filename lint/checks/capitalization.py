@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
 from lint import regexes
 from lint.article import Article, Block
@@ -31,6 +30,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 
 class Params(RuleBase):

@@ -21,8 +21,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint import regexes
 from lint.article import Article, Block
 from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans, sentence_blocks
@@ -31,6 +29,7 @@ from lint.dates import WEEKDAYS
 from lint.gate import gate
 from lint.model import Finding, Related, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("cues",)
 DEFAULT_MESSAGE = "An event said to have ended goes on: %s."

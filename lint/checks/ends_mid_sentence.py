@@ -25,8 +25,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint import regexes
 from lint.article import Article, Block
 from lint.checks._structure import whole
@@ -37,6 +35,7 @@ from lint.checks._truncation import last_prose, words
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "The last paragraph stops without terminal punctuation ('%s'): cut off mid-sentence, or its full stop is missing."
 

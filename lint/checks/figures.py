@@ -70,7 +70,6 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from lint import regexes
 from lint.article import Article, Block
@@ -78,6 +77,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_
 from lint.gate import gate
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     from lint.checks.vague_attribution import VagueAttribution

@@ -43,7 +43,6 @@ from itertools import pairwise
 from typing import Any, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lint import regexes
 from lint.article import Article, Block
@@ -51,6 +50,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.gate import Gate, compile_source
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import RuleBase
+from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
 DATA_KEYS = ("names",)
 DEFAULT_MESSAGE = "%s is written %s."

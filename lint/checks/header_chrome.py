@@ -44,7 +44,6 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from lint import regexes
 from lint.article import Article, Block
@@ -53,6 +52,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import find_dates
 from lint.model import Finding, Span
 from lint.rules import RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 DATA_KEYS = ("chrome",)
 DEFAULT_MESSAGE = "'%s' between the headline and the story looks like page chrome (a section label, tag, caption or button), not part of the article."

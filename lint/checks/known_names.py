@@ -55,7 +55,6 @@ from functools import lru_cache
 from typing import Any, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lint import regexes
 from lint.article import Article, Block
@@ -63,6 +62,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.name_variants import _distance, fold
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import RuleBase
+from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
 DATA_KEYS = ("names",)
 DEFAULT_MESSAGE = "%s looks like a misspelling of %s, %s."

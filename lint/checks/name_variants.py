@@ -117,13 +117,13 @@ from itertools import chain
 from typing import Any, Literal, cast
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rules import RuleBase
+from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
 DATA_KEYS = ("names", "places")
 DEFAULT_MESSAGE = "%s differs from %s, %s."

@@ -46,7 +46,6 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from lint import regexes
 from lint.article import Article, Block
@@ -55,6 +54,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.gate import gate
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 DATA_KEYS = ("holders",)
 DEFAULT_MESSAGE = "Title contradicts the publication date: %s."

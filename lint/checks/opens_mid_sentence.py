@@ -20,8 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint import regexes
 from lint.article import Article, Block
 from lint.checks._structure import excerpt, whole
@@ -29,6 +27,7 @@ from lint.checks._truncation import MIN_WORDS, first_prose
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "The body opens mid-sentence ('%s'): its start was lost in extraction."
 

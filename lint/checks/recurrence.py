@@ -45,7 +45,6 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from lint import regexes
 from lint.article import Article, Block
@@ -53,6 +52,7 @@ from lint.checks._dateline import HAS_YEAR, NAME, YEAR, Cues, RelativeMatcher, p
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Related, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 DATA_KEYS = ("schedules", "dates")
 DEFAULT_MESSAGE = "Recurrence claim contradicts the event's schedule: %s."

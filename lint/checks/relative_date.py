@@ -24,8 +24,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint import regexes
 from lint.article import Article, Block
 from lint.checks._dateline import (
@@ -49,6 +47,7 @@ from lint.checks._dateline import (
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("cues",)
 DEFAULT_MESSAGE = "Relative date contradicts the explicit one: %s."

@@ -53,7 +53,6 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
 from lint import regexes, segment
 from lint.article import Article, Block
@@ -61,6 +60,7 @@ from lint.checks._repeated import delete_line, excerpt, norm, plain_spaces, word
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "This sentence repeats %s word for word ('%s')."
 

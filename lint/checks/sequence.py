@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lint import regexes
 from lint.article import Article, Block
@@ -37,6 +36,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import WORD_TEMPLATE, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
 
 class Token(BaseModel):

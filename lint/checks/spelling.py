@@ -30,8 +30,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
-
 from lint import regexes
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter
@@ -39,6 +37,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field, field_validator
 
 # compile() reads dictionaries (from ``ctx.styles_path``, the parent of the
 # rule's pack): the rule cache must not keep such a rule (lint/rule_cache.py).

@@ -24,14 +24,13 @@ import itertools
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint import regexes
 from lint.article import Article, Block
 from lint.checks._truncation import BIO, SIGN_OFF, words
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Related, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "'%s' runs on in the next paragraph ('%s'): one sentence split by a line or column break."
 

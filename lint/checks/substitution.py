@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
 from lint import regexes
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
@@ -22,6 +21,7 @@ from lint.checks.patterns import compile_pattern, exceptions_pattern, make_patte
 from lint.gate import gate
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 
 class Params(RuleBase):

@@ -23,7 +23,6 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
 from lint import regexes
 from lint.article import Article, Block
@@ -41,6 +40,7 @@ from lint.checks._dateline import (
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("cues",)
 DEFAULT_MESSAGE = "Tense contradicts the dateline: %s."

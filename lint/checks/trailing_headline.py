@@ -25,8 +25,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint import regexes
 from lint.article import Article, Block
 from lint.checks._structure import excerpt, whole
@@ -34,6 +32,7 @@ from lint.checks._truncation import BIO, LINKISH_END, SIGN_OFF, is_prose, words
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "'%s' after the end of the story reads as another story's headline (a related link), not part of the article."
 

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from lint import regexes
 from lint.article import Article, Block
@@ -23,6 +22,7 @@ from lint.checks._quotes import Quote, excerpt, quotes_of
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 DATA_KEYS = ("attribution",)
 DEFAULT_MESSAGE = (

@@ -47,7 +47,6 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
 from lint import regexes
 from lint.article import Article, Block
@@ -56,6 +55,7 @@ from lint.checks.figures import AttributionData, _compile, _words
 from lint.gate import gate
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("attribution",)
 _TAIL_REACH = 400  # characters from a vague phrase to a tail attribution of its claim

@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
 from lint import regexes
 from lint.article import Article, Block
@@ -37,6 +36,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import find_dates
 from lint.model import Finding, Related, Severity, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("cues",)
 
