@@ -33,6 +33,8 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from lint.regexes import longest_first as _longest_first
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
     "february": 2, "feb": 2,
@@ -56,7 +58,7 @@ WEEKDAYS = (
 
 def _alternation(words: list[str]) -> str:
     # Longest first so that "Sept" wins over "Sep", "June" over "Jun".
-    return "|".join(sorted(words, key=len, reverse=True))
+    return "|".join(sorted(words, key=_longest_first))
 
 
 _MONTH = rf"(?P<mon>(?i:{_alternation(list(MONTHS))}))\.?"

@@ -132,3 +132,10 @@ def _decode(stored: list[Any]) -> tuple[Any, ...]:
         raise ValueError("not a program")
     return (pattern, flags, base64.b64decode(code, validate=True), group_index, dict(index_group), {}, [],
             req_offset, None if req_chars is None else tuple(req_chars), req_flags, count)
+
+
+def longest_first(phrase: str) -> tuple[int, str]:
+    """Sort key of an alternation's phrases: longest first (the longest match
+    wins), ties by text, so that a pattern built from a set is the same
+    pattern in every process (and its program is found in the cache)."""
+    return -len(phrase), phrase

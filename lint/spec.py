@@ -15,7 +15,8 @@ same way. ``model_construct``, ``model_copy`` and ``model_dump`` behave as
 pydantic's do on such objects.
 
 Plain form (the rule cache's, JSON-safe): scalars and lists as they are;
-a dict as ``{"$d": [[key, value], ...]}``, a tuple ``{"$t": [...]}``, a set
+a dict as ``{"$o": {key: value}}`` (string keys) or ``{"$d": [[key,
+value], ...]}``, a tuple ``{"$t": [...]}``, a set
 ``{"$set": [...]}``, a frozenset ``{"$fs": [...]}``, a date ``{"$date":
 "YYYY-MM-DD"}``, a model ``{"$m": "module.Class", "f": {field: value}}``
 (only classes declared with this module: nothing else is ever built from
@@ -283,6 +284,8 @@ def to_plain(v: Any) -> Any:
             raise Unplain(name)
         return {"$m": name, "f": {k: to_plain(x) for k, x in v.__dict__.items()}}
     if isinstance(v, dict):
+        if all(type(k) is str for k in v):
+            return {"$o": {k: to_plain(x) for k, x in v.items()}}
         return {"$d": [[to_plain(k), to_plain(x)] for k, x in v.items()]}
     if isinstance(v, tuple):
         return {"$t": [to_plain(x) for x in v]}
@@ -295,12 +298,15 @@ def to_plain(v: Any) -> Any:
     raise Unplain(type(v).__name__)
 
 
+_SCALAR = (str, int, float, bool, type(None))
+
+
 def from_plain(v: Any) -> Any:
     """The value ``to_plain`` was given (``Unplain`` for anything it cannot have made)."""
     if v is None or isinstance(v, (bool, int, float, str)):
         return v
     if isinstance(v, list):
-        return [from_plain(x) for x in v]
+        return [x if isinstance(x, _SCALAR) else from_plain(x) for x in v]
     if isinstance(v, dict) and len(v) <= 2:
         if "$m" in v:
             cls = _CLASSES.get(v["$m"])
@@ -311,6 +317,8 @@ def from_plain(v: Any) -> Any:
             obj.__dict__.update((k, from_plain(fields[k])) for k in cls._fields)
             return obj
         (tag, items), = v.items()
+        if tag == "$o" and isinstance(items, dict):
+            return {k: x if isinstance(x, _SCALAR) else from_plain(x) for k, x in items.items()}
         if tag == "$d" and isinstance(items, list):
             return {_key(from_plain(k)): from_plain(x) for k, x in items}
         if tag == "$t" and isinstance(items, list):

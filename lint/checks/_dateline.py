@@ -17,6 +17,7 @@ import regex
 from lint import regexes
 from lint.article import Article, Block
 from lint.dates import MONTHS, find_dates
+from lint.regexes import longest_first as _longest_first
 from lint.rules import CompileError
 from lint.spec import BaseModel, ConfigDict, Field
 
@@ -102,7 +103,7 @@ def trim_name(text: str, start: int, end: int) -> int:
 def phrase_pattern(phrases: Iterable[str]) -> str:
     """An alternation of phrases, longest first, spaces matching any blank."""
     parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
+    for p in sorted(set(phrases), key=_longest_first):
         body = r"\s+".join(regex.escape(w) for w in p.split())
         lead = r"\b" if p[:1].isalnum() else r"(?<=\w)"
         tail = r"\b" if p[-1:].isalnum() else ""
@@ -216,9 +217,9 @@ class RelativeMatcher:
             self.cues[key] = c
             if c.unit != "named-month":
                 plain.append(key)
-        month_alt = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+        month_alt = "|".join(sorted(_MONTH_NAMES, key=_longest_first))
         named_parts = []
-        for key in sorted(named, key=len, reverse=True):
+        for key in sorted(named, key=_longest_first):
             before, after = key.split("{month}", 1)
             named_parts.append(
                 r"\b" + r"\s+".join(regex.escape(w) for w in before.split())

@@ -416,7 +416,7 @@ class Figures:
             from lint.checks.vague_attribution import Params as VParams
             from lint.checks.vague_attribution import VagueAttribution
 
-            self._namer = VagueAttribution(VParams(extends="vague_attribution", attribution=self._attribution))
+            self._namer = VagueAttribution(VParams.model_construct(extends="vague_attribution", attribution=self._attribution))
         namer = self._namer
         text = sents[k].text
         for c in cues:

@@ -51,6 +51,7 @@ from lint.checks._structure import excerpt, whole
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import find_dates
 from lint.model import Finding, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import RuleBase
 from lint.spec import BaseModel, ConfigDict, Field
 
@@ -83,7 +84,7 @@ _TIME = regexes.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", regex.I)
 
 
 def _alternation(words: list[str]) -> regex.Pattern | None:
-    words = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    words = sorted({w.strip() for w in words if w.strip()}, key=_longest_first)
     if not words:
         return None
     return regexes.compile(

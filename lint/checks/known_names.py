@@ -61,6 +61,7 @@ from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.name_variants import _distance, fold
 from lint.model import Edit, Finding, Fix, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import RuleBase
 from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
@@ -95,7 +96,7 @@ _TOKEN = regexes.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|[\p{
 _PARTICLES = frozenset("van von der den de da das do dos del della di du la le al el bin ibn wa y".split())
 _FUNCTION = frozenset("of for and the on in to de des du la le y et".split())
 _CAP = r"(?:\p{Lu}|(?:al|el)-\p{Lu})[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*"
-_LINK = "|".join(sorted(_PARTICLES | _FUNCTION, key=len, reverse=True))
+_LINK = "|".join(sorted(_PARTICLES | _FUNCTION, key=_longest_first))
 # a capitalised word, then more words joined by a space (or ", "): capitalised, or particles and function words
 _RUN_PATTERN = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){_CAP}(?:(?:, | )(?:{_CAP}|(?:{_LINK})(?= )))+"
 # the same runs and words for a block whose characters are all ASCII or common

@@ -53,6 +53,7 @@ from lint.checks._dateline import YEAR_RX, inside, quote_spans, sentence_blocks
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.gate import gate
 from lint.model import Finding, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import CompileError, RuleBase
 from lint.spec import BaseModel, ConfigDict, Field
 
@@ -145,7 +146,7 @@ class OfficeTitle:
             for w in words:
                 titles[" ".join(w.lower().split())] = office
         self.title_office = titles
-        alt = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+        alt = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=_longest_first))
         # the title, then the name: whitespace, not "-elect", not "of"
         self.title_rx = regexes.compile(rf"(?i:\b(?P<title>{alt}))(?![\p{{L}}-])[ \t]+(?=\p{{Lu}})")
         self.gate = regexes.compile(rf"(?i:\b(?:{alt}))\b")

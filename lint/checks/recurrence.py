@@ -51,6 +51,7 @@ from lint.article import Article, Block
 from lint.checks._dateline import HAS_YEAR, NAME, YEAR, Cues, RelativeMatcher, phrase_pattern, sentence_blocks, trim_name
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Related, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import CompileError, RuleBase
 from lint.spec import BaseModel, ConfigDict, Field
 
@@ -112,7 +113,7 @@ _NUMBER_WORDS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _NUMBER = (
     r"(?P<n>\d{1,3}|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_NUMBER_WORDS)[1:10]) + r"))?"
-    r"|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"|" + "|".join(sorted(_NUMBER_WORDS, key=_longest_first)) + r")"
 )
 # "the 1984 edition": an edition of the event the article is about
 _GENERIC_EDITION = regexes.compile(rf"(?<![\p{{L}}\d])(?P<year>{YEAR})[ \t]+(?P<word>edition|tournament|finals)\b")
@@ -132,7 +133,7 @@ def _gap_pattern(templates: list[str]) -> str:
     """Gap phrases as one alternation: ``{n}`` a number (digits or words), "a"/"an"
     either article and an optional adjective after it ("after a long wait of")."""
     parts = []
-    for t in sorted(set(templates), key=len, reverse=True):
+    for t in sorted(set(templates), key=_longest_first):
         out = []
         for w in t.lower().split():
             if w == "{n}":

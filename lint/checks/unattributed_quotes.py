@@ -21,6 +21,7 @@ from lint.article import Article, Block
 from lint.checks._quotes import Quote, excerpt, quotes_of
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import CompileError, RuleBase
 from lint.spec import BaseModel, ConfigDict, Field
 
@@ -56,7 +57,7 @@ class UnattributedQuotes:
         parts = [regex.escape(v) for v in p.attribution.verbs] + [
             r"\s+".join(regex.escape(w) for w in ph.split()) for ph in p.attribution.phrases
         ]
-        self.cue = regexes.compile(r"(?i)\b(?:%s)\b" % "|".join(sorted(parts, key=len, reverse=True)))
+        self.cue = regexes.compile(r"(?i)\b(?:%s)\b" % "|".join(sorted(parts, key=_longest_first)))
         self.p = p
         self.message = p.message or DEFAULT_MESSAGE
 

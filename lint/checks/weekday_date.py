@@ -35,6 +35,7 @@ from lint.checks._dateline import Cues, phrase_pattern
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import find_dates
 from lint.model import Finding, Related, Severity, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import RuleBase
 from lint.spec import Field
 
@@ -54,7 +55,7 @@ _WEEKDAYS = {
     "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_WD = "|".join(sorted(_WEEKDAYS, key=_longest_first))
 _RE_DIGIT = re.compile(r"\d")  # the same \d as the patterns of lint.dates
 _WD_ANY = regexes.compile(rf"(?i)\b(?:{_WD})\b")
 _WD_LEAD = regexes.compile(rf"(?P<wd>(?i:{_WD}))\b\.?,?\s+")
