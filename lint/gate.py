@@ -36,6 +36,7 @@ alone, as without RE2. No RE2 installed, no gates at all.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import regex
@@ -378,6 +379,13 @@ _REFUSED_FLAGS = (regex.VERBOSE | regex.V1 | regex.BESTMATCH | regex.ENHANCEMATC
                   | regex.LOCALE | regex.FULLCASE | regex.REVERSE)
 
 
+def _relaxed(pattern: str, ignorecase: bool) -> str | None:
+    try:
+        return relax(pattern, ignorecase)
+    except (Unsupported, ValueError, IndexError):
+        return None
+
+
 def gate(*patterns: regex.Pattern) -> Gate | None:
     """A gate for compiled ``regex`` patterns (a match of any of them is a
     match of the gate), or None when RE2 is missing or a pattern has no
@@ -388,10 +396,11 @@ def gate(*patterns: regex.Pattern) -> Gate | None:
     for p in patterns:
         if p.flags & _REFUSED_FLAGS or (_ANCHORED.match(p.pattern) and not p.flags & regex.MULTILINE):
             return None
-        try:
-            parts.append(relax(p.pattern, bool(p.flags & regex.IGNORECASE)))
-        except (Unsupported, ValueError, IndexError):
+        ignorecase = bool(p.flags & regex.IGNORECASE)
+        relaxed = regexes.derived(f"relax{int(ignorecase)}", p.pattern, functools.partial(_relaxed, p.pattern, ignorecase))
+        if relaxed is None:
             return None
+        parts.append(relaxed)
         if p.flags & regex.DOTALL:
             parts[-1] = "(?s:" + parts[-1] + ")"
     return compile_source("|".join(f"(?:{p})" for p in parts))

@@ -13,8 +13,10 @@ The cache file (``regex-programs.json`` in the rule cache's folder,
 ``lint/rule_cache.py``) is JSON, never pickle, written whole and
 authenticated with the user's cache key like the rule cache: a program is
 handed to the C engine only when it is known to be one this user's
-newslint wrote. Its header names Python's and ``regex``'s versions; another
-version is a miss. It is read once per process, on the first compile, and
+newslint wrote. Its header is the rule cache's environment (Python,
+``regex``, newslint's own source); another is a miss. ``derived`` keeps
+other strings computed from a pattern there too (the RE2 relaxation of
+lint/gate.py). It is read once per process, on the first compile, and
 written at exit when the process compiled something new (merged with what
 another process wrote meanwhile; at most ``MAX_PROGRAMS`` programs and
 about ``MAX_STORED`` bytes, the newest kept). ``--no-cache`` (``rule_cache.disable``) turns it off.
@@ -30,7 +32,7 @@ import atexit
 import base64
 import contextlib
 import json
-import sys
+from collections.abc import Callable
 from typing import Any
 
 import regex
@@ -46,7 +48,8 @@ _new: dict[str, list[Any]] = {}
 
 
 def _env() -> str:
-    return f"regex-programs-1|{sys.version}|{regex.__version__}"
+    # the rule cache's environment: Python, regex (and the other packages), newslint's own source
+    return f"regex-programs-2|{regex.__version__}|{rule_cache.environment()}"
 
 
 def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
@@ -65,10 +68,34 @@ def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
     with contextlib.suppress(Exception):
         encoded = _encode(compiled._pickled_data)  # type: ignore[attr-defined]
         _decode(encoded)  # a program that does not come back is not cached
-        if not _new:
-            atexit.register(save)
-        programs[key] = _new[key] = encoded
+        _remember(key, encoded)
     return compiled
+
+
+def derived(name: str, arg: str, compute: Callable[[], str | None]) -> str | None:
+    """``compute()``, a string derived from ``arg`` by newslint's own code
+    (``name`` says how: the RE2 relaxation of a pattern, lint/gate.py),
+    kept in the same cache file as the programs (same environment: newslint's
+    source changing drops it)."""
+    if not rule_cache.enabled():
+        return compute()
+    key = f"~{name}:{arg}"  # program keys start with a digit
+    stored = _load().get(key)
+    if isinstance(stored, list) and len(stored) == 1 and (stored[0] is None or isinstance(stored[0], str)):
+        return stored[0]
+    value = compute()
+    _remember(key, [value])
+    return value
+
+
+def _remember(key: str, stored: list[Any]) -> None:
+    if not _new:
+        atexit.register(save)
+    _load()[key] = _new[key] = stored
+
+
+def _size(key: str, stored: list[Any]) -> int:
+    return len(key) + sum(len(x) for x in stored if isinstance(x, str))
 
 
 def _load() -> dict[str, list[Any]]:
@@ -100,11 +127,11 @@ def save() -> None:
     for key in new:  # newest last: the ones dropped first when the file is full
         merged.pop(key, None)
     merged.update(new)
-    items = list(merged.items())[-MAX_PROGRAMS:]
-    size = sum(len(k) + len(v[0]) + len(v[2]) for k, v in items)
+    items = [(k, v) for k, v in merged.items() if isinstance(v, list)][-MAX_PROGRAMS:]
+    size = sum(_size(k, v) for k, v in items)
     while size > MAX_STORED and len(items) > len(new):  # the oldest go first, never this run's
         k, v = items.pop(0)
-        size -= len(k) + len(v[0]) + len(v[2])
+        size -= _size(k, v)
     rule_cache.write_authentic(FILE, _env(), json.dumps(dict(items), separators=(",", ":")).encode())
 
 
