@@ -311,10 +311,13 @@ def from_plain(v: Any) -> Any:
         if "$m" in v:
             cls = _CLASSES.get(v["$m"])
             fields = v.get("f")
-            if cls is None or not isinstance(fields, dict) or set(fields) != set(cls._fields):
+            if cls is None or not isinstance(fields, dict) or fields.keys() != cls._fields.keys():
                 raise Unplain(str(v["$m"]))
             obj = object.__new__(cls)
-            obj.__dict__.update((k, from_plain(fields[k])) for k in cls._fields)
+            d = obj.__dict__
+            for k in cls._fields:
+                x = fields[k]
+                d[k] = x if isinstance(x, _SCALAR) else from_plain(x)
             return obj
         (tag, items), = v.items()
         if tag == "$o" and isinstance(items, dict):
