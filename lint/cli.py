@@ -118,6 +118,8 @@ def lint(
         typer.Option("--no-cache", help="Neither read nor write the cache of compiled rules (NEWSLINT_CACHE_DIR, else ~/.cache/newslint)."),
     ] = False,
     lsp: Annotated[bool, typer.Option("--lsp", help="Run as a language server over standard input and output.")] = False,
+    server: Annotated[bool, typer.Option("--server", help="Serve newslint-client on a Unix socket, rules kept loaded.")] = False,
+    idle_timeout: Annotated[Optional[float], typer.Option("--idle-timeout", help="With --server: exit after so many idle seconds (900; 0: never).")] = None,
     test_examples: Annotated[
         bool,
         typer.Option("--test-examples", help="Run the examples of the loaded rules (with --rules for your own packs) and exit."),
@@ -150,7 +152,7 @@ def lint(
     try:
         raise typer.Exit(_main(paths, settings, exit_zero=exit_zero, quiet=quiet, output_file=output_file,
                                statistics=statistics, write_baseline=write_baseline, list_rules=list_rules,
-                               explain=explain, test_examples=test_examples, lsp=lsp))
+                               explain=explain, test_examples=test_examples, lsp=lsp, server=server, idle_timeout=idle_timeout))
     except UsageError as exc:
         _fail(str(exc))
 
@@ -160,9 +162,14 @@ _POSITIONS_ONLY = frozenset(("text", "line", "json", "json-lines"))
 
 
 def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_file: Path | None, statistics: bool,
-          write_baseline: Path | None, list_rules: bool, explain: str | None, test_examples: bool, lsp: bool) -> int:
+          write_baseline: Path | None, list_rules: bool, explain: str | None, test_examples: bool, lsp: bool,
+          server: bool = False, idle_timeout: float | None = None) -> int:
     from lint import pipeline
 
+    if server or idle_timeout is not None:
+        from lint.server import serve as run_server
+
+        return run_server(idle_timeout) if server else _fail("--idle-timeout goes with --server")
     if lsp:
         from lint.lsp import serve
 
