@@ -21,9 +21,10 @@ its standard streams ...), with its standard input, output and error
 attached as file descriptors (``SCM_RIGHTS``). The server runs the
 command on those descriptors (so the output is written, streamed, where
 the plain command would write it, terminal or pipe, and standard input
-is read only if the run reads it). The server's first byte, ``+``, says
-it took the request (before it, a closed connection means nothing ran);
-at the end it answers one frame: ``EXIT code``,
+is read only if the run reads it). The server's first byte, ``+``, says it
+takes the request: the client sends it only then, and a server that does
+not say so within ``CONNECT_TIMEOUT`` (busy with a long run) is taken as
+absent. At the end the server answers one frame: ``EXIT code``,
 ``FALLBACK reason`` (not for this server: run in process) or ``ERROR
 code message``. No pickle: strings only.
 
@@ -43,7 +44,7 @@ import os
 import sys
 
 PROTOCOL = "newslint-server-1"
-CONNECT_TIMEOUT = 5.0  # seconds: a server that does not accept by then is taken as absent
+CONNECT_TIMEOUT = 5.0  # seconds: a server that does not take the request by then is taken as absent
 MAX_FRAME = 1 << 30  # bytes
 ACK = b"+"  # the server's first byte: it took the request
 
@@ -262,6 +263,9 @@ def run(argv: list[str]) -> int | None:
     if sock is None:
         return None
     try:
+        if sock.recv(1) != ACK:  # the server takes the request: only then are the descriptors sent
+            sock.close()
+            return None
         for s in (sys.stdout, sys.stderr):
             s.flush()
         frame = encode(fields)
@@ -269,12 +273,10 @@ def run(argv: list[str]) -> int | None:
         sent = sock.sendmsg([frame], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fd_bytes)])
         if sent < len(frame):
             sock.sendall(frame[sent:])
-        if sock.recv(1) != ACK:
-            return None  # the server went away before it took the request: nothing ran
         sock.settimeout(None)  # a long run is answered when it is done
     except (OSError, ValueError):
         sock.close()
-        return None
+        return None  # the server went away (or is busy with another run) before it had the request: nothing ran
     try:
         answer = read_frame(sock)
     except (OSError, ConnectionError) as exc:  # it took the request and may have written: no second run here
