@@ -66,7 +66,7 @@ from lint import client as proto
 DEFAULT_IDLE_TIMEOUT = 900.0  # seconds
 ACK = proto.ACK  # the first byte the server sends on a connection
 READ_TIMEOUT = 30.0  # seconds to send a whole request once connected
-MAX_ENTRIES = 64  # loaded projects kept (the least recently used go)
+MAX_ENTRIES = 16  # configurations whose loaded projects are kept (the least recently used go)
 _FRESH = 1.0  # seconds: a file changed this recently may change again within one mtime tick
 
 # environment variables read once, when Python starts or a module is
@@ -246,7 +246,9 @@ class _Projects:
     def __call__(self, settings, start):
         from lint import rule_cache
 
-        key = (settings, os.getcwd(), os.path.abspath(start))
+        key = self.key(settings, start)
+        if key is None:  # the configuration cannot be found: the load says why
+            return self.load(settings, start)
         for trace, project in self.entries.get(key, ()):
             if trace.valid(os.environ):
                 return project
@@ -258,9 +260,26 @@ class _Projects:
         kept = rule_cache._noted == noted and not trace.fresh(max(began, time.time()))
         if kept:
             self.remember(key, trace, project)
-        log(f"loaded the rules for {os.path.abspath(start)} in {(time.time() - began) * 1000:.0f} ms"
+        log(f"loaded the rules for {key[2] or os.path.abspath(start)} in {(time.time() - began) * 1000:.0f} ms"
             f"{'' if kept else ' (not kept: a file it read changed just now)'}")
         return project
+
+    @staticmethod
+    def key(settings, start) -> tuple | None:
+        """What a project depends on besides the files it read: the
+        settings, the current folder and the configuration files found for
+        ``start`` (files of one configuration share one project, as in
+        ``Projects.for_path``)."""
+        from lint import config as configuration
+        from lint.files import VALE_CONFIG_NAMES, find_upward
+
+        s = settings
+        try:
+            cfg = s.config or (None if s.isolated else configuration.find(start))
+            vale = s.vale_config or (None if s.isolated else find_upward(start, VALE_CONFIG_NAMES))
+        except Exception:
+            return None
+        return (settings, os.getcwd(), str(cfg) if cfg is not None else None, str(vale) if vale is not None else None)
 
     def remember(self, key, trace, project) -> None:
         kept = [e for e in self.entries.get(key, []) if e[1] is not project][:3]

@@ -128,6 +128,7 @@ CASES = {
     "json": [*ARGS, "--format", "json", "seeds/"],
     "statistics": [*ARGS, "--statistics", "seeds/"],
     "list-rules": ["--list-rules"],
+    "test-examples": ["--test-examples"],
     "explain": ["--explain", "News.MissingByline"],
     "version": ["--version"],
     "help": ["--help"],
@@ -394,3 +395,32 @@ def test_a_changed_newslint_makes_the_server_exit(runtime, tmp_path):
         engine.write_text(engine.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
         assert run("--version").returncode == FALLBACK
         assert proc.wait(TIMEOUT) == 0
+
+
+DRAIN = (
+    "import io, sys\n"
+    "from lint import cli, server\n"
+    "srv = server.Server(0)\n"
+    "srv.install()\n"
+    "sys.argv = ['newslint', '--test-examples']\n"
+    "out, sys.stdout = sys.stdout, io.StringIO()\n"
+    "try:\n"
+    "    cli.main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "sys.stdout = out\n"
+    "def left():\n"
+    "    return sum(len(getattr(r.checker, '_seen', None) or {}) for p in srv.projects.projects() for r in p.loaded)\n"
+    "before = left()\n"
+    "server.drain(srv.projects)\n"
+    "print(before, left())\n"
+)
+
+
+def test_no_cross_article_state_outlives_a_request(runtime):
+    """--test-examples leaves the examples' names in the cross-article checks (a
+    plain process just exits): the server empties them after every request."""
+    got = subprocess.run([PY, "-c", DRAIN], cwd=str(ROOT), env=environment(runtime), capture_output=True,
+                         stdin=subprocess.DEVNULL, timeout=TIMEOUT)
+    before, after = map(int, got.stdout.split())
+    assert before > 0 and after == 0
