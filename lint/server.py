@@ -466,7 +466,7 @@ class Server:
             for name in formats.FORMATS:
                 formats.renderer(name)
         # the plain command's '' on sys.path is its own folder; requests run in their clients'
-        sys.path[:] = [p or os.getcwd() for p in sys.path]
+        sys.path[:] = [os.path.abspath(p) if isinstance(p, str) else p for p in sys.path]
         pipeline.load_project = self.projects
         sys.addaudithook(_audit)
         try:

@@ -327,7 +327,7 @@ def test_a_link_in_place_of_the_folder_is_refused(runtime, tmp_path):
 
 
 def test_the_server_exits_when_idle(runtime):
-    with server(runtime, "--idle-timeout", "2") as proc:
+    with server(runtime, "--idle-timeout", "4") as proc:
         assert proc.wait(TIMEOUT) == 0
     assert _sockets(runtime) == []
     assert "idle" in (runtime / "server.log").read_text()
