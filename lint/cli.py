@@ -65,7 +65,7 @@ def echo(message: str, err: bool = False) -> None:
 # typer; tests/test_cli_fast.py keeps the two equal).
 
 # option -> (parameter of ``run``, kind): "flag" (True), "no" (False),
-# "value" (a string), "path", "int" (at least 0), "many" / "many-path" (repeatable)
+# "value" (a string), "path", "int" (at least 0), "float", "many" / "many-path" (repeatable)
 OPTIONS: dict[str, tuple[str, str]] = {
     "--format": ("format", "value"), "-f": ("format", "value"),
     "--output-file": ("output_file", "path"), "-o": ("output_file", "path"),
@@ -82,6 +82,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--baseline": ("baseline", "path"), "--write-baseline": ("write_baseline", "path"),
     "--list-rules": ("list_rules", "flag"), "--explain": ("explain", "value"),
     "--jobs": ("jobs", "int"), "-j": ("jobs", "int"), "--no-cache": ("no_cache", "flag"), "--lsp": ("lsp", "flag"),
+    "--server": ("server", "flag"), "--idle-timeout": ("idle_timeout", "float"),
     "--test-examples": ("test_examples", "flag"),
 }
 DEFAULTS: dict[str, Any] = {
@@ -90,7 +91,7 @@ DEFAULTS: dict[str, Any] = {
     "vale_config": None, "date": None, "ignore_syntax": False, "stdin_filename": None, "force_exclude": False,
     "follow_links": False, "fix": False, "unsafe_fixes": False, "diff": False, "statistics": False,
     "report_unused": False, "baseline": None, "write_baseline": None, "list_rules": False, "explain": None, "jobs": 0,
-    "no_cache": False, "lsp": False, "test_examples": False,
+    "no_cache": False, "lsp": False, "server": False, "idle_timeout": None, "test_examples": False,
 }
 
 
@@ -134,6 +135,11 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
             if not (value.isascii() and value.isdigit()):
                 return None
             args[dest] = int(value)
+        elif kind == "float":
+            try:
+                args[dest] = float(value)
+            except ValueError:
+                return None
         elif kind == "path":
             args[dest] = Path(value)
         elif kind == "many":
@@ -152,7 +158,7 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         date: str | None, ignore_syntax: bool, stdin_filename: str | None, force_exclude: bool, follow_links: bool,
         fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool, report_unused: bool, baseline: Path | None,
         write_baseline: Path | None, list_rules: bool, explain: str | None, jobs: int, no_cache: bool, lsp: bool,
-        test_examples: bool) -> NoReturn:
+        server: bool, idle_timeout: float | None, test_examples: bool) -> NoReturn:
     """One run of the command, its options parsed (by ``main`` or by typer); exits with the run's code."""
     from lint.pipeline import Settings, UsageError
 
@@ -179,7 +185,7 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
     try:
         raise SystemExit(_main(paths, settings, exit_zero=exit_zero, quiet=quiet, output_file=output_file,
                                statistics=statistics, write_baseline=write_baseline, list_rules=list_rules,
-                               explain=explain, test_examples=test_examples, lsp=lsp))
+                               explain=explain, test_examples=test_examples, lsp=lsp, server=server, idle_timeout=idle_timeout))
     except UsageError as exc:
         _fail(str(exc))
 
@@ -191,9 +197,14 @@ _POSITIONS_ONLY = frozenset(("text", "line", "json", "json-lines"))
 
 
 def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_file: Path | None, statistics: bool,
-          write_baseline: Path | None, list_rules: bool, explain: str | None, test_examples: bool, lsp: bool) -> int:
+          write_baseline: Path | None, list_rules: bool, explain: str | None, test_examples: bool, lsp: bool,
+          server: bool = False, idle_timeout: float | None = None) -> int:
     from lint import pipeline
 
+    if server or idle_timeout is not None:
+        from lint.server import serve as run_server
+
+        return run_server(idle_timeout) if server else _fail("--idle-timeout goes with --server")
     if lsp:
         from lint.lsp import serve
 

@@ -90,6 +90,8 @@ def lint(
         typer.Option("--no-cache", help="Neither read nor write the cache of compiled rules (NEWSLINT_CACHE_DIR, else ~/.cache/newslint)."),
     ] = False,
     lsp: Annotated[bool, typer.Option("--lsp", help="Run as a language server over standard input and output.")] = False,
+    server: Annotated[bool, typer.Option("--server", help="Serve newslint-client on a Unix socket, rules kept loaded.")] = False,
+    idle_timeout: Annotated[Optional[float], typer.Option("--idle-timeout", help="With --server: exit after so many idle seconds (900; 0: never).")] = None,
     test_examples: Annotated[
         bool,
         typer.Option("--test-examples", help="Run the examples of the loaded rules (with --rules for your own packs) and exit."),

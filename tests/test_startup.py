@@ -52,7 +52,8 @@ def test_the_fast_parser_knows_every_option_typer_declares_and_no_other():
         if p.is_flag:
             kinds = ["flag"] * len(p.opts) + ["no"] * len(p.secondary_opts)
         else:
-            kind = {"str": "value", "Path": "path", "int": "int", "list[str]": "many", "list[Path]": "many-path"}[p.bare_type()]
+            kind = {"str": "value", "Path": "path", "int": "int", "float": "float", "list[str]": "many",
+                    "list[Path]": "many-path"}[p.bare_type()]
             kinds = [kind] * len(p.opts)
         for opt, kind in zip([*p.opts, *p.secondary_opts], kinds, strict=True):
             declared[opt] = (p.name, kind)
@@ -90,7 +91,7 @@ def _through_typer(argv: list[str], monkeypatch) -> dict | None:
     ["--baseline", "b.json", "--write-baseline", "w.json", "--exit-zero", "-q", "x"],
     ["--list-rules"], ["--explain", "News.NameVariant"], ["--test-examples", "--no-cache"],
     ["-j", "2", "x", "--jobs", "0"], ["--format", "json", "--format", "text", "x"],
-    ["--", "--not-an-option", "-"],
+    ["--", "--not-an-option", "-"], ["--server", "--idle-timeout", "2.5"],
 ])
 def test_the_fast_parser_reads_a_command_line_as_typer_does(argv, monkeypatch):
     fast = cli.parse(argv)
