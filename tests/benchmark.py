@@ -20,7 +20,9 @@ times on the same files, reporting medians:
   against ripgrep scanning the token lists of those rules as one
   fixed-string, case-insensitive, word-bounded pattern set (``rg -j1``);
 - proselint over the same folder;
-- one article end to end against ``python -c "import typer, pydantic, regex, yaml"``;
+- one article end to end against ``python -c "import typer, pydantic, regex, yaml"``,
+  and through ``newslint-client`` (``python -S lint/client.py``) with a
+  ``newslint --server`` running;
 - peak memory (max RSS of the process, one worker) on 500 and on 8,000 files (``--memory-files``);
 - this machine's own two-process ceiling: a busy loop alone and two at once.
 
@@ -262,6 +264,31 @@ def per_rule(n_files: int, tmp: Path) -> None:
         print(f"  {rid:<28} {t * ms:7.3f}")
 
 
+def through_server(article: str, runs: int, tmp: Path) -> float | None:
+    """Median time of one article through ``python -S lint/client.py`` with a
+    ``newslint --server`` running (its own runtime folder), None if it did not start."""
+    env = dict(ENV, XDG_RUNTIME_DIR=str(tmp / "run"))
+    (tmp / "run").mkdir(mode=0o700, exist_ok=True)
+    server = subprocess.Popen([PY, "-m", "lint", "--server", "--idle-timeout", "600"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stderr.readline() if server.stderr else ""
+        if "listening" not in line:
+            return None
+        client = [PY, "-S", str(ROOT / "lint" / "client.py"), "--isolated", article]
+        t, _, code = timed(client, cwd=ROOT, env=env)  # warms the server's rules
+        if code not in (0, 1):
+            return None
+        times = []
+        for _ in range(runs):
+            t, _, code = timed(client, cwd=ROOT, env=env)
+            times.append(t)
+        return statistics.median(times)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def newslint_cmd(*args: str) -> list[str]:
     return [PY, "-m", "lint", "--isolated", *args]
 
@@ -425,6 +452,9 @@ def main() -> None:
     art, _ = median_run(newslint_cmd(one), max(args.runs, 10))
     imp, _ = median_run([PY, "-c", "import typer, pydantic, regex, yaml"], max(args.runs, 10))
     rows += [("one article end to end", art, ""), ("import typer, pydantic, regex, yaml", imp, "")]
+    served = through_server(one, max(args.runs, 10), tmp)
+    if served is not None:
+        rows.append(("one article through newslint-client (python -S) and a server", served, ""))
 
     versus = versus_baseline(args.baseline, corpus, args.runs, tmp) if args.baseline else None
     if versus:
@@ -458,6 +488,8 @@ def main() -> None:
         print(f"  one article / one article of {args.baseline:<8} {versus[2] / versus[3]:5.2f}x time")
     print(f"  two workers / one worker          {full1 / full2:7.2f}x   (>= 1.6x; this machine's ceiling now: {ceiling:.2f}x)")
     print(f"  one article / imports             {art / imp:7.2f}x time (<= 0.9x)")
+    if served is not None:
+        print(f"  one article, server client / imports {served / imp:4.2f}x time (<= 0.3x)")
     if memory:
         print("  peak memory, 1 worker            " + " vs ".join(f"{rss / 1024:.0f} MB ({n} files)" for n, rss in memory) + " (flat)")
     shutil.rmtree(tmp, ignore_errors=True)
