@@ -327,6 +327,29 @@ class Gate:
             return True
         return self._re.search(encoded) is not None
 
+    def search_spans(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
+        """``[self.search(text[a:b]) for a, b in spans]`` (``spans``: code-point
+        offsets), with ``text`` encoded once, not each span: a relaxed pattern
+        has no anchor and no boundary, so RE2 confined to a span of the text
+        finds what it finds in the span's text alone. (Each span is searched
+        on its own: one search from a span's start to the text's end could
+        answer for several spans, but a relaxed match can be long, up to the
+        text's end, where RE2 must read all of it.)"""
+        if self._re is None or not spans:
+            return [True] * len(spans)
+        encoded = _encoded(text)
+        if encoded is None:
+            return [True] * len(spans)
+        at = spans if len(encoded) == len(text) else _byte_spans(text, spans)  # ASCII: the same offsets
+        raw = getattr(self._re, "_regexp", None)
+        if raw is None or _UNANCHORED is None:  # another google-re2 than the one known: its public API
+            search = self._re.search
+            return [search(encoded, a, b) is not None for a, b in at]
+        # RE2's own Match (what the public search calls, without building a
+        # match object): the span of the whole match is (-1, -1) for none
+        match = raw.Match
+        return [match(_UNANCHORED, encoded, a, b)[0][0] >= 0 for a, b in at]
+
     def __getstate__(self) -> str:
         return self.source
 
@@ -335,6 +358,9 @@ class Gate:
         self._re = again._re if again is not None else None
         self.source = state
 
+
+# google-re2's anchor for an unanchored search, for its RE2 object's Match (None: not known)
+_UNANCHORED = getattr(getattr(_re2, "_Anchor", None), "UNANCHORED", None)
 
 _last: tuple[str | None, bytes | None] = (None, b"")  # the last text encoded, and its UTF-8 bytes
 
@@ -351,6 +377,30 @@ def _encoded(text: str) -> bytes | None:
             data = None
         last = _last = (text, data)
     return last[1]
+
+
+_spans_of: tuple[str | None, dict] = (None, {})  # the last text, and its spans in UTF-8 offsets, by spans
+
+
+def _byte_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` of ``text`` in UTF-8 byte offsets (kept for the next gate
+    that asks about the same spans of the same text: the checks of one
+    article ask about its sentences, or its blocks, again and again)."""
+    global _spans_of
+    last = _spans_of  # one read, one write (threads)
+    if last[0] is not text:
+        last = _spans_of = (text, {})
+    key = tuple(spans)
+    got = last[1].get(key)
+    if got is None:
+        where: dict[int, int] = {}
+        prev = done = 0
+        for x in sorted({x for span in spans for x in span}):
+            done += len(text[prev:x].encode("utf-8"))
+            where[x] = done
+            prev = x
+        got = last[1][key] = [(where[a], where[b]) for a, b in spans]
+    return got
 
 
 def compile_source(source: str) -> Gate | None:

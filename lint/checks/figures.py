@@ -73,6 +73,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from lint.article import Article, Block
+from lint.checks._candidates import passing, passing_within
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.gate import gate
 from lint.model import Finding, Severity, Span
@@ -278,21 +279,28 @@ class Figures:
                     sourced.add(i)
             else:
                 covered = False
+        # the RE2 gates asked of the whole article at once, not block by block
+        tolls = passing(self._toll_re2, article, blocks)
+        named = passing(self._exc_gate, article, blocks)
         for i, block in enumerate(blocks):
             # no digit that ``_NUMBER`` can match (``\d``) and no number word: no figure
-            if i in sourced or not (_DIGIT.search(block.text) or self._tolls_possible(block.text)):
+            if i in sourced:
+                continue
+            toll = self._tolls_possible(block.text, tolls[i])
+            if not (toll or _DIGIT.search(block.text)):
                 continue
             if len(block.text.split()) < 4:
                 continue  # a label or page residue ("Show all 50"), not a statement
-            yield from self._check_block(article, block)
+            yield from self._check_block(article, block, named[i])
 
-    def _check_block(self, article: Article, block: Block) -> Iterator[Finding]:
+    def _check_block(self, article: Article, block: Block, named: bool = True) -> Iterator[Finding]:
+        """``named``: whether the exceptions' gate passes the block."""
         text = block.text
         if self.reach == "paragraph":
             if self.cues.search(text) is not None:
                 return  # a cue anywhere in the paragraph attributes every figure
             cue_at: list[int] = []
-        figures = list(self._figures(text))
+        figures = list(self._figures(text, named))
         if not figures:
             return
         if self.reach in ("sentence", "neighbours"):
@@ -310,7 +318,7 @@ class Figures:
         sents = article.sentences_of(block)
         bounds = [(s.start - block.start, s.end - block.start) for s in sents] or [(0, len(text))]
         sentence_ends = [se for _, se in bounds]
-        attributed, any_cue = self._attributed(article, text, sents, bounds) if self.reach == "related" else (None, None)
+        attributed, any_cue = self._attributed(article, block, sents, bounds) if self.reach == "related" else (None, None)
         for start, end, level in figures:
             i = bisect.bisect_right(quote_starts, start)
             if i and quote_reach[i - 1] >= end:
@@ -340,7 +348,7 @@ class Figures:
             )
 
     def _attributed(
-        self, article: Article, text: str, sents: list[Block], bounds: list[tuple[int, int]]
+        self, article: Article, block: Block, sents: list[Block], bounds: list[tuple[int, int]]
     ) -> tuple[Callable[[int], bool], Callable[[], bool]]:
         """``reach: related``: whether sentence ``k`` of the paragraph is
         attributed, and whether any sentence of it has a cue, as functions
@@ -351,16 +359,20 @@ class Figures:
         ..."; ``continuations``) and that one is attributed; by the sentence
         after when that one takes it up with a cue ("The figures come from
         the ministry"; ``back_references``)."""
+        text = block.text
         n = len(bounds)
         own: dict[int, bool] = {}
         done: dict[int, bool] = {}
+        gated: list[list[bool]] = []  # where the cue gate passes, asked of all the sentences at once
 
         def has_cue(k: int) -> bool:
             # a cue in sentence k that is no part of a vague phrase, or a
             # vague phrase that a name makes precise
             if k not in own:
                 lo, hi = bounds[k]
-                if self._cue_gate is not None and not self._cue_gate.search(text[lo:hi]):
+                if not gated:
+                    gated.append(passing_within(self._cue_gate, article, block, bounds))
+                if not gated[0][k]:
                     cues: list[int] = []
                 else:
                     cues = [m.start() - lo for m in self.cues.finditer(text, lo, hi)]
@@ -412,10 +424,9 @@ class Figures:
         if k >= len(sents):
             return False
         if self._namer is None:
-            from lint.checks.vague_attribution import Params as VParams
-            from lint.checks.vague_attribution import VagueAttribution
+            from lint.checks.vague_attribution import namer_for
 
-            self._namer = VagueAttribution(VParams(extends="vague_attribution", attribution=self._attribution))
+            self._namer = namer_for(self._attribution)
         namer = self._namer
         text = sents[k].text
         for c in cues:
@@ -459,7 +470,7 @@ class Figures:
 
     # ----------------------------------------------------------------------
 
-    def _figures(self, text: str) -> Iterator[tuple[int, int, Severity | None]]:
+    def _figures(self, text: str, named: bool = True) -> Iterator[tuple[int, int, Severity | None]]:
         """(start, end, level) of each figure in ``text``, in order; level None: the rule's.
 
         A figure right after another of its kind, in brackets or as ", or
@@ -470,7 +481,7 @@ class Figures:
         prev_end, prev_kind = -1, ""
         words = self._toll_words(text)
         w = 0
-        for start, end, level, kind in self._digit_figures(text):
+        for start, end, level, kind in self._digit_figures(text, named):
             while w < len(words) and words[w][0] < start:
                 yield words[w]
                 w += 1
@@ -486,12 +497,15 @@ class Figures:
             yield start, end, level
         yield from words[w:]
 
-    def _tolls_possible(self, text: str) -> bool:
+    def _tolls_possible(self, text: str, maybe: bool | None = None) -> bool:
         """A toll or casualty word in ``text`` (RE2 first, where it can say
-        no; the answer for the last text asked about is kept)."""
+        no, unless ``maybe`` gives its answer; the answer for the last text
+        asked about is kept)."""
         seen = self._toll_seen  # one read, one write (threads)
         if seen[0] is not text:
-            ok = (self._toll_re2 is None or self._toll_re2.search(text)) and self.toll_gate.search(text) is not None
+            if maybe is None:
+                maybe = self._toll_re2 is None or self._toll_re2.search(text)
+            ok = maybe and self.toll_gate.search(text) is not None
             seen = self._toll_seen = (text, bool(ok))
         return seen[1]
 
@@ -511,12 +525,13 @@ class Figures:
                 out.append((start, end, None))
         return out
 
-    def _digit_figures(self, text: str) -> Iterator[tuple[int, int, Severity | None, str]]:
+    def _digit_figures(self, text: str, named: bool = True) -> Iterator[tuple[int, int, Severity | None, str]]:
         """(start, end, level, kind) of each figure written in digits; kind:
-        money, pct, measure or count."""
+        money, pct, measure or count. ``named``: False when the exceptions'
+        gate is known not to pass ``text``."""
         excluded = (
             [m.span() for m in self.exceptions.finditer(text)]
-            if self.exceptions is not None and (self._exc_gate is None or self._exc_gate.search(text))
+            if named and self.exceptions is not None and (self._exc_gate is None or self._exc_gate.search(text))
             else []
         )
         excluded_starts = [s for s, _ in excluded]  # in order, and not overlapping: finditer's

@@ -50,6 +50,7 @@ import regex
 from pydantic import Field
 
 from lint.article import Article, Block
+from lint.checks._candidates import passing
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.checks.figures import AttributionData, _compile, _words
 from lint.gate import gate
@@ -228,19 +229,22 @@ def _heads(phrase: str) -> set[str]:
 
 
 class VagueAttribution:
-    def __init__(self, p: Params):
+    def __init__(self, p: Params, validate: bool = True):
+        """``validate``: compile each entry alone first, to report a bad one
+        by its place (not needed for data a rule has validated already)."""
         data = p.attribution
         items = data.vague + p.tokens
         if not items and not data.hedges:
             raise CompileError(("attribution", "vague"), "no vague phrases: give `vague` in the data or `tokens`")
-        for i, item in enumerate(data.vague):
-            _compile(item, ("attribution", "vague", i))
-        for i, item in enumerate(data.hedges):
-            _compile(item, ("attribution", "hedges", i))
-        for i, item in enumerate(p.tokens):
-            _compile(item, ("tokens", i))
-        for i, item in enumerate(data.belief_verbs):
-            _compile(item, ("attribution", "belief_verbs", i))
+        if validate:
+            for i, item in enumerate(data.vague):
+                _compile(item, ("attribution", "vague", i))
+            for i, item in enumerate(data.hedges):
+                _compile(item, ("attribution", "hedges", i))
+            for i, item in enumerate(p.tokens):
+                _compile(item, ("tokens", i))
+            for i, item in enumerate(data.belief_verbs):
+                _compile(item, ("attribution", "belief_verbs", i))
         # one alternation; the group that matched gives the level (or, for
         # a belief verb, says to look for a place before it)
         self.places = frozenset(x.lower() for x in data.places + p.places)
@@ -255,12 +259,12 @@ class VagueAttribution:
         # RE2 running a superset of the pattern: a block it passes is searched exactly
         self.gate = gate(self.pattern)
 
-    def hits(self, text: str) -> list[_Hit]:
+    def hits(self, text: str, gated: bool = False) -> list[_Hit]:
         """The vague phrases of one sentence, in order (searched exactly only
         where the gate, RE2 running a superset of the pattern, passes: the
-        same hits, faster)."""
+        same hits, faster; ``gated``: the caller asked the gate already)."""
         out: list[_Hit] = []
-        if self.gate is not None and not self.gate.search(text):
+        if not gated and self.gate is not None and not self.gate.search(text):
             return out
         for m in self.pattern.finditer(text):
             if m.group("belief") is None:
@@ -285,7 +289,8 @@ class VagueAttribution:
             ss = article.sentences_of(b) if b.scope != "sentence" else [b]
             sents.extend(ss)
             para.extend([i] * len(ss))
-        hits = [self.hits(s.text) for s in sents]
+        # the gate asked of the whole article at once: most sentences have no vague phrase
+        hits = [self.hits(s.text, True) if ok else [] for s, ok in zip(sents, passing(self.gate, article, sents), strict=True)]
         named_heads: set[str] = set()  # words of vague mentions that a name excused, so far
         scans: dict[int, dict] = {}
         for k, s in enumerate(sents):
@@ -446,6 +451,20 @@ class VagueAttribution:
             # is a generic word; accept it (e.g. "Valfovich said")
             return words[0] not in self.not_names
         return True
+
+
+_NAMERS: dict[int, tuple[AttributionData, VagueAttribution]] = {}
+
+
+def namer_for(data: AttributionData) -> VagueAttribution:
+    """The vague-phrase finder of attribution data ``data`` with the rule's
+    defaults (what the figures check asks "is this cue part of a vague
+    phrase?"), built on first use and shared by every check that asks with
+    the same data in this process."""
+    got = _NAMERS.get(id(data))
+    if got is None or got[0] is not data:
+        got = _NAMERS[id(data)] = (data, VagueAttribution(Params(extends="vague_attribution", attribution=data), validate=False))
+    return got[1]
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> VagueAttribution:
