@@ -95,11 +95,14 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?
 # Unicode's decimal digits, RE2's \p{Nd}).
 _FOLDS = {"s": "[sSſ]", "i": "[iIİı]"}
 _NOT_WORD = "[^0-9A-Za-z_]"  # a character that is no word character for re is none in ASCII either
-_MONTH_GATE = compile_source(
-    f"(?:^|{_NOT_WORD})(?:"
-    + "|".join(m[0].upper() + "(?i:" + "".join(_FOLDS.get(c, c) for c in m[1:]) + ")" for m in sorted(MONTHS, key=len, reverse=True))
-    + f")(?:{_NOT_WORD}|$)"
-)
+# (RE2) a month name as _month_ok takes it, a weekday name in any case
+MONTH_NAME_RE2 = "(?:" + "|".join(
+    m[0].upper() + "(?i:" + "".join(_FOLDS.get(c, c) for c in m[1:]) + ")" for m in sorted(MONTHS, key=len, reverse=True)
+) + ")"
+WEEKDAY_RE2 = "(?i:" + "|".join("".join(_FOLDS.get(c, c) for c in w) for w in sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+# (RE2) what a date find_dates reads can start with: a digit, a month name, a weekday name
+DATE_START_RE2 = rf"(?:\p{{Nd}}|{MONTH_NAME_RE2}|{WEEKDAY_RE2})"
+_MONTH_GATE = compile_source(f"(?:^|{_NOT_WORD}){MONTH_NAME_RE2}(?:{_NOT_WORD}|$)")
 _NUMERIC_GATE = compile_source(r"\p{Nd}[/.\-]\p{Nd}")
 
 

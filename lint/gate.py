@@ -36,6 +36,7 @@ alone, as without RE2. No RE2 installed, no gates at all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import regex
@@ -54,6 +55,18 @@ _DROPPED_ESCAPES = frozenset("bBmMKAZz")
 # and ı (U+0131); RE2's (?i) does not: any of the four stands for all four,
 # case-insensitive or not (a superset either way)
 _I_FORMS = frozenset("iIİı")
+# (narrow) what a class without an ASCII blank becomes: any character but one
+# (the ASCII characters regex's \s matches; RE2 runs the class as fast as any character)
+_NOT_BLANK = r"[^\t\n\x0b\f\r\x1c-\x1f ]"
+_BLANKS = frozenset(range(0x09, 0x0E)) | frozenset(range(0x1C, 0x21))
+# Unicode properties (general categories) and POSIX classes that hold no ASCII blank
+_NO_BLANK_PROPERTIES = frozenset(
+    "l lu ll lt lm lo l& lc m mn mc me n nd nl no letter mark number alpha alphabetic alnum "
+    "uppercase_letter lowercase_letter titlecase_letter modifier_letter other_letter cased_letter "
+    "nonspacing_mark spacing_mark enclosing_mark decimal_number letter_number other_number digit "
+    "latin greek cyrillic han arabic hebrew".split()
+)
+_NO_BLANK_POSIX = frozenset("alpha alnum digit upper lower word xdigit punct graph".split())
 _DOTTED_I = "[iIİı]"
 _UNSUPPORTED_ESCAPES = frozenset("XNgGL")
 _VERBS = ("(*SKIP)", "(*FAIL)", "(*F)", "(*PRUNE)", "(*COMMIT)", "(*ACCEPT)")
@@ -63,9 +76,14 @@ class Unsupported(Exception):
     """The pattern uses something RE2 cannot run as a superset."""
 
 
-def relax(pattern: str, ignorecase: bool = False) -> str:
+def relax(pattern: str, ignorecase: bool = False, narrow: bool = False) -> str:
     """An RE2 pattern that matches wherever ``pattern`` (``regex`` syntax,
-    version 0) can match; raises :class:`Unsupported`."""
+    version 0) can match; raises :class:`Unsupported`.
+
+    ``narrow``: a class that holds no ASCII blank (``\\w``, ``\\d``, ``\\S``,
+    a letter, mark or number property, a class of those and of other
+    characters that are no blanks) becomes any character but an ASCII blank,
+    not any character: ``\\p{Ll}+`` stays within a word (see :func:`word_gate`)."""
     out: list[str] = []
     i, n = 0, len(pattern)
     hoisted: set[str] = set()
@@ -86,7 +104,7 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
                 i += 2
                 continue
             if e in _OUTSIDE:
-                emit(_OUTSIDE[e])
+                emit(_NOT_BLANK if narrow and e in "dwS" else _OUTSIDE[e])
                 i += 2
                 continue
             if e.isdigit() and e != "0":
@@ -101,7 +119,7 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
                 j = pattern.find("}", i) if i + 2 < n and pattern[i + 2] == "{" else i + 2
                 if j < 0:
                     raise Unsupported("unclosed \\p{")
-                emit(_ANY)
+                emit(_NOT_BLANK if narrow and e == "p" and _no_blank_property(pattern[i + 2:j + 1]) else _ANY)
                 i = j + 1
                 continue
             if e in "xuU":
@@ -123,7 +141,7 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
             i += 2
             continue
         if c == "[":
-            j, cls = _char_class(pattern, i, ignorecase)
+            j, cls = _char_class(pattern, i, ignorecase, narrow)
             emit(cls)
             i = j
             continue
@@ -204,7 +222,13 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
             body = pattern[i + 1:j] if j > 0 else ""
             if j > 0 and _is_count(body):
                 # X{n,m} is within X*: counted copies would blow up RE2's automaton
-                emit("*")
+                # (narrow: a few copies kept, at most 8, from none or one: "(?:\s+\p{Lu}\w*){0,3}"
+                # stays three words; from one, a dropped \b before it leaves X{1,m}, within X\b{1,m})
+                lo, _, hi = body.partition(",") if "," in body else (body, "", body)
+                if narrow and hi.isdigit() and int(hi) <= 8 and int(lo or 0) <= 1:
+                    emit(f"{{{int(lo or 0)},{int(hi)}}}")
+                else:
+                    emit("*")
                 i = j + 1
                 if i < n and pattern[i] == "+":
                     i += 1
@@ -227,6 +251,27 @@ def relax(pattern: str, ignorecase: bool = False) -> str:
     return (f"(?{flags})" if flags else "") + "".join(out)
 
 
+def _no_blank_property(body: str) -> bool:
+    """``body`` of ``\\p{body}`` (braces included, or one letter): a property
+    without an ASCII blank (a letter, mark or number category, a script)?"""
+    name = body.strip("{}").lower().replace(" ", "").replace("-", "_")
+    for prefix in ("gc=", "general_category=", "sc=", "script=", "is"):
+        if name.startswith(prefix) and name[len(prefix):] in _NO_BLANK_PROPERTIES:
+            return True
+    return name in _NO_BLANK_PROPERTIES and not name.startswith("^")
+
+
+def _code_point(digits: str) -> int:
+    try:
+        return int(digits, 16)
+    except ValueError:
+        return -1
+
+
+def _is_blank(code: int) -> bool:
+    return code in _BLANKS
+
+
 def _is_count(body: str) -> bool:
     parts = body.split(",")
     return 1 <= len(parts) <= 2 and all(p.isdigit() or p == "" for p in parts) and any(parts)
@@ -245,7 +290,7 @@ def _skip_quantifier(pattern: str, i: int) -> int:
     return i
 
 
-def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
+def _char_class(pattern: str, i: int, ignorecase: bool, narrow: bool = False) -> tuple[int, str]:
     """The class starting at ``pattern[i] == "["``: (index after it, RE2 text)."""
     n = len(pattern)
     j = i + 1
@@ -257,45 +302,75 @@ def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
         out.append("\\]")
         j += 1
     wide = out[-1] == "^"  # a negated class
+    # (narrow) a member that may be an ASCII blank, or a negated class: any character
+    blank = wide
+    last = -1  # the code point of the last plain member (a range's low end), -1 if none
     while j < n and pattern[j] != "]":
         c = pattern[j]
         if c == "[":  # version 0: a literal "[" unless a POSIX class [:alpha:]
             k = pattern.find(":]", j) if pattern.startswith("[:", j) else -1
             if k > 0 and pattern[j + 2:k].lstrip("^").isalpha():
                 wide = True
+                name = pattern[j + 2:k]
+                blank = blank or name.startswith("^") or name.lower() not in _NO_BLANK_POSIX
                 j = k + 2
             else:
                 out.append("\\[")
+                last = ord("[")
                 j += 1
             continue
         if c == "\\":
             e = pattern[j + 1] if j + 1 < n else ""
             if e == "s":
                 out.append(_SPACE)
+                blank = True
+                last = -1
                 j += 2
                 continue
             if e in "dwDWSpP":
                 wide = True
+                k = j
                 j = pattern.find("}", j) + 1 if e in "pP" and j + 2 < n and pattern[j + 2] == "{" else j + 2
                 if j <= 0:
                     raise Unsupported("unclosed \\p{ in a class")
+                if e in "DWP" or (e == "p" and not _no_blank_property(pattern[k + 2:j])):
+                    blank = True
+                last = -1
                 continue
             if e in "uU":
                 width = 4 if e == "u" else 8
-                out.append("\\x{" + pattern[j + 2:j + 2 + width] + "}")
+                digits = pattern[j + 2:j + 2 + width]
+                out.append("\\x{" + digits + "}")
+                last = _code_point(digits)
+                blank = blank or last < 0 or _is_blank(last)
                 j += 2 + width
                 continue
             if e in _UNSUPPORTED_ESCAPES or e == "":
                 raise Unsupported(f"\\{e} in a class")
             out.append(pattern[j:j + 2])
+            if e.isalnum():  # \t, \n, \x20, \0 ...: may be a blank
+                blank = True
+                last = -1
+            else:
+                last = ord(e)
             j += 2
             continue
+        if c == "-" and last >= 0 and j + 1 < n and pattern[j + 1] != "]":
+            # a range: from the last member to the next one (a blank inside it?)
+            nxt = pattern[j + 1]
+            hi = ord(nxt) if nxt != "\\" else -1
+            if hi < 0 or (last <= 0x20 and hi >= 0x09):
+                blank = True
         if ord(c) > 0x7F:
             wide = True  # non-ASCII members and ranges: RE2 builds large automata for them
+        blank = blank or _is_blank(ord(c))
+        last = ord(c)
         out.append(c)
         j += 1
     if j >= n:
         raise Unsupported("unclosed [")
+    if wide and narrow and not blank:  # no member is an ASCII blank: any character but one
+        return j + 1, _NOT_BLANK
     if wide:  # a Unicode or negated class: any character, a superset RE2 runs fast
         return j + 1, _ANY
     out.append("İı")  # regex may fold i/I with İ/ı (a scoped (?i:...) too), RE2 does not
@@ -309,11 +384,12 @@ class Gate:
     Picklable (the rule cache keeps compiled rules): it pickles as its RE2
     source and compiles again when loaded."""
 
-    __slots__ = ("_re", "source")
+    __slots__ = ("_asked", "_passed", "_re", "source")
 
     def __init__(self, compiled: Any, source: str) -> None:
         self._re = compiled
         self.source = source
+        self._asked = self._passed = 0  # whole texts asked about by search_spans, and passed
 
     def search(self, text: str) -> bool:
         """Can any of the exact patterns match somewhere in ``text``?
@@ -327,28 +403,35 @@ class Gate:
             return True
         return self._re.search(encoded) is not None
 
-    def search_spans(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    def search_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
         """``[self.search(text[a:b]) for a, b in spans]`` (``spans``: code-point
-        offsets), with ``text`` encoded once, not each span: a relaxed pattern
-        has no anchor and no boundary, so RE2 confined to a span of the text
-        finds what it finds in the span's text alone. (Each span is searched
-        on its own: one search from a span's start to the text's end could
-        answer for several spans, but a relaxed match can be long, up to the
-        text's end, where RE2 must read all of it.)"""
-        if self._re is None or not spans:
-            return [True] * len(spans)
-        encoded = _encoded(text)
-        if encoded is None:
-            return [True] * len(spans)
-        at = spans if len(encoded) == len(text) else _byte_spans(text, spans)  # ASCII: the same offsets
+        offsets), in fewer steps: while the gate seldom passes a whole text,
+        the whole text is asked first, and when nothing matches there (a
+        relaxed pattern has no anchor and no boundary: a match in a span is a
+        match in the text) that one search answers for every span; each span
+        is then searched with RE2's own call, without a match object."""
+        n = len(spans)
+        if self._re is None or not n:
+            return [True] * n
+        if n > 1 and 4 * self._passed <= 3 * self._asked + 4:  # it says no often enough to be worth asking
+            self._asked += 1
+            if not self.search(text):
+                return [False] * n
+            self._passed += 1
         raw = getattr(self._re, "_regexp", None)
-        if raw is None or _UNANCHORED is None:  # another google-re2 than the one known: its public API
-            search = self._re.search
-            return [search(encoded, a, b) is not None for a, b in at]
-        # RE2's own Match (what the public search calls, without building a
-        # match object): the span of the whole match is (-1, -1) for none
-        match = raw.Match
-        return [match(_UNANCHORED, encoded, a, b)[0][0] >= 0 for a, b in at]
+        match = raw.Match if raw is not None and _UNANCHORED is not None else None
+        out: list[bool] = []
+        for a, b in spans:
+            try:
+                encoded = text[a:b].encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate (only from the API): no gate
+                out.append(True)
+                continue
+            if match is not None:  # the span of the whole match is (-1, -1) for none
+                out.append(match(_UNANCHORED, encoded, 0, len(encoded))[0][0] >= 0)
+            else:  # another google-re2 than the one known: its public API
+                out.append(self._re.search(encoded) is not None)
+        return out
 
     def __getstate__(self) -> str:
         return self.source
@@ -357,6 +440,7 @@ class Gate:
         again = compile_source(state)
         self._re = again._re if again is not None else None
         self.source = state
+        self._asked = self._passed = 0
 
 
 # google-re2's anchor for an unanchored search, for its RE2 object's Match (None: not known)
@@ -377,30 +461,6 @@ def _encoded(text: str) -> bytes | None:
             data = None
         last = _last = (text, data)
     return last[1]
-
-
-_spans_of: tuple[str | None, dict] = (None, {})  # the last text, and its spans in UTF-8 offsets, by spans
-
-
-def _byte_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` of ``text`` in UTF-8 byte offsets (kept for the next gate
-    that asks about the same spans of the same text: the checks of one
-    article ask about its sentences, or its blocks, again and again)."""
-    global _spans_of
-    last = _spans_of  # one read, one write (threads)
-    if last[0] is not text:
-        last = _spans_of = (text, {})
-    key = tuple(spans)
-    got = last[1].get(key)
-    if got is None:
-        where: dict[int, int] = {}
-        prev = done = 0
-        for x in sorted({x for span in spans for x in span}):
-            done += len(text[prev:x].encode("utf-8"))
-            where[x] = done
-            prev = x
-        got = last[1][key] = [(where[a], where[b]) for a, b in spans]
-    return got
 
 
 def compile_source(source: str) -> Gate | None:
@@ -426,20 +486,41 @@ _REFUSED_FLAGS = (regex.VERBOSE | regex.V1 | regex.BESTMATCH | regex.ENHANCEMATC
                   | regex.LOCALE | regex.FULLCASE | regex.REVERSE)
 
 
+def relaxed_parts(patterns: Sequence[regex.Pattern], narrow: bool = False) -> list[str] | None:
+    """The relaxed RE2 form of each pattern (flags applied: case, dot-all), or
+    None when a pattern has none (see :func:`gate`)."""
+    parts = []
+    for p in patterns:
+        if p.flags & _REFUSED_FLAGS or (_ANCHORED.match(p.pattern) and not p.flags & regex.MULTILINE):
+            return None
+        try:
+            parts.append(relax(p.pattern, bool(p.flags & regex.IGNORECASE), narrow))
+        except (Unsupported, ValueError, IndexError):
+            return None
+        if p.flags & regex.DOTALL:
+            parts[-1] = "(?s:" + parts[-1] + ")"
+    return parts
+
+
 def gate(*patterns: regex.Pattern) -> Gate | None:
     """A gate for compiled ``regex`` patterns (a match of any of them is a
     match of the gate), or None when RE2 is missing or a pattern has no
     superset RE2 can run."""
     if _re2 is None or not patterns:
         return None
-    parts = []
-    for p in patterns:
-        if p.flags & _REFUSED_FLAGS or (_ANCHORED.match(p.pattern) and not p.flags & regex.MULTILINE):
-            return None
-        try:
-            parts.append(relax(p.pattern, bool(p.flags & regex.IGNORECASE)))
-        except (Unsupported, ValueError, IndexError):
-            return None
-        if p.flags & regex.DOTALL:
-            parts[-1] = "(?s:" + parts[-1] + ")"
-    return compile_source("|".join(f"(?:{p})" for p in parts))
+    parts = relaxed_parts(patterns)
+    return compile_source("|".join(f"(?:{p})" for p in parts)) if parts is not None else None
+
+
+def word_gate(*patterns: regex.Pattern, then: str = "") -> Gate | None:
+    """:func:`gate`, narrower: relaxed with ``narrow`` (a class without an
+    ASCII blank stays within a word: "\\p{Ll}+ in" does not run across a
+    paragraph, as "any character" does), and ``then`` (RE2 syntax, if given)
+    after the patterns: what must follow any match of theirs (a superset of
+    it: a relaxed pattern matches every string the exact one matches)."""
+    if _re2 is None or not patterns:
+        return None
+    parts = relaxed_parts(patterns, narrow=True)
+    if parts is None:
+        return None
+    return compile_source("(?:" + "|".join(f"(?:{p})" for p in parts) + ")" + then)

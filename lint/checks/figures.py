@@ -75,7 +75,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from lint.article import Article, Block
 from lint.checks._candidates import passing, passing_within
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
-from lint.gate import gate
+from lint.gate import word_gate
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
 
@@ -200,7 +200,7 @@ class Figures:
         # vague phrases attribute no figure, unless a name makes them
         # precise ("Analysts at Capital Economics estimate"): see _named_vague
         self.cues = cue_pattern(p.attribution, vague=False)
-        self._cue_gate = gate(self.cues)  # RE2: most sentences have no cue at all
+        self._cue_gate = word_gate(self.cues)  # RE2: most sentences have no cue at all
         self.toll_gate = _compile(
             r"(?i)(?<![\p{L}\p{N}])(?:" + _words(w.toll_verbs + w.casualty_words) + r")", loc + ("toll_verbs",)
         )
@@ -218,7 +218,7 @@ class Figures:
             + tolls + r")(?![\p{L}])",
             loc + ("toll_verbs",),
         )
-        self._toll_re2 = gate(self.toll_gate)
+        self._toll_re2 = word_gate(self.toll_gate)
         self._toll_seen: tuple[str | None, bool] = (None, False)
         self.number_word = _compile(
             r"(?i)(?<![\p{L}\p{N}'’-])(?:" + _words(w.number_words) + r")(?![\p{L}\p{N}'’-])", loc + ("number_words",)
@@ -262,7 +262,7 @@ class Figures:
         self.exceptions = (
             _compile(r"(?<![\p{L}\p{N}])(?:" + _words(exc) + r")(?![\p{L}\p{N}])", loc + ("exceptions",)) if exc else None
         )
-        self._exc_gate = gate(self.exceptions) if self.exceptions is not None else None
+        self._exc_gate = word_gate(self.exceptions) if self.exceptions is not None else None
 
     # ----------------------------------------------------------------------
 

@@ -49,9 +49,10 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from lint.article import Article, Block
+from lint.checks._candidates import passing
 from lint.checks._dateline import YEAR_RX, inside, quote_spans, sentence_blocks
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
-from lint.gate import gate
+from lint.gate import word_gate
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
 
@@ -148,7 +149,8 @@ class OfficeTitle:
         # the title, then the name: whitespace, not "-elect", not "of"
         self.title_rx = regex.compile(rf"(?i:\b(?P<title>{alt}))(?![\p{{L}}-])[ \t]+(?=\p{{Lu}})")
         self.gate = regex.compile(rf"(?i:\b(?:{alt}))\b")
-        self.fast_gate = gate(self.gate)  # the same, in RE2
+        self.fast_gate = word_gate(self.gate)  # the same, in RE2
+        self.title_gate = word_gate(self.title_rx)  # the sentences where title_rx may match
         self.former = frozenset(w.lower() for w in p.former)
         self.skip = frozenset(w.lower() for w in p.skip)
         self.now_rx = regex.compile(rf"(?i:\b(?:{'|'.join(regex.escape(w) for w in p.now)})\b)") if p.now else None
@@ -230,7 +232,10 @@ class OfficeTitle:
         if not (self.fast_gate or self.gate).search(article.text):
             return
         quotes: list[tuple[int, int]] | None = None
-        for s in sentence_blocks(article, blocks):
+        sents = list(sentence_blocks(article, blocks))
+        for s, maybe in zip(sents, passing(self.title_gate, article, sents), strict=True):
+            if not maybe:
+                continue  # no title followed by a blank (RE2, of the whole article at once)
             text = s.text
             for t in self.title_rx.finditer(text):
                 office = self.title_office[" ".join(t.group("title").lower().split())]

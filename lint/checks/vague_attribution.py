@@ -53,7 +53,7 @@ from lint.article import Article, Block
 from lint.checks._candidates import passing
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.checks.figures import AttributionData, _compile, _words
-from lint.gate import gate
+from lint.gate import word_gate
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
 
@@ -257,7 +257,7 @@ class VagueAttribution:
         self.not_names = frozenset(x.lower() for x in data.not_names)
         self.message = p.message or DEFAULT_MESSAGE
         # RE2 running a superset of the pattern: a block it passes is searched exactly
-        self.gate = gate(self.pattern)
+        self.gate = word_gate(self.pattern)
 
     def hits(self, text: str, gated: bool = False) -> list[_Hit]:
         """The vague phrases of one sentence, in order (searched exactly only

@@ -34,7 +34,7 @@ from lint.article import Article, Block
 from lint.checks._dateline import Cues, phrase_pattern
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import find_dates
-from lint.gate import compile_source, gate
+from lint.gate import compile_source, word_gate
 from lint.model import Finding, Related, Severity, Span
 from lint.rules import RuleBase
 
@@ -104,7 +104,7 @@ class WeekdayDate:
                 rf"|(?P<wd3>{_WD})\.?\s*\(\s*(?P<day2>(?i:{alt}))\s*\)",
                 regex.IGNORECASE,
             )
-        self.day_gate = gate(self.day_rx) if self.day_rx is not None else None
+        self.day_gate = word_gate(self.day_rx) if self.day_rx is not None else None
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         pub = article.meta.date
