@@ -3,9 +3,10 @@ check's patterns) passes, asked of the whole article at once.
 
 A check calls its gate once per article instead of once per block: the
 blocks that are exact slices of the article's text (every block of a plain
-text file) are looked up in one pass of RE2 over the text (see
-``Gate.search_spans``), the others (markdown with its markup dropped) one
-by one. A block the gate does not pass holds nothing the gated patterns can
+text file, as ``BlockChecker`` has it; in other formats, each block that is
+one) are looked up together (``Gate.search_spans``: the whole text once,
+while the gate seldom passes whole texts, then block by block where it
+does), the others (markdown with its markup dropped) one by one. A block the gate does not pass holds nothing the gated patterns can
 match; the exact patterns run on the others only.
 """
 
@@ -22,22 +23,14 @@ def passing(g: Gate | None, article: Article, blocks: Sequence[Block]) -> list[b
     if g is None:
         return [True] * len(blocks)
     text = article.text
+    if article.format == "txt":  # every block an exact slice of the text (as BlockChecker has it)
+        return g.search_spans(text, [(b.start, b.start + len(b.text)) for b in blocks])
     sliced = [text.startswith(b.text, b.start) for b in blocks]
-    out = g.search_spans(text, [(b.start, b.end) for b, s in zip(blocks, sliced, strict=True) if s])
+    out = g.search_spans(text, [(b.start, b.start + len(b.text)) for b, s in zip(blocks, sliced, strict=True) if s])
     if all(sliced):
         return out
     it = iter(out)
     return [next(it) if s else g.search(b.text) for b, s in zip(blocks, sliced, strict=True)]
-
-
-def any_passing(g: Gate | None, article: Article, blocks: Sequence[Block]) -> bool:
-    """Does ``g`` pass any of ``blocks``?"""
-    if g is None or not blocks:
-        return bool(blocks)
-    text = article.text
-    if all(text.startswith(b.text, b.start) for b in blocks):
-        return any(g.search_spans(text, [(b.start, b.end) for b in blocks]))
-    return any(g.search(b.text) for b in blocks)
 
 
 def passing_within(g: Gate | None, article: Article, block: Block, bounds: Sequence[tuple[int, int]]) -> list[bool]:
@@ -45,7 +38,7 @@ def passing_within(g: Gate | None, article: Article, block: Block, bounds: Seque
     whether ``g`` can match in ``block.text[lo:hi]``."""
     if g is None:
         return [True] * len(bounds)
-    if article.text.startswith(block.text, block.start):
+    if article.format == "txt" or article.text.startswith(block.text, block.start):
         at = block.start
         return g.search_spans(article.text, [(at + lo, at + hi) for lo, hi in bounds])
     text = block.text

@@ -93,7 +93,7 @@ class EndedEvent:
         quotes: list[tuple[int, int]] | None = None
         ended: dict[str, tuple[int, int, str]] = {}
         going: dict[str, tuple[int, int, str]] = {}
-        sents = list(sentence_blocks(article, blocks))
+        sents = sentence_blocks(article, blocks)
         # RE2 again, sentence by sentence (in one pass over the text): where each pattern may match
         maybe = [passing(g, article, sents) for g in self.fast_both]
         for i, s in enumerate(sents):

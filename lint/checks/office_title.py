@@ -82,12 +82,17 @@ class Params(RuleBase):
     margin_days: int = Field(default=7, ge=0)
 
 
+_NAME_SEP = regex.compile(r"[ \t]+|-(?=\p{Lu})")
+_WORDS = regex.compile(r"[\p{L}'’]+")
+_INITIALS = regex.compile(r"(?<=\b\p{Lu}) (?=\p{Lu}\b)")
+
+
 def _key(name: str) -> str:
     """A name as matched: accents, dots, case and spacing ignored."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("ı", "i").replace("’", "'").replace(".", " ").replace("-", " ")
-    s = regex.sub(r"(?<=\b\p{Lu}) (?=\p{Lu}\b)", "", " ".join(s.split()))  # "H W" -> "HW"
+    s = _INITIALS.sub("", " ".join(s.split()))  # "H W" -> "HW"
     return s.casefold()
 
 
@@ -183,7 +188,7 @@ class OfficeTitle:
             if not m:
                 break
             ends.append(m.end())
-            sep = regex.match(r"[ \t]+|-(?=\p{Lu})", text[m.end() :])
+            sep = _NAME_SEP.match(text[m.end() :])
             if not sep:
                 break
             i = m.end() + sep.end()
@@ -221,7 +226,7 @@ class OfficeTitle:
     def _past_tense(self, sentence: str) -> bool:
         if _ED.search(sentence):
             return True
-        return any(w.lower() in self.past for w in regex.findall(r"[\p{L}'’]+", sentence))
+        return any(w.lower() in self.past for w in _WORDS.findall(sentence))
 
     # -- the check -----------------------------------------------------------
 
@@ -232,7 +237,7 @@ class OfficeTitle:
         if not (self.fast_gate or self.gate).search(article.text):
             return
         quotes: list[tuple[int, int]] | None = None
-        sents = list(sentence_blocks(article, blocks))
+        sents = sentence_blocks(article, blocks)
         for s, maybe in zip(sents, passing(self.title_gate, article, sents), strict=True):
             if not maybe:
                 continue  # no title followed by a blank (RE2, of the whole article at once)

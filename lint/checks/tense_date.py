@@ -89,7 +89,7 @@ class TenseDate:
         if pub is None:
             return
         quotes: list[tuple[int, int]] | None = None
-        sents = list(sentence_blocks(article, blocks))
+        sents = sentence_blocks(article, blocks)
         # RE2 first, of the whole article at once: the sentences where one of the three patterns may match
         for s, maybe in zip(sents, passing(self._gate, article, sents), strict=True):
             text = s.text

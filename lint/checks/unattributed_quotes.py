@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from lint.article import Article, Block
 from lint.checks._quotes import Quote, excerpt, quotes_of
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
-from lint.gate import word_gate
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
 
@@ -59,10 +58,6 @@ class UnattributedQuotes:
         self.cue = regex.compile(r"(?i)\b(?:%s)\b" % "|".join(sorted(parts, key=len, reverse=True)))
         self.p = p
         self.message = p.message or DEFAULT_MESSAGE
-        self.fast_cue = word_gate(self.cue)  # RE2 running a superset of ``cue``: most text outside quotations has none
-
-    def _cue_gate(self, text: str) -> bool:
-        return self.fast_cue is None or self.fast_cue.search(text)
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         text = article.text
@@ -75,7 +70,7 @@ class UnattributedQuotes:
                 speaker = left_open = False
                 continue
             outside = self._outside(b, quotes)
-            named = bool(self._cue_gate(outside) and self.cue.search(outside)) or self._colon_intro(text, b, quotes)
+            named = bool(self.cue.search(outside)) or self._colon_intro(text, b, quotes)
             pure = not outside.strip(" \t\r\n,.;:—–-")
             continued = quotes[0].open == b.start and (left_open or (pure and speaker))
             if not named and not continued:
