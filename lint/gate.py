@@ -403,6 +403,23 @@ class Gate:
             return True
         return self._re.search(encoded) is not None
 
+    def first(self, text: str, start: int = 0, end: int | None = None) -> int:
+        """Where in ``text[start:end]`` the leftmost match of the relaxed
+        pattern starts (an offset in ``text``), -1 if none: no match of the
+        exact patterns starts before it (every place where one does is a
+        place where the relaxed pattern matches). ``start`` without a gate."""
+        if self._re is None:
+            return start
+        piece = text[start:end]
+        try:
+            encoded = piece.encode("utf-8")
+        except UnicodeEncodeError:
+            return start
+        m = self._re.search(encoded)
+        if m is None:
+            return -1
+        return start + len(encoded[: m.start()].decode("utf-8"))
+
     def search_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
         """``[self.search(text[a:b]) for a, b in spans]`` (``spans``: code-point
         offsets), in fewer steps: while the gate seldom passes a whole text,

@@ -223,6 +223,7 @@ class Figures:
         self.number_word = _compile(
             r"(?i)(?<![\p{L}\p{N}'’-])(?:" + _words(w.number_words) + r")(?![\p{L}\p{N}'’-])", loc + ("number_words",)
         )
+        self._number_re2 = word_gate(self.number_word)
         units_t = _words(w.time_units)
         self.duration = _compile(
             r"(?i)[\s-]?(?:(?:more|additional|further|consecutive|straight|full|long|extra|"
@@ -286,10 +287,9 @@ class Figures:
             # no digit that ``_NUMBER`` can match (``\d``) and no number word: no figure
             if i in sourced:
                 continue
-            toll = self._tolls_possible(block.text, tolls[i])
-            if not (toll or _DIGIT.search(block.text)):
+            if not (_DIGIT.search(block.text) or self._tolls_possible(block.text, tolls[i])):
                 continue
-            if len(block.text.split()) < 4:
+            if len(block.text.split(None, 4)) < 4:
                 continue  # a label or page residue ("Show all 50"), not a statement
             yield from self._check_block(article, block, named[i])
 
@@ -375,9 +375,18 @@ class Figures:
                 if not gated[0][k]:
                     cues: list[int] = []
                 else:
-                    cues = [m.start() - lo for m in self.cues.finditer(text, lo, hi)]
-                own[k] = self._sentence_attributed(article, sents, k, cues)
+                    # from the first place RE2 finds a candidate: before it the exact pattern can
+                    # neither match nor skip (every try that does is a match of the relaxed one)
+                    first = self._cue_gate.first(text, lo, hi) if self._cue_gate is not None else lo
+                    cues = [m.start() - lo for m in self.cues.finditer(text, first, hi)] if first >= 0 else []
+                own[k] = self._sentence_attributed(article, sents, k, cues, lambda: vague_gated(k))
             return own[k]
+
+        def vague_gated(k: int) -> bool:
+            # where the vague phrases' gate passes, asked of all the sentences at once (when first needed)
+            if len(gated) < 2:
+                gated.append(passing_within(self._namer.gate if self._namer is not None else None, article, block, bounds))
+            return gated[1][k]
 
         def sentence(k: int) -> str:
             lo, hi = bounds[k]
@@ -414,13 +423,16 @@ class Figures:
 
         return attributed, any_cue
 
-    def _sentence_attributed(self, article: Article, sents: list[Block], k: int, cues: list[int]) -> bool:
+    def _sentence_attributed(
+        self, article: Article, sents: list[Block], k: int, cues: list[int], gated: Callable[[], bool] | None = None
+    ) -> bool:
         """Sentence ``k`` has a cue (``cues``: where, in the sentence) that is
         no part of a vague phrase ("said" in "sources said"), or a vague
         phrase that a name makes precise ("Analysts at Capital Economics
         estimate", "Some analysts, including X, say"): VagueAttribution's
         test, within the paragraph. The vague phrases are searched only here,
-        in the sentences of figures that need it."""
+        in the sentences of figures that need it. ``gated``: whether their
+        gate passes the sentence, when the caller knows."""
         if k >= len(sents):
             return False
         if self._namer is None:
@@ -435,7 +447,11 @@ class Figures:
             b = ends_here(_SPEAKER_BEFORE, text, c)
             if b is not None and (b.group("pron") or b.start() > 0):
                 return True
-        hits = [h for h in namer.hits(text) if not h.place]
+        if gated is None:
+            found = namer.hits(text)
+        else:
+            found = namer.hits(text, True) if gated() else []
+        hits = [h for h in found if not h.place]
         if not hits:
             return bool(cues)
         if any(not any(h.start <= c < h.end for h in hits) for c in cues):
@@ -512,9 +528,10 @@ class Figures:
     def _toll_words(self, text: str) -> list[tuple[int, int, Severity | None]]:
         """Tolls written in words: "two people were injured", "dozens were killed", "killing three"."""
         out: list[tuple[int, int, Severity | None]] = []
-        if not self._tolls_possible(text):
-            return out
-        for m in self.number_word.finditer(text):
+        first = self._number_re2.first(text) if self._number_re2 is not None else 0
+        if first < 0 or not self._tolls_possible(text):
+            return out  # no number word (RE2, cheap), or no toll or casualty word
+        for m in self.number_word.finditer(text, first):
             start, end = m.span()
             if _DEFINITE_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "the thousands still missing": those counted before
@@ -529,14 +546,21 @@ class Figures:
         """(start, end, level, kind) of each figure written in digits; kind:
         money, pct, measure or count. ``named``: False when the exceptions'
         gate is known not to pass ``text``."""
-        excluded = (
-            [m.span() for m in self.exceptions.finditer(text)]
-            if named and self.exceptions is not None and (self._exc_gate is None or self._exc_gate.search(text))
-            else []
-        )
+        numbers = list(_NUMBER.finditer(text))
+        excluded: list[tuple[int, int]] = []
+        if numbers and named and self.exceptions is not None:
+            # from the first candidate RE2 finds (before it no exception can match) up to
+            # the last number (an exception that starts after it excludes none)
+            first = self._exc_gate.first(text) if self._exc_gate is not None else 0
+            last = numbers[-1].start("num")
+            if first >= 0:
+                for m in self.exceptions.finditer(text, first):
+                    if m.start() > last:
+                        break
+                    excluded.append(m.span())
         excluded_starts = [s for s, _ in excluded]  # in order, and not overlapping: finditer's
         priced: dict = {}  # a price word in text[s:e], per "sentence" (see _priced)
-        for m in _NUMBER.finditer(text):
+        for m in numbers:
             start, end = m.span()
             num_start = m.start("num")
             num = m.group("num")
