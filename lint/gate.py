@@ -36,6 +36,7 @@ alone, as without RE2. No RE2 installed, no gates at all.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any
 
@@ -384,12 +385,12 @@ class Gate:
     Picklable (the rule cache keeps compiled rules): it pickles as its RE2
     source and compiles again when loaded."""
 
-    __slots__ = ("_asked", "_passed", "_re", "source")
+    __slots__ = ("_empty", "_re", "source")
 
     def __init__(self, compiled: Any, source: str) -> None:
         self._re = compiled
         self.source = source
-        self._asked = self._passed = 0  # whole texts asked about by search_spans, and passed
+        self._empty = compiled is None or compiled.search(b"") is not None  # it matches the empty string
 
     def search(self, text: str) -> bool:
         """Can any of the exact patterns match somewhere in ``text``?
@@ -421,20 +422,61 @@ class Gate:
         return start + len(encoded[: m.start()].decode("utf-8"))
 
     def search_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
-        """``[self.search(text[a:b]) for a, b in spans]`` (``spans``: code-point
-        offsets), in fewer steps: while the gate seldom passes a whole text,
-        the whole text is asked first, and when nothing matches there (a
-        relaxed pattern has no anchor and no boundary: a match in a span is a
-        match in the text) that one search answers for every span; each span
-        is then searched with RE2's own call, without a match object."""
+        """For each span ``(a, b)`` of ``text`` (code-point offsets), whether
+        the gate may pass ``text[a:b]``: never False where ``self.search(text[a:b])``
+        is True, and one pass over the text (from the first span's start to the
+        last one's end) instead of one search per span.
+
+        The pass collects the relaxed pattern's matches over the text, left
+        to right, each search starting where the last match ended. A match of
+        the exact patterns inside a span is a match of the relaxed one there
+        (a relaxed pattern has no anchor and no boundary), and the pass finds
+        a match that overlaps it: the last match starting at or before it
+        either reaches into it, or ended before it and the next search, from
+        there, finds a match that starts at or before it. So a span that no
+        match overlaps holds none; one that holds a whole match may (True);
+        one only overlapped (a long match running across it) is searched on
+        its own. A few spans are searched one by one."""
         n = len(spans)
         if self._re is None or not n:
             return [True] * n
-        if n > 1 and 4 * self._passed <= 3 * self._asked + 4:  # it says no often enough to be worth asking
-            self._asked += 1
-            if not self.search(text):
-                return [False] * n
-            self._passed += 1
+        if n <= _FEW_SPANS or self._empty:  # (a pattern that matches the empty string matches everywhere)
+            return self._each(text, spans)
+        # over the part of the text the spans cover (a paragraph's sentences need no more), as its
+        # own text: no anchor, no boundary, the same matches; encoded once (the last text is kept)
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        piece = text if lo == 0 and hi == len(text) else text[lo:hi]
+        encoded = _encoded(piece)
+        if encoded is None:  # a lone surrogate (only from the API): no gate
+            return [True] * n
+        found = []
+        if len(encoded) == len(piece):  # ASCII: byte offsets are code-point offsets
+            for m in self._re.finditer(encoded):
+                found.append((lo + m.start(), lo + m.end()))
+        else:  # code points counted from the last match on: linear in the text
+            byte, char = 0, lo
+            for m in self._re.finditer(encoded):
+                p = char + len(encoded[byte : m.start()].decode("utf-8"))
+                byte, char = m.end(), p + len(encoded[m.start() : m.end()].decode("utf-8"))
+                found.append((p, char))
+        if not found:
+            return [False] * n
+        starts = [p for p, _ in found]
+        ends = [q for _, q in found]  # increasing too: the matches do not overlap
+        out: list[bool] = []
+        for a, b in spans:
+            lo = bisect.bisect_right(ends, a)  # the first match ending after a
+            hi = bisect.bisect_left(starts, b)  # the matches starting before b: [lo, hi)
+            if lo >= hi:
+                out.append(False)
+            elif any(a <= found[k][0] and found[k][1] <= b for k in range(lo, hi)):
+                out.append(True)
+            else:
+                out.append(self._each(text, [(a, b)])[0])
+        return out
+
+    def _each(self, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+        """Each span searched on its own, with RE2's own call (no match object)."""
         raw = getattr(self._re, "_regexp", None)
         match = raw.Match if raw is not None and _UNANCHORED is not None else None
         out: list[bool] = []
@@ -457,11 +499,12 @@ class Gate:
         again = compile_source(state)
         self._re = again._re if again is not None else None
         self.source = state
-        self._asked = self._passed = 0
+        self._empty = self._re is None or self._re.search(b"") is not None
 
 
 # google-re2's anchor for an unanchored search, for its RE2 object's Match (None: not known)
 _UNANCHORED = getattr(getattr(_re2, "_Anchor", None), "UNANCHORED", None)
+_FEW_SPANS = 4  # up to this many spans, one search each is cheaper than a pass collecting matches
 
 _last: tuple[str | None, bytes | None] = (None, b"")  # the last text encoded, and its UTF-8 bytes
 
