@@ -91,8 +91,7 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?
 # ASCII capital first (every other letter a month name has folds only to
 # itself or to "ſ", "İ", "ı", spelt out: ``re``'s IGNORECASE folds s with
 # "ſ", i with "İ" and "ı"; RE2's (?i) folds "ſ" but not the dotted and
-# dotless i). A numeric date has a digit, a separator, a digit ("\d" is
-# Unicode's decimal digits, RE2's \p{Nd}).
+# dotless i). A numeric date has a digit, a separator, a digit (DIGIT_RE2).
 _FOLDS = {"s": "[sSſ]", "i": "[iIİı]"}
 _NOT_WORD = "[^0-9A-Za-z_]"  # a character that is no word character for re is none in ASCII either
 # (RE2) a month name as _month_ok takes it, a weekday name in any case
@@ -100,10 +99,13 @@ MONTH_NAME_RE2 = "(?:" + "|".join(
     m[0].upper() + "(?i:" + "".join(_FOLDS.get(c, c) for c in m[1:]) + ")" for m in sorted(MONTHS, key=len, reverse=True)
 ) + ")"
 WEEKDAY_RE2 = "(?i:" + "|".join("".join(_FOLDS.get(c, c) for c in w) for w in sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+# (RE2) a digit of ``re`` or ``regex`` (``\d``: Unicode's decimal digits): an ASCII one, or a
+# character outside ASCII (not RE2's \p{Nd}: its Unicode tables may be older than theirs)
+DIGIT_RE2 = r"(?:[0-9]|[^\x00-\x7f])"
 # (RE2) what a date find_dates reads can start with: a digit, a month name, a weekday name
-DATE_START_RE2 = rf"(?:\p{{Nd}}|{MONTH_NAME_RE2}|{WEEKDAY_RE2})"
+DATE_START_RE2 = rf"(?:{DIGIT_RE2}|{MONTH_NAME_RE2}|{WEEKDAY_RE2})"
 _MONTH_GATE = compile_source(f"(?:^|{_NOT_WORD}){MONTH_NAME_RE2}(?:{_NOT_WORD}|$)")
-_NUMERIC_GATE = compile_source(r"\p{Nd}[/.\-]\p{Nd}")
+_NUMERIC_GATE = compile_source(rf"{DIGIT_RE2}[/.\-]{DIGIT_RE2}")
 
 
 class DateMatch(NamedTuple):
