@@ -17,6 +17,7 @@ Kelvin sign, German sharp s, Greek final sigma, ligatures, combining marks):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import sys
 from pathlib import Path
@@ -35,7 +36,7 @@ re2 = pytest.importorskip("re2")
 import lint.checks._dateline as dateline  # noqa: E402
 import lint.dates as dates  # noqa: E402
 import lint.gate as lgate  # noqa: E402
-from lint.checks import tense_date, weekday_date  # noqa: E402
+from lint.checks import weekday_date  # noqa: E402
 from lint.gate import word_gate  # noqa: E402
 
 RULE_IDS = (
@@ -144,7 +145,7 @@ def test_the_checks_patterns_have_word_gates():
 
 def _spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     points = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
-    return list(zip(points, points[1:], strict=False))
+    return list(itertools.pairwise(points))
 
 
 @SETTINGS
