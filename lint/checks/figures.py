@@ -280,27 +280,27 @@ class Figures:
                     sourced.add(i)
             else:
                 covered = False
-        # the RE2 gates asked of the whole article at once, not block by block
-        tolls = passing(self._toll_re2, article, blocks)
-        named = passing(self._exc_gate, article, blocks)
+        tolls: list[bool] | None = None  # the toll words' RE2 gate, asked of the whole article at once
         for i, block in enumerate(blocks):
             # no digit that ``_NUMBER`` can match (``\d``) and no number word: no figure
             if i in sourced:
                 continue
-            if not (_DIGIT.search(block.text) or self._tolls_possible(block.text, tolls[i])):
-                continue
+            if not _DIGIT.search(block.text):
+                if tolls is None:
+                    tolls = passing(self._toll_re2, article, blocks)
+                if not self._tolls_possible(block.text, tolls[i]):
+                    continue
             if len(block.text.split(None, 4)) < 4:
                 continue  # a label or page residue ("Show all 50"), not a statement
-            yield from self._check_block(article, block, named[i])
+            yield from self._check_block(article, block)
 
-    def _check_block(self, article: Article, block: Block, named: bool = True) -> Iterator[Finding]:
-        """``named``: whether the exceptions' gate passes the block."""
+    def _check_block(self, article: Article, block: Block) -> Iterator[Finding]:
         text = block.text
         if self.reach == "paragraph":
             if self.cues.search(text) is not None:
                 return  # a cue anywhere in the paragraph attributes every figure
             cue_at: list[int] = []
-        figures = list(self._figures(text, named))
+        figures = list(self._figures(text))
         if not figures:
             return
         if self.reach in ("sentence", "neighbours"):
@@ -486,7 +486,7 @@ class Figures:
 
     # ----------------------------------------------------------------------
 
-    def _figures(self, text: str, named: bool = True) -> Iterator[tuple[int, int, Severity | None]]:
+    def _figures(self, text: str) -> Iterator[tuple[int, int, Severity | None]]:
         """(start, end, level) of each figure in ``text``, in order; level None: the rule's.
 
         A figure right after another of its kind, in brackets or as ", or
@@ -497,7 +497,7 @@ class Figures:
         prev_end, prev_kind = -1, ""
         words = self._toll_words(text)
         w = 0
-        for start, end, level, kind in self._digit_figures(text, named):
+        for start, end, level, kind in self._digit_figures(text):
             while w < len(words) and words[w][0] < start:
                 yield words[w]
                 w += 1
@@ -542,13 +542,12 @@ class Figures:
                 out.append((start, end, None))
         return out
 
-    def _digit_figures(self, text: str, named: bool = True) -> Iterator[tuple[int, int, Severity | None, str]]:
+    def _digit_figures(self, text: str) -> Iterator[tuple[int, int, Severity | None, str]]:
         """(start, end, level, kind) of each figure written in digits; kind:
-        money, pct, measure or count. ``named``: False when the exceptions'
-        gate is known not to pass ``text``."""
+        money, pct, measure or count."""
         numbers = list(_NUMBER.finditer(text))
         excluded: list[tuple[int, int]] = []
-        if numbers and named and self.exceptions is not None:
+        if numbers and self.exceptions is not None:
             # from the first candidate RE2 finds (before it no exception can match) up to
             # the last number (an exception that starts after it excludes none)
             first = self._exc_gate.first(text) if self._exc_gate is not None else 0
@@ -599,14 +598,14 @@ class Figures:
                 if mm and not self.duration.match(text, after):
                     yield start, mm.end(), Severity.SUGGESTION, "measure"  # 1.43°C, 85 decibels
                     continue
+                if not comma and "." not in num and len(num) == 4 and 1000 <= value <= 2099:
+                    continue  # a year (first: the three tests below end here as well)
                 if _RANGE_OR_COMPOUND.match(text, after):
                     continue  # 15-year-old, 2011-12, 10-point
                 if self.duration.match(text, after):
                     continue  # 44 months, 26 year-history
                 if self.months.match(text, after):
                     continue  # 30 April
-                if not comma and "." not in num and len(num) == 4 and 1000 <= value <= 2099:
-                    continue  # a year
                 if self.reference_before.search(before) or self.age_before.search(before):
                     continue
                 if not comma and _AGE_NAME_BEFORE.search(before) and value < 130 and text[after : after + 1] in ",)":
