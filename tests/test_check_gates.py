@@ -349,3 +349,19 @@ def test_checks_find_the_same_without_gates_on_real_copy():
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+def test_blocks_of_plain_text_are_slices_of_it():
+    """``lint.checks._candidates.passing`` asks a gate about a plain-text
+    article's blocks and sentences as spans of its text (as BlockChecker
+    does): they must be exact slices."""
+    from lint.readers import read_article
+
+    paths = []
+    for sub in (("corpus", "annotated", "articles"), ("corpus", "articles")):
+        paths += sorted(shared_or_skip(*sub).glob("*.txt"))
+    for p in paths:
+        article = read_article(str(p), p.read_text(encoding="utf-8"))
+        assert article.format == "txt"
+        for b in article.blocks + article.sentences + article.quotes:
+            assert article.text.startswith(b.text, b.start), (p.name, b)
