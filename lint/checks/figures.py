@@ -73,7 +73,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from lint.article import Article, Block
-from lint.checks._candidates import passing, passing_within
+from lint.checks._candidates import passing_within
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.gate import word_gate
 from lint.model import Finding, Severity, Span
@@ -280,16 +280,10 @@ class Figures:
                     sourced.add(i)
             else:
                 covered = False
-        tolls: list[bool] | None = None  # the toll words' RE2 gate, asked of the whole article at once
         for i, block in enumerate(blocks):
             # no digit that ``_NUMBER`` can match (``\d``) and no number word: no figure
-            if i in sourced:
+            if i in sourced or not (_DIGIT.search(block.text) or self._tolls_possible(block.text)):
                 continue
-            if not _DIGIT.search(block.text):
-                if tolls is None:
-                    tolls = passing(self._toll_re2, article, blocks)
-                if not self._tolls_possible(block.text, tolls[i]):
-                    continue
             if len(block.text.split(None, 4)) < 4:
                 continue  # a label or page residue ("Show all 50"), not a statement
             yield from self._check_block(article, block)
@@ -450,7 +444,7 @@ class Figures:
         if gated is None:
             found = namer.hits(text)
         else:
-            found = namer.hits(text, True) if gated() else []
+            found = namer.hits(text) if gated() else []
         hits = [h for h in found if not h.place]
         if not hits:
             return bool(cues)
@@ -513,15 +507,12 @@ class Figures:
             yield start, end, level
         yield from words[w:]
 
-    def _tolls_possible(self, text: str, maybe: bool | None = None) -> bool:
+    def _tolls_possible(self, text: str) -> bool:
         """A toll or casualty word in ``text`` (RE2 first, where it can say
-        no, unless ``maybe`` gives its answer; the answer for the last text
-        asked about is kept)."""
+        no; the answer for the last text asked about is kept)."""
         seen = self._toll_seen  # one read, one write (threads)
         if seen[0] is not text:
-            if maybe is None:
-                maybe = self._toll_re2 is None or self._toll_re2.search(text)
-            ok = maybe and self.toll_gate.search(text) is not None
+            ok = (self._toll_re2 is None or self._toll_re2.search(text)) and self.toll_gate.search(text) is not None
             seen = self._toll_seen = (text, bool(ok))
         return seen[1]
 

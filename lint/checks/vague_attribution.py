@@ -127,21 +127,28 @@ class _Barriers:
     aside of that pattern could hold it). ``finditer`` from such a place
     finds what it finds from 0 after it."""
 
-    __slots__ = ("at",)
+    __slots__ = ("_text", "at")
 
     def __init__(self, text: str):
-        self.at: list[int] = []
+        self._text = text  # the barriers are found on first use (most sentences never need them)
+        self.at: list[int] | None = None
+
+    def _find(self, text: str) -> list[int]:
+        at: list[int] = []
         for w in _WORD_AFTER_SPACE.finditer(text):
             x, word = w.start(), w.group()
             if _UPPER.match(word) or _PARTICLES.fullmatch(word) or _SPEECH_WORD.fullmatch(word):
                 continue
             lo = max(0, x - 82)
             if text.rfind("(", lo, x) < 0 and text.rfind(",", lo, x) < 0:
-                self.at.append(x)
+                at.append(x)
+        return at
 
     def before(self, text: str, end: int) -> int:
         """Where to start a search for a speaker whose words end right
         before ``end`` (see ``_SAYS_THAT``): the last barrier before them, or 0."""
+        if self.at is None:
+            self.at = self._find(self._text)
         says = _AFTER_SAYS.match(text, 0, end)
         p = says.start() if says is not None else end
         i = bisect.bisect_left(self.at, p) - 1
@@ -259,14 +266,16 @@ class VagueAttribution:
         # RE2 running a superset of the pattern: a block it passes is searched exactly
         self.gate = word_gate(self.pattern)
 
-    def hits(self, text: str, gated: bool = False) -> list[_Hit]:
+    def hits(self, text: str) -> list[_Hit]:
         """The vague phrases of one sentence, in order (searched exactly only
         where the gate, RE2 running a superset of the pattern, passes: the
-        same hits, faster; ``gated``: the caller asked the gate already)."""
+        same hits, faster: the search starts where RE2 finds a candidate)."""
         out: list[_Hit] = []
-        if not gated and self.gate is not None and not self.gate.search(text):
+        # from the first place RE2 finds a candidate: before it the exact pattern matches nowhere
+        first = self.gate.first(text) if self.gate is not None else 0
+        if first < 0:
             return out
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, first):
             if m.group("belief") is None:
                 out.append(_Hit(m.start(), m.end(), m.group(), m.group("hedge") is not None))
                 continue
@@ -290,7 +299,7 @@ class VagueAttribution:
             sents.extend(ss)
             para.extend([i] * len(ss))
         # the gate asked of the whole article at once: most sentences have no vague phrase
-        hits = [self.hits(s.text, True) if ok else [] for s, ok in zip(sents, passing(self.gate, article, sents), strict=True)]
+        hits = [self.hits(s.text) if ok else [] for s, ok in zip(sents, passing(self.gate, article, sents), strict=True)]
         named_heads: set[str] = set()  # words of vague mentions that a name excused, so far
         scans: dict[int, dict] = {}
         for k, s in enumerate(sents):
