@@ -43,3 +43,22 @@ def passing_within(g: Gate | None, article: Article, block: Block, bounds: Seque
         return g.search_spans(article.text, [(at + lo, at + hi) for lo, hi in bounds])
     text = block.text
     return [g.search(text[lo:hi]) for lo, hi in bounds]
+
+
+def candidate_sentences(
+    gates: Sequence[Gate | None], article: Article, blocks: Sequence[Block]
+) -> tuple[list[Block], list[list[bool]]]:
+    """The sentences (``lint.checks._dateline.sentence_blocks``) of the
+    blocks that one of ``gates`` passes, and for each gate whether it passes
+    each of them. A match in a sentence is a match in its block (a relaxed
+    pattern has no anchor and no boundary), so the other blocks are not split
+    into sentences at all."""
+    from lint.checks._dateline import sentence_blocks
+
+    if blocks and all(g is not None for g in gates):
+        keep = [False] * len(blocks)
+        for ok in (passing(g, article, blocks) for g in gates):
+            keep = [k or o for k, o in zip(keep, ok, strict=True)]
+        blocks = [b for b, k in zip(blocks, keep, strict=True) if k]
+    sents = sentence_blocks(article, list(blocks))
+    return sents, [passing(g, article, sents) for g in gates]

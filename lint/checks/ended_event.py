@@ -25,8 +25,8 @@ import regex
 from pydantic import Field
 
 from lint.article import Article, Block
-from lint.checks._candidates import passing
-from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans, sentence_blocks
+from lint.checks._candidates import candidate_sentences
+from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import WEEKDAYS
 from lint.gate import word_gate
@@ -93,9 +93,8 @@ class EndedEvent:
         quotes: list[tuple[int, int]] | None = None
         ended: dict[str, tuple[int, int, str]] = {}
         going: dict[str, tuple[int, int, str]] = {}
-        sents = sentence_blocks(article, blocks)
-        # RE2 again, sentence by sentence (in one pass over the text): where each pattern may match
-        maybe = [passing(g, article, sents) for g in self.fast_both]
+        # RE2 again, block by block and sentence by sentence: where each pattern may match
+        sents, maybe = candidate_sentences(self.fast_both, article, blocks)
         for i, s in enumerate(sents):
             for rx, into, ok in ((self.ended, ended, maybe[0]), (self.going, going, maybe[1])):
                 if not ok[i]:

@@ -49,8 +49,8 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from lint.article import Article, Block
-from lint.checks._candidates import passing
-from lint.checks._dateline import YEAR_RX, inside, quote_spans, sentence_blocks
+from lint.checks._candidates import candidate_sentences
+from lint.checks._dateline import YEAR_RX, inside, quote_spans
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.gate import word_gate
 from lint.model import Finding, Span
@@ -237,8 +237,8 @@ class OfficeTitle:
         if not (self.fast_gate or self.gate).search(article.text):
             return
         quotes: list[tuple[int, int]] | None = None
-        sents = sentence_blocks(article, blocks)
-        for s, maybe in zip(sents, passing(self.title_gate, article, sents), strict=True):
+        sents, (maybe_at,) = candidate_sentences((self.title_gate,), article, blocks)
+        for s, maybe in zip(sents, maybe_at, strict=True):
             if not maybe:
                 continue  # no title followed by a blank (RE2, of the whole article at once)
             text = s.text

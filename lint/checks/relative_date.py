@@ -28,7 +28,7 @@ import regex
 from pydantic import Field
 
 from lint.article import Article, Block
-from lint.checks._candidates import passing
+from lint.checks._candidates import candidate_sentences
 from lint.checks._dateline import (
     HAS_YEAR,
     NAME,
@@ -43,7 +43,6 @@ from lint.checks._dateline import (
     inside,
     overlaps,
     quote_spans,
-    sentence_blocks,
     trim_name,
     year_period,
 )
@@ -201,9 +200,9 @@ class RelativeDate:
         if pub is None:
             return
         quotes: list[tuple[int, int]] | None = None
-        sents = sentence_blocks(article, blocks)
         # RE2 first, of the whole article at once: the sentences where a relative expression may be
-        for s, maybe in zip(sents, passing(self._gate, article, sents), strict=True):
+        sents, (maybe_at,) = candidate_sentences((self._gate,), article, blocks)
+        for s, maybe in zip(sents, maybe_at, strict=True):
             text = s.text
             if not maybe or not HAS_YEAR.search(text):
                 continue  # every explicit date this mode compares with has a year

@@ -26,7 +26,7 @@ import regex
 from pydantic import Field
 
 from lint.article import Article, Block
-from lint.checks._candidates import passing
+from lint.checks._candidates import candidate_sentences
 from lint.checks._dateline import (
     HAS_YEAR,
     ONE_DAY,
@@ -36,7 +36,6 @@ from lint.checks._dateline import (
     inside,
     phrase_pattern,
     quote_spans,
-    sentence_blocks,
 )
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import DATE_START_RE2
@@ -89,9 +88,9 @@ class TenseDate:
         if pub is None:
             return
         quotes: list[tuple[int, int]] | None = None
-        sents = sentence_blocks(article, blocks)
         # RE2 first, of the whole article at once: the sentences where one of the three patterns may match
-        for s, maybe in zip(sents, passing(self._gate, article, sents), strict=True):
+        sents, (maybe_at,) = candidate_sentences((self._gate,), article, blocks)
+        for s, maybe in zip(sents, maybe_at, strict=True):
             text = s.text
             if not maybe or not HAS_YEAR.search(text):
                 continue
