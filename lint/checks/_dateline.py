@@ -114,20 +114,20 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 HAS_YEAR = regexes.compile(r"(?:1[89]|20)\d\d")
 
 
-def sentence_blocks(article: Article, blocks: list[Block]) -> Iterator[Block]:
-    """The sentences of ``blocks``, from the article's cached segmentation."""
-    split = [b for b in blocks if b.scope not in ("sentence", "quote", "byline")]
-    sents = article.sentences if split else []
-    i = 0
+_SPLIT_SCOPES = frozenset(("paragraph", "standfirst", "list", "headline", "heading"))  # as Article.sentences
+
+
+def sentence_blocks(article: Article, blocks: list[Block]) -> list[Block]:
+    """The sentences of ``blocks``, from the article's cached segmentation
+    (of these blocks only: ``Article.sentences_of``, each block's sentences
+    lying inside it, in order), and the blocks that are sentences already."""
+    out: list[Block] = []
     for b in blocks:
         if b.scope in ("sentence", "quote", "byline"):
-            yield b
-            continue
-        while i < len(sents) and sents[i].start < b.start:
-            i += 1
-        while i < len(sents) and sents[i].end <= b.end:
-            yield sents[i]
-            i += 1
+            out.append(b)
+        elif b.scope in _SPLIT_SCOPES:
+            out.extend(article.sentences_of(b))
+    return out
 
 
 def quote_spans(article: Article) -> list[tuple[int, int]]:
@@ -138,15 +138,19 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+_RANGE_AFTER = regexes.compile(r"\s*[-–/]\s*\d")
+_LOWER_AFTER = regexes.compile(r"[ \t]+(\p{Ll}+)")
+
+
 def year_at(text: str, pos: int) -> int | None:
     """The year at ``pos`` if it reads as a point in time (not "2025 prices", "2023-24")."""
     m = YEAR_RX.match(text, pos)
     if not m:
         return None
     rest = text[m.end() : m.end() + 30]
-    if regex.match(r"\s*[-–/]\s*\d", rest):
+    if _RANGE_AFTER.match(rest):
         return None
-    w = regex.match(r"[ \t]+(\p{Ll}+)", rest)
+    w = _LOWER_AFTER.match(rest)
     if w and w.group(1) not in _FUNCTION_WORDS:
         return None
     return int(m.group())

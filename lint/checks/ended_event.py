@@ -23,10 +23,11 @@ from typing import Literal
 
 from lint import regexes
 from lint.article import Article, Block
-from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans, sentence_blocks
+from lint.checks._candidates import candidate_sentences
+from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import WEEKDAYS
-from lint.gate import gate
+from lint.gate import word_gate
 from lint.model import Finding, Related, Span
 from lint.rules import CompileError, RuleBase
 from lint.spec import Field
@@ -77,8 +78,8 @@ class EndedEvent:
         )
         self.gate = regexes.compile(rf"(?i:{phrase_pattern(c.continuing)})")
         # RE2, on the whole text at once: a finding needs a match of both patterns
-        self.fast_gate = gate(self.gate)
-        self.fast_both = (gate(self.ended), gate(self.going))
+        self.fast_gate = word_gate(self.gate)
+        self.fast_both = (word_gate(self.ended), word_gate(self.going))
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         if self.fast_gate is not None and article.format == "txt":  # blocks are slices of the text
@@ -91,8 +92,12 @@ class EndedEvent:
         quotes: list[tuple[int, int]] | None = None
         ended: dict[str, tuple[int, int, str]] = {}
         going: dict[str, tuple[int, int, str]] = {}
-        for s in sentence_blocks(article, blocks):
-            for rx, into in ((self.ended, ended), (self.going, going)):
+        # RE2 again, block by block and sentence by sentence: where each pattern may match
+        sents, maybe = candidate_sentences(self.fast_both, article, blocks)
+        for i, s in enumerate(sents):
+            for rx, into, ok in ((self.ended, ended, maybe[0]), (self.going, going, maybe[1])):
+                if not ok[i]:
+                    continue
                 for m in rx.finditer(s.text):
                     if quotes is None:
                         quotes = quote_spans(article)

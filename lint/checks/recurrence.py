@@ -48,8 +48,10 @@ import regex
 
 from lint import regexes
 from lint.article import Article, Block
+from lint.checks._candidates import passing
 from lint.checks._dateline import HAS_YEAR, NAME, YEAR, Cues, RelativeMatcher, phrase_pattern, sentence_blocks, trim_name
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.gate import word_gate
 from lint.model import Finding, Related, Span
 from lint.regexes import longest_first as _longest_first
 from lint.rules import CompileError, RuleBase
@@ -205,6 +207,9 @@ class Recurrence:
             if t.split().count("{n}") != 1:
                 raise CompileError(("gaps", i), "a gap phrase needs one '{n}' for the number of years")
         self.gap_rx = regexes.compile(f"(?i:{_gap_pattern(p.gaps)})") if p.gaps else None
+        # RE2 running supersets of the two patterns (lint.gate): the blocks where they may match
+        self._claim_re2 = word_gate(self.claim_rx)
+        self._gap_re2 = word_gate(self.gap_rx) if self.gap_rx is not None else None
         # a literal that every gap phrase holds (its last word: "years"), to skip sentences cheaply
         self.gap_gate = {next(w for w in reversed(t.lower().split()) if w != "{n}") for t in p.gaps}
         # the schedules' names as written (for gap claims and the editions they count from)
@@ -310,7 +315,12 @@ class Recurrence:
         editions: dict[str, list[tuple[int, tuple[int, int]]]] | None = None
         # only the blocks with a claim or a gap phrase are split into sentences (literals first: cheap)
         kept = []
-        for b in blocks:
+        # RE2 first, of the whole article at once: a block where neither pattern can match has no finding
+        claims = passing(self._claim_re2, article, blocks)
+        gaps = passing(self._gap_re2, article, blocks) if self.gap_rx is not None else [False] * len(blocks)
+        for b, claim, gap in zip(blocks, claims, gaps, strict=True):
+            if not (claim or gap):
+                continue
             low = b.text.lower()
             if (any(w in low for w in self.claim_gate) and self.claim_rx.search(b.text)) or self._gap_gate(low):
                 kept.append(b)

@@ -26,6 +26,7 @@ from typing import Literal
 
 from lint import regexes
 from lint.article import Article, Block
+from lint.checks._candidates import candidate_sentences
 from lint.checks._dateline import (
     HAS_YEAR,
     NAME,
@@ -40,11 +41,11 @@ from lint.checks._dateline import (
     inside,
     overlaps,
     quote_spans,
-    sentence_blocks,
     trim_name,
     year_period,
 )
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.gate import word_gate
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
 from lint.spec import Field
@@ -79,6 +80,7 @@ class RelativeDate:
             raise CompileError(("cues",), "a relative_date rule needs cues with a `relative` list")
         self.message = p.message or DEFAULT_MESSAGE
         self.matcher = RelativeMatcher(p.cues.relative)
+        self._gate = word_gate(self.matcher.pattern)
         self.events = frozenset(w.lower() for w in p.cues.event_words)
         self.connectors = frozenset(w.lower() for w in p.cues.connectors)
         self.held_apart: dict[int, list[HeldApart]] = {}
@@ -197,9 +199,11 @@ class RelativeDate:
         if pub is None:
             return
         quotes: list[tuple[int, int]] | None = None
-        for s in sentence_blocks(article, blocks):
+        # RE2 first, of the whole article at once: the sentences where a relative expression may be
+        sents, (maybe_at,) = candidate_sentences((self._gate,), article, blocks)
+        for s, maybe in zip(sents, maybe_at, strict=True):
             text = s.text
-            if not HAS_YEAR.search(text):
+            if not maybe or not HAS_YEAR.search(text):
                 continue  # every explicit date this mode compares with has a year
             for m, cue, month in self.matcher.finditer(text):
                 if quotes is None:

@@ -50,9 +50,10 @@ import regex
 
 from lint import regexes
 from lint.article import Article, Block
+from lint.checks._candidates import passing
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.checks.figures import AttributionData, _compile, _words
-from lint.gate import gate
+from lint.gate import word_gate
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
 from lint.spec import Field
@@ -127,21 +128,28 @@ class _Barriers:
     aside of that pattern could hold it). ``finditer`` from such a place
     finds what it finds from 0 after it."""
 
-    __slots__ = ("at",)
+    __slots__ = ("_text", "at")
 
     def __init__(self, text: str):
-        self.at: list[int] = []
+        self._text = text  # the barriers are found on first use (most sentences never need them)
+        self.at: list[int] | None = None
+
+    def _find(self, text: str) -> list[int]:
+        at: list[int] = []
         for w in _WORD_AFTER_SPACE.finditer(text):
             x, word = w.start(), w.group()
             if _UPPER.match(word) or _PARTICLES.fullmatch(word) or _SPEECH_WORD.fullmatch(word):
                 continue
             lo = max(0, x - 82)
             if text.rfind("(", lo, x) < 0 and text.rfind(",", lo, x) < 0:
-                self.at.append(x)
+                at.append(x)
+        return at
 
     def before(self, text: str, end: int) -> int:
         """Where to start a search for a speaker whose words end right
         before ``end`` (see ``_SAYS_THAT``): the last barrier before them, or 0."""
+        if self.at is None:
+            self.at = self._find(self._text)
         says = _AFTER_SAYS.match(text, 0, end)
         p = says.start() if says is not None else end
         i = bisect.bisect_left(self.at, p) - 1
@@ -229,19 +237,22 @@ def _heads(phrase: str) -> set[str]:
 
 
 class VagueAttribution:
-    def __init__(self, p: Params):
+    def __init__(self, p: Params, validate: bool = True):
+        """``validate``: compile each entry alone first, to report a bad one
+        by its place (not needed for data a rule has validated already)."""
         data = p.attribution
         items = data.vague + p.tokens
         if not items and not data.hedges:
             raise CompileError(("attribution", "vague"), "no vague phrases: give `vague` in the data or `tokens`")
-        for i, item in enumerate(data.vague):
-            _compile(item, ("attribution", "vague", i))
-        for i, item in enumerate(data.hedges):
-            _compile(item, ("attribution", "hedges", i))
-        for i, item in enumerate(p.tokens):
-            _compile(item, ("tokens", i))
-        for i, item in enumerate(data.belief_verbs):
-            _compile(item, ("attribution", "belief_verbs", i))
+        if validate:
+            for i, item in enumerate(data.vague):
+                _compile(item, ("attribution", "vague", i))
+            for i, item in enumerate(data.hedges):
+                _compile(item, ("attribution", "hedges", i))
+            for i, item in enumerate(p.tokens):
+                _compile(item, ("tokens", i))
+            for i, item in enumerate(data.belief_verbs):
+                _compile(item, ("attribution", "belief_verbs", i))
         # one alternation; the group that matched gives the level (or, for
         # a belief verb, says to look for a place before it)
         self.places = frozenset(x.lower() for x in data.places + p.places)
@@ -254,16 +265,18 @@ class VagueAttribution:
         self.not_names = frozenset(x.lower() for x in data.not_names)
         self.message = p.message or DEFAULT_MESSAGE
         # RE2 running a superset of the pattern: a block it passes is searched exactly
-        self.gate = gate(self.pattern)
+        self.gate = word_gate(self.pattern)
 
     def hits(self, text: str) -> list[_Hit]:
         """The vague phrases of one sentence, in order (searched exactly only
         where the gate, RE2 running a superset of the pattern, passes: the
-        same hits, faster)."""
+        same hits, faster: the search starts where RE2 finds a candidate)."""
         out: list[_Hit] = []
-        if self.gate is not None and not self.gate.search(text):
+        # from the first place RE2 finds a candidate: before it the exact pattern matches nowhere
+        first = self.gate.first(text) if self.gate is not None else 0
+        if first < 0:
             return out
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, first):
             if m.group("belief") is None:
                 out.append(_Hit(m.start(), m.end(), m.group(), m.group("hedge") is not None))
                 continue
@@ -286,7 +299,8 @@ class VagueAttribution:
             ss = article.sentences_of(b) if b.scope != "sentence" else [b]
             sents.extend(ss)
             para.extend([i] * len(ss))
-        hits = [self.hits(s.text) for s in sents]
+        # the gate asked of the whole article at once: most sentences have no vague phrase
+        hits = [self.hits(s.text) if ok else [] for s, ok in zip(sents, passing(self.gate, article, sents), strict=True)]
         named_heads: set[str] = set()  # words of vague mentions that a name excused, so far
         scans: dict[int, dict] = {}
         for k, s in enumerate(sents):
@@ -447,6 +461,20 @@ class VagueAttribution:
             # is a generic word; accept it (e.g. "Valfovich said")
             return words[0] not in self.not_names
         return True
+
+
+_NAMERS: dict[int, tuple[AttributionData, VagueAttribution]] = {}
+
+
+def namer_for(data: AttributionData) -> VagueAttribution:
+    """The vague-phrase finder of attribution data ``data`` with the rule's
+    defaults (what the figures check asks "is this cue part of a vague
+    phrase?"), built on first use and shared by every check that asks with
+    the same data in this process."""
+    got = _NAMERS.get(id(data))
+    if got is None or got[0] is not data:
+        got = _NAMERS[id(data)] = (data, VagueAttribution(Params.model_construct(extends="vague_attribution", attribution=data), validate=False))
+    return got[1]
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> VagueAttribution:

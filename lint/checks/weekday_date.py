@@ -34,6 +34,7 @@ from lint.article import Article, Block
 from lint.checks._dateline import Cues, phrase_pattern
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import find_dates
+from lint.gate import compile_source, word_gate
 from lint.model import Finding, Related, Severity, Span
 from lint.regexes import longest_first as _longest_first
 from lint.rules import RuleBase
@@ -67,6 +68,21 @@ _WD_AFTER = regexes.compile(
 )
 
 
+# RE2's gate for _WD_ANY, on a whole block: a weekday between word
+# boundaries. regex's boundary (a Unicode word character on one side only)
+# next to the name's first or last letter means a character that is no word
+# character, so no ASCII one, or the text's edge: the ASCII classes below are
+# a superset, and RE2 runs them as a small automaton (lint.gate drops \b, and
+# "mon", "wed", "sat" alone are in every "month", "showed", "satisfied").
+# Under IGNORECASE regex also folds s with "ſ" and i with "İ"/"ı": spelt out.
+_FOLDS = {"s": "[sSſ]", "i": "[iIİı]"}
+_WD_GATE_SOURCE = (
+    "(?i)(?:^|[^0-9A-Za-z_])(?:"
+    + "|".join("".join(_FOLDS.get(c, c) for c in w) for w in sorted(_WEEKDAYS, key=_longest_first))
+    + ")(?:[^0-9A-Za-z_]|$)"
+)
+
+
 def _weekday_ok(token: str) -> bool:
     """Title case or ALL CAPS ("Tuesday", "TUE"), as months in lint.dates."""
     return token[0].isupper() and (token[1:].islower() or token.isupper())
@@ -80,6 +96,7 @@ class WeekdayDate:
         if p.cues.day_parts:
             parts = phrase_pattern(p.cues.day_parts)
             self.part_before = regexes.compile(rf"\b(?P<wd>(?i:{_WD}))\b\.?[ \t]+(?i:{parts}),?[ \t]*\Z")
+        self.weekday_gate = compile_source(_WD_GATE_SOURCE)
         self.days = {" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days}
         self.day_rx = None
         if self.days:
@@ -89,9 +106,14 @@ class WeekdayDate:
                 rf"|(?P<wd3>{_WD})\.?\s*\(\s*(?P<day2>(?i:{alt}))\s*\)",
                 regex.IGNORECASE,
             )
+        self.day_gate = word_gate(self.day_rx) if self.day_rx is not None else None
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         pub = article.meta.date
+        # both searches below need a weekday (_WD_ANY) in the block: RE2 finds the blocks that may have one
+        gate = self.weekday_gate
+        if gate is not None:
+            blocks = [b for b in blocks if gate.search(b.text)]
         if pub is not None and self.day_rx is not None:
             yield from self._relative_days(article, blocks, pub)
         for b in blocks:
@@ -151,7 +173,7 @@ class WeekdayDate:
     def _relative_days(self, article: Article, blocks: list[Block], pub: dt.date) -> Iterator[Finding]:
         assert self.day_rx is not None
         for b in blocks:
-            if not _WD_ANY.search(b.text):
+            if not _WD_ANY.search(b.text) or (self.day_gate is not None and not self.day_gate.search(b.text)):
                 continue
             for m in self.day_rx.finditer(b.text):
                 day = m.group("day") or m.group("day2")
