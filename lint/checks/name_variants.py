@@ -107,7 +107,6 @@ from __future__ import annotations
 
 import bisect
 import marshal
-import re
 import unicodedata
 import zlib
 from collections import Counter
@@ -123,6 +122,8 @@ from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rules import RuleBase
+from lint.tokens import WORD as _WORD
+from lint.tokens import block_tokens
 
 DATA_KEYS = ("names", "places")
 DEFAULT_MESSAGE = "%s differs from %s, %s."
@@ -180,18 +181,7 @@ class Params(RuleBase):
 # --------------------------------------------------------------------------
 # Words and folding
 
-# A word: letters (and marks), with inner apostrophes (O'Brien, Nato's) and
-# a trailing apostrophe (Belarus'). Hyphens split words.
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?")
-# The words of ``_WORD.finditer`` that start with an upper-case (or title-
-# case) letter, found without visiting the others: a match of ``_WORD``
-# starts where no match of ``_WORD`` ends (so never inside a word).
-# ``[\p{Lu}\p{Lt}]`` holds every letter for which str.isupper() is true;
-# callers still test ``w[0].isupper()``.
-_CAP_WORD = regex.compile(
-    r"(?<!\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?)(?=[\p{Lu}\p{Lt}])"
-    r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?"
-)
+# A word: see lint.tokens (letters and marks, inner apostrophes, a trailing one).
 _POSSESSIVE = regex.compile(r"(?:['’][sS]|['’])$")
 # The word right after a name, across one space or hyphen only (and the
 # word right before it, read backwards: "(?r)").
@@ -567,38 +557,27 @@ def _lower_keys(words: set[str]) -> set[str]:
 _CAP_INFO: dict[str, tuple[str, str, int] | None] = {}
 _NOT_SEEN: Any = ()  # (no value of _CAP_INFO)
 _LOWER_KEY: dict[str, str] = {}
-# ``_WORD`` on a text whose letters are all ASCII (and so has no marks)
-_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*['’]?")
-# (a quick test first: no character but ASCII and common punctuation)
-_PLAIN_TEXT = re.compile("[\\x00-\\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*")
-_NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
-
-
-def _ascii_letters(text: str) -> bool:
-    """Are all the letters (and marks) of ``text`` ASCII?"""
-    return _PLAIN_TEXT.fullmatch(text) is not None or _NON_ASCII_LETTER.search(text) is None
 
 
 def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
-    """Every capitalised word of ``blocks``, by case-folded spelling."""
+    """Every capitalised word of ``blocks``, by case-folded spelling (the
+    words of ``lint.tokens``, shared with the other checks)."""
     forms: dict[str, _Form] = {}
     words: set[str] = set()  # every word, as written
     info = _CAP_INFO.get
     for b in blocks:
+        toks = block_tokens(article, b)
+        words.update(toks.word_set)
+        cap_words = toks.cap_words
+        if not cap_words:
+            continue
         text = b.text
+        base = b.start
         # A word of a body block is a name when capitalised inside its
         # sentence (words never straddle sentences: the same words as
         # ``_WORD`` over each sentence of ``_evidence_blocks``).
-        starts: list[int] | None = None
-        if b.scope in _BODY:
-            starts = [s.start - b.start for s in article.sentences_of(b)]
-        if _ascii_letters(text):
-            words.update(_ASCII_WORD.findall(text))
-        else:
-            words.update(_WORD.findall(text))
-        base = b.start
-        for m in _CAP_WORD.finditer(text):
-            g = m.group()
+        starts = toks.sentence_starts
+        for start, g in zip(toks.cap_starts, cap_words):
             got = info(g, _NOT_SEEN)
             if got is _NOT_SEEN:
                 got = _cap_info(g)
@@ -608,15 +587,14 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
             form = forms.get(key)
             if form is None:
                 form = forms[key] = _Form(key, fold(w))
-            i = m.start()
-            start = base + i
             form.spans.append((start, start + n))
             surfaces = form.surfaces
             surfaces[w] = surfaces.get(w, 0) + 1
             if starts and not form.inside:
-                k = bisect.bisect_right(starts, i) - 1
+                k = bisect.bisect_right(starts, start) - 1
                 if k >= 0:
-                    lo = starts[k]
+                    lo = starts[k] - base
+                    i = start - base
                     # (the common case first: after a space and a word's end)
                     if ((i - 2 >= lo and text[i - 1] == " " and text[i - 2] not in _NO_WORD_END)
                             or not _starts_like_sentence(text, i, lo)):
