@@ -24,17 +24,20 @@ Words never overlap and never straddle a block.
 A word is **capitalised** when its first character is upper or title case
 (``str.isupper()``; ``[\\p{Lu}\\p{Lt}]``): "Smith", "ÉCOLE", "Ǆemal".
 
-Offsets are code points: ``Tokens.cap_starts[i]`` is where
-``Tokens.cap_words[i]`` starts in ``article.text`` (``block.start`` plus
-its offset in ``block.text``; a Markdown block's masked characters stay
-masked, so read the word from ``block.text``, not from the source).
+``Tokens.caps`` lists the block's capitalised words (possessives kept:
+"Nato's") as ``(start, word)`` pairs in order, ``Tokens.words`` every word
+as written, ``Tokens.word_spans()`` where each word is. Offsets are code
+points into ``article.text``: ``block.start`` plus the offset in
+``block.text``, so ``start + len(word)`` is the end (a Markdown block's
+masked characters stay masked: read a word from ``block.text``, at
+``start - block.start``, or take it from here, not from the source).
 
 A block whose letters (and marks) are all ASCII is read with the standard
 library's engine and ASCII classes (``Tokens.ascii``): there ``\\p{L}`` is
 ``[A-Za-z]``, ``\\p{M}`` nothing and ``[\\p{Lu}\\p{Lt}]`` ``[A-Z]``, the
 same words several times faster.
 
-Sentences: ``Tokens.sentence_starts`` are the starts (in ``article.text``)
+Sentences: ``Tokens.sentence_starts(article)`` are the starts (in ``article.text``)
 of the block's sentences as ``Article.sentences_of`` (``lint.segment``)
 gives them, for the body blocks (paragraph, standfirst, list), else None.
 """
@@ -80,89 +83,45 @@ def ascii_letters(text: str) -> bool:
 class Tokens:
     """The words of one block (see the module docstring). Read-only."""
 
-    __slots__ = ("_article", "_sentence_starts", "_word_set", "_words", "ascii", "block", "cap_starts", "cap_words")
+    __slots__ = ("_sentence_starts", "_words", "ascii", "block", "caps")
 
-    def __init__(self, article: Article, block: Block) -> None:
+    def __init__(self, block: Block) -> None:
         text = block.text
         self.block = block
-        self._article = article
         self.ascii = ascii_letters(text)
         base = block.start
-        starts: list[int] = []
-        words: list[str] = []
-        for m in (_ASCII_CAP if self.ascii else CAP_WORD).finditer(text):
-            starts.append(base + m.start())
-            words.append(m.group())
-        self.cap_starts = starts  # in article.text
-        self.cap_words = words  # as written (possessives kept)
+        # (start in article.text, the word as written, possessive kept), in order
+        self.caps: list[tuple[int, str]] = [
+            (base + m.start(), m.group()) for m in (_ASCII_CAP if self.ascii else CAP_WORD).finditer(text)
+        ]
         self._words: list[str] | None = None
-        self._word_set: frozenset[str] | None = None
         self._sentence_starts: list[int] | None = None
 
     @property
     def words(self) -> list[str]:
-        """Every word of the block, as written, in order (computed on first use)."""
+        """Every word of the block, as written, in order (found on first use)."""
         got = self._words
         if got is None:
             got = self._words = (_ASCII_WORD if self.ascii else WORD).findall(self.block.text)
         return got
 
-    @property
-    def word_set(self) -> frozenset[str]:
-        """The distinct words of the block (``set(self.words)``, computed on
-        first use without listing them: each distinct run of non-space
-        characters is split into words once per process, see ``_chunk_words``)."""
-        got = self._word_set
-        if got is None:
-            if self._words is not None:
-                got = frozenset(self._words)
-            else:
-                words: set[str] = set()
-                memo = _CHUNK_WORDS
-                split = _chunk_words_ascii if self.ascii else _chunk_words
-                for c in set(self.block.text.split()):
-                    ws = memo.get(c)
-                    if ws is None:
-                        ws = split(c)
-                    words.update(ws)
-                got = frozenset(words)
-            self._word_set = got
-        return got
+    def word_spans(self) -> list[tuple[int, int]]:
+        """(start, end) in ``article.text`` of every word of the block, in
+        order (not kept: most checks need the words, not where they are)."""
+        base = self.block.start
+        return [(base + m.start(), base + m.end())
+                for m in (_ASCII_WORD if self.ascii else WORD).finditer(self.block.text)]
 
-    @property
-    def sentence_starts(self) -> list[int] | None:
-        """Starts in ``article.text`` of the block's sentences (body blocks only)."""
+    def sentence_starts(self, article: Article) -> list[int] | None:
+        """Starts in ``article.text`` of the block's sentences (``article``'s
+        ``sentences_of``, of body blocks only; None for other blocks)."""
         b = self.block
         if b.scope not in BODY_SCOPES:
             return None
         got = self._sentence_starts
         if got is None:
-            got = self._sentence_starts = [s.start for s in self._article.sentences_of(b)]
+            got = self._sentence_starts = [s.start for s in article.sentences_of(b)]
         return got
-
-
-# A word never holds a space, and ``WORD`` has no look-behind: the words of
-# a text are the words of its runs of non-space characters ("chunks", as
-# str.split() cuts them), and the words of a chunk are worked out once per
-# process (articles repeat their chunks: "the", "said,").
-_CHUNK_WORDS: dict[str, tuple[str, ...]] = {}
-_MAX_CHUNKS = 200_000  # bounded: a few tens of MB at most
-
-
-def _remember_chunk(c: str, ws: tuple[str, ...]) -> tuple[str, ...]:
-    if len(_CHUNK_WORDS) >= _MAX_CHUNKS:
-        _CHUNK_WORDS.clear()
-    _CHUNK_WORDS[c] = ws
-    return ws
-
-
-def _chunk_words(c: str) -> tuple[str, ...]:
-    return _remember_chunk(c, tuple(WORD.findall(c)))
-
-
-def _chunk_words_ascii(c: str) -> tuple[str, ...]:
-    # (the chunks of a block whose letters are all ASCII: ASCII words)
-    return _remember_chunk(c, (c,) if c.isascii() and c.isalpha() else tuple(_ASCII_WORD.findall(c)))
 
 
 def block_tokens(article: Article, block: Block) -> Tokens:
@@ -170,5 +129,5 @@ def block_tokens(article: Article, block: Block) -> Tokens:
     cache = article._tokens
     got = cache.get(block)
     if got is None:
-        got = cache[block] = Tokens(article, block)
+        got = cache[block] = Tokens(block)
     return got

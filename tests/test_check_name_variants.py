@@ -382,11 +382,12 @@ def test_fold_shortcuts_change_nothing():
     "Mr Romaszko said: “Zapad 2025 is over” — again… no-one knew",
 ])
 def test_ascii_word_split_is_word(text):
-    from lint.checks import name_variants as nv
+    from lint import tokens
 
-    assert nv._ascii_letters(text)
-    assert nv._ASCII_WORD.findall(text) == nv._WORD.findall(text)
-    assert not nv._ascii_letters(text + " Zürich") and not nv._ascii_letters("e\u0301")
+    assert tokens.ascii_letters(text)
+    assert tokens._ASCII_WORD.findall(text) == tokens.WORD.findall(text)
+    assert [m.span() for m in tokens._ASCII_CAP.finditer(text)] == [m.span() for m in tokens.CAP_WORD.finditer(text)]
+    assert not tokens.ascii_letters(text + " Zürich") and not tokens.ascii_letters("e\u0301")
 
 
 def test_pickled_checker_carries_no_memo():

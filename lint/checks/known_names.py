@@ -104,6 +104,12 @@ _RUN_PATTERN = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){_CAP}(?:(?:, | )(?:{_CAP}|(?
 _PLAIN_TEXT = re.compile(r"[^\x00-\x7f‘’“”–—…•·«»€£°]")
 _ASCII_CAP = r"(?:[A-Z]|(?:al|el)-[A-Z])[A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*"
 _ASCII_RUN = re.compile(rf"(?=[A-Zae])(?<![A-Za-z0-9'’-]){_ASCII_CAP}(?:(?:, | )(?:{_ASCII_CAP}|(?:{_LINK})(?= )))+")
+# the same runs, when the block holds no "al-"/"el-" before a capital (nearly
+# every block): a run starts at a capital, and the look-behind after it lets
+# the engine look for a capital first
+_ASCII_CAP_RUN = re.compile(
+    rf"[A-Z](?<![A-Za-z0-9'’-][A-Z])[A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*(?:(?:, | )(?:{_ASCII_CAP}|(?:{_LINK})(?= )))+"
+)
 _ASCII_TOKEN = re.compile(r"[A-Za-z][A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*|[0-9]+")
 # ``_word_info`` flags
 _SURNAME, _OTHER5, _GIVEN, _GIVEN4, _BODY = 1, 2, 4, 8, 16
@@ -421,7 +427,8 @@ class KnownNames:
             runs: re.Pattern[str] | regex.Pattern[str]
             token: re.Pattern[str] | regex.Pattern[str]
             if _PLAIN_TEXT.search(text) is None:
-                runs, token = _ASCII_RUN, _ASCII_TOKEN
+                runs = _ASCII_CAP_RUN if "l-" not in text else _ASCII_RUN
+                token = _ASCII_TOKEN
             else:
                 runs, token = self._run, _TOKEN
             for run in runs.finditer(text):

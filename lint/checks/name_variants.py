@@ -208,6 +208,12 @@ _START_AFTER = ".!?…:;"
 # what ``_starts_like_sentence`` looks past or stops at before a word: with
 # none of these two characters before it, a word is inside its sentence
 _NO_WORD_END = frozenset(_OPENERS + _START_AFTER + "".join(chr(c) for c in range(0x3000 + 1) if chr(c).isspace()))
+# A sentence (``lint.segment``) starts after a space only when one of these
+# (or a space) comes before the space: ". ! ? …" or a closing quote or
+# bracket ending the sentence before. After a space and any other character
+# (with none of ``_NO_WORD_END``) a word is inside its sentence, which
+# starts two characters before it or earlier.
+_NOT_INSIDE_AFTER = _NO_WORD_END | frozenset("\"”’')]»")
 
 # (each with the strings one of which a match holds: a fold is tried only
 # on the words that hold one)
@@ -296,6 +302,12 @@ def _deletions(s: str, depth: int) -> set[str]:
 @lru_cache(maxsize=4096)  # bounded: about 6 MB at most (the distinct names of a few hundred articles)
 def _keys(f: str) -> frozenset[str]:
     return frozenset(_deletions(f, 2 if len(f) >= 10 else 1))
+
+
+@lru_cache(maxsize=4096)
+def _both_keys(folded: str, plain: str) -> frozenset[str]:
+    """The keys of a spelling indexed by its folded and its plain form."""
+    return _keys(folded) if folded == plain else _keys(folded) | _keys(plain)
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -567,17 +579,18 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
     info = _CAP_INFO.get
     for b in blocks:
         toks = block_tokens(article, b)
-        words.update(toks.word_set)
-        cap_words = toks.cap_words
-        if not cap_words:
+        words.update(toks.words)
+        caps = toks.caps
+        if not caps:
             continue
         text = b.text
         base = b.start
         # A word of a body block is a name when capitalised inside its
         # sentence (words never straddle sentences: the same words as
         # ``_WORD`` over each sentence of ``_evidence_blocks``).
-        starts = toks.sentence_starts
-        for start, g in zip(toks.cap_starts, cap_words):
+        body = b.scope in _BODY
+        starts: list[int] | None = None  # the block's sentence starts, when needed
+        for start, g in caps:
             got = info(g, _NOT_SEEN)
             if got is _NOT_SEEN:
                 got = _cap_info(g)
@@ -590,12 +603,19 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
             form.spans.append((start, start + n))
             surfaces = form.surfaces
             surfaces[w] = surfaces.get(w, 0) + 1
-            if starts and not form.inside:
+            if body and not form.inside:
+                i = start - base
+                # (the common case first: after a space and a word's end; no
+                # sentence starts there, see ``_NOT_INSIDE_AFTER``, so its start
+                # is at i - 2 or before)
+                if i >= 2 and text[i - 1] == " " and text[i - 2] not in _NOT_INSIDE_AFTER:
+                    form.inside = True
+                    continue
+                if starts is None:
+                    starts = toks.sentence_starts(article) or []
                 k = bisect.bisect_right(starts, start) - 1
                 if k >= 0:
                     lo = starts[k] - base
-                    i = start - base
-                    # (the common case first: after a space and a word's end)
                     if ((i - 2 >= lo and text[i - 1] == " " and text[i - 2] not in _NO_WORD_END)
                             or not _starts_like_sentence(text, i, lo)):
                         form.inside = True
@@ -804,7 +824,7 @@ class NameVariants:
         rest: list[tuple[str, str]] = []  # (folded, plain) of the others
         for k, fo, pl, sf, sp in sigs:
             if ends[sf] > 1 or ends[sp] > 1:
-                cands.append((k, _keys(fo) if fo == pl else _keys(fo) | _keys(pl)))
+                cands.append((k, _both_keys(fo, pl)))
             else:
                 rest.append((fo, pl))
         counts = Counter(chain.from_iterable(keys for _, keys in cands))
@@ -818,7 +838,7 @@ class NameVariants:
             if n + len(rest) > _MAX_BUCKET:
                 if rest_counts is None:
                     rest_counts = Counter(chain.from_iterable(
-                        _keys(fo) if fo == pl else _keys(fo) | _keys(pl) for fo, pl in rest))
+                        _both_keys(fo, pl) for fo, pl in rest))
                 if n + rest_counts[key] > _MAX_BUCKET:
                     continue
             shared.add(key)
