@@ -267,11 +267,11 @@ class FixedCase:
             low = text.lower()
             if not self._may_hold(text, low):
                 continue  # most blocks: no name's letters
-            plain = self._plain_first is not None and _PLAIN_TEXT.search(text) is None
+            firsts = self._plain_first
+            plain = firsts is not None and _PLAIN_TEXT.search(text) is None
             if len(low) != len(text):  # a letter whose lower case is longer (U+0130): look everywhere
                 starts: Iterator[int] = (m.start() for m in _FAST_TOKEN.finditer(text))
-            elif plain:  # the same starts as ``_first``, found faster (see ``_plain_starts``)
-                firsts = self._plain_first
+            elif plain and firsts is not None:  # the same starts as ``_first``, found faster (see ``_plain_starts``)
                 starts = (m.start() for m in _ASCII_RUN.finditer(low) if m.group() in firsts)
             else:
                 starts = (m.start() for m in self._first.finditer(low))

@@ -830,18 +830,12 @@ class NameVariants:
         counts = Counter(chain.from_iterable(keys for _, keys in cands))
         # a bucket holds every eligible spelling with that key (the others
         # too, never joined): too full a bucket is skipped, as if all were indexed
-        rest_counts: Counter[str] | None = None
-        shared = set()
-        for key, n in counts.items():
-            if n < 2 or n > _MAX_BUCKET:
-                continue
-            if n + len(rest) > _MAX_BUCKET:
-                if rest_counts is None:
-                    rest_counts = Counter(chain.from_iterable(
-                        _both_keys(fo, pl) for fo, pl in rest))
-                if n + rest_counts[key] > _MAX_BUCKET:
-                    continue
-            shared.add(key)
+        shared = {key for key, n in counts.items() if 1 < n <= _MAX_BUCKET}
+        if shared and rest:
+            over = [key for key in shared if counts[key] + len(rest) > _MAX_BUCKET]
+            if over:
+                rest_counts = Counter(chain.from_iterable(_both_keys(fo, pl) for fo, pl in rest))
+                shared.difference_update(key for key in over if counts[key] + rest_counts[key] > _MAX_BUCKET)
         index: dict[str, list[str]] = {}
         if shared:
             for k, keys in cands:
@@ -961,8 +955,10 @@ class NameVariants:
             return
         flagged: set[str] = set()
         # 1. misspellings of known names, whether or not the known one occurs
+        memo = self._known_cache
         for key, form in forms.items():
-            k = self._known_for(key, form.folded)
+            got = memo.get((key, form.folded), _UNSET)
+            k = self._known_for(key, form.folded) if got is _UNSET else cast("str | None", got)
             if k is None:
                 continue
             flagged.add(key)
