@@ -52,7 +52,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -160,8 +160,7 @@ class _Body:
     words: tuple[str, ...]  # same_form of each word (function words casefolded)
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # (a tuple: made fast, one per word of a run read)
     text: str
     start: int
     end: int
@@ -436,11 +435,14 @@ class KnownNames:
                     continue
                 toks: list[_Tok] = []
                 prev = run.start()
+                info = self._info
                 for m in token.finditer(text, run.start(), run.end()):
-                    w = _strip_possessive(m.group())
+                    raw = m.group()
+                    w = _strip_possessive(raw)
                     if not w:
                         continue
-                    form = self._f(w) if w[0].isupper() or "-" in w else w.casefold()
+                    got = info.get(raw)  # (``_may_hold`` read it: its form is there)
+                    form = got[0] if got is not None else self._f(w) if w[0].isupper() or "-" in w else w.casefold()
                     toks.append(_Tok(w, b.start + m.start(), b.start + m.start() + len(w), form, text[prev : m.start()]))
                     prev = m.start() + len(w)
                 if len(toks) < 2:
