@@ -2,10 +2,14 @@
 
 ``block_tokens(article, block)`` returns the ``Tokens`` of one block,
 computed on first use and cached on the Article (``Article._tokens``), so
-NameVariant, MisspeltKnownName and HouseCapitalisation (and any other
-check) scan a block's text for its words once per article, not once each.
-Everything here is pure (a function of the block's text and, for sentence
-starts, of ``lint.segment``) and linear in the text.
+every check that reads these words scans a block's text for them once per
+article, not once each. NameVariant reads its names here. MisspeltKnownName
+and HouseCapitalisation read other units (a name with a hyphen or a digit is
+one word there: "Jean-Pierre", "Twenty20", "COVID-19") in one pass of their
+own over the few places that can hold a listed name: deriving those from
+these words measured slower than their own scan. Everything here is pure (a
+function of the block's text and, for sentence starts, of ``lint.segment``)
+and linear in the text.
 
 What a word is
 ==============
@@ -17,12 +21,14 @@ Devanagari vowel sign), with inner apostrophes (straight ``'`` or curly
 optional final apostrophe ("Belarus’", "the actors'"). Digits, hyphens,
 underscores, every other character split words: "F16" is "F",
 "Demy-Geroe" is "Demy" and "Geroe", "rock 'n' roll" is "rock", "n'",
-"roll". (This is the word of ``name_variants``; the other name checks read
-longer units, see their modules, and use these words where they agree.)
+"roll". (This is the word of ``name_variants``.)
 Words never overlap and never straddle a block.
 
-A word is **capitalised** when its first character is upper or title case
-(``str.isupper()``; ``[\\p{Lu}\\p{Lt}]``): "Smith", "ÉCOLE", "Ǆemal".
+A word is **capitalised** when its first letter is upper or title case
+(``[\\p{Lu}\\p{Lt}]``: "Smith", "ÉCOLE", "Ǆemal", "ǅemal"; a superset of
+the letters for which ``str.isupper()`` holds, which title-case letters
+fail: a check that wants those tests ``word[0].isupper()`` as well).
+Letters without case (Devanagari, Han) never start a capitalised word.
 
 ``Tokens.caps`` lists the block's capitalised words (possessives kept:
 "Nato's") as ``(start, word)`` pairs in order, ``Tokens.words`` every word

@@ -58,6 +58,8 @@ No list is needed to find "Zapod 2025" next to "Zapad 2025", or
   initial is no neighbour when a name stands past it: "George W. Bush" and
   "George H.W. Bush" share "Bush" (and a word after an initial's full stop
   is inside its sentence).
+* The words are those of ``lint.tokens`` (found once per article, shared
+  with any other check that reads them).
 * Candidates come from a deletion index (every folded form and its
   one- or two-letter deletions), so an article costs time linear in its
   words, not quadratic in its names.
