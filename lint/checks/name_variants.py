@@ -1035,8 +1035,11 @@ class NameVariants:
         it once stands alone, see ``_mates``), spans; marshalled, compressed."""
         rows = []
         text, titles = article.text, self.titles
+        # a name of fewer plain letters is ``similar`` to none (see
+        # ``similar`` and ``_short_slip``): ``finish`` would never pair it
+        least = min(4, self.p.min_length)
         for k, f in forms.items():
-            if f.inside and not f.lower:
+            if f.inside and not f.lower and len(_plain(k)) >= least:
                 mates = _mates(f, text, forms, titles)
                 rows.append((k, f.surface, f.folded, tuple(mates) if mates else None, f.spans))
         self._seen.pop(article.path, None)  # re-linted: the latest text counts
