@@ -31,8 +31,8 @@ fail: a check that wants those tests ``word[0].isupper()`` as well).
 Letters without case (Devanagari, Han) never start a capitalised word.
 
 ``Tokens.caps`` lists the block's capitalised words (possessives kept:
-"Nato's") as ``(start, word)`` pairs in order, ``Tokens.words`` every word
-as written, ``Tokens.word_spans()`` where each word is. Offsets are code
+"Nato's") as ``(start, word)`` pairs in order, ``Tokens.words()`` every
+word as written, ``Tokens.word_spans()`` where each word is. Offsets are code
 points into ``article.text``: ``block.start`` plus the offset in
 ``block.text``, so ``start + len(word)`` is the end (a Markdown block's
 masked characters stay masked: read a word from ``block.text``, at
@@ -89,7 +89,7 @@ def ascii_letters(text: str) -> bool:
 class Tokens:
     """The words of one block (see the module docstring). Read-only."""
 
-    __slots__ = ("_sentence_starts", "_words", "ascii", "block", "caps")
+    __slots__ = ("_sentence_starts", "ascii", "block", "caps")
 
     def __init__(self, block: Block) -> None:
         text = block.text
@@ -100,16 +100,14 @@ class Tokens:
         self.caps: list[tuple[int, str]] = [
             (base + m.start(), m.group()) for m in (_ASCII_CAP if self.ascii else CAP_WORD).finditer(text)
         ]
-        self._words: list[str] | None = None
         self._sentence_starts: list[int] | None = None
 
-    @property
     def words(self) -> list[str]:
-        """Every word of the block, as written, in order (found on first use)."""
-        got = self._words
-        if got is None:
-            got = self._words = (_ASCII_WORD if self.ascii else WORD).findall(self.block.text)
-        return got
+        """Every word of the block, as written, in order. Found anew on each
+        call, not kept: a list of every word, kept on each article until it
+        goes, made the collector of cyclic garbage slower than finding them
+        again costs (a check that needs them twice keeps them itself)."""
+        return (_ASCII_WORD if self.ascii else WORD).findall(self.block.text)
 
     def word_spans(self) -> list[tuple[int, int]]:
         """(start, end) in ``article.text`` of every word of the block, in

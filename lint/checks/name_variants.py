@@ -581,7 +581,7 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
     info = _CAP_INFO.get
     for b in blocks:
         toks = block_tokens(article, b)
-        words.update(toks.words)
+        words.update(toks.words())
         caps = toks.caps
         if not caps:
             continue
