@@ -104,9 +104,9 @@ class Tokens:
 
     def words(self) -> list[str]:
         """Every word of the block, as written, in order. Found anew on each
-        call, not kept: a list of every word, kept on each article until it
-        goes, made the collector of cyclic garbage slower than finding them
-        again costs (a check that needs them twice keeps them itself)."""
+        call, not kept: one check reads them, once, and a list of every word
+        kept on the article until it goes is only more live objects (a check
+        that needs them twice keeps them itself)."""
         return (_ASCII_WORD if self.ascii else WORD).findall(self.block.text)
 
     def word_spans(self) -> list[tuple[int, int]]:
