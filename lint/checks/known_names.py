@@ -52,7 +52,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import regex
 
@@ -106,6 +106,12 @@ _RUN_PATTERN = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){_CAP}(?:(?:, | )(?:{_CAP}|(?
 _PLAIN_TEXT = re.compile(r"[^\x00-\x7f‘’“”–—…•·«»€£°]")
 _ASCII_CAP = r"(?:[A-Z]|(?:al|el)-[A-Z])[A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*"
 _ASCII_RUN = re.compile(rf"(?=[A-Zae])(?<![A-Za-z0-9'’-]){_ASCII_CAP}(?:(?:, | )(?:{_ASCII_CAP}|(?:{_LINK})(?= )))+")
+# the same runs, when the block holds no "al-"/"el-" before a capital (nearly
+# every block): a run starts at a capital, and the look-behind after it lets
+# the engine look for a capital first
+_ASCII_CAP_RUN = re.compile(
+    rf"[A-Z](?<![A-Za-z0-9'’-][A-Z])[A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*(?:(?:, | )(?:{_ASCII_CAP}|(?:{_LINK})(?= )))+"
+)
 _ASCII_TOKEN = re.compile(r"[A-Za-z][A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*|[0-9]+")
 # ``_word_info`` flags
 _SURNAME, _OTHER5, _GIVEN, _GIVEN4, _BODY = 1, 2, 4, 8, 16
@@ -156,8 +162,7 @@ class _Body:
     words: tuple[str, ...]  # same_form of each word (function words casefolded)
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # (a tuple: made fast, one per word of a run read)
     text: str
     start: int
     end: int
@@ -423,7 +428,8 @@ class KnownNames:
             runs: re.Pattern[str] | regex.Pattern[str]
             token: re.Pattern[str] | regex.Pattern[str]
             if _PLAIN_TEXT.search(text) is None:
-                runs, token = _ASCII_RUN, _ASCII_TOKEN
+                runs = _ASCII_CAP_RUN if "l-" not in text else _ASCII_RUN
+                token = _ASCII_TOKEN
             else:
                 runs, token = self._run, _TOKEN
             for run in runs.finditer(text):
@@ -431,11 +437,14 @@ class KnownNames:
                     continue
                 toks: list[_Tok] = []
                 prev = run.start()
+                info = self._info
                 for m in token.finditer(text, run.start(), run.end()):
-                    w = _strip_possessive(m.group())
+                    raw = m.group()
+                    w = _strip_possessive(raw)
                     if not w:
                         continue
-                    form = self._f(w) if w[0].isupper() or "-" in w else w.casefold()
+                    got = info.get(raw)  # (``_may_hold`` read it: its form is there)
+                    form = got[0] if got is not None else self._f(w) if w[0].isupper() or "-" in w else w.casefold()
                     toks.append(_Tok(w, b.start + m.start(), b.start + m.start() + len(w), form, text[prev : m.start()]))
                     prev = m.start() + len(w)
                 if len(toks) < 2:
