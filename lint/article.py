@@ -68,6 +68,8 @@ class Article:
     # check that splits the same block (keyed by the Block value).
     _sentences_by_block: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _quotes_by_block: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # Words of each block (``lint.tokens.block_tokens``), found once per article.
+    _tokens: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def sentences_of(self, block: Block) -> list[Block]:
         """``lint.segment.sentences(block)``, cached (do not mutate the list)."""

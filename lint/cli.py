@@ -1,5 +1,9 @@
 """The ``newslint`` command.
 
+``main`` reads the usual command lines itself (``parse``: no typer, no
+pydantic imported) and hands the rest to typer (lint/command.py), which
+declares the options and their help; both call ``run``.
+
 One command, no subcommands: every positional argument is a path, so
 ``newslint rules/`` lints the folder ``rules/``. Actions other than linting
 are options (``--list-rules``, ``--explain``, ``--test-examples``).
@@ -15,25 +19,19 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
-
-# pydantic looks up plugins in every installed distribution's entry points at
-# its first model (about 60 ms of a one-file run in a full environment); a
-# command-line linter has no use for them. A value the user set is kept.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-import typer
-
-from lint import __version__
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from lint.model import Severity
 
+# pydantic (when a rule or configuration file is validated) looks up plugins
+# in every installed distribution's entry points at its first model (about
+# 60 ms in a full environment); a linter has no use for them. A value the
+# user set is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LEVELS = ("suggestion", "warning", "error")
-
-app = typer.Typer(add_completion=False, pretty_exceptions_enable=False,
-                  context_settings={"help_option_names": ["-h", "--help"]})
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -41,8 +39,8 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"newslint: {message}", err=True)
-    raise typer.Exit(EXIT_ERROR)
+    echo(f"newslint: {message}", err=True)
+    raise SystemExit(EXIT_ERROR)
 
 
 def _level(name: str | None, option: str) -> Severity | None:
@@ -55,76 +53,113 @@ def _level(name: str | None, option: str) -> Severity | None:
     return Severity.parse(name)
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"newslint {__version__}")
-        raise typer.Exit()
+def echo(message: str, err: bool = False) -> None:
+    """A line on standard output (or error), flushed, as ``typer.echo`` writes it."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(message + "\n")
+    stream.flush()
 
 
-@app.command()
-def lint(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files and folders to lint; '-' reads standard input.")] = None,
-    format: Annotated[
-        Optional[str],
-        typer.Option("--format", "-f", help="Output format: text, full, json, json-lines, sarif, github, gitlab, junit, rdjson, line."),
-    ] = None,
-    output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", help="Write the report here instead of standard output.")] = None,
-    min_level: Annotated[
-        Optional[str],
-        typer.Option("--min-level", help="Report findings at or above this level: suggestion (default), warning, error."),
-    ] = None,
-    fail_level: Annotated[Optional[str], typer.Option("--fail-level", help="Exit 1 when a finding at or above this level remains (default: warning).")] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain (errors still exit 2).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings and nothing else (no summary, no notes).")] = False,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (ids or packs, comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (ids or packs, comma-separated).")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="A folder of rule packs (or one pack) to load as well.")] = None,
-    builtin: Annotated[Optional[bool], typer.Option("--builtin/--no-builtin", help="Load the built-in rule packs.")] = None,
-    config: Annotated[
-        Optional[Path],
-        typer.Option("--config", help="Configuration file (default: newslint.yaml, .newslint.yaml or [tool.newslint] in pyproject.toml, found upward)."),
-    ] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
-    vale_config: Annotated[
-        Optional[Path],
-        typer.Option("--vale-config", help="A Vale configuration (.vale.ini) to use (default: .vale.ini, _vale.ini or _vale, found upward)."),
-    ] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that state none.")] = None,
-    ignore_syntax: Annotated[bool, typer.Option("--ignore-syntax", help="Read every file as plain text, Markdown too (Vale's --ignore-syntax).")] = False,
-    stdin_filename: Annotated[
-        Optional[str],
-        typer.Option(
-            "--stdin-filename",
-            help="The name to report for standard input (its extension picks the reader); without paths, standard input is linted.",
-        ),
-    ] = None,
-    force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply `exclude` to files named on the command line too.")] = False,
-    follow_links: Annotated[
-        bool,
-        typer.Option("--follow-links", help="Follow symbolic links that lead out of the linted folders (and let --fix write through them)."),
-    ] = False,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place, then report what remains.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Show what --fix would change, change nothing.")] = False,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule instead of the findings.")] = False,
-    report_unused: Annotated[bool, typer.Option("--report-unused-suppressions", help="Report newslint-disable comments that suppressed nothing.")] = False,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
-    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings in this file and exit 0.")] = None,
-    list_rules: Annotated[bool, typer.Option("--list-rules", help="List the loaded rules and exit.")] = False,
-    explain: Annotated[Optional[str], typer.Option("--explain", help="Show one rule: its description, link and examples.")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core when there are many files).")] = 0,
-    no_cache: Annotated[
-        bool,
-        typer.Option("--no-cache", help="Neither read nor write the cache of compiled rules (NEWSLINT_CACHE_DIR, else ~/.cache/newslint)."),
-    ] = False,
-    lsp: Annotated[bool, typer.Option("--lsp", help="Run as a language server over standard input and output.")] = False,
-    test_examples: Annotated[
-        bool,
-        typer.Option("--test-examples", help="Run the examples of the loaded rules (with --rules for your own packs) and exit."),
-    ] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
-) -> None:
-    """Lint news articles (.txt, .md) for inconsistencies and unsourced claims."""
+# --------------------------------------------------------------------------
+# The command line, parsed without typer (lint/command.py declares it for
+# typer; tests/test_cli_fast.py keeps the two equal).
+
+# option -> (parameter of ``run``, kind): "flag" (True), "no" (False),
+# "value" (a string), "path", "int" (at least 0), "float", "many" / "many-path" (repeatable)
+OPTIONS: dict[str, tuple[str, str]] = {
+    "--format": ("format", "value"), "-f": ("format", "value"),
+    "--output-file": ("output_file", "path"), "-o": ("output_file", "path"),
+    "--min-level": ("min_level", "value"), "--fail-level": ("fail_level", "value"),
+    "--exit-zero": ("exit_zero", "flag"), "--quiet": ("quiet", "flag"), "-q": ("quiet", "flag"),
+    "--select": ("select", "many"), "--ignore": ("ignore", "many"), "--rules": ("rules", "many-path"),
+    "--builtin": ("builtin", "flag"), "--no-builtin": ("builtin", "no"),
+    "--config": ("config", "path"), "--isolated": ("isolated", "flag"), "--vale-config": ("vale_config", "path"),
+    "--date": ("date", "value"), "--ignore-syntax": ("ignore_syntax", "flag"),
+    "--stdin-filename": ("stdin_filename", "value"), "--force-exclude": ("force_exclude", "flag"),
+    "--follow-links": ("follow_links", "flag"), "--fix": ("fix", "flag"), "--unsafe-fixes": ("unsafe_fixes", "flag"),
+    "--diff": ("diff", "flag"), "--statistics": ("statistics", "flag"),
+    "--report-unused-suppressions": ("report_unused", "flag"),
+    "--baseline": ("baseline", "path"), "--write-baseline": ("write_baseline", "path"),
+    "--list-rules": ("list_rules", "flag"), "--explain": ("explain", "value"),
+    "--jobs": ("jobs", "int"), "-j": ("jobs", "int"), "--no-cache": ("no_cache", "flag"), "--lsp": ("lsp", "flag"),
+    "--server": ("server", "flag"), "--idle-timeout": ("idle_timeout", "float"),
+    "--test-examples": ("test_examples", "flag"),
+}
+DEFAULTS: dict[str, Any] = {
+    "paths": None, "format": None, "output_file": None, "min_level": None, "fail_level": None, "exit_zero": False,
+    "quiet": False, "select": None, "ignore": None, "rules": None, "builtin": None, "config": None, "isolated": False,
+    "vale_config": None, "date": None, "ignore_syntax": False, "stdin_filename": None, "force_exclude": False,
+    "follow_links": False, "fix": False, "unsafe_fixes": False, "diff": False, "statistics": False,
+    "report_unused": False, "baseline": None, "write_baseline": None, "list_rules": False, "explain": None, "jobs": 0,
+    "no_cache": False, "lsp": False, "server": False, "idle_timeout": None, "test_examples": False,
+}
+
+
+def parse(argv: list[str]) -> dict[str, Any] | None:
+    """The arguments of ``run`` for a command line, or None when typer should
+    parse it: help, version, an unknown or malformed option, a value that
+    looks like an option, anything this parser does not read exactly as
+    typer (click) would."""
+    args = dict(DEFAULTS)
+    paths: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        i += 1
+        if arg == "--":
+            paths.extend(argv[i:])
+            break
+        if not arg.startswith("-") or arg == "-":
+            paths.append(arg)
+            continue
+        name, eq, attached = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        known = OPTIONS.get(name)
+        if known is None:
+            return None
+        dest, kind = known
+        if kind in ("flag", "no"):
+            if eq:
+                return None
+            args[dest] = kind == "flag"
+            continue
+        if eq:
+            value = attached
+        elif i < len(argv):
+            value = argv[i]
+            i += 1
+        else:
+            return None  # a missing value: typer's message
+        if value.startswith("-") and value != "-":
+            return None
+        if kind == "int":
+            if not (value.isascii() and value.isdigit()):
+                return None
+            args[dest] = int(value)
+        elif kind == "float":
+            try:
+                args[dest] = float(value)
+            except ValueError:
+                return None
+        elif kind == "path":
+            args[dest] = Path(value)
+        elif kind == "many":
+            args[dest] = [*(args[dest] or []), value]
+        elif kind == "many-path":
+            args[dest] = [*(args[dest] or []), Path(value)]
+        else:
+            args[dest] = value
+    args["paths"] = paths or None
+    return args
+
+
+def run(*, paths: list[str] | None, format: str | None, output_file: Path | None, min_level: str | None,
+        fail_level: str | None, exit_zero: bool, quiet: bool, select: list[str] | None, ignore: list[str] | None,
+        rules: list[Path] | None, builtin: bool | None, config: Path | None, isolated: bool, vale_config: Path | None,
+        date: str | None, ignore_syntax: bool, stdin_filename: str | None, force_exclude: bool, follow_links: bool,
+        fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool, report_unused: bool, baseline: Path | None,
+        write_baseline: Path | None, list_rules: bool, explain: str | None, jobs: int, no_cache: bool, lsp: bool,
+        server: bool, idle_timeout: float | None, test_examples: bool) -> NoReturn:
+    """One run of the command, its options parsed (by ``main`` or by typer); exits with the run's code."""
     from lint.pipeline import Settings, UsageError
 
     pub_date = None
@@ -148,11 +183,13 @@ def lint(
         keep_text=not (write_baseline is None and not diff and (format or "text") in _POSITIONS_ONLY),
     )
     try:
-        raise typer.Exit(_main(paths, settings, exit_zero=exit_zero, quiet=quiet, output_file=output_file,
+        raise SystemExit(_main(paths, settings, exit_zero=exit_zero, quiet=quiet, output_file=output_file,
                                statistics=statistics, write_baseline=write_baseline, list_rules=list_rules,
-                               explain=explain, test_examples=test_examples, lsp=lsp))
+                               explain=explain, test_examples=test_examples, lsp=lsp, server=server, idle_timeout=idle_timeout))
     except UsageError as exc:
         _fail(str(exc))
+
+
 
 
 # formats whose renderers need only each file's line starts, not its text (see LineIndex.positions_only)
@@ -160,9 +197,14 @@ _POSITIONS_ONLY = frozenset(("text", "line", "json", "json-lines"))
 
 
 def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_file: Path | None, statistics: bool,
-          write_baseline: Path | None, list_rules: bool, explain: str | None, test_examples: bool, lsp: bool) -> int:
+          write_baseline: Path | None, list_rules: bool, explain: str | None, test_examples: bool, lsp: bool,
+          server: bool = False, idle_timeout: float | None = None) -> int:
     from lint import pipeline
 
+    if server or idle_timeout is not None:
+        from lint.server import serve as run_server
+
+        return run_server(idle_timeout) if server else _fail("--idle-timeout goes with --server")
     if lsp:
         from lint.lsp import serve
 
@@ -184,13 +226,13 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
         for p in projects.loaded:
             for note in p.notes:
                 if note not in noted and not quiet:
-                    typer.echo(f"newslint: {note}", err=True)
+                    echo(f"newslint: {note}", err=True)
                 noted.add(note)
 
     notes()
     if list_rules:
         for r in project.rules:
-            typer.echo(f"{r.id}\t{r.spec.level}\t{r.spec.extends}\t{r.spec.description or r.spec.message}".replace("\n", " ").strip())
+            echo(f"{r.id}\t{r.spec.level}\t{r.spec.extends}\t{r.spec.description or r.spec.message}".replace("\n", " ").strip())
         return EXIT_CLEAN
     if explain is not None:
         _explain(project.loaded, explain)
@@ -203,14 +245,14 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
     progress.done()
     notes()  # of the projects found for other files
     for _path, message in report.errors:
-        typer.echo(f"newslint: {message}", err=True)
+        echo(f"newslint: {message}", err=True)
     for note in report.notes if not quiet else ():
-        typer.echo(f"newslint: warning: {note}", err=True)
+        echo(f"newslint: warning: {note}", err=True)
     if not report.searched:
         from lint.readers import EXTENSIONS
 
         left_out = f" ({report.excluded} excluded by the configuration)" if report.excluded else ""
-        typer.echo(f"newslint: warning: no article files ({', '.join(EXTENSIONS)}) under {', '.join(paths)}{left_out}",
+        echo(f"newslint: warning: no article files ({', '.join(EXTENSIONS)}) under {', '.join(paths)}{left_out}",
                    err=True)
 
     if write_baseline is not None:
@@ -221,7 +263,7 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
         except OSError as exc:
             raise pipeline.UsageError(f"cannot write the baseline {write_baseline}: {exc.strerror or exc}") from None
         if not quiet:
-            typer.echo(f"newslint: recorded {n} findings in {write_baseline}", err=True)
+            echo(f"newslint: recorded {n} findings in {write_baseline}", err=True)
         return EXIT_ERROR if report.failed else EXIT_CLEAN
     stdin_fix = settings.fix and "-" in paths
     try:
@@ -255,7 +297,7 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
         raise pipeline.UsageError(f"cannot write {output_file}: {exc.strerror or exc}") from None
     fixed = [f.fixed for f in report.files if f.fixed]
     if settings.fix and fixed and not quiet:
-        typer.echo(f"newslint: fixed {sum(fixed)} finding(s) in {len(fixed)} file(s)", err=True)
+        echo(f"newslint: fixed {sum(fixed)} finding(s) in {len(fixed)} file(s)", err=True)
     return report.exit_code(exit_zero=exit_zero)
 
 
@@ -350,7 +392,7 @@ def _explain(rules, rule_id: str) -> None:
     if s.examples:
         lines += ["", "Flags:"] + [f"  {e.text!r}" for e in s.examples.fire]
         lines += ["", "Does not flag:"] + [f"  {e.text!r}" for e in s.examples.ok]
-    typer.echo("\n".join(lines))
+    echo("\n".join(lines))
 
 
 def _test_examples(rules) -> int:
@@ -366,17 +408,23 @@ def _test_examples(rules) -> int:
             total += 1
             if not res.ok:
                 failed += 1
-                typer.echo(f"FAIL {res.rule} {res.kind}[{res.index}]: {res.problem}\n    text: {res.text!r}")
+                echo(f"FAIL {res.rule} {res.kind}[{res.index}]: {res.problem}\n    text: {res.text!r}")
     for rid in without:
-        typer.echo(f"note: {rid} has no examples")
-    typer.echo(f"{total - failed} passed, {failed} failed")
+        echo(f"note: {rid} has no examples")
+    echo(f"{total - failed} passed, {failed} failed")
     return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
 def main() -> None:
     """The console script: no traceback ever reaches the user."""
     try:
-        app(prog_name="newslint")
+        args = parse(sys.argv[1:])
+        if args is None:  # help, version, a usage error ...: typer's
+            from lint.command import app
+
+            app(prog_name="newslint")
+        else:
+            run(**args)
     except SystemExit:
         raise
     except KeyboardInterrupt:
@@ -386,5 +434,9 @@ def main() -> None:
         sys.exit(EXIT_ERROR)
 
 
-if __name__ == "__main__":
-    main()
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the typer application (lint/command.py), for tests and embedding
+        from lint.command import app
+
+        return app
+    raise AttributeError(name)

@@ -28,9 +28,8 @@ import fnmatch
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from lint import safe_yaml
+from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
 Level = Literal["suggestion", "warning", "error"]
 NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
@@ -160,6 +159,8 @@ def load(path: Path) -> Config:
             raise ConfigError(f"{path}:{where[0]}: {where[1]}: {where[2]}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the configuration must be a mapping")
+    from pydantic import ValidationError  # a configuration file is validated (lint.spec)
+
     try:
         cfg = Config.model_validate(data)
     except ValidationError as exc:

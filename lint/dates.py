@@ -1,7 +1,8 @@
 """Finding and parsing calendar dates in news copy.
 
 Used by the readers (publication date from a byline or front matter) and
-reusable by date checks. Only the standard library; patterns compiled once.
+reusable by date checks. The standard library's ``re``, patterns compiled
+once, with RE2 gates (``lint.gate``) in front of them.
 
 Recognised forms (month names full or abbreviated, with or without a dot:
 Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Sept, Oct, Nov, Dec; an
@@ -33,6 +34,9 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from lint.gate import compile_source
+from lint.regexes import longest_first as _longest_first
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
     "february": 2, "feb": 2,
@@ -56,7 +60,7 @@ WEEKDAYS = (
 
 def _alternation(words: list[str]) -> str:
     # Longest first so that "Sept" wins over "Sep", "June" over "Jun".
-    return "|".join(sorted(words, key=len, reverse=True))
+    return "|".join(sorted(words, key=_longest_first))
 
 
 _MONTH = rf"(?P<mon>(?i:{_alternation(list(MONTHS))}))\.?"
@@ -78,6 +82,31 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}(?![\w])\s+{_YEAR}\b")
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<a>\d{1,2})-(?P<b>\d{1,2})(?![\d-])")
 # "11/8/2023", "08/11/2023", "08-11-2023", "08.11.2023"
 _NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
+
+
+# RE2 gates (lint.gate) in front of the patterns above: cheap necessary
+# conditions, searched once per string. A date with a month name has a month
+# name (any key of MONTHS) after a non-word character or the string's start
+# and before one or the end ("\b", "\s+", "(?![\w])" and a dot in the
+# patterns), written in Title case or ALL CAPS (``_month_ok``), so with an
+# ASCII capital first (every other letter a month name has folds only to
+# itself or to "ſ", "İ", "ı", spelt out: ``re``'s IGNORECASE folds s with
+# "ſ", i with "İ" and "ı"; RE2's (?i) folds "ſ" but not the dotted and
+# dotless i). A numeric date has a digit, a separator, a digit (DIGIT_RE2).
+_FOLDS = {"s": "[sSſ]", "i": "[iIİı]"}
+_NOT_WORD = "[^0-9A-Za-z_]"  # a character that is no word character for re is none in ASCII either
+# (RE2) a month name as _month_ok takes it, a weekday name in any case
+MONTH_NAME_RE2 = "(?:" + "|".join(
+    m[0].upper() + "(?i:" + "".join(_FOLDS.get(c, c) for c in m[1:]) + ")" for m in sorted(MONTHS, key=_longest_first)
+) + ")"
+WEEKDAY_RE2 = "(?i:" + "|".join("".join(_FOLDS.get(c, c) for c in w) for w in sorted(WEEKDAYS, key=_longest_first)) + ")"
+# (RE2) a digit of ``re`` or ``regex`` (``\d``: Unicode's decimal digits): an ASCII one, or a
+# character outside ASCII (not RE2's \p{Nd}: its Unicode tables may be older than theirs)
+DIGIT_RE2 = r"(?:[0-9]|[^\x00-\x7f])"
+# (RE2) what a date find_dates reads can start with: a digit, a month name, a weekday name
+DATE_START_RE2 = rf"(?:{DIGIT_RE2}|{MONTH_NAME_RE2}|{WEEKDAY_RE2})"
+_MONTH_GATE = compile_source(f"(?:^|{_NOT_WORD}){MONTH_NAME_RE2}(?:{_NOT_WORD}|$)")
+_NUMERIC_GATE = compile_source(rf"{DIGIT_RE2}[/.\-]{DIGIT_RE2}")
 
 
 class DateMatch(NamedTuple):
@@ -132,23 +161,25 @@ def numeric_day_month(a: str, b: str, sep: str = "/") -> tuple[int, int]:
 def find_dates(s: str) -> list[DateMatch]:
     """Every date mention in ``s``, in order, without overlaps (longest wins)."""
     found: list[DateMatch] = []
-    for m in _ISO.finditer(s):
-        found.append(_make(m.start(), m.end(), int(m["year"]), int(m["a"]), int(m["b"])))
-    for m in _NUMERIC.finditer(s):
-        day, month = numeric_day_month(m["a"], m["b"], m["sep"])
-        found.append(_make(m.start(), m.end(), int(m["year"]), month, day))
-    for rx in (_MONTH_DAY, _DAY_MONTH):
-        for m in rx.finditer(s):
-            if not _month_ok(m["mon"]):
-                continue
-            day = int(m["day"])
-            if not 1 <= day <= 31:
-                continue
-            year = int(m["year"]) if m["year"] else None
-            found.append(_make(m.start(), m.end(), year, MONTHS[m["mon"].lower()], day))
-    for m in _MONTH_YEAR.finditer(s):
-        if _month_ok(m["mon"]):
-            found.append(_make(m.start(), m.end(), int(m["year"]), MONTHS[m["mon"].lower()], None))
+    if _NUMERIC_GATE is None or _NUMERIC_GATE.search(s):
+        for m in _ISO.finditer(s):
+            found.append(_make(m.start(), m.end(), int(m["year"]), int(m["a"]), int(m["b"])))
+        for m in _NUMERIC.finditer(s):
+            day, month = numeric_day_month(m["a"], m["b"], m["sep"])
+            found.append(_make(m.start(), m.end(), int(m["year"]), month, day))
+    if _MONTH_GATE is None or _MONTH_GATE.search(s):  # a month name in Title case or capitals
+        for rx in (_MONTH_DAY, _DAY_MONTH):
+            for m in rx.finditer(s):
+                if not _month_ok(m["mon"]):
+                    continue
+                day = int(m["day"])
+                if not 1 <= day <= 31:
+                    continue
+                year = int(m["year"]) if m["year"] else None
+                found.append(_make(m.start(), m.end(), year, MONTHS[m["mon"].lower()], day))
+        for m in _MONTH_YEAR.finditer(s):
+            if _month_ok(m["mon"]):
+                found.append(_make(m.start(), m.end(), int(m["year"]), MONTHS[m["mon"].lower()], None))
     # Keep the longest of overlapping matches, then order by position.
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMatch] = []

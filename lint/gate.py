@@ -28,6 +28,14 @@ Relaxing (:func:`relax`), token by token:
   Unicode classes are large and slow, where the literals around a class
   are what makes a gate selective.
 
+:func:`word_gate` relaxes less (``narrow``): a class that holds no ASCII
+blank (``\\p{Ll}``, ``\\w``, ``[\\p{L}'’-]``) becomes any character but an ASCII
+blank, so that it stays within a word, and a small count (``{0,3}``) is
+kept; with ``then``, what must follow a match (a date after "will open
+in"). A gate asked about many spans of one text (the sentences of an
+article) answers in one pass (:meth:`Gate.search_spans`), and
+:meth:`Gate.first` says where an exact search may start.
+
 What has no superset RE2 can run (fuzzy matching, recursion, conditional
 groups, set operations in classes, verbose mode, ``\\X``, named characters,
 a class holding a negated shorthand) gives no gate: the exact pattern runs
@@ -36,9 +44,14 @@ alone, as without RE2. No RE2 installed, no gates at all.
 
 from __future__ import annotations
 
+import bisect
+import functools
+from collections.abc import Sequence
 from typing import Any
 
 import regex
+
+from lint import regexes
 
 try:  # an optional speed-up: without it every pattern runs exactly, alone
     import re2 as _re2  # type: ignore[import-untyped]
@@ -54,6 +67,18 @@ _DROPPED_ESCAPES = frozenset("bBmMKAZz")
 # and ı (U+0131); RE2's (?i) does not: any of the four stands for all four,
 # case-insensitive or not (a superset either way)
 _I_FORMS = frozenset("iIİı")
+# (narrow) what a class without an ASCII blank becomes: any character but one
+# (the ASCII characters regex's \s matches; RE2 runs the class as fast as any character)
+_NOT_BLANK = r"[^\t\n\x0b\f\r\x1c-\x1f ]"
+_BLANKS = frozenset(range(0x09, 0x0E)) | frozenset(range(0x1C, 0x21))
+# Unicode properties (general categories) and POSIX classes that hold no ASCII blank
+_NO_BLANK_PROPERTIES = frozenset(
+    "l lu ll lt lm lo l& lc m mn mc me n nd nl no letter mark number alpha alphabetic alnum "
+    "uppercase_letter lowercase_letter titlecase_letter modifier_letter other_letter cased_letter "
+    "nonspacing_mark spacing_mark enclosing_mark decimal_number letter_number other_number digit "
+    "latin greek cyrillic han arabic hebrew".split()
+)
+_NO_BLANK_POSIX = frozenset("alpha alnum digit upper lower word xdigit punct graph".split())
 _DOTTED_I = "[iIİı]"
 _UNSUPPORTED_ESCAPES = frozenset("XNgGL")
 _VERBS = ("(*SKIP)", "(*FAIL)", "(*F)", "(*PRUNE)", "(*COMMIT)", "(*ACCEPT)")
@@ -78,9 +103,15 @@ _AT_START = f"(?:(?m:^)|\\r)[{_SPACE}]*"
 _AT_END = f"[{_SPACE}]*(?:(?m:$)|\\r|/)"
 
 
-def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bool = False) -> str:
+def relax(pattern: str, ignorecase: bool = False, narrow: bool = False, edges: bool = False,
+          tight: bool = False) -> str:
     """An RE2 pattern that matches wherever ``pattern`` (``regex`` syntax,
     version 0) can match; raises :class:`Unsupported`.
+
+    ``narrow``: a class that holds no ASCII blank (``\\w``, ``\\d``, ``\\S``,
+    a letter, mark or number property, a class of those and of other
+    characters that are no blanks) becomes any character but an ASCII blank,
+    not any character: ``\\p{Ll}+`` stays within a word (see :func:`word_gate`).
 
     ``edges``: the gate is asked about a whole article whose blocks each
     start at a line's start after white space only and end before white
@@ -94,7 +125,8 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
     ``tight``: classes keep their ASCII members instead of becoming any
     character (see :func:`_tight_class`; ``\\d``, ``\\w``, ``\\p{L}`` ... outside a
     class too): ``\\d{1,4}`` becomes "digits or non-ASCII characters", not
-    "any text", which keeps a gate with counted digits selective."""
+    "any text", which keeps a gate with counted digits selective (it
+    takes the place of ``narrow`` for classes and properties)."""
     out: list[str] = []
     i, n = 0, len(pattern)
     hoisted: set[str] = set()
@@ -133,7 +165,7 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
                 i += 2
                 continue
             if e in _OUTSIDE:
-                emit(_OUTSIDE[e])
+                emit(_NOT_BLANK if narrow and e in "dwS" else _OUTSIDE[e])
                 i += 2
                 continue
             if e.isdigit() and e != "0":
@@ -148,7 +180,10 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
                 j = pattern.find("}", i) if i + 2 < n and pattern[i + 2] == "{" else i + 2
                 if j < 0:
                     raise Unsupported("unclosed \\p{")
-                emit(_property(pattern[i:j + 1]) if tight else _ANY)
+                if tight:
+                    emit(_property(pattern[i:j + 1]))
+                else:
+                    emit(_NOT_BLANK if narrow and e == "p" and _no_blank_property(pattern[i + 2:j + 1]) else _ANY)
                 i = j + 1
                 continue
             if e in "xuU":
@@ -170,7 +205,7 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
             i += 2
             continue
         if c == "[":
-            j, cls = _tight_class(pattern, i, ci()) if tight else _char_class(pattern, i, ignorecase)
+            j, cls = _tight_class(pattern, i, ci()) if tight else _char_class(pattern, i, ignorecase, narrow)
             emit(cls)
             i = j
             continue
@@ -260,9 +295,16 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
             body = pattern[i + 1:j] if j > 0 else ""
             if j > 0 and _is_count(body):
                 # X{n,m} is within X*: counted copies would blow up RE2's automaton
+                # (narrow: a few copies kept, at most 8, from none or one: "(?:\s+\p{Lu}\w*){0,3}"
+                # stays three words; from one, a dropped \b before it leaves X{1,m}, within X\b{1,m})
                 # (with ``tight``: within X+ when n >= 1)
-                low = body.split(",")[0]
-                emit("+" if tight and low.isdigit() and int(low) >= 1 else "*")
+                lo, _, hi = body.partition(",") if "," in body else (body, "", body)
+                if narrow and hi.isdigit() and int(hi) <= 8 and int(lo or 0) <= 1:
+                    emit(f"{{{int(lo or 0)},{int(hi)}}}")
+                elif tight and lo.isdigit() and int(lo) >= 1:
+                    emit("+")
+                else:
+                    emit("*")
                 i = j + 1
                 if i < n and pattern[i] == "+":
                     i += 1
@@ -285,6 +327,27 @@ def relax(pattern: str, ignorecase: bool = False, edges: bool = False, tight: bo
     return (f"(?{flags})" if flags else "") + "".join(out)
 
 
+def _no_blank_property(body: str) -> bool:
+    """``body`` of ``\\p{body}`` (braces included, or one letter): a property
+    without an ASCII blank (a letter, mark or number category, a script)?"""
+    name = body.strip("{}").lower().replace(" ", "").replace("-", "_")
+    for prefix in ("gc=", "general_category=", "sc=", "script=", "is"):
+        if name.startswith(prefix) and name[len(prefix):] in _NO_BLANK_PROPERTIES:
+            return True
+    return name in _NO_BLANK_PROPERTIES and not name.startswith("^")
+
+
+def _code_point(digits: str) -> int:
+    try:
+        return int(digits, 16)
+    except ValueError:
+        return -1
+
+
+def _is_blank(code: int) -> bool:
+    return code in _BLANKS
+
+
 def _is_count(body: str) -> bool:
     parts = body.split(",")
     return 1 <= len(parts) <= 2 and all(p.isdigit() or p == "" for p in parts) and any(parts)
@@ -303,7 +366,7 @@ def _skip_quantifier(pattern: str, i: int) -> int:
     return i
 
 
-def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
+def _char_class(pattern: str, i: int, ignorecase: bool, narrow: bool = False) -> tuple[int, str]:
     """The class starting at ``pattern[i] == "["``: (index after it, RE2 text)."""
     n = len(pattern)
     j = i + 1
@@ -315,45 +378,75 @@ def _char_class(pattern: str, i: int, ignorecase: bool) -> tuple[int, str]:
         out.append("\\]")
         j += 1
     wide = out[-1] == "^"  # a negated class
+    # (narrow) a member that may be an ASCII blank, or a negated class: any character
+    blank = wide
+    last = -1  # the code point of the last plain member (a range's low end), -1 if none
     while j < n and pattern[j] != "]":
         c = pattern[j]
         if c == "[":  # version 0: a literal "[" unless a POSIX class [:alpha:]
             k = pattern.find(":]", j) if pattern.startswith("[:", j) else -1
             if k > 0 and pattern[j + 2:k].lstrip("^").isalpha():
                 wide = True
+                name = pattern[j + 2:k]
+                blank = blank or name.startswith("^") or name.lower() not in _NO_BLANK_POSIX
                 j = k + 2
             else:
                 out.append("\\[")
+                last = ord("[")
                 j += 1
             continue
         if c == "\\":
             e = pattern[j + 1] if j + 1 < n else ""
             if e == "s":
                 out.append(_SPACE)
+                blank = True
+                last = -1
                 j += 2
                 continue
             if e in "dwDWSpP":
                 wide = True
+                k = j
                 j = pattern.find("}", j) + 1 if e in "pP" and j + 2 < n and pattern[j + 2] == "{" else j + 2
                 if j <= 0:
                     raise Unsupported("unclosed \\p{ in a class")
+                if e in "DWP" or (e == "p" and not _no_blank_property(pattern[k + 2:j])):
+                    blank = True
+                last = -1
                 continue
             if e in "uU":
                 width = 4 if e == "u" else 8
-                out.append("\\x{" + pattern[j + 2:j + 2 + width] + "}")
+                digits = pattern[j + 2:j + 2 + width]
+                out.append("\\x{" + digits + "}")
+                last = _code_point(digits)
+                blank = blank or last < 0 or _is_blank(last)
                 j += 2 + width
                 continue
             if e in _UNSUPPORTED_ESCAPES or e == "":
                 raise Unsupported(f"\\{e} in a class")
             out.append(pattern[j:j + 2])
+            if e.isalnum():  # \t, \n, \x20, \0 ...: may be a blank
+                blank = True
+                last = -1
+            else:
+                last = ord(e)
             j += 2
             continue
+        if c == "-" and last >= 0 and j + 1 < n and pattern[j + 1] != "]":
+            # a range: from the last member to the next one (a blank inside it?)
+            nxt = pattern[j + 1]
+            hi = ord(nxt) if nxt != "\\" else -1
+            if hi < 0 or (last <= 0x20 and hi >= 0x09):
+                blank = True
         if ord(c) > 0x7F:
             wide = True  # non-ASCII members and ranges: RE2 builds large automata for them
+        blank = blank or _is_blank(ord(c))
+        last = ord(c)
         out.append(c)
         j += 1
     if j >= n:
         raise Unsupported("unclosed [")
+    if wide and narrow and not blank:  # no member is an ASCII blank: any character but one
+        return j + 1, _NOT_BLANK
     if wide:  # a Unicode or negated class: any character, a superset RE2 runs fast
         return j + 1, _ANY
     out.append("İı")  # regex may fold i/I with İ/ı (a scoped (?i:...) too), RE2 does not
@@ -523,11 +616,12 @@ class Gate:
     Picklable (the rule cache keeps compiled rules): it pickles as its RE2
     source and compiles again when loaded."""
 
-    __slots__ = ("_re", "source")
+    __slots__ = ("_empty", "_re", "source")
 
     def __init__(self, compiled: Any, source: str) -> None:
         self._re = compiled
         self.source = source
+        self._empty = compiled is None or compiled.search(b"") is not None  # it matches the empty string
 
     def search(self, text: str) -> bool:
         """Can any of the exact patterns match somewhere in ``text``?
@@ -541,6 +635,94 @@ class Gate:
             return True
         return self._re.search(encoded) is not None
 
+    def first(self, text: str, start: int = 0, end: int | None = None) -> int:
+        """Where in ``text[start:end]`` the leftmost match of the relaxed
+        pattern starts (an offset in ``text``), -1 if none: no match of the
+        exact patterns starts before it (every place where one does is a
+        place where the relaxed pattern matches). ``start`` without a gate."""
+        if self._re is None:
+            return start
+        piece = text[start:end]
+        try:
+            encoded = piece.encode("utf-8")
+        except UnicodeEncodeError:
+            return start
+        m = self._re.search(encoded)
+        if m is None:
+            return -1
+        return start + len(encoded[: m.start()].decode("utf-8"))
+
+    def search_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+        """For each span ``(a, b)`` of ``text`` (code-point offsets), whether
+        the gate may pass ``text[a:b]``: never False where ``self.search(text[a:b])``
+        is True, and one pass over the text (from the first span's start to the
+        last one's end) instead of one search per span.
+
+        The pass collects the relaxed pattern's matches over the text, left
+        to right, each search starting where the last match ended. A match of
+        the exact patterns inside a span is a match of the relaxed one there
+        (a relaxed pattern has no anchor and no boundary), and the pass finds
+        a match that overlaps it: the last match starting at or before it
+        either reaches into it, or ended before it and the next search, from
+        there, finds a match that starts at or before it. So a span that no
+        match overlaps holds none; one that holds a whole match may (True);
+        one only overlapped (a long match running across it) is searched on
+        its own. A few spans are searched one by one."""
+        n = len(spans)
+        if self._re is None or not n:
+            return [True] * n
+        if n <= _FEW_SPANS or self._empty:  # (a pattern that matches the empty string matches everywhere)
+            return self._each(text, spans)
+        # over the part of the text the spans cover (a paragraph's sentences need no more), as its
+        # own text: no anchor, no boundary, the same matches; encoded once (the last text is kept)
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        piece = text if lo == 0 and hi == len(text) else text[lo:hi]
+        encoded = _encoded(piece)
+        if encoded is None:  # a lone surrogate (only from the API): no gate
+            return [True] * n
+        found = []
+        if len(encoded) == len(piece):  # ASCII: byte offsets are code-point offsets
+            for m in self._re.finditer(encoded):
+                found.append((lo + m.start(), lo + m.end()))
+        else:  # code points counted from the last match on: linear in the text
+            byte, char = 0, lo
+            for m in self._re.finditer(encoded):
+                p = char + len(encoded[byte : m.start()].decode("utf-8"))
+                byte, char = m.end(), p + len(encoded[m.start() : m.end()].decode("utf-8"))
+                found.append((p, char))
+        if not found:
+            return [False] * n
+        starts = [p for p, _ in found]
+        ends = [q for _, q in found]  # increasing too: the matches do not overlap
+        out: list[bool] = []
+        for a, b in spans:
+            lo = bisect.bisect_right(ends, a)  # the first match ending after a
+            hi = bisect.bisect_left(starts, b)  # the matches starting before b: [lo, hi)
+            if lo >= hi:
+                out.append(False)
+            elif any(a <= found[k][0] and found[k][1] <= b for k in range(lo, hi)):
+                out.append(True)
+            else:
+                out.append(self._each(text, [(a, b)])[0])
+        return out
+
+    def _each(self, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+        """Each span searched on its own, with RE2's own call (no match object)."""
+        raw = getattr(self._re, "_regexp", None)
+        match = raw.Match if raw is not None and _UNANCHORED is not None else None
+        out: list[bool] = []
+        for a, b in spans:
+            try:
+                encoded = text[a:b].encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate (only from the API): no gate
+                out.append(True)
+                continue
+            if match is not None:  # the span of the whole match is (-1, -1) for none
+                out.append(match(_UNANCHORED, encoded, 0, len(encoded))[0][0] >= 0)
+            else:  # another google-re2 than the one known: its public API
+                out.append(self._re.search(encoded) is not None)
+        return out
+
     def __getstate__(self) -> str:
         return self.source
 
@@ -548,7 +730,12 @@ class Gate:
         again = compile_source(state)
         self._re = again._re if again is not None else None
         self.source = state
+        self._empty = self._re is None or self._re.search(b"") is not None
 
+
+# google-re2's anchor for an unanchored search, for its RE2 object's Match (None: not known)
+_UNANCHORED = getattr(getattr(_re2, "_Anchor", None), "UNANCHORED", None)
+_FEW_SPANS = 4  # up to this many spans, one search each is cheaper than a pass collecting matches
 
 _last: tuple[str | None, bytes | None] = (None, b"")  # the last text encoded, and its UTF-8 bytes
 
@@ -584,10 +771,40 @@ def compile_source(source: str) -> Gate | None:
 
 
 # a pattern anchored at the start of its text: regex tries it at one place only
-_ANCHORED = regex.compile(r"(?:\(\?[a-z]*\))*(?:\^|\\A)")
+_ANCHORED = regexes.compile(r"(?:\(\?[a-z]*\))*(?:\^|\\A)")
 _MAX_PROGRAM = 20_000  # RE2 program size beyond which its automaton is no faster than regex
 _REFUSED_FLAGS = (regex.VERBOSE | regex.V1 | regex.BESTMATCH | regex.ENHANCEMATCH | regex.POSIX | regex.ASCII
                   | regex.LOCALE | regex.FULLCASE | regex.REVERSE)
+
+
+def _relaxed(pattern: str, ignorecase: bool, narrow: bool, edges: bool = False, tight: bool = False) -> str | None:
+    try:
+        return relax(pattern, ignorecase, narrow, edges, tight)
+    except (Unsupported, ValueError, IndexError):
+        return None
+
+
+def relaxed_parts(patterns: Sequence[regex.Pattern], narrow: bool = False, edges: bool = False,
+                  tight: bool = False) -> list[str] | None:
+    """The relaxed RE2 form of each pattern (flags applied: case, dot-all), or
+    None when a pattern has none (see :func:`gate`). Each relaxation is
+    computed once per environment (``lint.regexes.derived``). ``edges`` and
+    ``tight``: see :func:`relax` (with ``edges`` an anchored pattern has a
+    gate too: it is asked about a whole article)."""
+    parts = []
+    for p in patterns:
+        if p.flags & _REFUSED_FLAGS or (not edges and _ANCHORED.match(p.pattern) and not p.flags & regex.MULTILINE):
+            return None
+        ignorecase = bool(p.flags & regex.IGNORECASE)
+        key = f"relax{int(ignorecase)}{int(narrow)}" + (f"e{int(edges)}t{int(tight)}" if edges or tight else "")
+        relaxed = regexes.derived(key, p.pattern,
+                                  functools.partial(_relaxed, p.pattern, ignorecase, narrow, edges, tight))
+        if relaxed is None:
+            return None
+        parts.append(relaxed)
+        if p.flags & regex.DOTALL:
+            parts[-1] = "(?s:" + parts[-1] + ")"
+    return parts
 
 
 def gate(*patterns: regex.Pattern, edges: bool = False, tight: bool = False) -> Gate | None:
@@ -597,14 +814,19 @@ def gate(*patterns: regex.Pattern, edges: bool = False, tight: bool = False) -> 
     pattern has a gate too: it is asked about a whole article)."""
     if _re2 is None or not patterns:
         return None
-    parts = []
-    for p in patterns:
-        if p.flags & _REFUSED_FLAGS or (not edges and _ANCHORED.match(p.pattern) and not p.flags & regex.MULTILINE):
-            return None
-        try:
-            parts.append(relax(p.pattern, bool(p.flags & regex.IGNORECASE), edges, tight))
-        except (Unsupported, ValueError, IndexError):
-            return None
-        if p.flags & regex.DOTALL:
-            parts[-1] = "(?s:" + parts[-1] + ")"
-    return compile_source("|".join(f"(?:{p})" for p in parts))
+    parts = relaxed_parts(patterns, edges=edges, tight=tight)
+    return compile_source("|".join(f"(?:{p})" for p in parts)) if parts is not None else None
+
+
+def word_gate(*patterns: regex.Pattern, then: str = "") -> Gate | None:
+    """:func:`gate`, narrower: relaxed with ``narrow`` (a class without an
+    ASCII blank stays within a word: "\\p{Ll}+ in" does not run across a
+    paragraph, as "any character" does), and ``then`` (RE2 syntax, if given)
+    after the patterns: what must follow any match of theirs (a superset of
+    it: a relaxed pattern matches every string the exact one matches)."""
+    if _re2 is None or not patterns:
+        return None
+    parts = relaxed_parts(patterns, narrow=True)
+    if parts is None:
+        return None
+    return compile_source("(?:" + "|".join(f"(?:{p})" for p in parts) + ")" + then)

@@ -198,7 +198,7 @@ def load_project(settings: Settings, start: Path) -> Project:
     from lint.rules import RuleError
 
     s = settings
-    cfg, cfg_path = configuration.Config(), None
+    cfg, cfg_path = configuration.Config.model_construct(), None
     if s.config is not None and not s.config.is_file():
         raise UsageError(f"{s.config}: no such configuration file")
     if not s.isolated:

@@ -11,9 +11,9 @@ from array import array
 from collections.abc import Sequence
 from itertools import accumulate
 
-import regex
+from lint import regexes
 
-_BREAK = regex.compile(r"\r\n|\r|\n")
+_BREAK = regexes.compile(r"\r\n|\r|\n")
 _KEEP = 16  # lines whose column tables are kept (findings come sorted: mostly the same line)
 
 

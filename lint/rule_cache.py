@@ -1,32 +1,40 @@
-"""A cache of compiled rules, so that a run on one file starts fast.
+"""A cache of validated rules, so that a run on one file starts fast.
 
-Compiling the built-in pack costs about 0.2 s, mostly the ``regex`` module's
-pure-Python pattern parser; unpickling the compiled rules costs about 3 ms
-(``regex`` pickles a pattern as its compiled program, not as its source).
+Reading a rule file costs PyYAML, and validating it pydantic (importing
+pydantic and building its models: about 0.3 s for the built-in pack). A
+rule file seen before is neither read as YAML nor validated: the cache
+holds its validated spec in plain form (JSON, ``lint.spec.to_plain``: the
+rule's keys and the data files it read, never a pickle, never code), and
+the rule is compiled from that spec (its patterns restored by
+``lint.regexes``, whose cache of compiled ``regex`` programs lives in the
+same folder and is kept the same way).
 
 One file per pack folder, under ``$NEWSLINT_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/newslint``, else ``~/.cache/newslint``. It holds, per rule
 file, a digest of the rule's path and text, the digests of the data files it
-read, and the pickled rule. The whole file is ignored when the environment
-differs: newslint's version and source files (name, size, mtime), Python's,
-``regex``'s, ``pydantic``'s and PyYAML's versions, which optional packages
-(spylls, textblob) are installed. A rule whose check type reads
-files while compiling (``READS_FILES``) or that does not pickle is
-simply not cached. Nothing here may fail a run: an unreadable, corrupt or
-unwritable cache is ignored (``--no-cache`` turns it off).
+read, its check type and its spec. The whole file is ignored when the
+environment differs: newslint's version and source files (name, size,
+mtime), Python's version, the installed ``regex``, ``pydantic``,
+``pydantic_core`` and PyYAML, which optional packages (spylls, textblob) are
+installed. A rule whose check type reads files while compiling
+(``READS_FILES``) or whose spec has no plain form is simply not cached.
+Nothing here may fail a run: an unreadable, corrupt or unwritable cache is
+ignored (``--no-cache`` turns it off).
 
-Unpickling runs code, so a cache file is only unpickled once it is known to
-be one this user wrote. The cache folder is often not private (a shared
-folder, a CI cache restored from a pull request's run), so:
+A cache file is only used once it is known to be one this user wrote (the
+plain form builds nothing but data and this module's declared classes, and
+the compiled programs of ``lint.regexes`` go to the C engine). The cache
+folder is often not private (a shared folder, a CI cache restored from a
+pull request's run), so:
 
 - each file carries an HMAC-SHA256 of its header (format, environment) and
-  its pickled bytes, under a per-user secret key kept outside any cache
+  its payload, under a per-user secret key kept outside any cache
   folder: ``$NEWSLINT_CACHE_KEY``, else ``$XDG_CONFIG_HOME/newslint/cache.key``,
   else ``~/.config/newslint/cache.key`` (32 random bytes, created 0600 in a
   folder created 0700, published with a hard link so no process reads half
   a key). A key that is not a regular file of ours, is readable by others,
   or lies inside the cache folder (or holds it) turns the cache off. The
-  MAC is checked with ``hmac.compare_digest`` before anything is unpickled;
+  MAC is checked with ``hmac.compare_digest`` before anything is parsed;
   a file that fails it is a miss, replaced by a valid one (one note on
   stderr per process);
 - the folder (the target, if it is a symlink) and the file must be owned by
@@ -53,8 +61,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import json
 import os
-import pickle
 import secrets
 import stat
 import sys
@@ -62,9 +70,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-_FORMAT = "newslint-rule-cache-2"
+_FORMAT = "newslint-rule-cache-3"
 _MAGIC = _FORMAT.encode() + b"\n"
 _OPTIONAL = ("spylls", "textblob")
+_VALIDATES = ("regex", "pydantic", "pydantic_core", "yaml")  # packages whose versions shape a validated rule
 _POSIX = os.name == "posix" and hasattr(os, "O_NOFOLLOW") and os.open in os.supports_dir_fd
 _enabled = _POSIX and os.environ.get("NEWSLINT_NO_CACHE", "") in ("", "0")
 _env: str | None = None
@@ -111,20 +120,26 @@ def cache_dir() -> Path:
 
 
 def environment() -> str:
-    """What a cached rule depends on besides its own files."""
+    """What a cached rule depends on besides its own files: newslint's
+    version and source files, Python's version, and the installed
+    ``regex``, ``pydantic``, ``pydantic_core`` and PyYAML (each known by its
+    package file's path, size and mtime, found without importing it: an
+    upgrade rewrites the file), and which optional packages are there."""
     global _env
     if _env is None:
-        import pydantic
-        import regex
-        import yaml
+        import importlib.util
 
         from lint import __version__
 
         h = hashlib.sha256()
-        h.update(f"{_FORMAT}|{__version__}|{sys.version}|{regex.__version__}|{pydantic.VERSION}|{yaml.__version__}".encode())
+        h.update(f"{_FORMAT}|{__version__}|{sys.version}".encode())
+        for name in _VALIDATES:
+            spec = importlib.util.find_spec(name)
+            origin = spec.origin if spec is not None else None
+            with contextlib.suppress(OSError, TypeError):
+                st = os.stat(origin)  # type: ignore[arg-type]
+                h.update(f"|{name}:{origin}:{st.st_size}:{st.st_mtime_ns}".encode())
         # optional packages a check type needs: installing one later must not leave its rules skipped
-        import importlib.util
-
         h.update(",".join(m for m in _OPTIONAL if importlib.util.find_spec(m) is not None).encode())
         src = Path(__file__).resolve().parent
         for root, dirs, files in os.walk(src):
@@ -306,92 +321,146 @@ def _mac(key: bytes, env: bytes, payload: bytes) -> bytes:
     return hmac.new(key, _MAGIC + env + b"\n" + payload, hashlib.sha256).digest()
 
 
+def read_authentic(name: str, env: str, touch: bool = False) -> bytes | None:
+    """The payload of cache file ``name`` if it is ours, private, regular,
+    written for ``env`` and authentic (its MAC checks), else None (a note
+    says why when it is not ours or not authentic, once per process).
+    ``touch``: refresh the file's mtime when it is stale (it is in use)."""
+    if not _enabled:
+        return None
+    folder = cache_dir()
+    if _load_key(folder) is None:
+        return None
+    dfd = _open_dir(folder, create=False)
+    if dfd is None:
+        return None
+    try:
+        fd = os.open(name, _READ_FLAGS, dir_fd=dfd)
+    except OSError:  # missing (the usual miss), a symlink, unreadable
+        os.close(dfd)
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES or _untrusted(st) is not None:
+            _note(f"cache file {folder / name} not used: " + (_untrusted(st) or "not a regular file or too large"))
+            return None
+        data = _read_all(fd, st.st_size)
+        head = len(_MAGIC) + len(env) + 1
+        if data[:head] != _MAGIC + env.encode() + b"\n":
+            return None  # another format or environment (an upgrade): a plain miss
+        mac, payload = data[head:head + 32], data[head + 32:]
+        assert _key is not None
+        if not hmac.compare_digest(mac, _mac(_key, env.encode(), payload)):
+            _note(f"cache file {folder / name} is not authentic (written with another key, or altered): compiled again")
+            return None
+        if touch and time.time() - st.st_mtime > _TOUCH_AFTER:  # still in use: not to be pruned as stale
+            with contextlib.suppress(OSError):
+                os.utime(fd)
+        return payload
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+        os.close(dfd)
+
+
+def write_authentic(name: str, env: str, payload: bytes, prune_others: bool = False) -> None:
+    """Write cache file ``name`` whole (a fresh private file renamed over it),
+    with its header and MAC; never fails (a read-only home: no cache)."""
+    if not _enabled:
+        return
+    folder = cache_dir()
+    if _load_key(folder) is None or _key is None:
+        return
+    dfd = tmp = None
+    try:
+        dfd = _open_dir(folder, create=True)
+        if dfd is None:
+            return
+        tmp = f".rules-{secrets.token_hex(8)}"
+        fd = os.open(tmp, _NEW_FLAGS, 0o600, dir_fd=dfd)
+        with os.fdopen(fd, "wb") as f:
+            f.write(_MAGIC + env.encode() + b"\n" + _mac(_key, env.encode(), payload) + payload)
+        os.replace(tmp, name, src_dir_fd=dfd, dst_dir_fd=dfd)  # whole or not at all
+        tmp = None
+        if prune_others:
+            prune(dfd, keep=name)
+    except Exception:  # read-only home, full disk ...: run without a cache
+        pass
+    finally:
+        if dfd is not None:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp, dir_fd=dfd)
+            os.close(dfd)
+
+
 class PackCache:
     """The cached rules of one pack folder.
 
     File layout: ``_MAGIC``, the environment digest (64 hex digits) and a
-    newline, the 32-byte MAC of all that and the payload, then the payload
-    (the pickled entries)."""
+    newline, the 32-byte MAC of all that and the payload, then the payload:
+    JSON, ``{rule file name: [digest of its path and text, [[data file,
+    digest], ...], check type, validated spec in plain form]}``
+    (``lint.spec.to_plain``)."""
 
     def __init__(self, folder: Path):
-        self.entries: dict[str, tuple[str, tuple[tuple[str, str], ...], bytes]] = {}
+        self.entries: dict[str, Any] = {}
         self.dirty = False
-        self.path: Path | None = None
+        self.name: str | None = None
         if not _enabled:
             return
         try:
-            key = digest(str(folder.resolve()))[:24]
-            path = cache_dir() / f"rules-{key}.pickle"
-            if _load_key(path.parent) is None:
+            self.name = f"rules-{digest(str(folder.resolve()))[:24]}.json"
+            if _load_key(cache_dir()) is None:
+                self.name = None
                 return  # no safe key: no cache, neither read nor written
-            self.path = path
-            self.entries = self._read(path)
+            payload = read_authentic(self.name, environment(), touch=True)
+            entries = json.loads(payload) if payload is not None else {}
+            self.entries = entries if isinstance(entries, dict) else {}
         except Exception:  # anything else: start empty
             self.entries = {}
 
-    def _read(self, path: Path) -> dict[str, Any]:
-        dfd = _open_dir(path.parent, create=False)
-        if dfd is None:
-            return {}
-        try:
-            fd = os.open(path.name, _READ_FLAGS, dir_fd=dfd)
-        except OSError:  # missing (the usual miss), a symlink, unreadable
-            os.close(dfd)
-            return {}
-        try:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES or _untrusted(st) is not None:
-                _note(f"rule cache file {path} not used: " + (_untrusted(st) or "not a regular file or too large"))
-                return {}
-            data = _read_all(fd, st.st_size)
-            env = environment().encode()
-            head = len(_MAGIC) + len(env) + 1
-            if data[:head] != _MAGIC + env + b"\n":
-                return {}  # another format or environment (an upgrade): a plain miss
-            mac, payload = data[head:head + 32], data[head + 32:]
-            assert _key is not None
-            if not hmac.compare_digest(mac, _mac(_key, env, payload)):
-                _note(f"rule cache file {path} is not authentic (written with another key, or altered): compiled again")
-                return {}
-            entries = pickle.loads(payload)  # authenticated: written by this user's newslint
-            if not isinstance(entries, dict):
-                return {}
-            if time.time() - st.st_mtime > _TOUCH_AFTER:  # still in use: not to be pruned as stale
-                with contextlib.suppress(OSError):
-                    os.utime(fd)
-            return entries
-        finally:
-            os.close(fd)
-            os.close(dfd)
+    @property
+    def path(self) -> Path | None:
+        return cache_dir() / self.name if self.name is not None else None
 
     def get(self, name: str, path: str, text: str) -> Any:
-        """The cached rule of file ``name`` if its text and data files are unchanged."""
+        """The cached spec of rule file ``name`` if its text and data files are unchanged, else None."""
         e = self.entries.get(name)
-        if not isinstance(e, tuple) or len(e) != 3 or e[0] != digest(path, text):
+        if not isinstance(e, list) or len(e) != 4 or e[0] != digest(path, text) or not isinstance(e[1], list):
             return None
-        for dep, d in e[1]:
-            if file_digest(dep) != d:
+        for dep in e[1]:
+            if not (isinstance(dep, list) and len(dep) == 2 and isinstance(dep[0], str)) or file_digest(dep[0]) != dep[1]:
                 return None
         try:
-            return pickle.loads(e[2])
+            from lint.checks import REGISTRY
+            from lint.spec import from_plain
+
+            if not isinstance(e[2], str) or REGISTRY.get(e[2]) is None:  # imports the check module: its spec classes are known
+                return None
+            return from_plain(e[3])
         except Exception:
             return None
 
-    def put(self, name: str, path: str, text: str, deps: list[str], rule: Any) -> None:
-        if self.path is None:
+    def put(self, name: str, path: str, text: str, deps: list[str], spec: Any) -> None:
+        if self.name is None:
             return
         try:
-            digests: list[tuple[str, str]] = []
+            from lint.spec import from_plain, to_plain
+
+            digests: list[list[str]] = []
             for dep in deps:
                 d = file_digest(dep)
                 if d is None:
                     return
-                digests.append((dep, d))
-            blob = pickle.dumps(rule, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.loads(blob)  # a rule that does not come back is not cached
+                digests.append([dep, d])
+            plain = to_plain(spec)
+            if from_plain(json.loads(json.dumps(plain))) != spec:  # a spec that does not come back is not cached
+                return
         except Exception:
             return
-        self.entries[name] = (digest(path, text), tuple(digests), blob)
+        self.entries[name] = [digest(path, text), digests, spec.extends, plain]
         self.dirty = True
 
     def keep_only(self, names: set[str]) -> None:
@@ -402,31 +471,12 @@ class PackCache:
         self.dirty = self.dirty or bool(gone)
 
     def save(self) -> None:
-        if not self.dirty or self.path is None or _key is None:
+        if not self.dirty or self.name is None or _key is None:
             return
         self.dirty = False
-        dfd = tmp = None
-        try:
-            dfd = _open_dir(self.path.parent, create=True)
-            if dfd is None:
-                return
-            env = environment().encode()
-            payload = pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp = f".rules-{secrets.token_hex(8)}"
-            fd = os.open(tmp, _NEW_FLAGS, 0o600, dir_fd=dfd)
-            with os.fdopen(fd, "wb") as f:
-                f.write(_MAGIC + env + b"\n" + _mac(_key, env, payload) + payload)
-            os.replace(tmp, self.path.name, src_dir_fd=dfd, dst_dir_fd=dfd)  # whole or not at all
-            tmp = None
-            prune(dfd, keep=self.path.name)
-        except Exception:  # read-only home, full disk ...: run without a cache
-            pass
-        finally:
-            if dfd is not None:
-                if tmp is not None:
-                    with contextlib.suppress(OSError):
-                        os.unlink(tmp, dir_fd=dfd)
-                os.close(dfd)
+        with contextlib.suppress(Exception):
+            payload = json.dumps(self.entries, separators=(",", ":")).encode()
+            write_authentic(self.name, environment(), payload, prune_others=True)
 
 
 def _read_all(fd: int, size: int) -> bytes:
@@ -454,7 +504,7 @@ def prune(folder: Path | int, keep: str | None = None, now: float | None = None)
         with os.scandir(folder) as it:
             for e in it:
                 name = e.name
-                ours = name.startswith("rules-") and name.endswith(".pickle")
+                ours = name.startswith("rules-") and name.endswith((".json", ".pickle"))
                 if name == keep or not (ours or name.startswith(".rules-")):
                     continue
                 try:

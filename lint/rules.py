@@ -1,5 +1,9 @@
 """Loading rule files: YAML -> pydantic model -> compiled checker.
 
+A rule whose file (and data files) the rule cache knows is read back from
+it (lint/rule_cache.py) and compiled without YAML or pydantic: both are
+imported only when a rule file is new or changed (``lint.spec``).
+
 A rule is one YAML file; a pack is a folder; the rule id is ``Pack.Rule``.
 Every error names the file, the line and the key (``RuleError``), and is
 raised at load time, never in the middle of a run.
@@ -14,12 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_origin
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
 from lint import safe_yaml
 from lint.article import SCOPES
 from lint.model import Severity
+from lint.spec import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 RULE_SUFFIXES = (".yml", ".yaml")
 
@@ -216,6 +218,8 @@ class Rule:
 
 def _line_of(path: str, text: str, loc: tuple[Any, ...]) -> int | None:
     """The 1-based line of the YAML node at ``loc`` (a pydantic error path)."""
+    import yaml
+
     try:
         node = safe_yaml.compose(text, safe_yaml.RULE)
     except (yaml.YAMLError, safe_yaml.LimitError):
@@ -247,6 +251,8 @@ def _load_yaml(text: str) -> Any:
     """YAML as Vale's Go loader reads it: like PyYAML, but ``\\'`` inside a
     double-quoted string is accepted as a quote (styles in the wild use it).
     Read with limits (``lint.safe_yaml``): raises ``safe_yaml.LimitError``."""
+    import yaml
+
     try:
         return safe_yaml.load(text, safe_yaml.RULE)
     except yaml.YAMLError as exc:
@@ -257,6 +263,9 @@ def _load_yaml(text: str) -> Any:
 
 def parse_rule_file(path: str, text: str, rule_id: str) -> Rule:
     """Parse, validate and compile one rule file's text."""
+    import yaml
+    from pydantic import ValidationError
+
     from lint.checks import REGISTRY, SPLIT_TYPES
 
     try:
@@ -388,6 +397,8 @@ def overlay(base: Any, extra: Any, key: str = "") -> Any:
 
 
 def _read_data(resolved: Path, name: str, bad: Callable[[str], RuleError]) -> Any:
+    import yaml
+
     try:
         raw = safe_yaml.read_text(resolved, safe_yaml.DATA.size)
     except safe_yaml.LimitError as exc:  # a FIFO, a device, a huge file
@@ -456,24 +467,31 @@ def load_pack(folder: Path, keep: Callable[[str], bool] | None = None, skipped: 
 
 
 def _parse_cached(cache: Any, name: str, path: str, text: str, rule_id: str) -> Rule:
-    """``parse_rule_file`` through the cache of compiled rules (lint/rule_cache.py)."""
+    """``parse_rule_file`` through the cache of validated rules (lint/rule_cache.py):
+    a hit is compiled from the cached spec, without YAML or pydantic."""
     global _DEPS
     overlaid = any(k.startswith(rule_id.split(".", 1)[0] + "/") for k in OVERLAYS)
     if overlaid:  # compiled with the configuration's data: not cached
         return parse_rule_file(path, text, rule_id)
-    rule = cache.get(name, path, text)
-    if isinstance(rule, Rule) and rule.id == rule_id:
-        return rule
+    from lint.checks import REGISTRY
+    from lint.checks.base import CompileContext
+
+    spec = cache.get(name, path, text)
+    module = REGISTRY.get(spec.extends) if spec is not None else None
+    if module is not None:
+        try:
+            checker = module.compile(spec, CompileContext.for_rule(path))
+            return Rule(rule_id, path, spec, checker, resolve_scopes(spec.scope))
+        except Exception:
+            pass
     deps: list[str] = []
     _DEPS = deps
     try:
         rule = parse_rule_file(path, text, rule_id)
     finally:
         _DEPS = None
-    from lint.checks import REGISTRY
-
     if not getattr(REGISTRY.get(rule.spec.extends), "READS_FILES", False):  # those read files when compiling
-        cache.put(name, path, text, deps, rule)
+        cache.put(name, path, text, deps, rule.spec)
     return rule
 
 

@@ -25,14 +25,20 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
-try:  # the C loader is about ten times faster than the pure-Python one
-    Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    Loader = yaml.SafeLoader
+# PyYAML is imported on first use: a run whose rules come from the rule
+# cache reads no YAML (lint/rule_cache.py), and ``read_text`` needs none.
+
+
+def Loader(text: str) -> Any:
+    """PyYAML's C loader (about ten times faster than the pure-Python one), else the pure-Python one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
 
 KB = 1024
 MB = 1024 * KB
@@ -124,6 +130,8 @@ def measure(root: yaml.Node, limits: Limits) -> None:
     open_: set[int] = set()  # collections being measured: met again, a recursive alias
     seen: set[int] = set()
     aliases = 0
+    import yaml
+
     # (node, line of the place that refers to it, children pushed yet)
     stack: list[tuple[yaml.Node, int, bool]] = [(root, _line(root), False)]
     while stack:
@@ -160,6 +168,8 @@ def measure(root: yaml.Node, limits: Limits) -> None:
 
 def _children(node: yaml.Node) -> list[tuple[yaml.Node, int]]:
     """A collection's children with the line that refers to each (the key's line for a value)."""
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         out = []
         for k, v in node.value:

@@ -38,16 +38,17 @@ import re
 
 import regex
 
+from lint import regexes
 from lint.article import Block
 
-_BOUNDARY = regex.compile(
+_BOUNDARY = regexes.compile(
     r"[.!?…]+[\"”’')\]»]*(?=\s+[\"“‘'(\[«]*[\p{Lu}\p{Lt}\d])"
 )
-_NEXT_WORD = regex.compile(r"\s*[\"“‘'(\[«]*([\p{L}\p{M}\d]+)")
+_NEXT_WORD = regexes.compile(r"\s*[\"“‘'(\[«]*([\p{L}\p{M}\d]+)")
 # A boundary that lost its space with the markup: "said.Professor",
 # "closed.”The", "June 18.This" (a word with two lower-case letters, or a
 # number, right before the mark; a capitalised word right after).
-_GLUED = regex.compile(
+_GLUED = regexes.compile(
     r"(?<=(?<![\p{L}\p{M}\d.@/\\_#-])[\p{L}\p{M}\d'’-]*\p{Ll}{2}[\"”’]?|(?<![\p{L}\p{M}\d.,])\d{2,4})"
     r"[.!?][\"”’)]?(?=\p{Lu}\p{Ll}*(?:[\s,;]|$))"
 )
@@ -78,9 +79,9 @@ _TIME_FOLLOWERS = frozenset(
     aest jst kst local
     """.split()
 )
-_ACRONYM = regex.compile(r"^(?:\p{L}\.){2,}$")  # U.S. H.J. e.g.
-_INITIAL = regex.compile(r"^\p{Lu}\.$")
-_AMPM = regex.compile(r"(?i)^[ap]\.m\.$")
+_ACRONYM = regexes.compile(r"^(?:\p{L}\.){2,}$")  # U.S. H.J. e.g.
+_INITIAL = regexes.compile(r"^\p{Lu}\.$")
+_AMPM = regexes.compile(r"(?i)^[ap]\.m\.$")
 
 
 def _is_boundary(text: str, m: regex.Match) -> bool:
@@ -173,9 +174,9 @@ def sentences(block: Block) -> list[Block]:
 # --------------------------------------------------------------------------
 # Quotations
 
-_WORDCHAR = regex.compile(r"[\p{L}\p{M}\d]")
+_WORDCHAR = regexes.compile(r"[\p{L}\p{M}\d]")
 _OPEN_CONTEXT = set(" \t\r\n([{—–-/\u00a0“‘\"'«")
-_ELISIONS = regex.compile(r"(?i)(?:\d0s|til|tis|twas|em|n|cause|bout)\b")
+_ELISIONS = regexes.compile(r"(?i)(?:\d0s|til|tis|twas|em|n|cause|bout)\b")
 
 
 def _is_word(c: str) -> bool:

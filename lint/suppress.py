@@ -26,16 +26,17 @@ from dataclasses import dataclass, field
 
 import regex
 
+from lint import regexes
 from lint.model import Diagnostic
 
-_COMMENT = regex.compile(
+_COMMENT = regexes.compile(
     r"<!--\s*(?:newslint-(disable-next-line|disable|enable)\b([^>]*?)|vale\s+(?P<vale>[^>]*?))\s*-->"
 )
 # the body of a Vale comment: "off", "on", "styles = A, B", 'Name["a","b"] = NO'
-_VALE_SET = regex.compile(r'(?P<name>[\w-]+(?:\.[\w-]+)?)\s*(?:\[(?P<matches>[^\]]*)\])?\s*=\s*(?P<value>[^=]+?)\s*$')
+_VALE_SET = regexes.compile(r'(?P<name>[\w-]+(?:\.[\w-]+)?)\s*(?:\[(?P<matches>[^\]]*)\])?\s*=\s*(?P<value>[^=]+?)\s*$')
 _VALE_VALUES = {"no": "disable", "off": "disable", "yes": "enable", "on": "enable"}
-_NEXT_TEXT_LINE = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n[ \t]*)*(?=\S)")
-_LINE_END = regex.compile(r"\r\n|\r|\n|$")
+_NEXT_TEXT_LINE = regexes.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n[ \t]*)*(?=\S)")
+_LINE_END = regexes.compile(r"\r\n|\r|\n|$")
 
 
 @dataclass

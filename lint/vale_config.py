@@ -50,7 +50,7 @@ from pathlib import Path
 
 import regex
 
-from lint import safe_yaml
+from lint import regexes, safe_yaml
 from lint.files import VALE_CONFIG_NAMES as NAMES
 
 LEVELS = ("suggestion", "warning", "error")
@@ -130,7 +130,7 @@ def glob_regex(pattern: str) -> regex.Pattern:
             i += 1
         return "".join(out)
 
-    return regex.compile(r"(?s)\A" + conv(pattern) + r"\Z")
+    return regexes.compile(r"(?s)\A" + conv(pattern) + r"\Z")
 
 
 # --------------------------------------------------------------------------
@@ -349,7 +349,7 @@ def load(path: Path) -> ValeConfig:
         elif low in ("tokenignores", "blockignores", "ignorepatterns"):  # IgnorePatterns: Vale 1's BlockIgnores
             for pat in _patterns(value):
                 try:
-                    regex.compile(pat)
+                    regexes.compile(pat)
                 except regex.error as exc:
                     raise ValeConfigError(f"{where}: {key}: invalid regular expression {pat!r}: {exc}") from None
                 target.ignores.append(pat)
@@ -401,7 +401,7 @@ def _read_vocab(cfg: ValeConfig, name: str, line: int) -> tuple[list[str], list[
                 if not t or t.startswith("#"):
                     continue
                 try:
-                    regex.compile(t)
+                    regexes.compile(t)
                 except regex.error as exc:
                     raise ValeConfigError(f"{f}:{k}: invalid regular expression {t!r}: {exc}") from None
                 terms.append(t)
@@ -426,8 +426,8 @@ class TermsChecker:
         self.message = message
         self.terms = sorted((t for t in terms if not t.startswith("(?i)")), key=len, reverse=True)
         body = "|".join("(%s)" % _noncapturing(t) for t in self.terms)
-        self.pattern = regex.compile(r"(?i)\b(?:%s)\b" % body) if self.terms else None
-        self.exact = [regex.compile(r"(?:%s)\Z" % t) for t in self.terms]
+        self.pattern = regexes.compile(r"(?i)\b(?:%s)\b" % body) if self.terms else None
+        self.exact = [regexes.compile(r"(?:%s)\Z" % t) for t in self.terms]
 
     def check(self, article, blocks):
         from lint.checks._vale import vale_text
@@ -564,7 +564,7 @@ class VocabMask:
             terms = ["(?i:%s)" % t for t in terms]
         terms = [t if t.startswith("(?") else "(?-i:%s)" % t for t in terms]
         terms = ["(?i:%s)" % t[4:] if t.startswith("(?i)") else t for t in terms]
-        self.pattern = regex.compile(r"\b(?:%s)\b" % "|".join(terms)) if terms else None
+        self.pattern = regexes.compile(r"\b(?:%s)\b" % "|".join(terms)) if terms else None
         self._last: tuple[str, list[tuple[int, int]]] | None = None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
@@ -584,7 +584,7 @@ class IgnoreMask(VocabMask):
     """TokenIgnores / BlockIgnores: text that Vale never shows to a rule."""
 
     def __init__(self, patterns: list[str]):
-        self.pattern = regex.compile("|".join("(?:%s)" % p for p in patterns), regex.MULTILINE)
+        self.pattern = regexes.compile("|".join("(?:%s)" % p for p in patterns), regex.MULTILINE)
         self._last = None
 
 

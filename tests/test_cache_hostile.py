@@ -50,7 +50,7 @@ def _pack(tmp_path: Path) -> Path:
 
 
 def _cache_file(pack: Path) -> Path:
-    return rule_cache.cache_dir() / f"rules-{rule_cache.digest(str(pack.resolve()))[:24]}.pickle"
+    return rule_cache.cache_dir() / f"rules-{rule_cache.digest(str(pack.resolve()))[:24]}.json"
 
 
 def _findings(rules, text: str = TEXT) -> list[tuple[int, int, str]]:
@@ -367,8 +367,8 @@ def test_concurrent_runs_writing_the_cache_all_finish_right(tmp_path, monkeypatc
     outs = [p.communicate(timeout=60) for p in procs]
     for p, (out, err) in zip(procs, outs, strict=True):
         assert (p.returncode, out, err) == (1, clean.stdout, "")
-    files = [p.name for p in cache.iterdir()]
-    assert len(files) == 1 and files[0].startswith("rules-")  # no temporary file left
+    files = sorted(p.name for p in cache.iterdir())
+    assert len(files) == 2 and files[0] == "regex-programs.json" and files[1].startswith("rules-")  # no temporary file left
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
     monkeypatch.setenv("NEWSLINT_CACHE_KEY", env["NEWSLINT_CACHE_KEY"])
     monkeypatch.setattr(rule_cache, "_enabled", True)

@@ -82,7 +82,7 @@ def test_writes_keep_the_folder_bounded(cache, tmp_path, monkeypatch):
     assert len(list(cache.iterdir())) == 2
     # the last one written is among them: its next run is a hit
     key = rule_cache.digest(str((tmp_path / "run4" / "P").resolve()))[:24]
-    assert (cache / f"rules-{key}.pickle").exists()
+    assert (cache / f"rules-{key}.json").exists()
 
 
 def test_a_hit_refreshes_a_stale_mtime_at_most_once_a_day(cache, tmp_path):

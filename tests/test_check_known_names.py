@@ -145,3 +145,20 @@ def test_every_camel_case_house_name_lower_cased_inside_is_found():
         if flagged(r, text) != [wrong]:
             missed.append(wrong)
     assert missed == []
+
+
+def test_capital_first_runs_are_the_runs_without_al_or_el():
+    """``_ASCII_CAP_RUN`` (used when a plain block holds no "l-") finds the
+    runs of ``_ASCII_RUN``: without "al-"/"el-" every run starts at a capital."""
+    import random
+
+    from lint.checks import known_names as kn
+
+    rng = random.Random(5)
+    pieces = ["Ann", "Bo", "van", "de", "of", "the", "and", "smith", "O'Neill", "Jean-Pierre", "x", "3", "D'",
+              ", ", " ", "  ", "-", "'", "’", ".", "el", "al", "Al"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
+        if "l-" in text:
+            continue
+        assert [m.span() for m in kn._ASCII_CAP_RUN.finditer(text)] == [m.span() for m in kn._ASCII_RUN.finditer(text)], text

@@ -382,11 +382,12 @@ def test_fold_shortcuts_change_nothing():
     "Mr Romaszko said: “Zapad 2025 is over” — again… no-one knew",
 ])
 def test_ascii_word_split_is_word(text):
-    from lint.checks import name_variants as nv
+    from lint import tokens
 
-    assert nv._ascii_letters(text)
-    assert nv._ASCII_WORD.findall(text) == nv._WORD.findall(text)
-    assert not nv._ascii_letters(text + " Zürich") and not nv._ascii_letters("e\u0301")
+    assert tokens.ascii_letters(text)
+    assert tokens._ASCII_WORD.findall(text) == tokens.WORD.findall(text)
+    assert [m.span() for m in tokens._ASCII_CAP.finditer(text)] == [m.span() for m in tokens.CAP_WORD.finditer(text)]
+    assert not tokens.ascii_letters(text + " Zürich") and not tokens.ascii_letters("e\u0301")
 
 
 def test_pickled_checker_carries_no_memo():
@@ -398,3 +399,34 @@ def test_pickled_checker_carries_no_memo():
     assert r.checker._known_cache  # the memo was used
     again = pickle.loads(pickle.dumps(r.checker))
     assert again._known_cache == {} and again.known == r.checker.known
+
+
+def test_no_sentence_starts_after_a_space_and_a_word():
+    """``collect`` takes a word after a space and a character outside
+    ``_NOT_INSIDE_AFTER`` as inside its sentence without asking where the
+    sentence starts: no sentence of ``lint.segment`` starts there."""
+    import random
+    from pathlib import Path
+
+    from lint.checks import name_variants as nv
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    for d in ("annotated/articles", "articles"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted((root.parent / "shared" / "corpus" / d).glob("*.txt"))]
+    rng = random.Random(7)
+    pieces = ["Mr.", "U.S.", "a.m.", "No.", "said", "”", "’", ")", "]", "»", "…", "!", "?", ".", ":", ";", "“", "'",
+              '"', "(", "3", "Smith", "Police", "the", "  ", " ", "\u00a0", "H.W.", "etc.", "e.g.", "Sept.", "17"]
+    for _ in range(300):
+        texts.append("Headline\n\n" + "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(60)) + "\n")
+    seen = 0
+    for text in texts:
+        art = read_article("a.txt", text)
+        for b in art.blocks:
+            if b.scope not in ("paragraph", "standfirst", "list"):
+                continue
+            for s in art.sentences_of(b):
+                i = s.start - b.start
+                seen += 1
+                assert not (i >= 2 and b.text[i - 1] == " " and b.text[i - 2] not in nv._NOT_INSIDE_AFTER), (b.text, i)
+    assert seen > 1000

@@ -101,6 +101,7 @@ def test_fixed_case_shortcuts_change_no_finding(which, monkeypatch):
     sets.checker._gate = None  # the letter-run test used without RE2
     sets.checker._keys = sets.checker._letter_keys()
     monkeypatch.setattr(slow.checker, "_may_hold", lambda text, low: True)
+    slow.checker._plain_first = None  # starts found by the trie pattern, none skipped before tokenising
     total = 0
     for text in texts:
         want = found(slow, text)
@@ -144,3 +145,24 @@ def test_plain_text_is_what_both_engines_read_alike():
         for c in extra:
             assert not re.match(r"\w", c) and not regex.match(r"[\p{L}\p{M}\p{N}]", c), c
             assert unicodedata.normalize("NFKD", c) in (c, "...")
+
+
+def test_fixed_case_plain_starts_are_the_trie_starts():
+    """On a block of ASCII and common punctuation the starts found as runs of
+    ``[a-z0-9]`` among the first words are those of the trie pattern."""
+    r = rule("HouseCapitalisation")
+    c = r.checker
+    assert c._plain_first is not None
+    rng = random.Random(9)
+    firsts = sorted(c._plain_first)
+    pieces = firsts[:80] + ["the", "x", "3", "_", " ", " ", "'", "’", "-", ".", "“", "”", "a1", "é"]
+    total = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        if fixed_case._PLAIN_TEXT.search(text) is not None:
+            continue
+        low = text.lower()
+        want = [m.start() for m in c._first.finditer(low)]
+        total += len(want)
+        assert [m.start() for m in fixed_case._ASCII_RUN.finditer(low) if m.group() in c._plain_first] == want, text
+    assert total > 300

@@ -13,11 +13,13 @@ from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.dates import MONTHS, find_dates
+from lint.regexes import longest_first as _longest_first
 from lint.rules import CompileError
+from lint.spec import BaseModel, ConfigDict, Field
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -71,10 +73,10 @@ class Cues(BaseModel):
 
 # A year as a word: 1800-2099, not part of a larger number, an amount or a code.
 YEAR = r"(?<![\d.,$£€#/])(?:1[89]|20)\d\d(?![\d%]|[.,]\d)"
-YEAR_RX = regex.compile(YEAR)
+YEAR_RX = regexes.compile(YEAR)
 # 1-3 capitalised words (a name such as "Zapad", "Summer Olympics").
 NAME = r"(?:\p{Lu}[\p{L}\p{M}'’.&]*[ \t-]+){0,2}\p{Lu}[\p{L}\p{M}\d'’.&]*"
-WORD = regex.compile(r"[\p{L}\p{M}]+")
+WORD = regexes.compile(r"[\p{L}\p{M}]+")
 # Words after a year that keep it a point in time ("in 2025 and", "in 2025 when").
 _FUNCTION_WORDS = frozenset(
     "and or but nor when after before as at in on with to for by while where which that than the "
@@ -89,7 +91,7 @@ _MONTH_NAMES = [m for m in MONTHS if len(m) > 3 or m == "may"]  # full names onl
 _MONTH_FULL = {m: n for m, n in MONTHS.items() if m in _MONTH_NAMES}
 
 
-_LEADING = regex.compile(r"(?:(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Last|Next|In|On|At|By|For|After|Before|During|Since)[ \t]+)+")
+_LEADING = regexes.compile(r"(?:(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Last|Next|In|On|At|By|For|After|Before|During|Since)[ \t]+)+")
 
 
 def trim_name(text: str, start: int, end: int) -> int:
@@ -101,7 +103,7 @@ def trim_name(text: str, start: int, end: int) -> int:
 def phrase_pattern(phrases: Iterable[str]) -> str:
     """An alternation of phrases, longest first, spaces matching any blank."""
     parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
+    for p in sorted(set(phrases), key=_longest_first):
         body = r"\s+".join(regex.escape(w) for w in p.split())
         lead = r"\b" if p[:1].isalnum() else r"(?<=\w)"
         tail = r"\b" if p[-1:].isalnum() else ""
@@ -109,23 +111,23 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     return "|".join(parts) if parts else r"(?!)"
 
 
-HAS_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+HAS_YEAR = regexes.compile(r"(?:1[89]|20)\d\d")
 
 
-def sentence_blocks(article: Article, blocks: list[Block]) -> Iterator[Block]:
-    """The sentences of ``blocks``, from the article's cached segmentation."""
-    split = [b for b in blocks if b.scope not in ("sentence", "quote", "byline")]
-    sents = article.sentences if split else []
-    i = 0
+_SPLIT_SCOPES = frozenset(("paragraph", "standfirst", "list", "headline", "heading"))  # as Article.sentences
+
+
+def sentence_blocks(article: Article, blocks: list[Block]) -> list[Block]:
+    """The sentences of ``blocks``, from the article's cached segmentation
+    (of these blocks only: ``Article.sentences_of``, each block's sentences
+    lying inside it, in order), and the blocks that are sentences already."""
+    out: list[Block] = []
     for b in blocks:
         if b.scope in ("sentence", "quote", "byline"):
-            yield b
-            continue
-        while i < len(sents) and sents[i].start < b.start:
-            i += 1
-        while i < len(sents) and sents[i].end <= b.end:
-            yield sents[i]
-            i += 1
+            out.append(b)
+        elif b.scope in _SPLIT_SCOPES:
+            out.extend(article.sentences_of(b))
+    return out
 
 
 def quote_spans(article: Article) -> list[tuple[int, int]]:
@@ -136,15 +138,19 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+_RANGE_AFTER = regexes.compile(r"\s*[-–/]\s*\d")
+_LOWER_AFTER = regexes.compile(r"[ \t]+(\p{Ll}+)")
+
+
 def year_at(text: str, pos: int) -> int | None:
     """The year at ``pos`` if it reads as a point in time (not "2025 prices", "2023-24")."""
     m = YEAR_RX.match(text, pos)
     if not m:
         return None
     rest = text[m.end() : m.end() + 30]
-    if regex.match(r"\s*[-–/]\s*\d", rest):
+    if _RANGE_AFTER.match(rest):
         return None
-    w = regex.match(r"[ \t]+(\p{Ll}+)", rest)
+    w = _LOWER_AFTER.match(rest)
     if w and w.group(1) not in _FUNCTION_WORDS:
         return None
     return int(m.group())
@@ -215,16 +221,16 @@ class RelativeMatcher:
             self.cues[key] = c
             if c.unit != "named-month":
                 plain.append(key)
-        month_alt = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+        month_alt = "|".join(sorted(_MONTH_NAMES, key=_longest_first))
         named_parts = []
-        for key in sorted(named, key=len, reverse=True):
+        for key in sorted(named, key=_longest_first):
             before, after = key.split("{month}", 1)
             named_parts.append(
                 r"\b" + r"\s+".join(regex.escape(w) for w in before.split())
                 + r"\s+(?P<m>" + month_alt + r")\b" + "".join(r"\s+" + regex.escape(w) for w in after.split())
             )
         alt = "|".join([p for p in [phrase_pattern(plain) if plain else ""] + named_parts if p])
-        self.pattern = regex.compile(f"(?i:{alt})" if alt else r"(?!)")
+        self.pattern = regexes.compile(f"(?i:{alt})" if alt else r"(?!)")
 
     def finditer(self, text: str) -> Iterator[tuple[regex.Match, RelativeCue, int | None]]:
         for m in self.pattern.finditer(text):

@@ -5,14 +5,13 @@ applied without asking."""
 
 from __future__ import annotations
 
-import regex
-
+from lint import regexes
 from lint.model import Span
 from lint.positions import LineIndex
 
-_SPACES = regex.compile(r"\s+")
-_BREAK = regex.compile(r"\r\n|\r|\n")
-_BLANK_LINE = regex.compile(r"[ \t]*(?:\r\n|\r|\n)")
+_SPACES = regexes.compile(r"\s+")
+_BREAK = regexes.compile(r"\r\n|\r|\n")
+_BLANK_LINE = regexes.compile(r"[ \t]*(?:\r\n|\r|\n)")
 
 
 

@@ -4,27 +4,26 @@ line), and the sign-off lines that end an article without a full stop."""
 
 from __future__ import annotations
 
-import regex
-
+from lint import regexes
 from lint.article import Article, Block
 
 MIN_WORDS = 8  # a prose paragraph has at least this many words
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+_WORD = regexes.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
 
 
 # a sign-off, a credit or a source line: ends an article without a full stop
-SIGN_OFF = regex.compile(
+SIGN_OFF = regexes.compile(
     r"(?i)^\W*(?:(?:additional\s+)?reporting|writing|editing|compiled|contributed|contact|e-?mail|follow|"
     r"copyright|source|sources|credit|photo|image|read\s+more|also\s+read|with\s+inputs|inputs\s+from|"
     r"this\s+(?:story|article)|tags?|filed\s+under|translated)\b"
     r"|(?i:\b(?:editing|reporting|writing)\s+by\b)"
 )
-LINKISH_END = regex.compile(
+LINKISH_END = regexes.compile(
     r"(?:https?://\S+|www\.\S+|@\w+|\S+@\S+|\S+\.(?:com|org|net|co\.uk|in)"
     r"|(?:^|[\s•|·])(?:Facebook|Twitter|Instagram|LinkedIn|YouTube|TikTok|Threads|Bluesky|Mastodon))\s*$"
 )
 # an author's note: "Jane Doe is a Metro reporter covering ..."
-BIO = regex.compile(
+BIO = regexes.compile(
     r"^(?:\p{Lu}[\p{L}'’\-.]*\s+){1,4}(?:is|was)\s+(?:a|an|the)\b[^.]{0,80}?\b(?:reporter|correspondent|editor|"
     r"writer|journalist|columnist|contributor|author|producer|photographer|analyst|fellow|professor)s?\b"
 )

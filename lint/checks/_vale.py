@@ -23,12 +23,13 @@ import bisect
 
 import regex
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks.patterns import compile_pattern
 
-_ATX = regex.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]|$)")
-_SETEXT = regex.compile(r"[ \t]{0,3}(=+|-+)[ \t]*$")
-_LEVEL = regex.compile(r"h([1-6])$")
+_ATX = regexes.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]|$)")
+_SETEXT = regexes.compile(r"[ \t]{0,3}(=+|-+)[ \t]*$")
+_LEVEL = regexes.compile(r"h([1-6])$")
 
 
 def heading_level(article: Article, block: Block) -> int:
@@ -50,7 +51,7 @@ def heading_level(article: Article, block: Block) -> int:
     return 1 if block.scope == "headline" else 2
 
 
-_QUOTE_MARK = regex.compile(r"[ \t]{0,3}>")
+_QUOTE_MARK = regexes.compile(r"[ \t]{0,3}>")
 
 
 def in_blockquote(article: Article, block: Block) -> bool:
@@ -63,7 +64,7 @@ def in_blockquote(article: Article, block: Block) -> bool:
 
 _FORMATS = {"md": "md", "markdown": "md", "mdx": "mdx", "txt": "txt", "text": "txt", "rst": "rst",
             "html": "html", "adoc": "adoc", "asciidoc": "adoc", "org": "org", "dita": "dita", "xml": "xml"}
-_FM_END = regex.compile(r"(?m)^(?:---|\.\.\.)[ \t]*$")
+_FM_END = regexes.compile(r"(?m)^(?:---|\.\.\.)[ \t]*$")
 
 
 def frontmatter_blocks(article: Article, keys: list[str]) -> list[Block]:
@@ -76,13 +77,13 @@ def frontmatter_blocks(article: Article, keys: list[str]) -> list[Block]:
         return []
     out = []
     for key in keys:
-        km = regex.compile(r"(?m)^%s:[ \t]*(?P<q>[\"']?)(?P<v>[^\n]*?)(?P=q)[ \t]*\r?$" % regex.escape(key)).search(text, 0, m.start())
+        km = regexes.compile(r"(?m)^%s:[ \t]*(?P<q>[\"']?)(?P<v>[^\n]*?)(?P=q)[ \t]*\r?$" % regex.escape(key)).search(text, 0, m.start())
         if km is not None and km.group("v") and km.group("v") not in ("|", ">"):
             out.append(Block("headline", km.start("v"), km.group("v")))
     return out
 
 
-_FM_VALUE = regex.compile(
+_FM_VALUE = regexes.compile(
     r"(?m)^[A-Za-z_][\w-]*:[ \t]*(?:(?P<q>[\"']?)(?P<v>[^\n|>]*?)(?P=q)|[|>][-+]?[ \t]*\r?\n(?P<b>(?:[ \t]+[^\n]*(?:\n|$)|[ \t]*\r?\n)+))[ \t]*\r?$"
 )
 
@@ -236,7 +237,7 @@ class ValeText:
         return s, e
 
 
-_CODE_RUN = regex.compile(r"`+")
+_CODE_RUN = regexes.compile(r"`+")
 
 
 def _edge_code(src: str, pos: int, step: int) -> int:
@@ -317,8 +318,8 @@ def vale_text(article: Article, block: Block) -> ValeText:
     return ValeText("".join(chars), offsets, s)
 
 
-_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
-_ALT = regex.compile(r"!\[(?P<alt>[^\]\n]*)\]\(")
+_CODE_SPAN = regexes.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
+_ALT = regexes.compile(r"!\[(?P<alt>[^\]\n]*)\]\(")
 
 
 def alt_blocks(article: Article) -> list[Block]:
@@ -328,10 +329,10 @@ def alt_blocks(article: Article) -> list[Block]:
     return [Block("alt", m.start("alt"), m.group("alt")) for m in _ALT.finditer(article.text) if m.group("alt")]
 
 
-_TABLE_DELIM = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?")
-_TABLE_CELL = regex.compile(r"[^|]+")
-_HTML_CELL = regex.compile(r"(?is)<(?P<tag>caption|td|th)\b[^>]*>(?P<v>[^<]*)</(?P=tag)\s*>")
-_FENCE_LINE = regex.compile(r"(?m)^[ \t]{0,3}(`{3,}|~{3,})")
+_TABLE_DELIM = regexes.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?")
+_TABLE_CELL = regexes.compile(r"[^|]+")
+_HTML_CELL = regexes.compile(r"(?is)<(?P<tag>caption|td|th)\b[^>]*>(?P<v>[^<]*)</(?P=tag)\s*>")
+_FENCE_LINE = regexes.compile(r"(?m)^[ \t]{0,3}(`{3,}|~{3,})")
 
 
 def table_blocks(article: Article, blocks: list[Block], kinds: set[str]) -> list[Block]:

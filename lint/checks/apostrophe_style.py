@@ -19,8 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._quotes import quotes_of
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
@@ -29,7 +28,7 @@ from lint.rules import RuleBase
 
 DEFAULT_MESSAGE = "%s apostrophe in '%s', but this article's apostrophes are mostly %s (%s of %s)."
 
-_APOSTROPHE = regex.compile(r"(?<=[\p{L}\p{N}])['’](?=\p{L})|(?<=[sSzZ])['’](?=[\s,.;:!?)\-–—]|$)")
+_APOSTROPHE = regexes.compile(r"(?<=[\p{L}\p{N}])['’](?=\p{L})|(?<=[sSzZ])['’](?=[\s,.;:!?)\-–—]|$)")
 
 
 class Params(RuleBase):

@@ -11,6 +11,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import regex
 
+from lint import regexes
 from lint.article import Article, Block, TopBlocks
 from lint.gate import Gate
 from lint.model import Finding, Related, Span
@@ -69,7 +70,7 @@ class CrossArticleCheck(Check, Protocol):
     def finish(self) -> Iterable[tuple[str, Finding]]: ...
 
 
-_VERB = regex.compile(r"%(?:\[(\d+)\])?([sdv%])")
+_VERB = regexes.compile(r"%(?:\[(\d+)\])?([sdv%])")
 
 
 def ends_here(rx: regex.Pattern, text: str, end: int) -> regex.Match | None:

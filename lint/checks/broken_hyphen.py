@@ -26,26 +26,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-from pydantic import BaseModel, ConfigDict, Field
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 DATA_KEYS = ("hyphenation",)
 DEFAULT_MESSAGE = "'%s' looks like a word broken at a line end: write '%s'."
 
 # letters, a hyphen, then a space or a line break (with the spaces around
 # it), then a lower-case letter: the layout's break inside one word
-_BREAK = regex.compile(
+_BREAK = regexes.compile(
     r"(?<![\p{L}\p{N}\-‐])(\p{L}+)[-‐](?:[ \t]*(?:\r\n|\r|\n)[ \t]*|[ \t]+)(\p{Ll}\p{L}*)(?![\p{N}\-‐])"
 )
-_WORD = regex.compile(r"\p{L}+(?:[-‐]\p{L}+)*")
+_WORD = regexes.compile(r"\p{L}+(?:[-‐]\p{L}+)*")
 # what every break has, searched first: a block without it is not searched
 # with _BREAK (which tries each letter as a word's start)
-_HYPHEN_SPACE = regex.compile(r"[-‐][ \t\r\n]")
+_HYPHEN_SPACE = regexes.compile(r"[-‐][ \t\r\n]")
 
 
 class HyphenationData(BaseModel):

@@ -22,14 +22,15 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, exceptions_search, vale_text
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 
 class Params(RuleBase):
@@ -51,9 +52,9 @@ PREPOSITIONS = frozenset(
 )
 _DETERMINERS = frozenset("the a an this that these those my your his her its our their every each".split())
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
-_SPLIT = regex.compile(r"[\p{N}\p{L}]+[^\s\-/]*")
+_SPLIT = regexes.compile(r"[\p{N}\p{L}]+[^\s\-/]*")
 _SANITIZE = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-"})
-_NUMBER_LIST = regex.compile(r"\d+\.")
+_NUMBER_LIST = regexes.compile(r"\d+\.")
 
 
 def _to_title(word: str, lower: bool) -> str:
@@ -85,7 +86,7 @@ class _Vocab:
         self.patterns = []
         for t in self.terms:
             try:
-                self.patterns.append(regex.compile(t[4:] if t.startswith("(?i)") else t, regex.I if t.startswith("(?i)") else 0))
+                self.patterns.append(regexes.compile(t[4:] if t.startswith("(?i)") else t, regex.I if t.startswith("(?i)") else 0))
             except regex.error:
                 continue
 
@@ -103,11 +104,11 @@ class Capitalization:
         self.threshold = p.threshold or 0.8
         self.except_re = exceptions_search(p.exceptions)
         pattern = _WORD if self.except_re is None else self.except_re.pattern + "|" + _WORD
-        self.tokens = regex.compile(pattern)
+        self.tokens = regexes.compile(pattern)
         self.vocab = _Vocab(p.exceptions)
         self.prefix = compile_pattern(p.prefix, ("prefix",)) if p.prefix else None
         vocab_alt = "|".join(self.vocab.terms)
-        self.sentence_tokens = regex.compile(
+        self.sentence_tokens = regexes.compile(
             (r"(?i)\b(?:%s)\b|%s" % ("|".join("(?-i:%s)" % t for t in self.vocab.terms), _WORD)) if vocab_alt else "(?i)" + _WORD
         )
         self.indicators = tuple(p.indicators)

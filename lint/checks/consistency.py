@@ -15,14 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, vale_text
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import compile_pattern, make_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 
 class Params(RuleBase):

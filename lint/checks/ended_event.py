@@ -21,16 +21,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-from pydantic import Field
-
+from lint import regexes
 from lint.article import Article, Block
-from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans, sentence_blocks
+from lint.checks._candidates import candidate_sentences
+from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import WEEKDAYS
-from lint.gate import gate
+from lint.gate import word_gate
 from lint.model import Finding, Related, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("cues",)
 DEFAULT_MESSAGE = "An event said to have ended goes on: %s."
@@ -46,7 +46,7 @@ _WD = "|".join(w.capitalize() for w in WEEKDAYS if len(w) > 3)
 _UNTIL_DATE = rf"(?:till|until|through|to)\s+(?:(?:{_MONTH})\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(?:{_WD})\b)"
 
 
-_EARLIER = regex.compile(r"(?i:\b(?:last|previous|past|former|earlier|first)\b[^.;!?]{0,18}|(?<!\d)(?:1[89]|20)\d\d\s+(?:\p{L}+\s+){0,2})\Z")
+_EARLIER = regexes.compile(r"(?i:\b(?:last|previous|past|former|earlier|first)\b[^.;!?]{0,18}|(?<!\d)(?:1[89]|20)\d\d\s+(?:\p{L}+\s+){0,2})\Z")
 
 
 def _singular(w: str) -> str:
@@ -61,13 +61,13 @@ class EndedEvent:
             raise CompileError(("cues",), "an ended_event rule needs cues with `event_words`, `ended` and `continuing` lists")
         self.message = p.message or DEFAULT_MESSAGE
         nouns = phrase_pattern(c.event_words)
-        self.ended = regex.compile(
+        self.ended = regexes.compile(
             rf"(?i:(?P<noun>{nouns}))(?:[-‐–]\d{{4}})?,?\s+(?:(?:that|which)\s+)?(?:has\s+|had\s+)?"
             rf"(?P<verb>(?i:{phrase_pattern(c.ended)}))"
             r"(?=\s+(?:here|there|on|in|at|yesterday|today|last|early|late|earlier|with|after|amid)\b|\s*[,.;]|\s*\Z)"
         )
         cont = phrase_pattern(c.continuing)
-        self.going = regex.compile(
+        self.going = regexes.compile(
             rf"(?i:\b(?:the|this|that)\s+(?P<noun>{nouns}))\b"
             # the noun heads its phrase ("the festival -- supported by ... -- will continue",
             # not "the conference exhibition runs")
@@ -76,10 +76,10 @@ class EndedEvent:
             rf"[^.;!?]{{0,120}}?"
             rf"(?P<verb>(?i:{phrase_pattern(c.continuing)}))[^.;!?]{{0,40}}?{_UNTIL_DATE}"
         )
-        self.gate = regex.compile(rf"(?i:{phrase_pattern(c.continuing)})")
+        self.gate = regexes.compile(rf"(?i:{phrase_pattern(c.continuing)})")
         # RE2, on the whole text at once: a finding needs a match of both patterns
-        self.fast_gate = gate(self.gate)
-        self.fast_both = (gate(self.ended), gate(self.going))
+        self.fast_gate = word_gate(self.gate)
+        self.fast_both = (word_gate(self.ended), word_gate(self.going))
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         if self.fast_gate is not None and article.format == "txt":  # blocks are slices of the text
@@ -92,8 +92,12 @@ class EndedEvent:
         quotes: list[tuple[int, int]] | None = None
         ended: dict[str, tuple[int, int, str]] = {}
         going: dict[str, tuple[int, int, str]] = {}
-        for s in sentence_blocks(article, blocks):
-            for rx, into in ((self.ended, ended), (self.going, going)):
+        # RE2 again, block by block and sentence by sentence: where each pattern may match
+        sents, maybe = candidate_sentences(self.fast_both, article, blocks)
+        for i, s in enumerate(sents):
+            for rx, into, ok in ((self.ended, ended, maybe[0]), (self.going, going, maybe[1])):
+                if not ok[i]:
+                    continue
                 for m in rx.finditer(s.text):
                     if quotes is None:
                         quotes = quote_spans(article)

@@ -25,9 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-from pydantic import Field
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._structure import whole
 from lint.checks._truncation import BIO as _BIO
@@ -37,14 +35,15 @@ from lint.checks._truncation import last_prose, words
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "The last paragraph stops without terminal punctuation ('%s'): cut off mid-sentence, or its full stop is missing."
 
-_CUT_END = regex.compile(r"[\p{L}\p{N},;\-‐–—]\s*$")
+_CUT_END = regexes.compile(r"[\p{L}\p{N},;\-‐–—]\s*$")
 _SHORT = 16  # words: a one-sentence paragraph shorter than this may be a link's title
-_END = regex.compile(r"[.!?…:\"”’»)\]]\s*$")
+_END = regexes.compile(r"[.!?…:\"”’»)\]]\s*$")
 _TAIL_WORDS = 6  # words reported at the end
-_SPACED_WORD = regex.compile(r"(?<!\S)\S+")
+_SPACED_WORD = regexes.compile(r"(?<!\S)\S+")
 
 
 class Params(RuleBase):

@@ -8,14 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint.checks._gate import compile_gate
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern, make_pattern
 from lint.gate import gate
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 
 class Params(RuleBase):

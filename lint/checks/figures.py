@@ -70,13 +70,15 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
+from lint import regexes
 from lint.article import Article, Block
+from lint.checks._candidates import passing_within
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
-from lint.gate import gate
+from lint.gate import word_gate
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     from lint.checks.vague_attribution import VagueAttribution
@@ -131,32 +133,32 @@ class Params(RuleBase):
 # --------------------------------------------------------------------------
 # Patterns
 
-_DIGIT = regex.compile(r"\d")
-_DOT_SPACE = regex.compile(r"\. ")
-_NUMBER = regex.compile(
+_DIGIT = regexes.compile(r"\d")
+_DOT_SPACE = regexes.compile(r"\. ")
+_NUMBER = regexes.compile(
     r"(?P<cur>\p{Sc}\s?)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 )
-_PCT = regex.compile(r"\s?(?:%|per\s?cent\b|percent\b)")
-_SCALE_WORD = regex.compile(r"(?i)\s(?:million|billion|trillion)\b")
-_SCALE_GLUED = regex.compile(r"(?:bn|mn|m|k|tn)\b")
-_GLUED_SKIP = regex.compile(r"(?i)(?:st|nd|rd|th|s|am|pm|a\.m\.|p\.m\.|h|hrs|gmt)\b")
-_TIME_AFTER = regex.compile(
+_PCT = regexes.compile(r"\s?(?:%|per\s?cent\b|percent\b)")
+_SCALE_WORD = regexes.compile(r"(?i)\s(?:million|billion|trillion)\b")
+_SCALE_GLUED = regexes.compile(r"(?:bn|mn|m|k|tn)\b")
+_GLUED_SKIP = regexes.compile(r"(?i)(?:st|nd|rd|th|s|am|pm|a\.m\.|p\.m\.|h|hrs|gmt)\b")
+_TIME_AFTER = regexes.compile(
     r"(?i)(?::\d{2}|\.\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)|\s?(?:a\.m\.|p\.m\.|am|pm|o'clock|gmt|bst|utc|et|est|edt|pt|cet)\b)"
 )
-_DATE_SEP = regex.compile(r"[/:]\d")
-_RANGE_OR_COMPOUND = regex.compile(r"[-–]\p{L}|-\d")
-_LIST_ITEM = regex.compile(r"^\s*(?:[-•*–—]\s|\d+[.)]\s)")
-_SOURCE_LINE = regex.compile(r"(?i)^\s*(?:sources?|data|figures)\s*:")
-_CAP_WORD_BEFORE = regex.compile(r"(?r)(?P<word>(?-i:\p{Lu})[\p{L}\p{M}'’&-]*)\.?\s+$")
-_SENTENCE_START_BEFORE = regex.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
-_BRACKET_GAP = regex.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|approx\.?\s+)?")
-_OR_GAP = regex.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|more\s+than\s+)?")
-_CLOSE_BRACKET = regex.compile(r"\s*[)\]]?")
-_SPEAKER_BEFORE = regex.compile(
+_DATE_SEP = regexes.compile(r"[/:]\d")
+_RANGE_OR_COMPOUND = regexes.compile(r"[-–]\p{L}|-\d")
+_LIST_ITEM = regexes.compile(r"^\s*(?:[-•*–—]\s|\d+[.)]\s)")
+_SOURCE_LINE = regexes.compile(r"(?i)^\s*(?:sources?|data|figures)\s*:")
+_CAP_WORD_BEFORE = regexes.compile(r"(?r)(?P<word>(?-i:\p{Lu})[\p{L}\p{M}'’&-]*)\.?\s+$")
+_SENTENCE_START_BEFORE = regexes.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
+_BRACKET_GAP = regexes.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|approx\.?\s+)?")
+_OR_GAP = regexes.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|more\s+than\s+)?")
+_CLOSE_BRACKET = regexes.compile(r"\s*[)\]]?")
+_SPEAKER_BEFORE = regexes.compile(
     r"(?r)(?<![\p{L}\p{N}])(?:(?P<pron>(?i:he|she|they|we|i))|(?-i:\p{Lu})[\p{L}\p{M}'’.-]*)\s+(?:(?i:has|had|have|also|later)\s+)?$"
 )
-_DEFINITE_BEFORE = regex.compile(r"(?i)\b(?:the|these|those|their|its)\s+$")
-_AGE_NAME_BEFORE = regex.compile(r"(?r)(?-i:\p{Lu})[\p{L}\p{M}'’-]+(?:,\s*|\s\()$")
+_DEFINITE_BEFORE = regexes.compile(r"(?i)\b(?:the|these|those|their|its)\s+$")
+_AGE_NAME_BEFORE = regexes.compile(r"(?r)(?-i:\p{Lu})[\p{L}\p{M}'’-]+(?:,\s*|\s\()$")
 
 
 def _words(items: list[str]) -> str:
@@ -165,7 +167,7 @@ def _words(items: list[str]) -> str:
 
 def _compile(pattern: str, loc: tuple) -> regex.Pattern:
     try:
-        return regex.compile(pattern, regex.V0)
+        return regexes.compile(pattern, regex.V0)
     except (regex.error, ValueError, OverflowError) as exc:
         raise CompileError(loc, f"invalid regular expression: {exc}") from None
 
@@ -199,7 +201,7 @@ class Figures:
         # vague phrases attribute no figure, unless a name makes them
         # precise ("Analysts at Capital Economics estimate"): see _named_vague
         self.cues = cue_pattern(p.attribution, vague=False)
-        self._cue_gate = gate(self.cues)  # RE2: most sentences have no cue at all
+        self._cue_gate = word_gate(self.cues)  # RE2: most sentences have no cue at all
         self.toll_gate = _compile(
             r"(?i)(?<![\p{L}\p{N}])(?:" + _words(w.toll_verbs + w.casualty_words) + r")", loc + ("toll_verbs",)
         )
@@ -217,11 +219,12 @@ class Figures:
             + tolls + r")(?![\p{L}])",
             loc + ("toll_verbs",),
         )
-        self._toll_re2 = gate(self.toll_gate)
+        self._toll_re2 = word_gate(self.toll_gate)
         self._toll_seen: tuple[str | None, bool] = (None, False)
         self.number_word = _compile(
             r"(?i)(?<![\p{L}\p{N}'’-])(?:" + _words(w.number_words) + r")(?![\p{L}\p{N}'’-])", loc + ("number_words",)
         )
+        self._number_re2 = word_gate(self.number_word)
         units_t = _words(w.time_units)
         self.duration = _compile(
             r"(?i)[\s-]?(?:(?:more|additional|further|consecutive|straight|full|long|extra|"
@@ -261,7 +264,7 @@ class Figures:
         self.exceptions = (
             _compile(r"(?<![\p{L}\p{N}])(?:" + _words(exc) + r")(?![\p{L}\p{N}])", loc + ("exceptions",)) if exc else None
         )
-        self._exc_gate = gate(self.exceptions) if self.exceptions is not None else None
+        self._exc_gate = word_gate(self.exceptions) if self.exceptions is not None else None
 
     # ----------------------------------------------------------------------
 
@@ -282,7 +285,7 @@ class Figures:
             # no digit that ``_NUMBER`` can match (``\d``) and no number word: no figure
             if i in sourced or not (_DIGIT.search(block.text) or self._tolls_possible(block.text)):
                 continue
-            if len(block.text.split()) < 4:
+            if len(block.text.split(None, 4)) < 4:
                 continue  # a label or page residue ("Show all 50"), not a statement
             yield from self._check_block(article, block)
 
@@ -310,7 +313,7 @@ class Figures:
         sents = article.sentences_of(block)
         bounds = [(s.start - block.start, s.end - block.start) for s in sents] or [(0, len(text))]
         sentence_ends = [se for _, se in bounds]
-        attributed, any_cue = self._attributed(article, text, sents, bounds) if self.reach == "related" else (None, None)
+        attributed, any_cue = self._attributed(article, block, sents, bounds) if self.reach == "related" else (None, None)
         for start, end, level in figures:
             i = bisect.bisect_right(quote_starts, start)
             if i and quote_reach[i - 1] >= end:
@@ -340,7 +343,7 @@ class Figures:
             )
 
     def _attributed(
-        self, article: Article, text: str, sents: list[Block], bounds: list[tuple[int, int]]
+        self, article: Article, block: Block, sents: list[Block], bounds: list[tuple[int, int]]
     ) -> tuple[Callable[[int], bool], Callable[[], bool]]:
         """``reach: related``: whether sentence ``k`` of the paragraph is
         attributed, and whether any sentence of it has a cue, as functions
@@ -351,21 +354,34 @@ class Figures:
         ..."; ``continuations``) and that one is attributed; by the sentence
         after when that one takes it up with a cue ("The figures come from
         the ministry"; ``back_references``)."""
+        text = block.text
         n = len(bounds)
         own: dict[int, bool] = {}
         done: dict[int, bool] = {}
+        gated: list[list[bool]] = []  # where the cue gate passes, asked of all the sentences at once
 
         def has_cue(k: int) -> bool:
             # a cue in sentence k that is no part of a vague phrase, or a
             # vague phrase that a name makes precise
             if k not in own:
                 lo, hi = bounds[k]
-                if self._cue_gate is not None and not self._cue_gate.search(text[lo:hi]):
+                if not gated:
+                    gated.append(passing_within(self._cue_gate, article, block, bounds))
+                if not gated[0][k]:
                     cues: list[int] = []
                 else:
-                    cues = [m.start() - lo for m in self.cues.finditer(text, lo, hi)]
-                own[k] = self._sentence_attributed(article, sents, k, cues)
+                    # from the first place RE2 finds a candidate: before it the exact pattern can
+                    # neither match nor skip (every try that does is a match of the relaxed one)
+                    first = self._cue_gate.first(text, lo, hi) if self._cue_gate is not None else lo
+                    cues = [m.start() - lo for m in self.cues.finditer(text, first, hi)] if first >= 0 else []
+                own[k] = self._sentence_attributed(article, sents, k, cues, lambda: vague_gated(k))
             return own[k]
+
+        def vague_gated(k: int) -> bool:
+            # where the vague phrases' gate passes, asked of all the sentences at once (when first needed)
+            if len(gated) < 2:
+                gated.append(passing_within(self._namer.gate if self._namer is not None else None, article, block, bounds))
+            return gated[1][k]
 
         def sentence(k: int) -> str:
             lo, hi = bounds[k]
@@ -402,20 +418,22 @@ class Figures:
 
         return attributed, any_cue
 
-    def _sentence_attributed(self, article: Article, sents: list[Block], k: int, cues: list[int]) -> bool:
+    def _sentence_attributed(
+        self, article: Article, sents: list[Block], k: int, cues: list[int], gated: Callable[[], bool] | None = None
+    ) -> bool:
         """Sentence ``k`` has a cue (``cues``: where, in the sentence) that is
         no part of a vague phrase ("said" in "sources said"), or a vague
         phrase that a name makes precise ("Analysts at Capital Economics
         estimate", "Some analysts, including X, say"): VagueAttribution's
         test, within the paragraph. The vague phrases are searched only here,
-        in the sentences of figures that need it."""
+        in the sentences of figures that need it. ``gated``: whether their
+        gate passes the sentence, when the caller knows."""
         if k >= len(sents):
             return False
         if self._namer is None:
-            from lint.checks.vague_attribution import Params as VParams
-            from lint.checks.vague_attribution import VagueAttribution
+            from lint.checks.vague_attribution import namer_for
 
-            self._namer = VagueAttribution(VParams(extends="vague_attribution", attribution=self._attribution))
+            self._namer = namer_for(self._attribution)
         namer = self._namer
         text = sents[k].text
         for c in cues:
@@ -424,7 +442,11 @@ class Figures:
             b = ends_here(_SPEAKER_BEFORE, text, c)
             if b is not None and (b.group("pron") or b.start() > 0):
                 return True
-        hits = [h for h in namer.hits(text) if not h.place]
+        if gated is None:
+            found = namer.hits(text)
+        else:
+            found = namer.hits(text) if gated() else []
+        hits = [h for h in found if not h.place]
         if not hits:
             return bool(cues)
         if any(not any(h.start <= c < h.end for h in hits) for c in cues):
@@ -498,9 +520,10 @@ class Figures:
     def _toll_words(self, text: str) -> list[tuple[int, int, Severity | None]]:
         """Tolls written in words: "two people were injured", "dozens were killed", "killing three"."""
         out: list[tuple[int, int, Severity | None]] = []
-        if not self._tolls_possible(text):
-            return out
-        for m in self.number_word.finditer(text):
+        first = self._number_re2.first(text) if self._number_re2 is not None else 0
+        if first < 0 or not self._tolls_possible(text):
+            return out  # no number word (RE2, cheap), or no toll or casualty word
+        for m in self.number_word.finditer(text, first):
             start, end = m.span()
             if _DEFINITE_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "the thousands still missing": those counted before
@@ -514,14 +537,21 @@ class Figures:
     def _digit_figures(self, text: str) -> Iterator[tuple[int, int, Severity | None, str]]:
         """(start, end, level, kind) of each figure written in digits; kind:
         money, pct, measure or count."""
-        excluded = (
-            [m.span() for m in self.exceptions.finditer(text)]
-            if self.exceptions is not None and (self._exc_gate is None or self._exc_gate.search(text))
-            else []
-        )
+        numbers = list(_NUMBER.finditer(text))
+        excluded: list[tuple[int, int]] = []
+        if numbers and self.exceptions is not None:
+            # from the first candidate RE2 finds (before it no exception can match) up to
+            # the last number (an exception that starts after it excludes none)
+            first = self._exc_gate.first(text) if self._exc_gate is not None else 0
+            last = numbers[-1].start("num")
+            if first >= 0:
+                for m in self.exceptions.finditer(text, first):
+                    if m.start() > last:
+                        break
+                    excluded.append(m.span())
         excluded_starts = [s for s, _ in excluded]  # in order, and not overlapping: finditer's
         priced: dict = {}  # a price word in text[s:e], per "sentence" (see _priced)
-        for m in _NUMBER.finditer(text):
+        for m in numbers:
             start, end = m.span()
             num_start = m.start("num")
             num = m.group("num")
@@ -560,14 +590,14 @@ class Figures:
                 if mm and not self.duration.match(text, after):
                     yield start, mm.end(), Severity.SUGGESTION, "measure"  # 1.43°C, 85 decibels
                     continue
+                if not comma and "." not in num and len(num) == 4 and 1000 <= value <= 2099:
+                    continue  # a year (first: the three tests below end here as well)
                 if _RANGE_OR_COMPOUND.match(text, after):
                     continue  # 15-year-old, 2011-12, 10-point
                 if self.duration.match(text, after):
                     continue  # 44 months, 26 year-history
                 if self.months.match(text, after):
                     continue  # 30 April
-                if not comma and "." not in num and len(num) == 4 and 1000 <= value <= 2099:
-                    continue  # a year
                 if self.reference_before.search(before) or self.age_before.search(before):
                     continue
                 if not comma and _AGE_NAME_BEFORE.search(before) and value < 130 and text[after : after + 1] in ",)":

@@ -43,13 +43,14 @@ from itertools import pairwise
 from typing import Any, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.gate import Gate, compile_source
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import RuleBase
+from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
 DATA_KEYS = ("names",)
 DEFAULT_MESSAGE = "%s is written %s."
@@ -76,14 +77,15 @@ class Params(RuleBase):
         return {} if v is None else v
 
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*")
+_TOKEN = regexes.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*")
 # the same words, found by the standard library's faster engine (text is NFC)
 _FAST_TOKEN = re.compile(r"[^\W_][^\W_]*(?:['’][^\W_]+)*")
-_SPLIT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
+_SPLIT = regexes.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
 # ASCII and common punctuation only (no letter or digit beyond ASCII): such a
 # block folds to its lower case (``_plain`` changes nothing in its words)
 _PLAIN_TEXT = re.compile(r"[^\x00-\x7f‘’“”–—…•·«»€£°]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
 _NOT_WORD = re.compile(r"[^\w'’]|_")
 _STARTERS = ".!?:;\"“‘'(«—–-"
 
@@ -149,6 +151,7 @@ class FixedCase:
                     split = _Entry(house, entry.forms, tuple(parts), kind, place)
                     self._add(tuple(x.casefold() for x in parts), split)
         self._first = self._first_words()
+        self._plain_first, self._seconds = self._plain_starts()
         self._gate = self._phrase_gate()
         # the same test without RE2 (not kept with it: the rule pickles smaller)
         self._keys = self._letter_keys() if self._gate is None else (frozenset(), frozenset(), True)
@@ -166,6 +169,12 @@ class FixedCase:
     def _first_words(self) -> regex.Pattern[str]:
         """A trie-shaped pattern of every entry's first word in lower case
         (with and without diacritics): the only places worth tokenising."""
+        words = self._first_words_set()
+        # ``regex`` pickles a compiled pattern as its program: the rule cache
+        # then spares each run compiling it
+        return regexes.compile(r"(?<![^\W_])(?:" + _trie(words) + r")(?![^\W_])")
+
+    def _first_words_set(self) -> set[str]:
         words: set[str] = set()
         for bucket in self.index.values():
             for _, entry in bucket:
@@ -175,9 +184,33 @@ class FixedCase:
                         words.add(first.group().lower())
                         words.add(_plain(first.group()).lower())
                 words.add(entry.words[0].lower())
-        # ``regex`` pickles a compiled pattern as its program: the rule cache
-        # then spares each run compiling it
-        return regex.compile(r"(?<![^\W_])(?:" + _trie(words) + r")(?![^\W_])")
+        return words
+
+    def _plain_starts(self) -> tuple[frozenset[str] | None, dict[str, tuple[str, ...] | None]]:
+        """For a block of ASCII and common punctuation (``_PLAIN_TEXT``):
+
+        1. the words of ``_first`` that can match there, when each is a run
+           of ``[a-z0-9]`` (then ``_first`` matches exactly the maximal runs
+           of ``[a-z0-9]`` of the block in lower case that are among them);
+           None when one holds another character a plain block may hold (an
+           apostrophe: "mcdonald's"), which only ``_first`` finds;
+        2. for each first word of the index, the second words of its names,
+           or None when one of its names has one word: a name of two words
+           or more needs its second word right after a space."""
+        plain: set[str] = set()
+        exact = True
+        for w in self._first_words_set():
+            if _ASCII_RUN.fullmatch(w):
+                plain.add(w)
+            elif _PLAIN_TEXT.search(w) is None:
+                exact = False  # could match a plain block, not as a run
+        seconds: dict[str, tuple[str, ...] | None] = {}
+        for first, bucket in self.index.items():
+            if any(len(key) == 1 for key, _ in bucket):
+                seconds[first] = None
+            else:
+                seconds[first] = tuple(sorted({key[1] for key, _ in bucket}))
+        return (frozenset(plain) if exact else None), seconds
 
     def _letter_keys(self) -> tuple[frozenset[str], frozenset[tuple[str, str]], bool]:
         """What a block must hold to hold a listed name: for each name, the
@@ -235,8 +268,12 @@ class FixedCase:
             low = text.lower()
             if not self._may_hold(text, low):
                 continue  # most blocks: no name's letters
+            firsts = self._plain_first
+            plain = firsts is not None and _PLAIN_TEXT.search(text) is None
             if len(low) != len(text):  # a letter whose lower case is longer (U+0130): look everywhere
                 starts: Iterator[int] = (m.start() for m in _FAST_TOKEN.finditer(text))
+            elif plain and firsts is not None:  # the same starts as ``_first``, found faster (see ``_plain_starts``)
+                starts = (m.start() for m in _ASCII_RUN.finditer(low) if m.group() in firsts)
             else:
                 starts = (m.start() for m in self._first.finditer(low))
             headline = b.scope in ("headline", "heading")
@@ -247,7 +284,18 @@ class FixedCase:
                 m = _FAST_TOKEN.match(text, pos)
                 if m is None:
                     continue
-                first = m.group().casefold() if m.group().isascii() else _plain(m.group()).casefold()
+                g = m.group()
+                if plain:
+                    # no name here without its first word's entry, and (for
+                    # names of two words or more only) its second word after a space
+                    w0 = g[:-2] if g[-2:] in ("'s", "’s", "'S", "’S") else g
+                    if w0.casefold() not in self._seconds:
+                        continue
+                    seconds = self._seconds[w0.casefold()]
+                    if seconds is not None and (len(w0) != len(g) or not low.startswith(seconds, m.end() + 1)
+                                                or text[m.end() : m.end() + 1] != " "):
+                        continue
+                first = g.casefold() if g.isascii() else _plain(g).casefold()
                 bucket = self.index.get(first) or self.index.get(first[:-2])  # a possessive
                 if not bucket:
                     continue

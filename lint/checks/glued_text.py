@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint.article import Article, Block
 from lint.checks._gate import compile_gate
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
@@ -23,6 +21,7 @@ from lint.checks.patterns import compile_pattern, exceptions_pattern
 from lint.gate import gate
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "'%s' runs two words or sentences together: a space was lost with the markup."
 

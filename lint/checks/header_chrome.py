@@ -44,14 +44,16 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._structure import excerpt, whole
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import find_dates
 from lint.model import Finding, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 DATA_KEYS = ("chrome",)
 DEFAULT_MESSAGE = "'%s' between the headline and the story looks like page chrome (a section label, tag, caption or button), not part of the article."
@@ -75,17 +77,17 @@ class Params(RuleBase):
     window: int = Field(default=8, ge=1)
 
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*")
-_SENTENCE_END = regex.compile(r"[.!?:…][\"”’')\]]*\s*$")
-_SYMBOL = regex.compile(r"[#|/•»«>]|^\W+$")
-_TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", regex.I)
+_WORD = regexes.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*")
+_SENTENCE_END = regexes.compile(r"[.!?:…][\"”’')\]]*\s*$")
+_SYMBOL = regexes.compile(r"[#|/•»«>]|^\W+$")
+_TIME = regexes.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", regex.I)
 
 
 def _alternation(words: list[str]) -> regex.Pattern | None:
-    words = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    words = sorted({w.strip() for w in words if w.strip()}, key=_longest_first)
     if not words:
         return None
-    return regex.compile(
+    return regexes.compile(
         r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\p{N}])", regex.I
     )
 

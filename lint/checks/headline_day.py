@@ -28,13 +28,14 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Related, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("cues",)
 DEFAULT_MESSAGE = "Headline and opening disagree on the day: %s."
@@ -57,13 +58,13 @@ _STOPWORDS = frozenset(
     said says say told set likely expected due its his her their this these those not no new more
     """.split()
 )
-_WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+_WORD = regexes.compile(r"[\p{L}\p{M}\d]+")
 
 
 # A weekday or a month and day in the sentence, other than the day of the report
 # ("a media report said on Tuesday"): the sentence names its own day.
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_OWN_DAY = regex.compile(
+_OWN_DAY = regexes.compile(
     r"(?<!\b(?:said|says|say|reported|reports|told|announced|added|stated)(?:\s+on)?\s)"
     rf"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|{_MONTHS}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTHS})"
 )
@@ -80,7 +81,7 @@ class HeadlineDay:
             raise CompileError(("cues",), "a headline_day rule needs cues with a `days` list")
         self.message = p.message or DEFAULT_MESSAGE
         self.days = {" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days}
-        self.day_rx = regex.compile(f"(?i:{phrase_pattern(self.days)})")
+        self.day_rx = regexes.compile(f"(?i:{phrase_pattern(self.days)})")
         self.day_words = frozenset(w for k in self.days for w in k.split())
         self.window = p.window
         self.min_shared = p.min_shared

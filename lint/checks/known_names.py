@@ -52,16 +52,18 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.name_variants import _distance, fold
 from lint.model import Edit, Finding, Fix, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import RuleBase
+from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
 DATA_KEYS = ("names",)
 DEFAULT_MESSAGE = "%s looks like a misspelling of %s, %s."
@@ -90,11 +92,11 @@ class Params(RuleBase):
 
 
 # a word: letters and marks, inner apostrophes and hyphens (O'Neill, Demy-Geroe, al-Assad)
-_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|[\p{N}]+")
+_TOKEN = regexes.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|[\p{N}]+")
 _PARTICLES = frozenset("van von der den de da das do dos del della di du la le al el bin ibn wa y".split())
 _FUNCTION = frozenset("of for and the on in to de des du la le y et".split())
 _CAP = r"(?:\p{Lu}|(?:al|el)-\p{Lu})[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*"
-_LINK = "|".join(sorted(_PARTICLES | _FUNCTION, key=len, reverse=True))
+_LINK = "|".join(sorted(_PARTICLES | _FUNCTION, key=_longest_first))
 # a capitalised word, then more words joined by a space (or ", "): capitalised, or particles and function words
 _RUN_PATTERN = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){_CAP}(?:(?:, | )(?:{_CAP}|(?:{_LINK})(?= )))+"
 # the same runs and words for a block whose characters are all ASCII or common
@@ -104,11 +106,17 @@ _RUN_PATTERN = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){_CAP}(?:(?:, | )(?:{_CAP}|(?
 _PLAIN_TEXT = re.compile(r"[^\x00-\x7f‘’“”–—…•·«»€£°]")
 _ASCII_CAP = r"(?:[A-Z]|(?:al|el)-[A-Z])[A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*"
 _ASCII_RUN = re.compile(rf"(?=[A-Zae])(?<![A-Za-z0-9'’-]){_ASCII_CAP}(?:(?:, | )(?:{_ASCII_CAP}|(?:{_LINK})(?= )))+")
+# the same runs, when the block holds no "al-"/"el-" before a capital (nearly
+# every block): a run starts at a capital, and the look-behind after it lets
+# the engine look for a capital first
+_ASCII_CAP_RUN = re.compile(
+    rf"[A-Z](?<![A-Za-z0-9'’-][A-Z])[A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*(?:(?:, | )(?:{_ASCII_CAP}|(?:{_LINK})(?= )))+"
+)
 _ASCII_TOKEN = re.compile(r"[A-Za-z][A-Za-z]*(?:['’-][A-Za-z][A-Za-z]*)*|[0-9]+")
 # ``_word_info`` flags
 _SURNAME, _OTHER5, _GIVEN, _GIVEN4, _BODY = 1, 2, 4, 8, 16
-_UMLAUT = regex.compile(r"(?<=[^aeiou])([aou])e")
-_DOUBLE = regex.compile(r"(.)\1+")
+_UMLAUT = regexes.compile(r"(?<=[^aeiou])([aou])e")
+_DOUBLE = regexes.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=16384)
@@ -154,8 +162,7 @@ class _Body:
     words: tuple[str, ...]  # same_form of each word (function words casefolded)
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # (a tuple: made fast, one per word of a run read)
     text: str
     start: int
     end: int
@@ -177,7 +184,7 @@ class KnownNames:
         self._info: dict[str, tuple[str, int]] = {}  # word as found -> _word_info
         self._inert: set[str] = set()  # words in _info that no finding needs
         # compiled here, not on import: the rule cache keeps it compiled
-        self._run = regex.compile(_RUN_PATTERN)
+        self._run = regexes.compile(_RUN_PATTERN)
         alt: dict[str, str] = {}
         for group in p.names.alternatives:
             forms = [same_form(w) for w in group]
@@ -421,7 +428,8 @@ class KnownNames:
             runs: re.Pattern[str] | regex.Pattern[str]
             token: re.Pattern[str] | regex.Pattern[str]
             if _PLAIN_TEXT.search(text) is None:
-                runs, token = _ASCII_RUN, _ASCII_TOKEN
+                runs = _ASCII_CAP_RUN if "l-" not in text else _ASCII_RUN
+                token = _ASCII_TOKEN
             else:
                 runs, token = self._run, _TOKEN
             for run in runs.finditer(text):
@@ -429,11 +437,14 @@ class KnownNames:
                     continue
                 toks: list[_Tok] = []
                 prev = run.start()
+                info = self._info
                 for m in token.finditer(text, run.start(), run.end()):
-                    w = _strip_possessive(m.group())
+                    raw = m.group()
+                    w = _strip_possessive(raw)
                     if not w:
                         continue
-                    form = self._f(w) if w[0].isupper() or "-" in w else w.casefold()
+                    got = info.get(raw)  # (``_may_hold`` read it: its form is there)
+                    form = got[0] if got is not None else self._f(w) if w[0].isupper() or "-" in w else w.casefold()
                     toks.append(_Tok(w, b.start + m.start(), b.start + m.start() + len(w), form, text[prev : m.start()]))
                     prev = m.start() + len(w)
                 if len(toks) < 2:

@@ -29,8 +29,7 @@ import operator
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
-import regex
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, heading_level
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
@@ -50,7 +49,7 @@ VARIABLES = (
     "long_words", "paragraphs", "pre", "list", "blockquote",
     "heading_h1", "heading_h2", "heading_h3", "heading_h4", "heading_h5", "heading_h6",
 )
-_HEADING_VAR = regex.compile(r"heading\.(h[1-6])")
+_HEADING_VAR = regexes.compile(r"heading\.(h[1-6])")
 _MATH: dict[str, Callable[..., Any]] = {
     "sqrt": math.sqrt, "log": math.log, "log10": math.log10, "log2": math.log2, "pow": math.pow,
     "abs": abs, "floor": math.floor, "ceil": math.ceil, "exp": math.exp, "max": max, "min": min,
@@ -126,7 +125,7 @@ def _arith(f: Callable[[Any, Any], Any], a: float, b: float) -> float:
 # --------------------------------------------------------------------------
 # Counting (jdkato/prose summarize)
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*")
+_WORD = regexes.compile(r"[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*")
 
 
 def syllables(word: str) -> int:
@@ -165,8 +164,8 @@ def text_counts(sentences: list[str], paragraphs: int) -> dict[str, float]:
     return env
 
 
-_FENCE = regex.compile(r"(?m)^[ \t]{0,3}(`{3,}|~{3,})")
-_QUOTE = regex.compile(r"(?m)(?:^[ \t]{0,3}>.*\n?)+")
+_FENCE = regexes.compile(r"(?m)^[ \t]{0,3}(`{3,}|~{3,})")
+_QUOTE = regexes.compile(r"(?m)(?:^[ \t]{0,3}>.*\n?)+")
 
 
 class Metric:

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._structure import anchor, excerpt, whole
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
@@ -24,7 +23,7 @@ from lint.rules import RuleBase
 
 DEFAULT_MESSAGE = "No author found: %s."
 
-_BODY_BYLINE = regex.compile(r"^(?i:by)\s+\p{Lu}[^\n]{0,80}$")
+_BODY_BYLINE = regexes.compile(r"^(?i:by)\s+\p{Lu}[^\n]{0,80}$")
 
 
 class Params(RuleBase):

@@ -58,6 +58,8 @@ No list is needed to find "Zapod 2025" next to "Zapad 2025", or
   initial is no neighbour when a name stands past it: "George W. Bush" and
   "George H.W. Bush" share "Bush" (and a word after an initial's full stop
   is inside its sentence).
+* The words are those of ``lint.tokens`` (found once per article, shared
+  with any other check that reads them).
 * Candidates come from a deletion index (every folded form and its
   one- or two-letter deletions), so an article costs time linear in its
   words, not quadratic in its names.
@@ -107,7 +109,6 @@ from __future__ import annotations
 
 import bisect
 import marshal
-import re
 import unicodedata
 import zlib
 from collections import Counter
@@ -117,12 +118,15 @@ from itertools import chain
 from typing import Any, Literal, cast
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rules import RuleBase
+from lint.spec import BaseModel, ConfigDict, Field, field_validator
+from lint.tokens import WORD as _WORD
+from lint.tokens import block_tokens
 
 DATA_KEYS = ("names", "places")
 DEFAULT_MESSAGE = "%s differs from %s, %s."
@@ -180,27 +184,16 @@ class Params(RuleBase):
 # --------------------------------------------------------------------------
 # Words and folding
 
-# A word: letters (and marks), with inner apostrophes (O'Brien, Nato's) and
-# a trailing apostrophe (Belarus'). Hyphens split words.
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?")
-# The words of ``_WORD.finditer`` that start with an upper-case (or title-
-# case) letter, found without visiting the others: a match of ``_WORD``
-# starts where no match of ``_WORD`` ends (so never inside a word).
-# ``[\p{Lu}\p{Lt}]`` holds every letter for which str.isupper() is true;
-# callers still test ``w[0].isupper()``.
-_CAP_WORD = regex.compile(
-    r"(?<!\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?)(?=[\p{Lu}\p{Lt}])"
-    r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*['’]?"
-)
-_POSSESSIVE = regex.compile(r"(?:['’][sS]|['’])$")
+# A word: see lint.tokens (letters and marks, inner apostrophes, a trailing one).
+_POSSESSIVE = regexes.compile(r"(?:['’][sS]|['’])$")
 # The word right after a name, across one space or hyphen only (and the
 # word right before it, read backwards: "(?r)").
-_RIGHT = regex.compile(r"[ -]([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)")
-_LEFT = regex.compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -]")
+_RIGHT = regexes.compile(r"[ -]([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)")
+_LEFT = regexes.compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -]")
 # initials between a name and its neighbour: "W." or ".W." (after "H"), read
 # forwards from the first initial's end, and backwards from its start
-_PAST_INITIALS = regex.compile(r"\.?(?:\p{Lu}\.)*")
-_LEFT_PAST_INITIALS = regex.compile(
+_PAST_INITIALS = regexes.compile(r"\.?(?:\p{Lu}\.)*")
+_LEFT_PAST_INITIALS = regexes.compile(
     r"(?r)(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)\.?[ -](?:\p{Lu}\.)*"
 )
 
@@ -218,18 +211,24 @@ _START_AFTER = ".!?…:;"
 # what ``_starts_like_sentence`` looks past or stops at before a word: with
 # none of these two characters before it, a word is inside its sentence
 _NO_WORD_END = frozenset(_OPENERS + _START_AFTER + "".join(chr(c) for c in range(0x3000 + 1) if chr(c).isspace()))
+# A sentence (``lint.segment``) starts after a space only when one of these
+# (or a space) comes before the space: ". ! ? …" or a closing quote or
+# bracket ending the sentence before. After a space and any other character
+# (with none of ``_NO_WORD_END``) a word is inside its sentence, which
+# starts two characters before it or earlier.
+_NOT_INSIDE_AFTER = _NO_WORD_END | frozenset("\"”’')]»")
 
 # (each with the strings one of which a match holds: a fold is tried only
 # on the words that hold one)
 _FOLDS = [
-    (("kh",), regex.compile(r"kh"), "h"),
-    (("w",), regex.compile(r"w"), "v"),
-    (("ou",), regex.compile(r"ou(?=[^aeiouy]|$)"), "ov"),
-    (("ye",), regex.compile(r"^ye"), "e"),
-    (("j",), regex.compile(r"(?<=.)j(?=[aeu])"), "i"),  # -ja- -ju- -je-: ia/ya
-    (("y",), regex.compile(r"(?<=.)y"), "i"),  # Volodymyr/Volodimir, -iy/-yy/-y, ia/ya, ey/ei
-    (("ij",), regex.compile(r"ij$"), "i"),
-    (("vv", "ii"), regex.compile(r"([vi])\1+"), r"\1"),  # Tsikhanouvski, Zelenskii
+    (("kh",), regexes.compile(r"kh"), "h"),
+    (("w",), regexes.compile(r"w"), "v"),
+    (("ou",), regexes.compile(r"ou(?=[^aeiouy]|$)"), "ov"),
+    (("ye",), regexes.compile(r"^ye"), "e"),
+    (("j",), regexes.compile(r"(?<=.)j(?=[aeu])"), "i"),  # -ja- -ju- -je-: ia/ya
+    (("y",), regexes.compile(r"(?<=.)y"), "i"),  # Volodymyr/Volodimir, -iy/-yy/-y, ia/ya, ey/ei
+    (("ij",), regexes.compile(r"ij$"), "i"),
+    (("vv", "ii"), regexes.compile(r"([vi])\1+"), r"\1"),  # Tsikhanouvski, Zelenskii
 ]
 
 
@@ -245,7 +244,7 @@ def fold(word: str) -> str:
     return s
 
 
-_DOUBLE = regex.compile(r"(.)\1+")
+_DOUBLE = regexes.compile(r"(.)\1+")
 
 
 def _single(folded: str) -> str:
@@ -265,7 +264,7 @@ def _plain(key: str) -> str:
 
 # endings of romanised East Slavic names (plain forms): surnames (-ov, -enko,
 # -sky, -vich, -uk ...), given names (-iy, -ei, -ii) and places (-iv, -sk)
-_SLAVIC = regex.compile(
+_SLAVIC = regexes.compile(
     r"(?:[oe]v|[oe]va|[oe]vs?k[iy]j?|sk(?:i|y|iy|yi|yy|ii|a|aya|aja|aia)|ck(?:i|y|a)|enk[oa]|vich|vych|ich|chuk|[iy]?uk|"
     r"ets|[iy]y|ii|yi|ei|ey|iv|sk|yn|yna|ova|eva|ovna|evna|ouski|ouskaya|au)$"
 )
@@ -306,6 +305,12 @@ def _deletions(s: str, depth: int) -> set[str]:
 @lru_cache(maxsize=4096)  # bounded: about 6 MB at most (the distinct names of a few hundred articles)
 def _keys(f: str) -> frozenset[str]:
     return frozenset(_deletions(f, 2 if len(f) >= 10 else 1))
+
+
+@lru_cache(maxsize=4096)
+def _both_keys(folded: str, plain: str) -> frozenset[str]:
+    """The keys of a spelling indexed by its folded and its plain form."""
+    return _keys(folded) if folded == plain else _keys(folded) | _keys(plain)
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -567,38 +572,28 @@ def _lower_keys(words: set[str]) -> set[str]:
 _CAP_INFO: dict[str, tuple[str, str, int] | None] = {}
 _NOT_SEEN: Any = ()  # (no value of _CAP_INFO)
 _LOWER_KEY: dict[str, str] = {}
-# ``_WORD`` on a text whose letters are all ASCII (and so has no marks)
-_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*['’]?")
-# (a quick test first: no character but ASCII and common punctuation)
-_PLAIN_TEXT = re.compile("[\\x00-\\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*")
-_NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
-
-
-def _ascii_letters(text: str) -> bool:
-    """Are all the letters (and marks) of ``text`` ASCII?"""
-    return _PLAIN_TEXT.fullmatch(text) is not None or _NON_ASCII_LETTER.search(text) is None
 
 
 def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
-    """Every capitalised word of ``blocks``, by case-folded spelling."""
+    """Every capitalised word of ``blocks``, by case-folded spelling (the
+    words of ``lint.tokens``, shared with the other checks)."""
     forms: dict[str, _Form] = {}
     words: set[str] = set()  # every word, as written
     info = _CAP_INFO.get
     for b in blocks:
+        toks = block_tokens(article, b)
+        words.update(toks.words())
+        caps = toks.caps
+        if not caps:
+            continue
         text = b.text
+        base = b.start
         # A word of a body block is a name when capitalised inside its
         # sentence (words never straddle sentences: the same words as
         # ``_WORD`` over each sentence of ``_evidence_blocks``).
-        starts: list[int] | None = None
-        if b.scope in _BODY:
-            starts = [s.start - b.start for s in article.sentences_of(b)]
-        if _ascii_letters(text):
-            words.update(_ASCII_WORD.findall(text))
-        else:
-            words.update(_WORD.findall(text))
-        base = b.start
-        for m in _CAP_WORD.finditer(text):
-            g = m.group()
+        body = b.scope in _BODY
+        starts: list[int] | None = None  # the block's sentence starts, when needed
+        for start, g in caps:
             got = info(g, _NOT_SEEN)
             if got is _NOT_SEEN:
                 got = _cap_info(g)
@@ -608,16 +603,22 @@ def collect(article: Article, blocks: list[Block]) -> dict[str, _Form]:
             form = forms.get(key)
             if form is None:
                 form = forms[key] = _Form(key, fold(w))
-            i = m.start()
-            start = base + i
             form.spans.append((start, start + n))
             surfaces = form.surfaces
             surfaces[w] = surfaces.get(w, 0) + 1
-            if starts and not form.inside:
-                k = bisect.bisect_right(starts, i) - 1
+            if body and not form.inside:
+                i = start - base
+                # (the common case first: after a space and a word's end; no
+                # sentence starts there, see ``_NOT_INSIDE_AFTER``, so its start
+                # is at i - 2 or before)
+                if i >= 2 and text[i - 1] == " " and text[i - 2] not in _NOT_INSIDE_AFTER:
+                    form.inside = True
+                    continue
+                if starts is None:
+                    starts = toks.sentence_starts(article) or []
+                k = bisect.bisect_right(starts, start) - 1
                 if k >= 0:
-                    lo = starts[k]
-                    # (the common case first: after a space and a word's end)
+                    lo = starts[k] - base
                     if ((i - 2 >= lo and text[i - 1] == " " and text[i - 2] not in _NO_WORD_END)
                             or not _starts_like_sentence(text, i, lo)):
                         form.inside = True
@@ -826,24 +827,18 @@ class NameVariants:
         rest: list[tuple[str, str]] = []  # (folded, plain) of the others
         for k, fo, pl, sf, sp in sigs:
             if ends[sf] > 1 or ends[sp] > 1:
-                cands.append((k, _keys(fo) if fo == pl else _keys(fo) | _keys(pl)))
+                cands.append((k, _both_keys(fo, pl)))
             else:
                 rest.append((fo, pl))
         counts = Counter(chain.from_iterable(keys for _, keys in cands))
         # a bucket holds every eligible spelling with that key (the others
         # too, never joined): too full a bucket is skipped, as if all were indexed
-        rest_counts: Counter[str] | None = None
-        shared = set()
-        for key, n in counts.items():
-            if n < 2 or n > _MAX_BUCKET:
-                continue
-            if n + len(rest) > _MAX_BUCKET:
-                if rest_counts is None:
-                    rest_counts = Counter(chain.from_iterable(
-                        _keys(fo) if fo == pl else _keys(fo) | _keys(pl) for fo, pl in rest))
-                if n + rest_counts[key] > _MAX_BUCKET:
-                    continue
-            shared.add(key)
+        shared = {key for key, n in counts.items() if 1 < n <= _MAX_BUCKET}
+        if shared and rest:
+            over = [key for key in shared if counts[key] + len(rest) > _MAX_BUCKET]
+            if over:
+                rest_counts = Counter(chain.from_iterable(_both_keys(fo, pl) for fo, pl in rest))
+                shared.difference_update(key for key in over if counts[key] + rest_counts[key] > _MAX_BUCKET)
         index: dict[str, list[str]] = {}
         if shared:
             for k, keys in cands:
@@ -963,8 +958,10 @@ class NameVariants:
             return
         flagged: set[str] = set()
         # 1. misspellings of known names, whether or not the known one occurs
+        memo = self._known_cache
         for key, form in forms.items():
-            k = self._known_for(key, form.folded)
+            got = memo.get((key, form.folded), _UNSET)
+            k = self._known_for(key, form.folded) if got is _UNSET else cast("str | None", got)
             if k is None:
                 continue
             flagged.add(key)
@@ -1039,8 +1036,11 @@ class NameVariants:
         it once stands alone, see ``_mates``), spans; marshalled, compressed."""
         rows = []
         text, titles = article.text, self.titles
+        # a name of fewer plain letters is ``similar`` to none (see
+        # ``similar`` and ``_short_slip``): ``finish`` would never pair it
+        least = min(4, self.p.min_length)
         for k, f in forms.items():
-            if f.inside and not f.lower:
+            if f.inside and not f.lower and len(_plain(k)) >= least:
                 mates = _mates(f, text, forms, titles)
                 rows.append((k, f.surface, f.folded, tuple(mates) if mates else None, f.spans))
         self._seen.pop(article.path, None)  # re-linted: the latest text counts

@@ -46,14 +46,17 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
+from lint import regexes
 from lint.article import Article, Block
-from lint.checks._dateline import YEAR_RX, inside, quote_spans, sentence_blocks
+from lint.checks._candidates import candidate_sentences
+from lint.checks._dateline import YEAR_RX, inside, quote_spans
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
-from lint.gate import gate
+from lint.gate import word_gate
 from lint.model import Finding, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import CompileError, RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 DATA_KEYS = ("holders",)
 DEFAULT_MESSAGE = "Title contradicts the publication date: %s."
@@ -81,29 +84,34 @@ class Params(RuleBase):
     margin_days: int = Field(default=7, ge=0)
 
 
+_NAME_SEP = regexes.compile(r"[ \t]+|-(?=\p{Lu})")
+_WORDS = regexes.compile(r"[\p{L}'’]+")
+_INITIALS = regexes.compile(r"(?<=\b\p{Lu}) (?=\p{Lu}\b)")
+
+
 def _key(name: str) -> str:
     """A name as matched: accents, dots, case and spacing ignored."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("ı", "i").replace("’", "'").replace(".", " ").replace("-", " ")
-    s = regex.sub(r"(?<=\b\p{Lu}) (?=\p{Lu}\b)", "", " ".join(s.split()))  # "H W" -> "HW"
+    s = _INITIALS.sub("", " ".join(s.split()))  # "H W" -> "HW"
     return s.casefold()
 
 
 # A capitalised name token ("George", "W.", "H.W.", "Yar'Adua", "el-Sisi") or
 # a lower-case particle inside a name ("de", "da", "la", "al-", "arap", "bin").
-_NAME_TOKEN = regex.compile(
+_NAME_TOKEN = regexes.compile(
     r"(?:\p{Lu}\.(?:[ \t]?\p{Lu}\.)*(?!\p{L})"  # initials: "W.", "H.W.", "H. W."
     r"|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
     r"|(?:al|el)-\p{Lu}[\p{L}\p{M}'’]*|de|da|do|dos|la|del|van|von|bin|ibn|arap)"
 )
-_PREV_WORD = regex.compile(r"([\p{L}\p{M}'’-]+)[ \t]*\Z")
-_CAP_AFTER = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}'’]*|\d)")
+_PREV_WORD = regexes.compile(r"([\p{L}\p{M}'’-]+)[ \t]*\Z")
+_CAP_AFTER = regexes.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}'’]*|\d)")
 _WEEK_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december jr sr".split()
 )
-_ED = regex.compile(r"\b\p{Ll}{2,}ed\b")
+_ED = regexes.compile(r"\b\p{Ll}{2,}ed\b")
 
 
 class _Person:
@@ -144,14 +152,15 @@ class OfficeTitle:
             for w in words:
                 titles[" ".join(w.lower().split())] = office
         self.title_office = titles
-        alt = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+        alt = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=_longest_first))
         # the title, then the name: whitespace, not "-elect", not "of"
-        self.title_rx = regex.compile(rf"(?i:\b(?P<title>{alt}))(?![\p{{L}}-])[ \t]+(?=\p{{Lu}})")
-        self.gate = regex.compile(rf"(?i:\b(?:{alt}))\b")
-        self.fast_gate = gate(self.gate)  # the same, in RE2
+        self.title_rx = regexes.compile(rf"(?i:\b(?P<title>{alt}))(?![\p{{L}}-])[ \t]+(?=\p{{Lu}})")
+        self.gate = regexes.compile(rf"(?i:\b(?:{alt}))\b")
+        self.fast_gate = word_gate(self.gate)  # the same, in RE2
+        self.title_gate = word_gate(self.title_rx)  # the sentences where title_rx may match
         self.former = frozenset(w.lower() for w in p.former)
         self.skip = frozenset(w.lower() for w in p.skip)
-        self.now_rx = regex.compile(rf"(?i:\b(?:{'|'.join(regex.escape(w) for w in p.now)})\b)") if p.now else None
+        self.now_rx = regexes.compile(rf"(?i:\b(?:{'|'.join(regex.escape(w) for w in p.now)})\b)") if p.now else None
         self.past = frozenset(w.lower() for w in p.past)
 
     # -- the table ---------------------------------------------------------
@@ -181,7 +190,7 @@ class OfficeTitle:
             if not m:
                 break
             ends.append(m.end())
-            sep = regex.match(r"[ \t]+|-(?=\p{Lu})", text[m.end() :])
+            sep = _NAME_SEP.match(text[m.end() :])
             if not sep:
                 break
             i = m.end() + sep.end()
@@ -219,7 +228,7 @@ class OfficeTitle:
     def _past_tense(self, sentence: str) -> bool:
         if _ED.search(sentence):
             return True
-        return any(w.lower() in self.past for w in regex.findall(r"[\p{L}'’]+", sentence))
+        return any(w.lower() in self.past for w in _WORDS.findall(sentence))
 
     # -- the check -----------------------------------------------------------
 
@@ -230,7 +239,10 @@ class OfficeTitle:
         if not (self.fast_gate or self.gate).search(article.text):
             return
         quotes: list[tuple[int, int]] | None = None
-        for s in sentence_blocks(article, blocks):
+        sents, (maybe_at,) = candidate_sentences((self.title_gate,), article, blocks)
+        for s, maybe in zip(sents, maybe_at, strict=True):
+            if not maybe:
+                continue  # no title followed by a blank (RE2, of the whole article at once)
             text = s.text
             for t in self.title_rx.finditer(text):
                 office = self.title_office[" ".join(t.group("title").lower().split())]

@@ -20,24 +20,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-from pydantic import Field
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._structure import excerpt, whole
 from lint.checks._truncation import MIN_WORDS, first_prose
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "The body opens mid-sentence ('%s'): its start was lost in extraction."
 
-_OPENING = regex.compile(
+_OPENING = regexes.compile(
     r"(?:\.\.\.|…)?[ \t]*\p{Ll}"  # a lower-case start, perhaps after an ellipsis
     r"|[”»]"  # a closing quotation mark
     r"|’(?=[\s,.;:!?])"
 )
-_EXCUSED = regex.compile(
+_EXCUSED = regexes.compile(
     r"(?:de|da|di|du|del|della|van|von|der|den|ter|ten|le|la|al|el|bin|ibn|dos|das)[\s\-‐]\p{Lu}"  # name particles
     r"|\p{Ll}+\p{Lu}"  # iPhone, eBay
     r"|[\w.\-]+\.(?:com|org|net|co|uk|in|io|gov|edu)\b"  # a domain

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from lint import regexes
 from lint.rules import CompileError
 
 # Vale's templates: tokens become a word-bounded, non-capturing group.
@@ -23,7 +24,7 @@ def make_pattern(body: str, *, word: bool, ignorecase: bool, raw: str = "", appe
 
 def compile_pattern(pattern: str, loc: tuple) -> regex.Pattern:
     try:
-        return regex.compile(pattern, regex.V0)
+        return regexes.compile(pattern, regex.V0)
     except (regex.error, ValueError, OverflowError) as exc:
         raise CompileError(loc, f"invalid regular expression: {exc}") from None
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext
 from lint.checks.metric import Metric
 from lint.checks.metric import Params as MetricParams
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 # Vale's `readability` metrics (jdkato/prose summarize), averaged and compared with `grade`
 READABILITY = {

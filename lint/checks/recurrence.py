@@ -45,13 +45,17 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
+from lint import regexes
 from lint.article import Article, Block
+from lint.checks._candidates import passing
 from lint.checks._dateline import HAS_YEAR, NAME, YEAR, Cues, RelativeMatcher, phrase_pattern, sentence_blocks, trim_name
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.gate import word_gate
 from lint.model import Finding, Related, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import CompileError, RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 DATA_KEYS = ("schedules", "dates")
 DEFAULT_MESSAGE = "Recurrence claim contradicts the event's schedule: %s."
@@ -88,20 +92,20 @@ _STOPWORDS = frozenset(
 )
 # Nouns for a recurring event besides the date cues' event words.
 _EVENT_NOUNS = frozenset("event events shower display meeting gathering show fair race".split())
-_TOKEN = regex.compile(r"\p{Lu}[\p{L}\p{M}\d'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|[\p{Ll}\d][\p{L}\p{M}\d'’-]*|[^\s\p{L}\p{M}\d]")
-_TRAILING_DIGITS = regex.compile(r"^(\p{L}{2,})\d+$")  # COP28 -> COP
+_TOKEN = regexes.compile(r"\p{Lu}[\p{L}\p{M}\d'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|[\p{Ll}\d][\p{L}\p{M}\d'’-]*|[^\s\p{L}\p{M}\d]")
+_TRAILING_DIGITS = regexes.compile(r"^(\p{L}{2,})\d+$")  # COP28 -> COP
 # Nouns after a name that make the noun phrase something other than the
 # event itself ("the annual World Cup qualifiers", "the biennial Olympics bid").
 _NOT_THE_EVENT = frozenset(
     "qualifier qualifiers qualifying qualification draw bid bids budget report reports squad trials "
     "preparations warm-up build-up".split()
 )
-_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}-]+)")
+_NEXT_WORD = regexes.compile(r"[ \t]+([\p{L}-]+)")
 # A lower-case compound that qualifies a name ("the 50-over World Cup",
 # "the one-day World Cup"): part of the name when a schedule lists it so.
 _QUALIFIER = r"[\p{Ll}\d][\p{L}\d]*-\p{Ll}+"
-_QUALIFIER_RX = regex.compile(_QUALIFIER + r"\Z")
-_LOWER_AFTER = regex.compile(r"(?:[ \t]+(\p{Ll}[\p{L}\p{M}'’]*)){1,2}")
+_QUALIFIER_RX = regexes.compile(_QUALIFIER + r"\Z")
+_LOWER_AFTER = regexes.compile(r"(?:[ \t]+(\p{Ll}[\p{L}\p{M}'’]*)){1,2}")
 _NUMBER_WORDS = {
     w: i for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -111,10 +115,10 @@ _NUMBER_WORDS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _NUMBER = (
     r"(?P<n>\d{1,3}|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_NUMBER_WORDS)[1:10]) + r"))?"
-    r"|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"|" + "|".join(sorted(_NUMBER_WORDS, key=_longest_first)) + r")"
 )
 # "the 1984 edition": an edition of the event the article is about
-_GENERIC_EDITION = regex.compile(rf"(?<![\p{{L}}\d])(?P<year>{YEAR})[ \t]+(?P<word>edition|tournament|finals)\b")
+_GENERIC_EDITION = regexes.compile(rf"(?<![\p{{L}}\d])(?P<year>{YEAR})[ \t]+(?P<word>edition|tournament|finals)\b")
 
 
 def _number(word: str) -> int:
@@ -131,7 +135,7 @@ def _gap_pattern(templates: list[str]) -> str:
     """Gap phrases as one alternation: ``{n}`` a number (digits or words), "a"/"an"
     either article and an optional adjective after it ("after a long wait of")."""
     parts = []
-    for t in sorted(set(templates), key=len, reverse=True):
+    for t in sorted(set(templates), key=_longest_first):
         out = []
         for w in t.lower().split():
             if w == "{n}":
@@ -182,7 +186,7 @@ class Recurrence:
                 raise CompileError(("claims", phrase), "years between editions must be at least 1")
         self.message = p.message or DEFAULT_MESSAGE
         self.claims = {" ".join(k.lower().split()): v for k, v in p.claims.items()}
-        self.claim_rx = regex.compile(f"(?i:{phrase_pattern(self.claims)})")
+        self.claim_rx = regexes.compile(f"(?i:{phrase_pattern(self.claims)})")
         # a literal gate: the last word of every claim, without those that hold another
         # ("annually" holds "annual"), looked for in the lower-cased block before the pattern
         last = {k.split()[-1] for k in self.claims}
@@ -197,20 +201,23 @@ class Recurrence:
         self.events = frozenset(w.lower() for w in p.dates.event_words) | _EVENT_NOUNS
         year_cues = [c for c in p.dates.relative if c.unit == "year"]
         self.relative = RelativeMatcher(year_cues) if year_cues else None
-        self.name_year = regex.compile(rf"(?P<name>{NAME})[ \t-]+(?P<year>{YEAR})")
-        self.year_name = regex.compile(rf"(?<![\p{{L}}\d])(?P<year>{YEAR})[ \t]+(?P<name>{NAME})")
+        self.name_year = regexes.compile(rf"(?P<name>{NAME})[ \t-]+(?P<year>{YEAR})")
+        self.year_name = regexes.compile(rf"(?<![\p{{L}}\d])(?P<year>{YEAR})[ \t]+(?P<name>{NAME})")
         for i, t in enumerate(p.gaps):
             if t.split().count("{n}") != 1:
                 raise CompileError(("gaps", i), "a gap phrase needs one '{n}' for the number of years")
-        self.gap_rx = regex.compile(f"(?i:{_gap_pattern(p.gaps)})") if p.gaps else None
+        self.gap_rx = regexes.compile(f"(?i:{_gap_pattern(p.gaps)})") if p.gaps else None
+        # RE2 running supersets of the two patterns (lint.gate): the blocks where they may match
+        self._claim_re2 = word_gate(self.claim_rx)
+        self._gap_re2 = word_gate(self.gap_rx) if self.gap_rx is not None else None
         # a literal that every gap phrase holds (its last word: "years"), to skip sentences cheaply
         self.gap_gate = {next(w for w in reversed(t.lower().split()) if w != "{n}") for t in p.gaps}
         # the schedules' names as written (for gap claims and the editions they count from)
         self.by_name = {" ".join(n.split()): sc for sc in p.schedules for n in sc.names}
         alt = phrase_pattern(self.by_name)
-        self.sched_rx = regex.compile(alt)
-        self.sched_year = regex.compile(rf"(?P<name>{alt})[ \t-]+(?P<year>{YEAR})|(?<![\p{{L}}\d])(?P<year2>{YEAR})[ \t]+(?P<name2>{alt})")
-        self.post = regex.compile(
+        self.sched_rx = regexes.compile(alt)
+        self.sched_year = regexes.compile(rf"(?P<name>{alt})[ \t-]+(?P<year>{YEAR})|(?<![\p{{L}}\d])(?P<year2>{YEAR})[ \t]+(?P<name2>{alt})")
+        self.post = regexes.compile(
             rf"(?:(?P<qual>{_QUALIFIER})[ \t]+)?(?P<name>{NAME})(?:[ \t-]+(?P<year>{YEAR}))?(?P<paren>\s*\([^()]{{0,60}}\))?"
             r"(?P<mid>(?:[ \t]+\p{Ll}+){0,3}?)\s*,?\s*"
             r"(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
@@ -308,7 +315,12 @@ class Recurrence:
         editions: dict[str, list[tuple[int, tuple[int, int]]]] | None = None
         # only the blocks with a claim or a gap phrase are split into sentences (literals first: cheap)
         kept = []
-        for b in blocks:
+        # RE2 first, of the whole article at once: a block where neither pattern can match has no finding
+        claims = passing(self._claim_re2, article, blocks)
+        gaps = passing(self._gap_re2, article, blocks) if self.gap_rx is not None else [False] * len(blocks)
+        for b, claim, gap in zip(blocks, claims, gaps, strict=True):
+            if not (claim or gap):
+                continue
             low = b.text.lower()
             if (any(w in low for w in self.claim_gate) and self.claim_rx.search(b.text)) or self._gap_gate(low):
                 kept.append(b)

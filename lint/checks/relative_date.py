@@ -24,10 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-import regex
-from pydantic import Field
-
+from lint import regexes
 from lint.article import Article, Block
+from lint.checks._candidates import candidate_sentences
 from lint.checks._dateline import (
     HAS_YEAR,
     NAME,
@@ -42,13 +41,14 @@ from lint.checks._dateline import (
     inside,
     overlaps,
     quote_spans,
-    sentence_blocks,
     trim_name,
     year_period,
 )
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.gate import word_gate
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("cues",)
 DEFAULT_MESSAGE = "Relative date contradicts the explicit one: %s."
@@ -59,7 +59,7 @@ class Params(RuleBase):
     cues: Cues = Field(default_factory=Cues)
 
 
-_STOP = regex.compile(r"[;:!?.—–]")
+_STOP = regexes.compile(r"[;:!?.—–]")
 _DETERMINERS = "the|this|that|these|those|its|their|his|her|our|your|a|an|last|next"
 # connectors that join a clause, not a verb: a lower-case event must be followed by a comma or a verb
 # ("the 2019 results show that last year ..." is no event)
@@ -70,8 +70,8 @@ _FUNCTION_NAMES = frozenset(_DETERMINERS.split("|")) | frozenset(
 _MAX_LOWER_NAME = 3
 # where the event is, between it and the relative expression ("held in Jakarta last year")
 _PLACE = r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}"
-_PLACE_RX = regex.compile(_PLACE)
-_LOWER_PART = regex.compile(rf"(,?)(?:{_PLACE}|[ \t]+(\p{{Ll}}+))")  # "general election", "city marathon", "national film festival"
+_PLACE_RX = regexes.compile(_PLACE)
+_LOWER_PART = regexes.compile(rf"(,?)(?:{_PLACE}|[ \t]+(\p{{Ll}}+))")  # "general election", "city marathon", "national film festival"
 
 
 class RelativeDate:
@@ -80,6 +80,7 @@ class RelativeDate:
             raise CompileError(("cues",), "a relative_date rule needs cues with a `relative` list")
         self.message = p.message or DEFAULT_MESSAGE
         self.matcher = RelativeMatcher(p.cues.relative)
+        self._gate = word_gate(self.matcher.pattern)
         self.events = frozenset(w.lower() for w in p.cues.event_words)
         self.connectors = frozenset(w.lower() for w in p.cues.connectors)
         self.held_apart: dict[int, list[HeldApart]] = {}
@@ -90,22 +91,22 @@ class RelativeDate:
         # "took place"), after the event or after a comma that opens an aside ("Asian Games 2019,
         # due to open later this year")
         tail = rf"(?P<tail>(?:\s*,)?(?:{_PLACE}|[ \t]+\p{{Ll}}+){{0,6}})"
-        self.before_name_year = regex.compile(
+        self.before_name_year = regexes.compile(
             rf"(?P<name>{NAME})[ \t-]+(?P<year>{YEAR})(?P<paren>\s*\([^()]{{0,60}}\))?{tail}\s*,?\s*\Z"
         )
-        self.before_year_name = regex.compile(
+        self.before_year_name = regexes.compile(
             rf"(?<![\p{{L}}\d])(?P<year>{YEAR})[ \t]+(?P<name>{NAME}){tail}\s*,?\s*\Z"
         )
         # a lower-case event after its year ("the 2020 party congress, held last year"): after a
         # determiner or a possessive (not "in 2019 talks"), the words to split in _split_lower
-        self.before_year_lower = regex.compile(
+        self.before_year_lower = regexes.compile(
             rf"(?:(?<![\p{{L}}\d])(?i:{_DETERMINERS})|\p{{L}}['’]s)(?:[ \t]+\p{{Ll}}+)?[ \t]+(?P<year>{YEAR})"
             rf"(?P<words>(?:,?(?:{_PLACE}|[ \t]+\p{{Ll}}+)){{2,9}})\s*,?\s*\Z"
         )
-        self.head_name_year = regex.compile(rf"(?P<name>{NAME})[ \t-]+(?P<year>{YEAR})(?P<tail>(?:[ \t]+\p{{Ll}}+){{0,2}})")
-        self.head_year_name = regex.compile(rf"(?P<year>{YEAR})[ \t]+(?P<name>{NAME}|\p{{Ll}}+)(?P<tail>(?:[ \t]+\p{{Ll}}+){{0,2}})")
-        self.possessive = regex.compile(r"['’]s[ \t]+")
-        self.apposition = regex.compile(r"(?:\s*,\s*|[ \t]+)(?:in|on|during)\s+|\s*\(\s*(?:in\s+|on\s+)?")
+        self.head_name_year = regexes.compile(rf"(?P<name>{NAME})[ \t-]+(?P<year>{YEAR})(?P<tail>(?:[ \t]+\p{{Ll}}+){{0,2}})")
+        self.head_year_name = regexes.compile(rf"(?P<year>{YEAR})[ \t]+(?P<name>{NAME}|\p{{Ll}}+)(?P<tail>(?:[ \t]+\p{{Ll}}+){{0,2}})")
+        self.possessive = regexes.compile(r"['’]s[ \t]+")
+        self.apposition = regexes.compile(r"(?:\s*,\s*|[ \t]+)(?:in|on|during)\s+|\s*\(\s*(?:in\s+|on\s+)?")
 
     def _event(self, text: str, start: int, end: int, y: int) -> Anchor:
         """The anchor of an event named with its year, and where it was held when that
@@ -198,9 +199,11 @@ class RelativeDate:
         if pub is None:
             return
         quotes: list[tuple[int, int]] | None = None
-        for s in sentence_blocks(article, blocks):
+        # RE2 first, of the whole article at once: the sentences where a relative expression may be
+        sents, (maybe_at,) = candidate_sentences((self._gate,), article, blocks)
+        for s, maybe in zip(sents, maybe_at, strict=True):
             text = s.text
-            if not HAS_YEAR.search(text):
+            if not maybe or not HAS_YEAR.search(text):
                 continue  # every explicit date this mode compares with has a year
             for m, cue, month in self.matcher.finditer(text):
                 if quotes is None:

@@ -53,14 +53,14 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
-from lint import segment
+from lint import regexes, segment
 from lint.article import Article, Block
 from lint.checks._repeated import delete_line, excerpt, norm, norm_block, plain_spaces, word_count
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "This sentence repeats %s word for word ('%s')."
 
@@ -75,17 +75,17 @@ _FOLD = str.maketrans(
 _EDGE = "\"'()[]{}.!?…:;,-*_ "
 _OPENING_QUOTES = frozenset(c for c, f in [(chr(k), v) for k, v in _FOLD.items()] + [('"', '"')] if f == '"')
 # A paragraph that is a quotation alone, maybe with a short credit after a dash.
-_PULL_QUOTE = regex.compile(r"^\s*\"(?P<q>[^\"]+)\"(?:\s*[-|/]\s*[^.!?\"\n]{1,60})?\s*$")
+_PULL_QUOTE = regexes.compile(r"^\s*\"(?P<q>[^\"]+)\"(?:\s*[-|/]\s*[^.!?\"\n]{1,60})?\s*$")
 # "New Delhi:", "MOSCOW, Sept 17 (Reuters) -", "LONDON —" before a lead's first sentence
-_DATELINE = regex.compile(
+_DATELINE = regexes.compile(
     r"(?:\p{Lu}[\p{L}\p{M}.'\-]*(?:,?\ \p{Lu}[\p{L}\p{M}.'\-]*){0,3})"
     r"(?:,\ \p{Lu}\p{Ll}{2,8}\.?\ \d{1,2})?(?:\ *\([^()\n]{1,40}\))?"
     r"\ *(?::|--|[-–—])\ +(?=[\"“‘'(]*\p{Lu})"
 )
 _MIN_HEADLINE_WORDS = 4
-_WORD = regex.compile(r"\S+")
-_CAPITAL = regex.compile(r"^[\"'(\[]*[\p{Lu}\p{Lt}\d]")
-_END = regex.compile(r"[.!?…:]+[\"')\]]*$")
+_WORD = regexes.compile(r"\S+")
+_CAPITAL = regexes.compile(r"^[\"'(\[]*[\p{Lu}\p{Lt}\d]")
+_END = regexes.compile(r"[.!?…:]+[\"')\]]*$")
 _NOT_A_START = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday

@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, exceptions_search, vale_text
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
@@ -23,6 +21,7 @@ from lint.checks.patterns import check_regexes, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
 from lint.segment import sentences
+from lint.spec import Field
 
 
 class Params(RuleBase):

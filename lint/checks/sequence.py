@@ -28,14 +28,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, vale_text
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import WORD_TEMPLATE, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
 
 class Token(BaseModel):
@@ -74,7 +75,7 @@ class Params(RuleBase):
 
 # Treebank-style words: "endpoint's" is "endpoint" + "'s", "don't" is "do" +
 # "n't", "meet-up" and "30,000" stay whole, other punctuation stands alone.
-_WORDS = regex.compile(
+_WORDS = regexes.compile(
     r"[\p{L}\p{M}\p{N}_]+?(?=n['’]t\b)|(?i:n['’]t)\b|['’](?i:s|re|ve|ll|d|m)\b"
     r"|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}_]+(?:[-‐][\p{L}\p{M}\p{N}_]+)*|\S"
 )

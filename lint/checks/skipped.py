@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import ConfigDict
-
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext
 from lint.model import Finding
 from lint.rules import RuleBase
+from lint.spec import ConfigDict
 
 REASONS = {
     "script": "the 'script' check type runs Tengo scripts, which newslint does not run",

@@ -30,15 +30,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-import regex
-from pydantic import Field, field_validator
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import check_regexes, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field, field_validator
 
 # compile() reads dictionaries (from ``ctx.styles_path``, the parent of the
 # rule's pack): the rule cache must not keep such a rule (lint/rule_cache.py).
@@ -66,12 +65,12 @@ class Params(RuleBase):
 
 
 _DEFAULT_FILTERS = (
-    regex.compile(r"[A-Z]{1}[a-z]+[A-Z]+\w+"),
-    regex.compile(r"[\p{Lu}]+$"),
-    regex.compile(r"[^A-Za-z_']"),  # Go's \W is ASCII: Vale skips words with other letters
+    regexes.compile(r"[A-Z]{1}[a-z]+[A-Z]+\w+"),
+    regexes.compile(r"[\p{Lu}]+$"),
+    regexes.compile(r"[^A-Za-z_']"),  # Go's \W is ASCII: Vale skips words with other letters
 )
 # Vale's word tokenizer keeps inner punctuation ("human-friendly", "don't").
-_WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[-'’‘.@/][\p{L}\p{N}_]+)*")
+_WORD = regexes.compile(r"[\p{L}\p{N}_]+(?:[-'’‘.@/][\p{L}\p{N}_]+)*")
 
 _DICTS: dict[str, Any] = {}
 

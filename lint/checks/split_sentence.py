@@ -24,23 +24,22 @@ import itertools
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-from pydantic import Field
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._truncation import BIO, SIGN_OFF, words
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Related, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "'%s' runs on in the next paragraph ('%s'): one sentence split by a line or column break."
 
-_CUT_END = regex.compile(r"[\p{L}\p{N},;\-‐–—]\s*$")
-_GOES_ON = regex.compile(r"\p{Ll}")
-_EXCUSED = regex.compile(r"\p{Ll}+\p{Lu}|[\w.\-]+\.(?:com|org|net|co|uk|in|io|gov|edu)\b|(?:https?|www)\b")
+_CUT_END = regexes.compile(r"[\p{L}\p{N},;\-‐–—]\s*$")
+_GOES_ON = regexes.compile(r"\p{Ll}")
+_EXCUSED = regexes.compile(r"\p{Ll}+\p{Lu}|[\w.\-]+\.(?:com|org|net|co|uk|in|io|gov|edu)\b|(?:https?|www)\b")
 # a line ending in a link (a network's name may end a split line: "... the Facebook" / "community")
-_LINK_END = regex.compile(r"(?:https?://\S+|www\.\S+|@\w+|\S+@\S+|\S+\.(?:com|org|net|co\.uk|in))\s*$")
-_SPACED_WORD = regex.compile(r"(?<!\S)\S+")
+_LINK_END = regexes.compile(r"(?:https?://\S+|www\.\S+|@\w+|\S+@\S+|\S+\.(?:com|org|net|co\.uk|in))\s*$")
+_SPACED_WORD = regexes.compile(r"(?<!\S)\S+")
 _TAIL_WORDS = 6
 
 

@@ -17,19 +17,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-from pydantic import Field
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._structure import excerpt, headline, whole
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Severity, Span
 from lint.rules import RuleBase
 from lint.segment import sentences
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "%s: a standfirst may have been joined to the headline line."
 
-_OUTLET = regex.compile(r"\s+/\s*[^/\s][^/]{0,59}$")
+_OUTLET = regexes.compile(r"\s+/\s*[^/\s][^/]{0,59}$")
 
 
 class Params(RuleBase):

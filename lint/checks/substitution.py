@@ -14,13 +14,14 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
+from lint import regexes
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
 from lint.checks.patterns import compile_pattern, exceptions_pattern, make_pattern
 from lint.gate import gate
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 
 class Params(RuleBase):
@@ -34,9 +35,9 @@ class Params(RuleBase):
     pos: str = ""  # part-of-speech filters are not supported; accepted and ignored
 
 
-_CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
-_UNESCAPED_PIPE = regex.compile(r"(?<!\\)\|")
-_GROUP_REF = regex.compile(r"\$(\d+)")
+_CAPTURE_OPEN = regexes.compile(r"(?<!\\)\((?!\?)")
+_UNESCAPED_PIPE = regexes.compile(r"(?<!\\)\|")
+_GROUP_REF = regexes.compile(r"\$(\d+)")
 
 
 def _noncapturing(pattern: str) -> str:
@@ -85,7 +86,7 @@ def _convert_message(msg: str) -> str:
 # controls that reorder what a reader sees (Trojan Source), line and paragraph
 # separators, and lone surrogates (which cannot be written as UTF-8)
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_CONTROL = regex.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029" + _BIDI + "\ud800-\udfff]")
+_CONTROL = regexes.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029" + _BIDI + "\ud800-\udfff]")
 
 
 def control_character(text: str) -> str | None:

@@ -23,9 +23,10 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
+from lint import regexes
 from lint.article import Article, Block
+from lint.checks._candidates import candidate_sentences
 from lint.checks._dateline import (
     HAS_YEAR,
     ONE_DAY,
@@ -35,11 +36,13 @@ from lint.checks._dateline import (
     inside,
     phrase_pattern,
     quote_spans,
-    sentence_blocks,
 )
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.dates import DATE_START_RE2
+from lint.gate import word_gate
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("cues",)
 DEFAULT_MESSAGE = "Tense contradicts the dateline: %s."
@@ -52,7 +55,12 @@ class Params(RuleBase):
 
 _PLACE = r"(?:\s+(?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})?"
 _NOT_AFTER = frozenset("have has had will would to could might may should must be been being not never 'd ’d".split())
-_CONDITION = regex.compile(r"(?i)\b(?:if|unless|whether|as\s+if|suppose|supposing|imagine)\b")
+_CONDITION = regexes.compile(r"(?i)\b(?:if|unless|whether|as\s+if|suppose|supposing|imagine)\b")
+
+
+# What a date that ``anchor_at`` reads starts with: a digit (a year, a day, a
+# numeric date), a month name or a weekday name (lint.dates)
+_DATE_START = DATE_START_RE2
 
 
 class TenseDate:
@@ -61,26 +69,31 @@ class TenseDate:
         if not (c.past_passive or c.past_active or c.future_markers or c.future_schedule or c.present_goals):
             raise CompileError(("cues",), "a tense_date rule needs cues with past_*, future_* or present_goals lists")
         self.message = p.message or DEFAULT_MESSAGE
-        self.past = regex.compile(
+        self.past = regexes.compile(
             rf"(?i:\b(?:was|were)\s+(?:not\s+)?(?:{phrase_pattern(c.past_passive)})|(?P<act>{phrase_pattern(c.past_active)}))"
             rf"{_PLACE},?\s+(?:in|on|during)\s+"
         )
-        self.future = regex.compile(
+        self.future = regexes.compile(
             rf"(?i:(?:{phrase_pattern(c.future_markers)})\s+(?:not\s+)?(?:be\s+|have\s+been\s+|have\s+)?"
             rf"\p{{Ll}}+(?:\s+place)?){_PLACE},?\s+(?i:in|on|during|by)\s+"
             rf"|(?i:{phrase_pattern(c.future_schedule)})\s+"
         )
         # "his challenge for 2018 is to": the match ends at the year; the verb after it is checked apart
-        self.goal = regex.compile(rf"(?i:(?:{phrase_pattern(c.present_goals)})\s+for\s+)(?=(?:1[89]|20)\d\d\s+(?:is|are)\s+to\b)")
+        self.goal = regexes.compile(rf"(?i:(?:{phrase_pattern(c.present_goals)})\s+for\s+)(?=(?:1[89]|20)\d\d\s+(?:is|are)\s+to\b)")
+
+        # a finding needs a date right where a match ends
+        self._gate = word_gate(self.past, self.future, self.goal, then=_DATE_START)
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         pub = article.meta.date
         if pub is None:
             return
         quotes: list[tuple[int, int]] | None = None
-        for s in sentence_blocks(article, blocks):
+        # RE2 first, of the whole article at once: the sentences where one of the three patterns may match
+        sents, (maybe_at,) = candidate_sentences((self._gate,), article, blocks)
+        for s, maybe in zip(sents, maybe_at, strict=True):
             text = s.text
-            if not HAS_YEAR.search(text):
+            if not maybe or not HAS_YEAR.search(text):
                 continue
             # what each match asks of the text before it, found once per sentence (not rescanned per match)
             cond = _CONDITION.search(text)

@@ -25,23 +25,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-from pydantic import Field
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._structure import excerpt, whole
 from lint.checks._truncation import BIO, LINKISH_END, SIGN_OFF, is_prose, words
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DEFAULT_MESSAGE = "'%s' after the end of the story reads as another story's headline (a related link), not part of the article."
 
-_END = regex.compile(r"[.!?…:;,\"”’»)\]]\s*$")
-_OPENS = regex.compile(r"^[\"“‘'(\[]*[\p{Lu}\p{Lt}\d]")
-_CREDIT = regex.compile(r"(?i)\b(?:contributed|reported|wrote|writes|reporting|editing|writing|photographs?)\b")
-_LABEL_END = regex.compile(r":\s*$")
-_FINISHED = regex.compile(r"[.!?…\"”’»)\]]\s*$")
+_END = regexes.compile(r"[.!?…:;,\"”’»)\]]\s*$")
+_OPENS = regexes.compile(r"^[\"“‘'(\[]*[\p{Lu}\p{Lt}\d]")
+_CREDIT = regexes.compile(r"(?i)\b(?:contributed|reported|wrote|writes|reporting|editing|writing|photographs?)\b")
+_LABEL_END = regexes.compile(r":\s*$")
+_FINISHED = regexes.compile(r"[.!?…\"”’»)\]]\s*$")
 
 
 class Params(RuleBase):

@@ -15,13 +15,15 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._quotes import Quote, excerpt, quotes_of
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import CompileError, RuleBase
+from lint.spec import BaseModel, ConfigDict, Field
 
 DATA_KEYS = ("attribution",)
 DEFAULT_MESSAGE = (
@@ -44,7 +46,7 @@ class Params(RuleBase):
     min_words: int = Field(default=6, ge=1)  # shorter quotations are phrases, not speech
 
 
-_WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*")
+_WORDS = regexes.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*")
 _SMALL = frozenset("a an and at by for from in of on or the to with as but nor".split())
 
 
@@ -55,7 +57,7 @@ class UnattributedQuotes:
         parts = [regex.escape(v) for v in p.attribution.verbs] + [
             r"\s+".join(regex.escape(w) for w in ph.split()) for ph in p.attribution.phrases
         ]
-        self.cue = regex.compile(r"(?i)\b(?:%s)\b" % "|".join(sorted(parts, key=len, reverse=True)))
+        self.cue = regexes.compile(r"(?i)\b(?:%s)\b" % "|".join(sorted(parts, key=_longest_first)))
         self.p = p
         self.message = p.message or DEFAULT_MESSAGE
 

@@ -23,8 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._quotes import DOUBLE_MARKS, excerpt
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
@@ -43,7 +42,7 @@ class Params(RuleBase):
 
 
 _OPEN_CONTEXT = set(" \t\r\n([{—–-/\u00a0")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_WORD = regexes.compile(r"[\p{L}\p{M}\p{N}]")
 
 
 def _before(t: str, i: int) -> str:
@@ -67,6 +66,9 @@ def _inch_mark(t: str, i: int) -> bool:
     return _before(t, i).isdigit() and not _WORD.match(_after(t, i))
 
 
+_DOUBLE = regexes.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]")
+
+
 def _double_marks(t: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Unmatched double marks of one paragraph (offsets in ``t``).
 
@@ -76,9 +78,9 @@ def _double_marks(t: str) -> tuple[list[tuple[int, int]], list[int]]:
     stray_open: list[tuple[int, int]] = []
     stray_close: list[int] = []
     open_at = -1
-    for i, c in enumerate(t):
-        if c not in DOUBLE_MARKS:
-            continue
+    for m in _DOUBLE.finditer(t):  # the marks only, not every character
+        i = m.start()
+        c = t[i]
         if c == "“":
             if open_at >= 0:
                 stray_open.append((open_at, i))
@@ -106,23 +108,24 @@ def _double_marks(t: str) -> tuple[list[tuple[int, int]], list[int]]:
     return stray_open, stray_close
 
 
-_ELISION = regex.compile(r"(?i)‘(?:\d0s|\d\d\b|em\b|n\b|til\b|tis\b|twas\b|cause\b|bout\b)")
+_ELISION = regexes.compile(r"(?i)‘(?:\d0s|\d\d\b|em\b|n\b|til\b|tis\b|twas\b|cause\b|bout\b)")
 
 
 def _single_marks(t: str) -> list[int]:
     """Curly ‘ never followed by a ’ that can close it."""
-    last_close = max((j for j, c in enumerate(t) if c == "’" and _closer_like(t, j)), default=-1)
+    last_close = t.rfind("’")  # the last ’ that can close, looked for from the end
+    while last_close >= 0 and not _closer_like(t, last_close):
+        last_close = t.rfind("’", 0, last_close)
     out = []
-    for m in regex.finditer("‘", t):
-        i = m.start()
-        if _ELISION.match(t, i) or not _opener_like(t, i):
-            continue
-        if i > last_close:
+    i = t.find("‘")
+    while i >= 0:
+        if not _ELISION.match(t, i) and _opener_like(t, i) and i > last_close:
             out.append(i)
+        i = t.find("‘", i + 1)
     return out
 
 
-_SENTENCE_BEFORE = regex.compile(r"(?r)[.!?…]\s+$")
+_SENTENCE_BEFORE = regexes.compile(r"(?r)[.!?…]\s+$")
 
 
 class UnbalancedQuotes:

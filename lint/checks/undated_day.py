@@ -21,13 +21,14 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._dateline import Cues, inside, phrase_pattern, quote_spans
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("cues",)
 DEFAULT_MESSAGE = "Relative day in an undated article: %s."
@@ -40,8 +41,8 @@ class Params(RuleBase):
 
 # The word before a day word that makes it general, not a day: "until today", "even today".
 _GENERAL_BEFORE = frozenset("until till to of from since even still than as unlike like no".split())
-_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
-_WORD_AFTER = regex.compile(r"[ \t]+(\p{L}+)")
+_WORD_BEFORE = regexes.compile(r"(\p{L}+)[ \t]+\Z")
+_WORD_AFTER = regexes.compile(r"[ \t]+(\p{L}+)")
 # What makes a word with a general sense ("today") a day: a past-tense verb
 # next to it, a time, or a future marker before it in its clause.
 _IRREGULAR_PAST = frozenset(
@@ -50,11 +51,11 @@ _IRREGULAR_PAST = frozenset(
     shot stood threw woke sat spent swore""".split()
 )
 _TIME_WORDS = frozenset("earlier later early late noon midnight".split())
-_FUTURE_BEFORE = regex.compile(
+_FUTURE_BEFORE = regexes.compile(
     r"(?i:\b(?:will|shall|is\s+to|are\s+to|(?:set|due|expected|going|scheduled|poised)\s+to)\b|['’]ll\b)[^.;:!?]{0,50}\Z"
 )
-_HEADLINE_FUTURE = regex.compile(r"(?i:\bto\s+\p{L}+)[^.;:!?]{0,60}\Z")
-_TIME_AFTER = regex.compile(r"[ \t]+(?:at\s+\d|\(\s*\p{Lu})")
+_HEADLINE_FUTURE = regexes.compile(r"(?i:\bto\s+\p{L}+)[^.;:!?]{0,60}\Z")
+_TIME_AFTER = regexes.compile(r"[ \t]+(?:at\s+\d|\(\s*\p{Lu})")
 
 
 def _past(word: str) -> bool:
@@ -67,7 +68,7 @@ class UndatedDay:
         if not p.cues.days:
             raise CompileError(("cues",), "an undated_day rule needs cues with a `days` list")
         self.message = p.message or DEFAULT_MESSAGE
-        self.day_rx = regex.compile(rf"(?i:{phrase_pattern(c.phrase.lower() for c in p.cues.days)})(?!['’]s\b|-)")
+        self.day_rx = regexes.compile(rf"(?i:{phrase_pattern(c.phrase.lower() for c in p.cues.days)})(?!['’]s\b|-)")
         self.general = frozenset(" ".join(c.phrase.lower().split()) for c in p.cues.days if c.general)
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:

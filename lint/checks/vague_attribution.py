@@ -47,14 +47,16 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
+from lint import regexes
 from lint.article import Article, Block
+from lint.checks._candidates import passing
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, ends_here, format_message
 from lint.checks.figures import AttributionData, _compile, _words
-from lint.gate import gate
+from lint.gate import word_gate
 from lint.model import Finding, Severity, Span
 from lint.rules import CompileError, RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("attribution",)
 _TAIL_REACH = 400  # characters from a vague phrase to a tail attribution of its claim
@@ -77,45 +79,45 @@ _SPEECH = (
     r"suggests|believes|warned|warns|added|adds|confirmed|confirms|stated|explained|claimed|claims|"
     r"insisted|insists|reported|reports|predicted|predicts|found|finds|concluded|concludes|cautioned"
 )
-_AGENT_SPEAKS = regex.compile(
+_AGENT_SPEAKS = regexes.compile(
     rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.;]{{1,80}},)?,?\s+"
     rf"(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+)?(?i:{_SPEECH})\b"
 )
-_SPEAKS_AGENT = regex.compile(
+_SPEAKS_AGENT = regexes.compile(
     rf"(?i:\b(?:(?:{_SPEECH})\s+(?:the\s+)?|according\s+to\s+(?:the\s+)?(?:[\p{{Ll}}'’-]+\s+){{0,2}}?))"
     rf"(?-i:(?=\p{{Lu}})){_NAME}"
 )
-_SAYS_THAT = regex.compile(r"(?i)\s+(?:that\s+)?")
-_TIED = regex.compile(
+_SAYS_THAT = regexes.compile(r"(?i)\s+(?:that\s+)?")
+_TIED = regexes.compile(
     rf"(?i:(?:,\s*)?\b(?:including|such\s+as|like|namely|led\s+by|among\s+them|notably|at|from|with|of)\s+(?:the\s+)?){_NAME}"
 )
-_NAME_BEFORE = regex.compile(rf"(?r){_NAME}\s+(?:(?i:some|many|several|other)\s+)?$")
-_DEMONYM = regex.compile(r"(?i)^(?:\p{L}+(?:an|ian|ese|ish|ic|ern|i)|Thai|Swiss|French|Dutch|Greek|Czech|Irish|Welsh|Scots?)$")
+_NAME_BEFORE = regexes.compile(rf"(?r){_NAME}\s+(?:(?i:some|many|several|other)\s+)?$")
+_DEMONYM = regexes.compile(r"(?i)^(?:\p{L}+(?:an|ian|ese|ish|ic|ern|i)|Thai|Swiss|French|Dutch|Greek|Czech|Irish|Welsh|Scots?)$")
 # A name that only says where the unnamed people are: "sources close to the Kremlin".
-_NEAR_BEFORE = regex.compile(
+_NEAR_BEFORE = regexes.compile(
     r"(?ri)\b(?:close\s+to|familiar\s+with|knowledge\s+of|inside|within|near|briefed\s+on|in)\s+(?:the\s+)?$"
 )
-_SENTENCE_START = regex.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
+_SENTENCE_START = regexes.compile(r"(?r)(?:^|[.!?:;][\"”’')\]]*\s+|[\"“‘(\[]\s*)$")
 # what a speaker's match must end with for the vague phrase to be what it says
-_SPEECH_BEFORE = regex.compile(rf"(?r)(?i:{_SPEECH})(?i:\s+(?:that\s+)?)")
+_SPEECH_BEFORE = regexes.compile(rf"(?r)(?i:{_SPEECH})(?i:\s+(?:that\s+)?)")
 
 
-_UPPER = regex.compile(r"\p{Lu}")
-_PARTICLES = regex.compile(r"of|for|the|and|on|de|du|la|van|von|der|den|al|bin|da|has|had|have|also|later|previously")
-_SPEECH_WORD = regex.compile(rf"(?i:{_SPEECH})")
-_WORD_AFTER_SPACE = regex.compile(r"(?<=\s)\p{L}+(?=\s)")
-_AFTER_SAYS = regex.compile(r"(?ri)\s+(?:that\s+)?")
+_UPPER = regexes.compile(r"\p{Lu}")
+_PARTICLES = regexes.compile(r"of|for|the|and|on|de|du|la|van|von|der|den|al|bin|da|has|had|have|also|later|previously")
+_SPEECH_WORD = regexes.compile(rf"(?i:{_SPEECH})")
+_WORD_AFTER_SPACE = regexes.compile(r"(?<=\s)\p{L}+(?=\s)")
+_AFTER_SAYS = regexes.compile(r"(?ri)\s+(?:that\s+)?")
 # what stands before a tail attribution: ", the Kremlin said", "... according to Amnesty"
-_NOT_NOUN_START = regex.compile(
+_NOT_NOUN_START = regexes.compile(
     r"(?i)(?:it|there|reportedly|according|amid|amidst|with|despite|following|after|given|among|says|said|a|an|one)\b"
 )
-_NON_SPACE = regex.compile(r"\S+")
-_WORD2 = regex.compile(r"\p{L}{2,}")
-_TOLD_END = regex.compile(r"(?i)\b(?:told|tell|tells|telling)$")
-_TOLD_NAME = regex.compile(rf"\s+(?:(?i:the)\s+)?(?:(?i:news\s+agency|agency|newspaper|broadcaster|daily|magazine)\s+)?{_NAME}")
+_NON_SPACE = regexes.compile(r"\S+")
+_WORD2 = regexes.compile(r"\p{L}{2,}")
+_TOLD_END = regexes.compile(r"(?i)\b(?:told|tell|tells|telling)$")
+_TOLD_NAME = regexes.compile(rf"\s+(?:(?i:the)\s+)?(?:(?i:news\s+agency|agency|newspaper|broadcaster|daily|magazine)\s+)?{_NAME}")
 # (and a title before the name: ", coach Joachim Löw said")
-_TAIL_BEFORE = regex.compile(r"(?r)(?:[,;:—–]|\s-|^)\s*(?:(?i:the)\s+)?(?:(?-i:\p{Ll})[\p{L}-]*\s+){0,3}$")
-_DEFINITE_WORD = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:the|this|that|these|those)\s+(?P<a>[\p{L}-]+)(?:\s+(?P<b>\p{L}+))?")
+_TAIL_BEFORE = regexes.compile(r"(?r)(?:[,;:—–]|\s-|^)\s*(?:(?i:the)\s+)?(?:(?-i:\p{Ll})[\p{L}-]*\s+){0,3}$")
+_DEFINITE_WORD = regexes.compile(r"(?i)(?<![\p{L}\p{N}])(?:the|this|that|these|those)\s+(?P<a>[\p{L}-]+)(?:\s+(?P<b>\p{L}+))?")
 
 
 class _Barriers:
@@ -126,21 +128,28 @@ class _Barriers:
     aside of that pattern could hold it). ``finditer`` from such a place
     finds what it finds from 0 after it."""
 
-    __slots__ = ("at",)
+    __slots__ = ("_text", "at")
 
     def __init__(self, text: str):
-        self.at: list[int] = []
+        self._text = text  # the barriers are found on first use (most sentences never need them)
+        self.at: list[int] | None = None
+
+    def _find(self, text: str) -> list[int]:
+        at: list[int] = []
         for w in _WORD_AFTER_SPACE.finditer(text):
             x, word = w.start(), w.group()
             if _UPPER.match(word) or _PARTICLES.fullmatch(word) or _SPEECH_WORD.fullmatch(word):
                 continue
             lo = max(0, x - 82)
             if text.rfind("(", lo, x) < 0 and text.rfind(",", lo, x) < 0:
-                self.at.append(x)
+                at.append(x)
+        return at
 
     def before(self, text: str, end: int) -> int:
         """Where to start a search for a speaker whose words end right
         before ``end`` (see ``_SAYS_THAT``): the last barrier before them, or 0."""
+        if self.at is None:
+            self.at = self._find(self._text)
         says = _AFTER_SAYS.match(text, 0, end)
         p = says.start() if says is not None else end
         i = bisect.bisect_left(self.at, p) - 1
@@ -209,13 +218,13 @@ class _Hit:
 
 
 # a definite back-reference right before the phrase: "the experts", "one of the sources"
-_DEFINITE_BEFORE = regex.compile(
+_DEFINITE_BEFORE = regexes.compile(
     r"(?ri)(?<![\p{L}\p{N}])(?:(?:one|some|two|three|several|many|most|all|each|both|none|any)\s+of\s+)?(?:the|these|those|both)\s+$"
 )
-_DEFINITE_INSIDE = regex.compile(r"(?i)^according\s+to\s+(?:the|these|those)\s+(?:[\p{L}-]+\s+)*?(?P<head>\p{L}+)$")
-_WORD = regex.compile(r"\p{L}{4,}")
+_DEFINITE_INSIDE = regexes.compile(r"(?i)^according\s+to\s+(?:the|these|those)\s+(?:[\p{L}-]+\s+)*?(?P<head>\p{L}+)$")
+_WORD = regexes.compile(r"\p{L}{4,}")
 # a place (capitalised words) right before a belief verb: "Washington believes", "the Kremlin fears"
-_PLACE_BEFORE = regex.compile(
+_PLACE_BEFORE = regexes.compile(
     r"(?r)(?<![\p{L}\p{N}])(?P<name>(?-i:\p{Lu})[\p{L}\p{M}'’.-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{M}'’.-]*){0,3})\s+"
     r"(?:(?i:still|also|now|firmly|privately|clearly|apparently|increasingly|evidently|genuinely|reportedly)\s+)?$"
 )
@@ -228,19 +237,22 @@ def _heads(phrase: str) -> set[str]:
 
 
 class VagueAttribution:
-    def __init__(self, p: Params):
+    def __init__(self, p: Params, validate: bool = True):
+        """``validate``: compile each entry alone first, to report a bad one
+        by its place (not needed for data a rule has validated already)."""
         data = p.attribution
         items = data.vague + p.tokens
         if not items and not data.hedges:
             raise CompileError(("attribution", "vague"), "no vague phrases: give `vague` in the data or `tokens`")
-        for i, item in enumerate(data.vague):
-            _compile(item, ("attribution", "vague", i))
-        for i, item in enumerate(data.hedges):
-            _compile(item, ("attribution", "hedges", i))
-        for i, item in enumerate(p.tokens):
-            _compile(item, ("tokens", i))
-        for i, item in enumerate(data.belief_verbs):
-            _compile(item, ("attribution", "belief_verbs", i))
+        if validate:
+            for i, item in enumerate(data.vague):
+                _compile(item, ("attribution", "vague", i))
+            for i, item in enumerate(data.hedges):
+                _compile(item, ("attribution", "hedges", i))
+            for i, item in enumerate(p.tokens):
+                _compile(item, ("tokens", i))
+            for i, item in enumerate(data.belief_verbs):
+                _compile(item, ("attribution", "belief_verbs", i))
         # one alternation; the group that matched gives the level (or, for
         # a belief verb, says to look for a place before it)
         self.places = frozenset(x.lower() for x in data.places + p.places)
@@ -253,16 +265,18 @@ class VagueAttribution:
         self.not_names = frozenset(x.lower() for x in data.not_names)
         self.message = p.message or DEFAULT_MESSAGE
         # RE2 running a superset of the pattern: a block it passes is searched exactly
-        self.gate = gate(self.pattern)
+        self.gate = word_gate(self.pattern)
 
     def hits(self, text: str) -> list[_Hit]:
         """The vague phrases of one sentence, in order (searched exactly only
         where the gate, RE2 running a superset of the pattern, passes: the
-        same hits, faster)."""
+        same hits, faster: the search starts where RE2 finds a candidate)."""
         out: list[_Hit] = []
-        if self.gate is not None and not self.gate.search(text):
+        # from the first place RE2 finds a candidate: before it the exact pattern matches nowhere
+        first = self.gate.first(text) if self.gate is not None else 0
+        if first < 0:
             return out
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, first):
             if m.group("belief") is None:
                 out.append(_Hit(m.start(), m.end(), m.group(), m.group("hedge") is not None))
                 continue
@@ -285,7 +299,8 @@ class VagueAttribution:
             ss = article.sentences_of(b) if b.scope != "sentence" else [b]
             sents.extend(ss)
             para.extend([i] * len(ss))
-        hits = [self.hits(s.text) for s in sents]
+        # the gate asked of the whole article at once: most sentences have no vague phrase
+        hits = [self.hits(s.text) if ok else [] for s, ok in zip(sents, passing(self.gate, article, sents), strict=True)]
         named_heads: set[str] = set()  # words of vague mentions that a name excused, so far
         scans: dict[int, dict] = {}
         for k, s in enumerate(sents):
@@ -446,6 +461,20 @@ class VagueAttribution:
             # is a generic word; accept it (e.g. "Valfovich said")
             return words[0] not in self.not_names
         return True
+
+
+_NAMERS: dict[int, tuple[AttributionData, VagueAttribution]] = {}
+
+
+def namer_for(data: AttributionData) -> VagueAttribution:
+    """The vague-phrase finder of attribution data ``data`` with the rule's
+    defaults (what the figures check asks "is this cue part of a vague
+    phrase?"), built on first use and shared by every check that asks with
+    the same data in this process."""
+    got = _NAMERS.get(id(data))
+    if got is None or got[0] is not data:
+        got = _NAMERS[id(data)] = (data, VagueAttribution(Params.model_construct(extends="vague_attribution", attribution=data), validate=False))
+    return got[1]
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> VagueAttribution:

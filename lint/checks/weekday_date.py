@@ -28,14 +28,17 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
 
+from lint import regexes
 from lint.article import Article, Block
 from lint.checks._dateline import Cues, phrase_pattern
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.dates import find_dates
+from lint.gate import compile_source, word_gate
 from lint.model import Finding, Related, Severity, Span
+from lint.regexes import longest_first as _longest_first
 from lint.rules import RuleBase
+from lint.spec import Field
 
 DATA_KEYS = ("cues",)
 
@@ -53,15 +56,30 @@ _WEEKDAYS = {
     "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_WD = "|".join(sorted(_WEEKDAYS, key=_longest_first))
 _RE_DIGIT = re.compile(r"\d")  # the same \d as the patterns of lint.dates
-_WD_ANY = regex.compile(rf"(?i)\b(?:{_WD})\b")
-_WD_LEAD = regex.compile(rf"(?P<wd>(?i:{_WD}))\b\.?,?\s+")
-_WD_PAREN_BEFORE = regex.compile(rf"(?P<wd>(?i:{_WD}))\b\.?\s*\(\s*\Z")
-_WD_AFTER = regex.compile(
+_WD_ANY = regexes.compile(rf"(?i)\b(?:{_WD})\b")
+_WD_LEAD = regexes.compile(rf"(?P<wd>(?i:{_WD}))\b\.?,?\s+")
+_WD_PAREN_BEFORE = regexes.compile(rf"(?P<wd>(?i:{_WD}))\b\.?\s*\(\s*\Z")
+_WD_AFTER = regexes.compile(
     rf"(?:\s*,\s*(?:(?:which|that)\s+(?:is|was|will\s+be|would\s+be)\s+)?(?:a|an)\s+"
     rf"|\s*,\s*(?:which|that)\s+(?:falls|fell)\s+on\s+(?:a\s+)?"
     rf"|\s*\(\s*)(?P<wd>(?i:{_WD}))\b"
+)
+
+
+# RE2's gate for _WD_ANY, on a whole block: a weekday between word
+# boundaries. regex's boundary (a Unicode word character on one side only)
+# next to the name's first or last letter means a character that is no word
+# character, so no ASCII one, or the text's edge: the ASCII classes below are
+# a superset, and RE2 runs them as a small automaton (lint.gate drops \b, and
+# "mon", "wed", "sat" alone are in every "month", "showed", "satisfied").
+# Under IGNORECASE regex also folds s with "ſ" and i with "İ"/"ı": spelt out.
+_FOLDS = {"s": "[sSſ]", "i": "[iIİı]"}
+_WD_GATE_SOURCE = (
+    "(?i)(?:^|[^0-9A-Za-z_])(?:"
+    + "|".join("".join(_FOLDS.get(c, c) for c in w) for w in sorted(_WEEKDAYS, key=_longest_first))
+    + ")(?:[^0-9A-Za-z_]|$)"
 )
 
 
@@ -77,19 +95,25 @@ class WeekdayDate:
         self.part_before = None
         if p.cues.day_parts:
             parts = phrase_pattern(p.cues.day_parts)
-            self.part_before = regex.compile(rf"\b(?P<wd>(?i:{_WD}))\b\.?[ \t]+(?i:{parts}),?[ \t]*\Z")
+            self.part_before = regexes.compile(rf"\b(?P<wd>(?i:{_WD}))\b\.?[ \t]+(?i:{parts}),?[ \t]*\Z")
+        self.weekday_gate = compile_source(_WD_GATE_SOURCE)
         self.days = {" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days}
         self.day_rx = None
         if self.days:
             alt = phrase_pattern(self.days)
-            self.day_rx = regex.compile(
+            self.day_rx = regexes.compile(
                 rf"(?P<day>(?i:{alt}))\s*(?:\(\s*(?P<wd>{_WD})\.?\s*\)|,\s*(?P<wd2>{_WD})\b\.?(?=\s*[,;)]|\s*\.?\s*$))"
                 rf"|(?P<wd3>{_WD})\.?\s*\(\s*(?P<day2>(?i:{alt}))\s*\)",
                 regex.IGNORECASE,
             )
+        self.day_gate = word_gate(self.day_rx) if self.day_rx is not None else None
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         pub = article.meta.date
+        # both searches below need a weekday (_WD_ANY) in the block: RE2 finds the blocks that may have one
+        gate = self.weekday_gate
+        if gate is not None:
+            blocks = [b for b in blocks if gate.search(b.text)]
         if pub is not None and self.day_rx is not None:
             yield from self._relative_days(article, blocks, pub)
         for b in blocks:
@@ -149,7 +173,7 @@ class WeekdayDate:
     def _relative_days(self, article: Article, blocks: list[Block], pub: dt.date) -> Iterator[Finding]:
         assert self.day_rx is not None
         for b in blocks:
-            if not _WD_ANY.search(b.text):
+            if not _WD_ANY.search(b.text) or (self.day_gate is not None and not self.day_gate.search(b.text)):
                 continue
             for m in self.day_rx.finditer(b.text):
                 day = m.group("day") or m.group("day2")

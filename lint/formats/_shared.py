@@ -7,8 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-import regex
-
+from lint import regexes
 from lint.baseline import fingerprints  # noqa: F401  (one definition, shared with baselines)
 from lint.model import Diagnostic
 from lint.positions import LineIndex, index_of
@@ -31,10 +30,10 @@ READ_ERROR = "Newslint.ReadError"
 # unless asked. Letters of any script, emoji (with their joiners) and other
 # format characters stay as they are.
 _OTHER = r"\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_UNSAFE = regex.compile(rf"[\x00-\x08\x0a-\x1f{_OTHER}]")
-_UNSAFE_TAB = regex.compile(rf"[\x00-\x1f{_OTHER}]")
-_UNSAFE_BUT_BREAKS = regex.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f{_OTHER}]")
-_JSON_UNSAFE = regex.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = regexes.compile(rf"[\x00-\x08\x0a-\x1f{_OTHER}]")
+_UNSAFE_TAB = regexes.compile(rf"[\x00-\x1f{_OTHER}]")
+_UNSAFE_BUT_BREAKS = regexes.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f{_OTHER}]")
+_JSON_UNSAFE = regexes.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _escape(m) -> str:

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import regex
-
+from lint import regexes
 from lint.formats._shared import READ_ERROR, repo_path
 from lint.model import Severity
 from lint.positions import index_of
 
-_NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = regexes.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _x(s: str) -> str:

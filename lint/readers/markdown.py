@@ -41,7 +41,7 @@ from typing import Any
 import regex
 import yaml
 
-from lint import safe_yaml
+from lint import regexes, safe_yaml
 from lint.article import Article, Block, Metadata
 from lint.dates import parse_date
 from lint.readers import ReadError
@@ -53,31 +53,31 @@ from lint.readers.text import (
     split_lines,
 )
 
-_BQ = regex.compile(r" {0,3}> ?")
-_FENCE = regex.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)")
-_ATX = regex.compile(r" {0,3}(?P<hashes>#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = regex.compile(r"(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = regex.compile(r" {0,3}(?P<ch>=+|-+)[ \t]*$")
-_HR = regex.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_LIST = regex.compile(r"(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_HTML_COMMENT_START = regex.compile(r" {0,3}<!--")
-_HTML_BLOCK = regex.compile(r" {0,3}</?[A-Za-z][\w-]*(?:[\s/>]|$)")
-_LINK_DEF = regex.compile(r" {0,3}\[[^\]\n]+\]:\s*\S")
-_MATH_FENCE = regex.compile(r" {0,3}\$\$[ \t]*$")
+_BQ = regexes.compile(r" {0,3}> ?")
+_FENCE = regexes.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)")
+_ATX = regexes.compile(r" {0,3}(?P<hashes>#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = regexes.compile(r"(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = regexes.compile(r" {0,3}(?P<ch>=+|-+)[ \t]*$")
+_HR = regexes.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_LIST = regexes.compile(r"(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_HTML_COMMENT_START = regexes.compile(r" {0,3}<!--")
+_HTML_BLOCK = regexes.compile(r" {0,3}</?[A-Za-z][\w-]*(?:[\s/>]|$)")
+_LINK_DEF = regexes.compile(r" {0,3}\[[^\]\n]+\]:\s*\S")
+_MATH_FENCE = regexes.compile(r" {0,3}\$\$[ \t]*$")
 # a bare URL (GFM's autolink extension): a link, not prose
-_BARE_URL = regex.compile(r"(?<![\w/@.:-])(?:https?://|www\.)[^\s<>]*[^\s<>?!.,:;*_~'\")\]]")
+_BARE_URL = regexes.compile(r"(?<![\w/@.:-])(?:https?://|www\.)[^\s<>]*[^\s<>?!.,:;*_~'\")\]]")
 
-_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
-_INLINE_HTML = regex.compile(
+_CODE_SPAN = regexes.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
+_INLINE_HTML = regexes.compile(
     r"<!--.*?-->|<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>|</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>",
     regex.DOTALL,
 )
-_LINK = regex.compile(
+_LINK = regexes.compile(
     r"(?P<open>!?\[)(?P<label>[^\[\]\n]*)(?P<dest>\]\((?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
 )
 
 # emphasis: "*a*", "**a**", "_a_" (not inside words), bodies without their delimiter character
-_EMPHASIS = regex.compile(
+_EMPHASIS = regexes.compile(
     r"(?<![\\\w*])(?P<d>\*{1,3})(?=[^\s*])[^*]*?(?<=[^\s*\\])(?P<e>(?P=d))(?!\*)"
     r"|(?<![\\\w])(?P<d>_{1,3})(?=[^\s_])[^_]*?(?<=[^\s_\\])(?P<e>(?P=d))(?!\w)"
 )

@@ -49,6 +49,7 @@ import itertools
 
 import regex
 
+from lint import regexes
 from lint.article import Article, Block, Metadata
 from lint.dates import DateMatch, parse_publication_date
 from lint.dates import find_dates as _find_dates
@@ -58,25 +59,25 @@ MAX_HEADLINE = 250  # a lone line longer than this is body text, not a headline
 SHORT_LINE = 5  # words: a header line this short is chrome or a credit, not prose
 HEADER_WINDOW = 6  # non-empty lines after the headline searched for a byline
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
-_SPACES = regex.compile(r"\s+")
+_NEWLINE = regexes.compile(r"\r\n|\r|\n")
+_SPACES = regexes.compile(r"\s+")
 
-_BY = regex.compile(r"(?i:by)(?::\s*|\s+)(?=[\p{Lu}\d@])")
-_BY_ANYWHERE = regex.compile(r"(?:^|(?<=\s))(?i:by)(?::\s*|\s+)(?=[\p{Lu}\d])")
-_STAMP_START = regex.compile(
+_BY = regexes.compile(r"(?i:by)(?::\s*|\s+)(?=[\p{Lu}\d@])")
+_BY_ANYWHERE = regexes.compile(r"(?:^|(?<=\s))(?i:by)(?::\s*|\s+)(?=[\p{Lu}\d])")
+_STAMP_START = regexes.compile(
     r"(?i)^(?:first\s+)?(?:published|updated|posted|written|last\s+updated|modified)\b"
 )
-_TIME = regex.compile(r"(?i)\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|\b\d{1,2}[:.]\d{2}\b")
-_SENTENCE_END = regex.compile(r"[.!?][\"”’')]*$")
+_TIME = regexes.compile(r"(?i)\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|\b\d{1,2}[:.]\d{2}\b")
+_SENTENCE_END = regexes.compile(r"[.!?][\"”’')]*$")
 # a credit after a caption's full stop: "... on June 16, 2008. (AFP)"
-_CREDIT_TAIL = regex.compile(r"\s*\([^()]{1,40}\)$")
+_CREDIT_TAIL = regexes.compile(r"\s*\([^()]{1,40}\)$")
 CAPTION_WORDS = 10  # a line this long ending ". (Credit)" is a captioned sentence
-_SAFE_END = regex.compile(r"(?i)(?:\b[ap]\.m\.|\b\p{Lu}\.)$")
-_OUTLET_SUFFIX = regex.compile(r"\s+/\s*(?P<outlet>[^/\s][^/]{0,59}?)\s*$")
+_SAFE_END = regexes.compile(r"(?i)(?:\b[ap]\.m\.|\b\p{Lu}\.)$")
+_OUTLET_SUFFIX = regexes.compile(r"\s+/\s*(?P<outlet>[^/\s][^/]{0,59}?)\s*$")
 
 # "MOSCOW, Sept 17 (Reuters) -", "LOS ANGELES (AP) --", "KOBE –",
 # "SOUTHWEST MIAMI-DADE, FLA. (WSVN) -", "AUSTIN (KXAN) —"
-_DATELINE = regex.compile(
+_DATELINE = regexes.compile(
     r"""
     (?P<place>\p{Lu}[\p{Lu}\p{M}.'’\-]*(?:\ \p{Lu}[\p{Lu}\p{M}.'’\-]*)*
         (?:,\ \p{Lu}[\p{L}\p{M}.'’\-]*(?:\ \p{Lu}[\p{L}\p{M}.'’\-]*)*?)?)
@@ -86,15 +87,15 @@ _DATELINE = regex.compile(
     """,  # noqa: W291 - the escaped space "\ " ending the pattern is part of it
     regex.VERBOSE,
 )
-_IN_PLACE = regex.compile(r"\bin\s+(?P<place>\p{Lu}[\p{L}\p{M}.'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’\-]*)*)")
-_FOR_OUTLET = regex.compile(r"\bfor\s+(?P<outlet>\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*)*)")
+_IN_PLACE = regexes.compile(r"\bin\s+(?P<place>\p{Lu}[\p{L}\p{M}.'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’\-]*)*)")
+_FOR_OUTLET = regexes.compile(r"\bfor\s+(?P<outlet>\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*)*)")
 _NOT_PLACE_WORDS = frozenset(
     "january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues "
     "wed thu thurs fri sat sun published updated posted last".split()
 )
-_AUTHOR_CUT = regex.compile(
+_AUTHOR_CUT = regexes.compile(
     r"""(?ix)
     \s+in\s+(?-i:\p{Lu})            # "in Berlin"
     | \s+for\s+(?-i:\p{Lu})         # "for SurgeZirc UK"
@@ -103,7 +104,7 @@ _AUTHOR_CUT = regex.compile(
     """
 )
 # "Timothy H.J. Nerozzi Fox News", "Jessica Holly, Gail Levy, 7 News WSVN"
-_AUTHOR_OUTLET = regex.compile(r",?\s+(?:[\p{Lu}\d]\w*\s+)?News\b")
+_AUTHOR_OUTLET = regexes.compile(r",?\s+(?:[\p{Lu}\d]\w*\s+)?News\b")
 _ROLES = frozenset(
     "writer editor correspondent reporter columnist journalist producer "
     "contributor analyst".split()
