@@ -84,7 +84,7 @@ _UNSUPPORTED_ESCAPES = frozenset("XNgGL")
 _VERBS = ("(*SKIP)", "(*FAIL)", "(*F)", "(*PRUNE)", "(*COMMIT)", "(*ACCEPT)")
 
 
-_BARE_I = regex.compile(r"\(\?[a-zA-Z]*i[a-zA-Z]*\)")  # (?i), (?mi): IGNORECASE for the whole pattern
+_BARE_I = regexes.compile(r"\(\?[a-zA-Z]*i[a-zA-Z]*\)")  # (?i), (?mi): IGNORECASE for the whole pattern
 
 
 class Unsupported(Exception):
