@@ -54,15 +54,34 @@ def _level(name: str | None, option: str) -> Severity | None:
 
 
 def echo(message: str, err: bool = False) -> None:
-    """A line on standard output (or error), flushed, as ``typer.echo`` writes it."""
+    """A line on standard output (or error), flushed, as ``typer.echo``
+    (click) writes it: terminal escapes stripped when the stream is not a
+    terminal (a file name's escapes never reach a CI log), and written as
+    UTF-8 where the stream's encoding is ASCII or cannot encode it."""
     stream = sys.stderr if err else sys.stdout
-    stream.write(message + "\n")
+    if "\x1b" in message and not _isatty(stream):
+        import re
+
+        message = re.sub(r"\x1b\[[;?0-9]*[a-zA-Z]", "", message)
+    line = message + "\n"
+    try:
+        stream.write(line)
+    except UnicodeEncodeError:
+        stream.flush()
+        stream.buffer.write(line.encode("utf-8", "replace"))
     stream.flush()
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 # --------------------------------------------------------------------------
 # The command line, parsed without typer (lint/command.py declares it for
-# typer; tests/test_cli_fast.py keeps the two equal).
+# typer; tests/test_startup.py keeps the two equal).
 
 # option -> (parameter of ``run``, kind): "flag" (True), "no" (False),
 # "value" (a string), "path", "int" (at least 0), "float", "many" / "many-path" (repeatable)
@@ -137,8 +156,10 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
             args[dest] = int(value)
         elif kind == "float":
             try:
-                args[dest] = float(value)
+                args[dest] = float(value) if value.isascii() else None
             except ValueError:
+                return None
+            if args[dest] is None:
                 return None
         elif kind == "path":
             args[dest] = Path(value)
@@ -160,6 +181,10 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         write_baseline: Path | None, list_rules: bool, explain: str | None, jobs: int, no_cache: bool, lsp: bool,
         server: bool, idle_timeout: float | None, test_examples: bool) -> NoReturn:
     """One run of the command, its options parsed (by ``main`` or by typer); exits with the run's code."""
+    if no_cache:  # before anything compiles a pattern: neither cache is read (lint/regexes.py)
+        from lint import rule_cache
+
+        rule_cache.disable()
     from lint.pipeline import Settings, UsageError
 
     pub_date = None
@@ -429,6 +454,11 @@ def main() -> None:
         raise
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:  # `newslint --list-rules | head -1`: as click has it, exit 1 and no message
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # the flush at exit finds a sink, not the closed pipe
+        sys.exit(1)
     except Exception as exc:  # a bug: one line, exit 2
         print(f"newslint: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
         sys.exit(EXIT_ERROR)
@@ -440,3 +470,7 @@ def __getattr__(name: str) -> Any:
 
         return app
     raise AttributeError(name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,7 @@
 """The ``newslint`` command as typer declares it: its options, help and usage errors.
 
 ``lint.cli.main`` parses the usual command lines itself (``lint.cli.OPTIONS``,
-kept equal to these declarations by tests/test_cli_fast.py), without
+kept equal to these declarations by tests/test_startup.py), without
 importing typer, whose parameter coercion builds pydantic adapters (about
 0.15 s); anything else (``--help``, ``--version``, a usage error, an option
 spelt in a way the fast parser leaves alone) comes here, and typer parses it

@@ -9,8 +9,11 @@ the C engine (``_regex.compile``) takes microseconds. So
 ``compile(pattern, flags)`` here looks the program up in a cache file, and
 compiles (and remembers it for the next run) only on a miss.
 
-The cache file (``regex-programs.json`` in the rule cache's folder,
-``lint/rule_cache.py``) is JSON, never pickle, written whole and
+The programs a rule folder's rules compile are kept in that folder's own
+rule cache file (``scope``: so a pack of any size keeps all of its own, and
+two packs never evict each other's); the others (newslint's own patterns)
+in one global file per environment (``file_name``, in the rule cache's
+folder, ``lint/rule_cache.py``). Both are JSON, never pickle, written whole and
 authenticated with the user's cache key like the rule cache: a program is
 handed to the C engine only when it is known to be one this user's
 newslint wrote. Its header is the rule cache's environment (Python,
@@ -32,7 +35,7 @@ import atexit
 import base64
 import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import regex
@@ -40,16 +43,55 @@ from regex import _regex
 
 from lint import rule_cache
 
-FILE = "regex-programs.json"
 MAX_PROGRAMS = 20_000
-MAX_STORED = 2 << 20  # bytes of JSON: read at every start, so kept small (the built-in pack's is ~0.4 MB)
+MAX_STORED = 2 << 20  # bytes of JSON: read at every start, so kept small (newslint's own are ~0.3 MB)
 _programs: dict[str, list[Any]] | None = None  # "flags:pattern" -> program as stored (JSON)
 _new: dict[str, list[Any]] = {}
+# a rule folder's own store while its rules compile (``scope``): its cache file keeps them
+_scope: dict[str, list[Any]] | None = None
+_scope_used: set[str] = set()
 
 
 def _env() -> str:
     # the rule cache's environment: Python, regex (and the other packages), newslint's own source
-    return f"regex-programs-2|{regex.__version__}|{rule_cache.environment()}"
+    return f"regex-programs-3|{regex.__version__}|{rule_cache.environment()}"
+
+
+def file_name() -> str:
+    """The global store's file: one per environment, so that two installations
+    sharing a cache folder do not replace each other's (pruned as the rule
+    folders' files are)."""
+    return f"rules-regex-{rule_cache.digest(_env())[:24]}.json"
+
+
+@contextlib.contextmanager
+def scope(store: dict[str, list[Any]], used: set[str]) -> Iterator[None]:
+    """While a rule folder's rules compile: programs (and ``derived``
+    strings) are looked up in ``store`` first, new ones go there (not to the
+    global file, whose size is bounded), and the keys looked up are added to
+    ``used``. The rule cache keeps ``store`` in the folder's own file."""
+    global _scope, _scope_used
+    outer = _scope, _scope_used
+    _scope, _scope_used = store, used
+    try:
+        yield
+    finally:
+        _scope, _scope_used = outer
+
+
+def _lookup(key: str) -> list[Any] | None:
+    if _scope is not None:
+        stored = _scope.get(key)
+        if stored is not None:
+            _scope_used.add(key)
+            return stored
+    return _load().get(key)
+
+
+def _forget(key: str) -> None:
+    if _scope is not None:
+        _scope.pop(key, None)
+    _load().pop(key, None)
 
 
 def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
@@ -57,13 +99,12 @@ def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
     if kwargs or not isinstance(pattern, str) or not rule_cache.enabled():
         return regex.compile(pattern, flags, **kwargs)
     key = f"{int(flags)}:{pattern}"
-    programs = _load()
-    stored = programs.get(key)
+    stored = _lookup(key)
     if stored is not None:
         try:
             return _regex.compile(*_decode(stored))  # type: ignore[attr-defined]
         except Exception:  # not what this regex makes: compile it
-            programs.pop(key, None)
+            _forget(key)
     compiled = regex.compile(pattern, flags)
     with contextlib.suppress(Exception):
         encoded = _encode(compiled._pickled_data)  # type: ignore[attr-defined]
@@ -80,7 +121,7 @@ def derived(name: str, arg: str, compute: Callable[[], str | None]) -> str | Non
     if not rule_cache.enabled():
         return compute()
     key = f"~{name}:{arg}"  # program keys start with a digit
-    stored = _load().get(key)
+    stored = _lookup(key)
     if isinstance(stored, list) and len(stored) == 1 and (stored[0] is None or isinstance(stored[0], str)):
         return stored[0]
     value = compute()
@@ -89,6 +130,10 @@ def derived(name: str, arg: str, compute: Callable[[], str | None]) -> str | Non
 
 
 def _remember(key: str, stored: list[Any]) -> None:
+    if _scope is not None:
+        _scope[key] = stored
+        _scope_used.add(key)
+        return
     if not _new:
         atexit.register(save)
     _load()[key] = _new[key] = stored
@@ -102,7 +147,7 @@ def _load() -> dict[str, list[Any]]:
     global _programs
     if _programs is None:
         _programs = {}
-        payload = rule_cache.read_authentic(FILE, _env())
+        payload = rule_cache.read_authentic(file_name(), _env(), touch=True)
         if payload is not None:
             with contextlib.suppress(Exception):
                 data = json.loads(payload)
@@ -118,7 +163,7 @@ def save() -> None:
         return
     new, _new = _new, {}
     merged: dict[str, list[Any]] = {}
-    payload = rule_cache.read_authentic(FILE, _env())
+    payload = rule_cache.read_authentic(file_name(), _env())
     if payload is not None:
         with contextlib.suppress(Exception):
             data = json.loads(payload)
@@ -132,7 +177,7 @@ def save() -> None:
     while size > MAX_STORED and len(items) > len(new):  # the oldest go first, never this run's
         k, v = items.pop(0)
         size -= _size(k, v)
-    rule_cache.write_authentic(FILE, _env(), json.dumps(dict(items), separators=(",", ":")).encode())
+    rule_cache.write_authentic(file_name(), _env(), json.dumps(dict(items), separators=(",", ":")).encode())
 
 
 # A program as ``regex`` pickles it: (pattern, flags, code, group_index,

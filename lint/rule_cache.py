@@ -400,12 +400,15 @@ class PackCache:
 
     File layout: ``_MAGIC``, the environment digest (64 hex digits) and a
     newline, the 32-byte MAC of all that and the payload, then the payload:
-    JSON, ``{rule file name: [digest of its path and text, [[data file,
-    digest], ...], check type, validated spec in plain form]}``
-    (``lint.spec.to_plain``)."""
+    JSON, ``{"rules": {rule file name: [digest of its path and text, [[data
+    file, digest], ...], check type, validated spec in plain form]},
+    "programs": {...}}`` (``lint.spec.to_plain``; the regex programs and
+    derived strings its rules compile, ``lint.regexes.scope``)."""
 
     def __init__(self, folder: Path):
         self.entries: dict[str, Any] = {}
+        self.programs: dict[str, Any] = {}  # the regex programs its rules compile (lint/regexes.py scope)
+        self.used: set[str] = set()  # the programs looked up while this folder's rules compiled
         self.dirty = False
         self.name: str | None = None
         if not _enabled:
@@ -416,10 +419,25 @@ class PackCache:
                 self.name = None
                 return  # no safe key: no cache, neither read nor written
             payload = read_authentic(self.name, environment(), touch=True)
-            entries = json.loads(payload) if payload is not None else {}
-            self.entries = entries if isinstance(entries, dict) else {}
+            data = json.loads(payload) if payload is not None else {}
+            if isinstance(data, dict) and isinstance(data.get("rules"), dict) and isinstance(data.get("programs"), dict):
+                self.entries, self.programs = data["rules"], data["programs"]
         except Exception:  # anything else: start empty
-            self.entries = {}
+            self.entries, self.programs = {}, {}
+        self._known = len(self.programs)
+
+    def finish_programs(self, whole: bool) -> None:
+        """After the folder's rules compiled: new programs make the file dirty;
+        ``whole`` (every rule compiled) and the store more than twice what was
+        used: the programs no rule used are dropped (not at each unused one:
+        a check module's own patterns are looked up in the folder loaded first)."""
+        if len(self.programs) != getattr(self, "_known", 0):
+            self.dirty = True
+        if whole and len(self.programs) > 2 * len(self.used) + 100:
+            for k in [k for k in self.programs if k not in self.used]:
+                del self.programs[k]
+            self.dirty = True
+        self._known = len(self.programs)
 
     @property
     def path(self) -> Path | None:
@@ -475,7 +493,7 @@ class PackCache:
             return
         self.dirty = False
         with contextlib.suppress(Exception):
-            payload = json.dumps(self.entries, separators=(",", ":")).encode()
+            payload = json.dumps({"rules": self.entries, "programs": self.programs}, separators=(",", ":")).encode()
             write_authentic(self.name, environment(), payload, prune_others=True)
 
 

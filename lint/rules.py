@@ -439,12 +439,24 @@ def load_pack(folder: Path, keep: Callable[[str], bool] | None = None, skipped: 
     ``keep``: a predicate on rule ids (``Pack.Rule``, known from the file
     name): rules it rejects are neither read nor compiled; their ``(id, path)``
     go to ``skipped`` (when given) so duplicate ids are still found."""
+    from lint import regexes
     from lint.rule_cache import PackCache
 
-    rules = []
+    rules: list[Rule] = []
     pack = folder.name
     cache = PackCache(folder)
     names: set[str] = set()
+    with regexes.scope(cache.programs, cache.used):  # the programs its rules compile: kept in its cache file
+        _load_entries(folder, pack, cache, names, rules, keep, skipped)
+    cache.finish_programs(whole=keep is None)
+    if keep is None:
+        cache.keep_only(names)
+    cache.save()
+    return rules
+
+
+def _load_entries(folder: Path, pack: str, cache: Any, names: set[str], rules: list[Rule],
+                  keep: Callable[[str], bool] | None, skipped: list[tuple[str, str]] | None) -> None:
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if not entry.is_file() or not entry.name.endswith(RULE_SUFFIXES):
             continue
@@ -460,10 +472,6 @@ def load_pack(folder: Path, keep: Callable[[str], bool] | None = None, skipped: 
         except (OSError, UnicodeDecodeError, safe_yaml.LimitError) as exc:
             raise RuleError(path, None, None, f"cannot read: {exc}") from None
         rules.append(_parse_cached(cache, entry.name, path, text, f"{pack}.{stem}"))
-    if keep is None:
-        cache.keep_only(names)
-    cache.save()
-    return rules
 
 
 def _parse_cached(cache: Any, name: str, path: str, text: str, rule_id: str) -> Rule:

@@ -149,7 +149,7 @@ def test_findings_are_the_same_from_a_warm_cache_and_without_one(tmp_path):
     warm = _run(tmp_path, *args)
     assert none.returncode == warm.returncode == 1
     assert none.stdout == warm.stdout and none.stdout.count("\n") > 10
-    assert (tmp_path / "cache" / regexes.FILE).is_file()
+    assert (tmp_path / "cache" / regexes.file_name()).is_file()
 
 
 # -- specs in plain form -------------------------------------------------------
@@ -209,10 +209,12 @@ def test_validation_errors_still_name_the_file_line_and_key():
 
 def test_a_restored_program_matches_as_the_compiled_pattern(tmp_path):
     _run(tmp_path, "--isolated", str(SEED))
-    data = (tmp_path / "cache" / regexes.FILE).read_bytes()
-    head = data[:data.index(b"\n", len(rule_cache._MAGIC)) + 1]
-    assert head.startswith(rule_cache._MAGIC + b"regex-programs-")
-    programs = json.loads(data[len(head) + 32:])  # past the MAC
+    programs: dict = {}
+    for f in (tmp_path / "cache").glob("rules-*.json"):  # the global store and the built-in pack's
+        data = f.read_bytes()
+        head = data[:data.index(b"\n", len(rule_cache._MAGIC)) + 1]
+        payload = json.loads(data[len(head) + 32:])  # past the MAC
+        programs.update(payload["programs"] if "rules" in payload else payload)
     assert len(programs) > 100
     from regex import _regex  # type: ignore[attr-defined]
 
@@ -243,7 +245,7 @@ def test_a_malformed_program_is_never_handed_to_the_engine(bad):
 def test_an_altered_programs_file_is_not_used_and_the_findings_stay_right(tmp_path):
     clean = _run(tmp_path, "--isolated", "--no-cache", str(SEED))
     _run(tmp_path, "--isolated", str(SEED))
-    f = tmp_path / "cache" / regexes.FILE
+    f = tmp_path / "cache" / regexes.file_name()
     data = bytearray(f.read_bytes())
     data[-10] ^= 0x01
     f.write_bytes(bytes(data))
@@ -259,9 +261,76 @@ def test_no_cache_writes_no_programs(tmp_path):
 
 def test_alternations_built_from_sets_are_the_same_in_every_process(tmp_path):
     """A pattern that differs between processes is compiled in each and fills the cache."""
-    code = ("import sys, json; from lint import regexes; regexes._load(); from lint.api import load; load(); "
-            "print(len(regexes._new))")
+    code = ("import regex; n = [0]; compile_ = regex.compile\n"
+            "def counted(*a, **k):\n    n[0] += 1\n    return compile_(*a, **k)\n"
+            "regex.compile = counted\nfrom lint.api import load; load(); print(n[0])")
     env = _env(tmp_path)
     first = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
     again = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
     assert int(first.stdout) > 50 and int(again.stdout) == 0, (first.stderr, again.stderr)
+
+
+# -- review findings -------------------------------------------------------------
+
+
+def test_a_closed_pipe_is_exit_1_and_no_message(tmp_path):
+    p = subprocess.Popen([sys.executable, "-m", "lint", "--list-rules"], cwd=ROOT, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=_env(tmp_path))
+    assert p.stdout is not None and p.stdout.readline()
+    p.stdout.close()  # as `| head -1` does
+    err = p.stderr.read() if p.stderr else b""
+    assert p.wait(timeout=120) == 1 and b"internal error" not in err
+
+
+def test_python_m_lint_cli_runs_the_command(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "lint.cli", "--isolated", str(SEED)], cwd=ROOT, capture_output=True,
+                       text=True, env=_env(tmp_path), timeout=120)
+    assert r.returncode == 1 and "NameVariant" in r.stdout
+
+
+def test_escapes_in_a_message_are_stripped_off_a_terminal(tmp_path):
+    r = _run(tmp_path, "--isolated", "\x1b[31mRED")
+    assert r.returncode == 2 and "\x1b" not in r.stderr and "RED" in r.stderr
+
+
+def test_messages_reach_an_ascii_stream(tmp_path):
+    r = _run(tmp_path, "--list-rules", PYTHONIOENCODING="ascii")
+    assert r.returncode == 0 and r.stdout.count("\n") > 40, r.stderr
+
+
+def test_no_cache_reads_no_cache_file(tmp_path):
+    _run(tmp_path, "--isolated", str(SEED))
+    for f in (tmp_path / "cache").glob("rules-*.json"):
+        f.write_bytes(f.read_bytes() + b"x")  # not authentic any more: reading it would say so
+    r = _run(tmp_path, "--isolated", "--no-cache", str(SEED))
+    assert r.returncode == 1 and "not authentic" not in r.stderr
+
+
+def test_a_float_option_takes_ascii_digits_only():
+    assert cli.parse(["--server", "--idle-timeout", "١"]) is None
+    assert cli.parse(["--server", "--idle-timeout", "1.5"])["idle_timeout"] == 1.5
+
+
+def test_a_packs_programs_live_in_its_own_cache_file(tmp_path):
+    pack = tmp_path / "styles" / "Big"
+    pack.mkdir(parents=True)
+    tokens = "".join(f"  - zq{i}word\n" for i in range(300))
+    (pack / "Words.yml").write_text("extends: existence\nmessage: \"'%s'\"\ntokens:\n" + tokens, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Title\n\nA zq17word here.\n", encoding="utf-8")
+    args = ("--isolated", "--no-builtin", "--rules", str(tmp_path / "styles"), "-f", "line", str(tmp_path / "a.txt"))
+    first, again = _run(tmp_path, *args), _run(tmp_path, *args)
+    assert first.returncode == again.returncode == 0 and first.stdout == again.stdout and "zq17word" in first.stdout
+    stores = {}
+    for f in (tmp_path / "cache").glob("rules-*.json"):
+        data = f.read_bytes()
+        payload = json.loads(data[data.index(b"\n", len(rule_cache._MAGIC)) + 1 + 32:])
+        stores[f.name] = payload["programs"] if "rules" in payload else payload
+    own = [s for s in stores.values() if any("zq17word" in k for k in s)]
+    assert len(own) == 1 and len([k for k in own[0] if "zq" in k]) >= 300  # one file holds them all: the pack's
+    assert regexes.file_name() not in [n for n, s in stores.items() if s is own[0]]
+
+
+def test_each_environment_has_its_own_global_store(monkeypatch):
+    here = regexes.file_name()
+    monkeypatch.setattr(regexes, "_env", lambda: "another installation")
+    assert regexes.file_name() != here and regexes.file_name().startswith("rules-regex-")
