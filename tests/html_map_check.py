@@ -1,0 +1,41 @@
+"""Checks a mapped block against its raw source (shared by tests/test_html_map.py and tests/html_map_report.py)."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+_REF = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_WS = " \t\n\f\r"
+
+
+def char_ok(source: str, off: int, ch: str) -> bool:
+    """Does the raw source at ``off`` begin with ``ch``, a reference resolving to a string containing it, or (for a space) whitespace or a <br>?"""
+    if off < 0 or off >= len(source):
+        return False
+    raw = source[off]
+    if raw == ch:
+        return True
+    if ch == " " and (raw in _WS or source[off : off + 3].lower() in ("<br", "</b")):
+        return True
+    if ch == "\n" and raw == "\r":
+        return True
+    if raw == "&":
+        m = _REF.match(source, off)
+        if m:
+            got = unescape(m.group(0))
+            if ch in got or (ch == " " and any(c in _WS for c in got)):
+                return True
+    return False
+
+
+def block_ok(source: str, block) -> bool:
+    """Every character of the block maps to a source position that shows it, and offsets never go backwards."""
+    if len(block.text) != len(block.offsets):
+        return False
+    prev = -1
+    for ch, off in zip(block.text, block.offsets):
+        if off < prev or not char_ok(source, off, ch):
+            return False
+        prev = off
+    return True
