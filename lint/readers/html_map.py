@@ -127,6 +127,22 @@ class _Tokens(HTMLParser):
         self.is_text.append(text)
         return off
 
+    def run(self, source: str) -> None:
+        """Tokenise all of ``source``. html.parser stops at a "&#" that is no reference (it waits for more input, and at
+        close() takes the rest of the page as text): such an "&" is text, and parsing goes on after it."""
+        self.rawdata = source
+        while self.rawdata:
+            before = len(self.rawdata)
+            self.goahead(False)  # type: ignore[attr-defined]
+            if len(self.rawdata) != before or not self.rawdata.startswith("&"):
+                if len(self.rawdata) == before:
+                    break
+                continue
+            self._at(True)
+            self.updatepos(0, 1)
+            self.rawdata = self.rawdata[1:]
+        self.close()
+
     def handle_data(self, data: str) -> None:
         self._at(self.cdata_elem is None or self.cdata_elem in _RCDATA)  # type: ignore[attr-defined]
 
@@ -161,6 +177,17 @@ class _Tokens(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self._at(False)
 
+    def parse_html_declaration(self, i: int) -> int:
+        # HTML (and libxml2) read "<![CDATA[" outside foreign content as a bogus comment that ends at the first ">";
+        # html.parser would run it to "]]>".
+        if self.rawdata.startswith("<![", i):
+            j = self.rawdata.find(">", i + 3)
+            if j < 0:
+                return -1
+            self.unknown_decl(self.rawdata[i + 3 : j])
+            return j + 1
+        return super().parse_html_declaration(i)
+
 
 def _resolve(source: str, i: int, end: int) -> tuple[str, int]:
     """The characters the reference at ``source[i] == '&'`` stands for, and how many source characters it takes."""
@@ -188,8 +215,7 @@ def _stream(source: str) -> tuple[str, array, list[int]]:
         line_starts.append(j + 1)
         j = find("\n", j + 1)
     tok = _Tokens(line_starts)
-    tok.feed(source)
-    tok.close()
+    tok.run(source)
     starts, is_text = tok.starts, tok.is_text
     starts.append(len(source))
     parts: list[str] = []
@@ -238,8 +264,6 @@ class _Aligner:
 
     def take(self, s: str) -> tuple[array, bool]:
         """Offsets for string ``s`` (from lxml) and whether they were found directly."""
-        if "\r" in s:
-            s = s.replace("\r\n", "\n").replace("\r", "\n")
         text, p, n = self.text, self.p, len(s)
         if text.startswith(s, p):
             self.p = p + n
@@ -286,8 +310,6 @@ class _Run:
 
 def _collapse(run: _Run) -> MappedBlock | None:
     raw = "".join(run.parts)
-    if "\r" in raw:
-        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if len(raw) != len(run.offs):  # cannot happen: take() returns one offset per character
         raise AssertionError("offsets out of step with text")
     out: list[str] = []
