@@ -48,7 +48,10 @@ def test_entities_inline_tags_and_whitespace():
 
 
 def test_br_comment_cdata_bom_and_skipped_elements():
-    src = "\ufeff<html><head><title>T</title><style>p{}</style></head><body><p>a<br>b<!-- c > d --><![CDATA[x]]>e</p><script>var s='<p>no</p>'</script><noscript><p>ns</p></noscript><svg><text>t</text></svg><div>direct <span>text</span></div></body></html>"
+    src = (
+        "\ufeff<html><head><title>T</title><style>p{}</style></head><body><p>a<br>b<!-- c > d --><![CDATA[x]]>e</p>"
+        "<script>var s='<p>no</p>'</script><noscript><p>ns</p></noscript><svg><text>t</text></svg><div>direct <span>text</span></div></body></html>"
+    )
     blocks = map_html(src).blocks
     assert [(b.tag, b.text) for b in blocks] == [("p", "a be"), ("div", "direct text")]
     for b in blocks:

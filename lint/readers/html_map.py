@@ -110,14 +110,13 @@ class HtmlText:
 class _Tokens(HTMLParser):
     """Records where each token starts and whether it is text."""
 
-    CDATA_CONTENT_ELEMENTS = tuple(sorted(_RAW_SKIP | _RCDATA))
+    CDATA_CONTENT_ELEMENTS = tuple(sorted(_RAW_SKIP | _RCDATA))  # type: ignore[misc]  # raw text as libxml2 reads it
 
     def __init__(self, line_starts: list[int]):
         super().__init__(convert_charrefs=False)
         self.line_starts = line_starts
         self.starts: list[int] = []  # token start offsets
         self.is_text: list[bool] = []
-        self.raw_text: list[bool] = []  # text whose references are not resolved (none today: kept for RCDATA vs raw)
         self.brs: list[int] = []
 
     def _at(self, text: bool) -> int:
@@ -133,18 +132,18 @@ class _Tokens(HTMLParser):
         self.rawdata = source
         while self.rawdata:
             before = len(self.rawdata)
-            self.goahead(False)  # type: ignore[attr-defined]
-            if len(self.rawdata) != before or not self.rawdata.startswith("&"):
-                if len(self.rawdata) == before:
-                    break
+            self.goahead(False)
+            if len(self.rawdata) < before:  # progress (it may have stopped again further on)
                 continue
+            if not self.rawdata.startswith("&"):  # an unfinished tag or comment at the end: close() reads it
+                break
             self._at(True)
             self.updatepos(0, 1)
             self.rawdata = self.rawdata[1:]
         self.close()
 
     def handle_data(self, data: str) -> None:
-        self._at(self.cdata_elem is None or self.cdata_elem in _RCDATA)  # type: ignore[attr-defined]
+        self._at(self.cdata_elem is None or self.cdata_elem in _RCDATA)
 
     def handle_entityref(self, name: str) -> None:
         self._at(True)
