@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-_REF = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_REF = re.compile(r"&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|[A-Za-z][A-Za-z0-9]*;?)")
 _WS = " \t\n\f\r"
 
 
@@ -16,14 +16,19 @@ def char_ok(source: str, off: int, ch: str) -> bool:
     raw = source[off]
     if raw == ch:
         return True
-    if ch == " " and (raw in _WS or source[off : off + 3].lower() in ("<br", "</b")):
+    if ch == " " and (raw in _WS or source[off : off + 3].lower() == "<br" or source[off : off + 4].lower() == "</br"):
         return True
-    if ch == "\n" and raw == "\r":
+    if (ch == "\n" and raw == "\r") or (ch == "\ufffd" and raw == "\x00"):
         return True
     if raw == "&":
         m = _REF.match(source, off)
         if m:
-            got = unescape(m.group(0))
+            if m.group(1) or m.group(2):  # numeric, by HTML's rules (html.unescape drops &#11; and fails on 4,300+ digits)
+                digits = m.group(1) or m.group(2)
+                n = 0x110000 if len(digits.lstrip("0")) > 8 else int(digits, 16 if m.group(1) else 10)
+                got = "\ufffd" if n == 0 or n > 0x10FFFF or 0xD800 <= n <= 0xDFFF else unescape("&#%d;" % n) if 0x80 <= n <= 0x9F else chr(n)
+            else:
+                got = unescape(m.group(0))
             if ch in got or (ch == " " and any(c in _WS for c in got)):
                 return True
     return False

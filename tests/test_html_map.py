@@ -189,3 +189,26 @@ def test_generated_pages_map_exactly(page):
     for b in result.blocks:
         assert b.exact, b
         assert block_ok(src, b), (b.tag, b.text, list(b.offsets))
+
+
+_JUNK_SOURCE = st.lists(
+    st.one_of(
+        st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<li>", "<ul>", "</ul>", "<br>", "<b>", "</b>", "<table>", "<td>", "<tr>", "<pre>",
+                         "<script>", "</script>", "<style>", "</style>", "<!--", "-->", "<![CDATA[", "]]>", "<!DOCTYPE html>", "<?php x ?>",
+                         "<textarea>", "</textarea>", "<title>", "</title>", "<iframe>", "</iframe>", "<svg>", "</svg>", "<a href='>'>", "</a>",
+                         "&amp;", "&amp", "&#", "&#x", "&#12", "&#11;", "&#0;", "&#x110000;", "&#" + "9" * 5000,
+                         "<!-->", "<!--->", "--!>", "-- >", "&#;", "&", "<", ">", "</", "<!", "\r\n", "\r", "\n", "\x00", "\x0c", "\ufeff"]),
+        st.text(alphabet="ab é中 \t\"'=/;#", max_size=5),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_JUNK_SOURCE)
+def test_broken_markup_never_crashes_and_exact_means_exact(src):
+    result = map_html(src)
+    for b in result.blocks:
+        assert len(b.text) == len(b.offsets) and b.text == b.text.strip(" ") and b.text
+        if b.exact:
+            assert block_ok(src, b), (b.tag, b.text, list(b.offsets))

@@ -16,7 +16,7 @@ How (lxml gives elements a line number, never an offset):
    character or entity reference gives all its resolved characters the offset
    of its ``&`` (named references without ``;`` resolve by the longest legacy
    prefix, as HTML does in text); CR LF and a lone CR become one LF at the
-   offset of the CR. The contents of script, style, iframe, noembed, noframes,
+   offset of the CR, a NUL becomes U+FFFD. The contents of script, style, iframe, noembed, noframes,
    xmp and plaintext, comments, CDATA sections, declarations and processing
    instructions are not text; title and textarea are (entities resolved, tags
    inside them literal), as libxml2 reads them.
@@ -70,7 +70,8 @@ _BLOCK_TAGS = frozenset(
 _WS = " \t\n\f\r"
 _WS_RUN = re.compile(r"[ \t\n\f\r]+")
 _REF = re.compile(r"&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
-_SPECIAL = re.compile(r"[&\r]")
+_COMMENT_END = re.compile(r"--!?>")
+_SPECIAL = re.compile(r"[&\r\x00]")
 _MAX_LEGACY = max(len(k) for k in html5 if not k.endswith(";"))
 _FUZZY_WINDOW = 256  # how far past a diverging string the sequence match looks
 _FIND_SLACK = 4096  # how much dropped stream text a direct look-up may skip
@@ -176,6 +177,23 @@ class _Tokens(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self._at(False)
 
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        # HTML's comment ends (as libxml2 reads them): "<!-->" and "<!--->" are empty comments, "--!>" also closes one,
+        # "-- >" does not (html.parser thinks it does).
+        raw = self.rawdata
+        if raw.startswith("<!-->", i):
+            end = i + 5
+        elif raw.startswith("<!--->", i):
+            end = i + 6
+        else:
+            m = _COMMENT_END.search(raw, i + 4)
+            if m is None:
+                return -1
+            end = m.end()
+        if report:
+            self.handle_comment(raw[i + 4 : end])
+        return end
+
     def parse_html_declaration(self, i: int) -> int:
         # HTML (and libxml2) read "<![CDATA[" outside foreign content as a bogus comment that ends at the first ">";
         # html.parser would run it to "]]>".
@@ -188,13 +206,24 @@ class _Tokens(HTMLParser):
         return super().parse_html_declaration(i)
 
 
+def _numeric(n: int) -> str:
+    """A numeric reference as HTML (and libxml2) reads it: html.unescape would drop control characters such as &#11;."""
+    if n == 0 or n > 0x10FFFF or 0xD800 <= n <= 0xDFFF:
+        return "\ufffd"
+    if 0x80 <= n <= 0x9F:  # windows-1252 code points, which html.unescape knows
+        return unescape("&#%d;" % n)
+    return chr(n)
+
+
 def _resolve(source: str, i: int, end: int) -> tuple[str, int]:
     """The characters the reference at ``source[i] == '&'`` stands for, and how many source characters it takes."""
     m = _REF.match(source, i, end)
     if m is None:
         return "&", 1
-    if m.group(3) is None:  # numeric: html.unescape knows HTML's replacements
-        return unescape(m.group(0)), m.end() - i
+    if m.group(3) is None:
+        digits = m.group(1) or m.group(2)
+        n = 0x110000 if len(digits.lstrip("0")) > 8 else int(digits, 16 if m.group(1) else 10)  # int() refuses 4,300+ digits
+        return _numeric(n), m.end() - i
     name = m.group(3)
     if name.endswith(";") and name in html5:
         return html5[name], len(name) + 1
@@ -239,7 +268,11 @@ def _stream(source: str) -> tuple[str, array, list[int]]:
             if k > pos:
                 parts.append(source[pos:k])
                 offs.extend(range(pos, k))
-            if source[k] == "\r":
+            if source[k] == "\x00":  # libxml2 reads NUL as U+FFFD
+                parts.append("\ufffd")
+                offs.append(k)
+                pos = k + 1
+            elif source[k] == "\r":
                 parts.append("\n")
                 offs.append(k)
                 pos = k + 2 if k + 1 < b and source[k + 1] == "\n" else k + 1
