@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 _REF = re.compile(r"&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|[A-Za-z][A-Za-z0-9]*;?)")
 _WS = " \t\n\f\r"
@@ -44,3 +45,45 @@ def block_ok(source: str, block) -> bool:
             return False
         prev = off
     return True
+
+
+_SPAN_SKIP = {"script", "style", "noscript", "template", "svg", "math", "select", "textarea", "title", "iframe", "object", "canvas", "video", "audio"}
+
+
+class _SpanText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SPAN_SKIP:
+            self.skip += 1
+        elif tag == "br" and not self.skip:
+            self.parts.append(" ")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br" and not self.skip:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in _SPAN_SKIP:
+            self.skip = max(0, self.skip - 1)
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def span_reads_back(source: str, block) -> bool:
+    """A stronger check than block_ok: the raw source from the block's first character to its last, read as HTML
+    (tags dropped, references resolved, whitespace collapsed), is the block's text. It catches a character mapped to a
+    look-alike somewhere else. It can fail on a correct map where markup in the span reads differently out of context."""
+    a, last = block.offsets[0], block.offsets[-1]
+    m = _REF.match(source, last) if source[last] == "&" else None
+    b = m.end() if m else last + 1
+    p = _SpanText()
+    p.feed(source[a:b])
+    p.close()
+    text = re.sub(r"[ \t\n\f\r]+", " ", "".join(p.parts).replace("\x00", "\ufffd")).strip(" ")
+    return text == block.text

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from html_map_check import block_ok, char_ok
+from html_map_check import block_ok, char_ok, span_reads_back
 from lint.readers.html_map import map_html
 
 CORPUS = "/work/shared/corpus/html"
@@ -101,7 +101,7 @@ def test_corpus_pages_map_exactly():
         result = map_html(src)
         for b in result.blocks:
             total += 1
-            if not block_ok(src, b):
+            if not (block_ok(src, b) and span_reads_back(src, b)):
                 bad += 1
                 failing[os.path.basename(path)] = failing.get(os.path.basename(path), 0) + 1
     assert total > 10000
@@ -189,6 +189,7 @@ def test_generated_pages_map_exactly(page):
     for b in result.blocks:
         assert b.exact, b
         assert block_ok(src, b), (b.tag, b.text, list(b.offsets))
+        assert span_reads_back(src, b), (b.tag, b.text, list(b.offsets))
 
 
 _JUNK_SOURCE = st.lists(
