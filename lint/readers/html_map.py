@@ -68,7 +68,7 @@ _BLOCK_TAGS = frozenset(
     "legend frameset".split()
 )
 _WS = " \t\n\f\r"
-_WS_RUN = re.compile(r"[ \t\n\f\r]+")
+_WS_FIX = re.compile(r"[\t\n\f\r][ \t\n\f\r]*| [ \t\n\f\r]+")  # whitespace runs that are not one space
 _REF = re.compile(r"&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
 _COMMENT_END = re.compile(r"--!?>")
 _SPECIAL = re.compile(r"[&\r\x00]")
@@ -348,7 +348,7 @@ def _collapse(run: _Run) -> MappedBlock | None:
     offs = array("q")
     pos = 0
     src = run.offs
-    for m in _WS_RUN.finditer(raw):
+    for m in _WS_FIX.finditer(raw):  # single spaces stay as they are: only the other runs are visited
         a, b = m.span()
         if a > pos:
             out.append(raw[pos:a])
