@@ -16,10 +16,15 @@ How (lxml gives elements a line number, never an offset):
    character or entity reference gives all its resolved characters the offset
    of its ``&`` (named references without ``;`` resolve by the longest legacy
    prefix, as HTML does in text); CR LF and a lone CR become one LF at the
-   offset of the CR, a NUL becomes U+FFFD. The contents of script, style, iframe, noembed, noframes,
-   xmp and plaintext, comments, CDATA sections, declarations and processing
-   instructions are not text; title and textarea are (entities resolved, tags
-   inside them literal), as libxml2 reads them.
+   offset of the CR, a NUL becomes U+FFFD. The contents of script, style,
+   iframe, noembed, noframes, xmp and plaintext, comments, declarations and
+   processing instructions are not text; title and textarea are (references
+   resolved, tags inside them literal). Where html.parser and HTML disagree the
+   tokeniser follows HTML, as libxml2 2.14 (lxml 6) does: ``<![CDATA[`` is a
+   bogus comment that ends at the first ``>``, ``<!-->`` is an empty comment
+   and ``--!>`` closes one, numeric references keep control characters, and a
+   ``&#`` that is no reference is text (html.parser would stall there and take
+   the rest of the page as text).
 2. lxml's ``.text`` and ``.tail`` strings are the same characters in the same
    order, modulo the parser's repairs. They are aligned to the stream in
    document order: each string is looked up at the stream's current position
@@ -32,8 +37,9 @@ How (lxml gives elements a line number, never an offset):
    text ...; inline tags such as a, em, span are part of the run) becomes one
    block, tagged with that ancestor. A nested block element splits its
    parent's text (the parent's text before and after it are two blocks).
-   script, style, noscript, template, svg, math, head and the raw-text
-   elements give no blocks. Runs of ASCII whitespace (space, tab, LF, FF, CR,
+   head, script, style, noscript, template, svg, math, title, textarea,
+   select/option, object, canvas, video, audio and the raw-text elements give
+   no blocks (their strings are still aligned). pre is collapsed like the rest. Runs of ASCII whitespace (space, tab, LF, FF, CR,
    also when they come from a reference) collapse to one space that keeps the
    offset of the run's first character, and the text is stripped. U+00A0 is
    kept as it is. A ``<br>`` inside a block is a space (unless whitespace is
