@@ -317,7 +317,7 @@ class _Aligner:
             return self.offs[q : q + n], True
         self.diverged += 1
         out = array("q", [-1]) * n
-        if n > 20000:
+        if n > 2000:  # the sequence match is quadratic at worst: a long diverging string is left unmapped
             return out, False
         window = text[p : p + n + _FUZZY_WINDOW]
         sm = difflib.SequenceMatcher(None, s, window, autojunk=False)
