@@ -79,6 +79,23 @@ def test_empty_and_odd_documents():
     assert _texts("<p>a & b < c</p>") == ["a & b < c"]
 
 
+def test_aligner_where_lxml_and_the_stream_diverge():
+    from array import array
+
+    from lint.readers.html_map import _Aligner
+
+    al = _Aligner("ab  cd ef gh", array("q", range(100, 112)))
+    assert al.take("ab") == (array("q", [100, 101]), True)
+    assert al.take("cd") == (array("q", [104, 105]), True)  # whitespace the parser dropped is skipped
+    offs, direct = al.take("gh")  # " ef " skipped: real text, so not direct
+    assert list(offs) == [110, 111] and not direct
+    al = _Aligner("abcdef", array("q", range(6)))
+    offs, direct = al.take("abXdef")  # a character lxml has and the stream lacks
+    assert not direct and list(offs) == [0, 1, -1, 3, 4, 5]
+    offs, direct = al.take("zz")  # nothing to match: unmapped, the position does not move
+    assert not direct and list(offs) == [-1, -1] and al.p == 6
+
+
 def test_check_helper_rejects_wrong_offsets():
     src = "<p>ab</p>"
     assert char_ok(src, 3, "a") and not char_ok(src, 4, "a") and not char_ok(src, -1, "a")
