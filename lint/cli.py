@@ -155,11 +155,11 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
                 return None
             args[dest] = int(value)
         elif kind == "float":
-            try:
-                args[dest] = float(value) if value.isascii() else None
-            except ValueError:
+            if not value.isascii():  # float() takes other digits too; click does not
                 return None
-            if args[dest] is None:
+            try:
+                args[dest] = float(value)
+            except ValueError:
                 return None
         elif kind == "path":
             args[dest] = Path(value)

@@ -187,18 +187,8 @@ def relax(pattern: str, ignorecase: bool = False, narrow: bool = False, edges: b
                 i = j + 1
                 continue
             if e in "xuU":
-                if e == "x" and i + 2 < n and pattern[i + 2] == "{":
-                    k = pattern.find("}", i)
-                    if k < 0:
-                        raise Unsupported("unclosed \\x{")
-                    digits, i = pattern[i + 3:k], k + 1
-                else:
-                    width = {"x": 2, "u": 4, "U": 8}[e]
-                    digits, i = pattern[i + 2:i + 2 + width], i + 2 + width
-                try:
-                    char = chr(int(digits, 16))
-                except (ValueError, OverflowError):
-                    raise Unsupported(f"\\{e}{digits}") from None
+                code, i = _hex_escape(pattern, i)
+                char = chr(code)
                 emit(_DOTTED_I if char in _I_FORMS and ci() else f"\\x{{{ord(char):x}}}")
                 continue
             emit(pattern[i:i + 2])
@@ -346,6 +336,27 @@ def _code_point(digits: str) -> int:
 
 def _is_blank(code: int) -> bool:
     return code in _BLANKS
+
+
+def _hex_escape(pattern: str, i: int) -> tuple[int, int]:
+    """The code point of the escape ``\\xHH``, ``\\x{H...}``, ``\\uHHHH`` or
+    ``\\UHHHHHHHH`` at ``pattern[i]`` and the index after it (``Unsupported``
+    when it is unclosed or no code point)."""
+    e = pattern[i + 1]
+    if e == "x" and i + 2 < len(pattern) and pattern[i + 2] == "{":
+        k = pattern.find("}", i)
+        if k < 0:
+            raise Unsupported("unclosed \\x{")
+        digits, end = pattern[i + 3:k], k + 1
+    else:
+        width = {"x": 2, "u": 4, "U": 8}[e]
+        digits, end = pattern[i + 2:i + 2 + width], i + 2 + width
+    try:
+        code = int(digits, 16)
+        chr(code)
+    except (ValueError, OverflowError):
+        raise Unsupported(f"\\{e}{digits}") from None
+    return code, end
 
 
 def _is_count(body: str) -> bool:
@@ -524,19 +535,7 @@ def _class_member(pattern: str, j: int) -> tuple[int, tuple]:
         ascii_part = _PROPERTY_ASCII.get(name)
         return end, (("s", ascii_part, True) if ascii_part is not None else ("wide",))
     if e in "xuU":
-        if e == "x" and j + 2 < n and pattern[j + 2] == "{":
-            k = pattern.find("}", j)
-            if k < 0:
-                raise Unsupported("unclosed \\x{")
-            digits, end = pattern[j + 3:k], k + 1
-        else:
-            width = {"x": 2, "u": 4, "U": 8}[e]
-            digits, end = pattern[j + 2:j + 2 + width], j + 2 + width
-        try:
-            code = int(digits, 16)
-            chr(code)
-        except (ValueError, OverflowError):
-            raise Unsupported(f"\\{e}{digits}") from None
+        code, end = _hex_escape(pattern, j)
         return end, ("c", code)
     if e in _CLASS_ESCAPES:
         return j + 2, ("c", _CLASS_ESCAPES[e])

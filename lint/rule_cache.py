@@ -411,6 +411,7 @@ class PackCache:
         self.used: set[str] = set()  # the programs looked up while this folder's rules compiled
         self.dirty = False
         self.name: str | None = None
+        self._known = 0  # programs read from the file
         if not _enabled:
             return
         try:
@@ -431,7 +432,7 @@ class PackCache:
         ``whole`` (every rule compiled) and the store more than twice what was
         used: the programs no rule used are dropped (not at each unused one:
         a check module's own patterns are looked up in the folder loaded first)."""
-        if len(self.programs) != getattr(self, "_known", 0):
+        if len(self.programs) != self._known:
             self.dirty = True
         if whole and len(self.programs) > 2 * len(self.used) + 100:
             for k in [k for k in self.programs if k not in self.used]:

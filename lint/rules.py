@@ -56,6 +56,16 @@ class Example(BaseModel):
         return [v] if isinstance(v, str) else v
 
 
+def none_is_empty_list(v: Any) -> Any:
+    """A before-validator: a key left empty in YAML (``known:``) is an empty list."""
+    return [] if v is None else v
+
+
+def none_is_empty_mapping(v: Any) -> Any:
+    """A before-validator: a key left empty in YAML (``names:``) is an empty mapping."""
+    return {} if v is None else v
+
+
 def _examples(v: Any) -> Any:
     return [{"text": x} if isinstance(x, str) else x for x in v] if isinstance(v, list) else v
 

@@ -40,7 +40,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Literal
 
 import regex
 
@@ -49,7 +49,7 @@ from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.gate import Gate, compile_source
 from lint.model import Edit, Finding, Fix, Span
-from lint.rules import RuleBase
+from lint.rules import RuleBase, none_is_empty_list, none_is_empty_mapping
 from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
 DATA_KEYS = ("names",)
@@ -61,20 +61,14 @@ class HouseData(BaseModel):
     names: list[str | list[str]] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
 
-    @field_validator("names", "places", mode="before")
-    @classmethod
-    def _none_is_empty(cls, v: Any) -> Any:
-        return [] if v is None else v
+    _none_is_empty = field_validator("names", "places", mode="before")(none_is_empty_list)
 
 
 class Params(RuleBase):
     extends: Literal["fixed_case"]
     names: HouseData = Field(default_factory=HouseData)
 
-    @field_validator("names", mode="before")
-    @classmethod
-    def _names_none(cls, v: Any) -> Any:
-        return {} if v is None else v
+    _names_none = field_validator("names", mode="before")(none_is_empty_mapping)
 
 
 _TOKEN = regexes.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*")

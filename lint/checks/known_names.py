@@ -62,7 +62,7 @@ from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.name_variants import _distance, fold
 from lint.model import Edit, Finding, Fix, Span
 from lint.regexes import longest_first as _longest_first
-from lint.rules import RuleBase
+from lint.rules import RuleBase, none_is_empty_list, none_is_empty_mapping
 from lint.spec import BaseModel, ConfigDict, Field, field_validator
 
 DATA_KEYS = ("names",)
@@ -75,20 +75,14 @@ class KnownData(BaseModel):
     bodies: list[str] = Field(default_factory=list)
     alternatives: list[list[str]] = Field(default_factory=list)
 
-    @field_validator("people", "bodies", "alternatives", mode="before")
-    @classmethod
-    def _none_is_empty(cls, v: Any) -> Any:
-        return [] if v is None else v
+    _none_is_empty = field_validator("people", "bodies", "alternatives", mode="before")(none_is_empty_list)
 
 
 class Params(RuleBase):
     extends: Literal["known_names"]
     names: KnownData = Field(default_factory=KnownData)
 
-    @field_validator("names", mode="before")
-    @classmethod
-    def _names_none(cls, v: Any) -> Any:
-        return {} if v is None else v
+    _names_none = field_validator("names", mode="before")(none_is_empty_mapping)
 
 
 # a word: letters and marks, inner apostrophes and hyphens (O'Neill, Demy-Geroe, al-Assad)

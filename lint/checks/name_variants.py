@@ -123,7 +123,7 @@ from lint import regexes
 from lint.article import Article, Block
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
-from lint.rules import RuleBase
+from lint.rules import RuleBase, none_is_empty_list, none_is_empty_mapping
 from lint.spec import BaseModel, ConfigDict, Field, field_validator
 from lint.tokens import WORD as _WORD
 from lint.tokens import block_tokens
@@ -145,10 +145,7 @@ class NameData(BaseModel):
     different: list[list[str]] = Field(default_factory=list)  # look-alikes that are different names
     titles: list[str] = Field(default_factory=list)  # words before a name that say nothing of who it is (Mr, President)
 
-    @field_validator("known", mode="before")
-    @classmethod
-    def _none_is_empty(cls, v: Any) -> Any:
-        return [] if v is None else v
+    _none_is_empty = field_validator("known", mode="before")(none_is_empty_list)
 
 
 class PlaceData(BaseModel):
@@ -159,10 +156,7 @@ class PlaceData(BaseModel):
     derived: list[list[str]] = Field(default_factory=list)  # written by a script from a gazetteer
     curated: list[list[str]] = Field(default_factory=list)  # by hand
 
-    @field_validator("derived", "curated", mode="before")
-    @classmethod
-    def _none_is_empty(cls, v: Any) -> Any:
-        return [] if v is None else v
+    _none_is_empty = field_validator("derived", "curated", mode="before")(none_is_empty_list)
 
 
 class Params(RuleBase):
@@ -175,10 +169,7 @@ class Params(RuleBase):
     across_level: Level = "suggestion"
     min_length: int = Field(default=5, ge=3)  # letters, for edit-distance variants
 
-    @field_validator("names", "places", mode="before")
-    @classmethod
-    def _names_none(cls, v: Any) -> Any:
-        return {} if v is None else v
+    _names_none = field_validator("names", "places", mode="before")(none_is_empty_mapping)
 
 
 # --------------------------------------------------------------------------
