@@ -91,6 +91,7 @@ class MappedBlock:
     text: str
     offsets: array
     exact: bool = True
+    element: object = None  # the lxml element the block belongs to (its nearest block-level ancestor)
 
     @property
     def start(self) -> int:
@@ -108,6 +109,7 @@ class HtmlText:
 
     blocks: list[MappedBlock] = field(default_factory=list)
     diverged_strings: int = 0  # lxml strings that did not match the stream directly
+    root: object = None  # the lxml document (None when lxml refused the page)
 
     @property
     def inexact_blocks(self) -> int:
@@ -330,10 +332,11 @@ class _Aligner:
 
 
 class _Run:
-    __slots__ = ("exact", "offs", "parts", "tag")
+    __slots__ = ("element", "exact", "offs", "parts", "tag")
 
-    def __init__(self, tag: str):
+    def __init__(self, tag: str, element: object = None):
         self.tag = tag
+        self.element = element
         self.parts: list[str] = []
         self.offs = array("q")
         self.exact = True
@@ -370,7 +373,7 @@ def _collapse(run: _Run) -> MappedBlock | None:
     if not text:
         return None
     offs = offs[lead : len(offs) - trail]
-    return MappedBlock(run.tag, text, offs, run.exact and -1 not in offs)
+    return MappedBlock(run.tag, text, offs, run.exact and -1 not in offs, run.element)
 
 
 def map_html(source: str) -> HtmlText:
@@ -387,6 +390,7 @@ def map_html(source: str) -> HtmlText:
         root = lxml.html.document_fromstring(body.encode("utf-8", "replace"), parser=parser)
     except Exception:  # lxml refuses some documents (e.g. nothing but a comment)
         return result
+    result.root = root
     al = _Aligner(stext, soffs)
     blocks = result.blocks
 
@@ -395,7 +399,7 @@ def map_html(source: str) -> HtmlText:
             b = _collapse(run)
             if b is not None:
                 blocks.append(b)
-        return _Run(run.tag)
+        return _Run(run.tag, run.element)
 
     # Iterative walk: (element, state) with state 0 = enter, 1 = leave.
     runs: list[_Run] = []
@@ -420,7 +424,7 @@ def map_html(source: str) -> HtmlText:
             elif tag in _BLOCK_TAGS and not silent:
                 if runs:
                     runs[-1] = flush(runs[-1])
-                runs.append(_Run(tag))
+                runs.append(_Run(tag, el))
             elif tag == "br" and not silent and runs:
                 run = runs[-1]
                 i = bisect.bisect_left(brs, _last_offset(al))
