@@ -38,6 +38,7 @@ class Piece:
     starts: array
     ends: array
     exact: bool = True
+    escape: Callable[[str], str] | None = None  # how a replacement is written into this block's source (else Extracted.escape)
 
     def __post_init__(self) -> None:
         if not (len(self.text) == len(self.starts) == len(self.ends)):
