@@ -107,6 +107,12 @@ _LOOKS_HTML = re.compile(
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n|\r[ \t\f\v]*\r")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\bog\b|\boch\b)\s*")
+_BY_WORD = re.compile(r"(?i)^(?:by|von|par|por|door|av|af)[:\s]\s*(?=[^\W\d_])")  # "By", and the word in de, fr, es/pt, nl, sv/no/da
+# the last word of a byline part that is an outlet or a role, not a person: "Coastal Wire", "Reuters Staff", "AP Writer"
+_NOT_NAME_ENDS = frozenset(
+    "wire news press agency staff writer writers editor editors correspondent correspondents reporter reporters columnist "
+    "journalist contributor service services media newsroom desk team bureau online".split()
+)
 _TRAILING_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$")
 
 # schema.org types read as an article
@@ -505,17 +511,18 @@ def _date(doc: _Doc, ptr: str, source: str, out: Extracted) -> bool:
 
 
 def _split_authors(byline: str) -> list[str]:
+    """The names in a byline: "By Jane Roe and John Doe, AP" -> ["Jane Roe", "John Doe"] (a one-word part, an agency
+    such as "AP" or "dpa", is kept only when it is all there is)."""
     from lint.readers.text import byline_author
 
-    name = byline_author(byline) if re.match(r"(?i)\s*by\b", byline) else byline.strip()
+    line = _BY_WORD.sub("By ", byline.strip(), count=1)
+    name = byline_author(line) if line.startswith("By ") else line
     if not name:
         return []
-    out = []
-    for part in _AUTHOR_SPLIT.split(name):
-        part = part.strip(" .,;:-|/")
-        if part and any(c.isupper() for c in part) and part not in out:
-            out.append(part)
-    return out
+    parts = [p.strip(" .,;:-|/") for p in _AUTHOR_SPLIT.split(name)]
+    parts = [p for p in parts if p and any(c.isupper() for c in p) and p.split()[-1].lower() not in _NOT_NAME_ENDS]
+    names = [p for p in parts if len(p.split()) >= 2] or parts[:1]
+    return list(dict.fromkeys(names))
 
 
 def _words(text: str) -> list[str]:
@@ -582,7 +589,7 @@ def _is_wordpress(tree: Any) -> bool:
 
 
 def _is_ninjs(tree: Any) -> bool:
-    if not isinstance(tree, dict):
+    if not isinstance(tree, dict) or "@type" in tree or "@context" in tree:  # JSON-LD of another type
         return False
     keys = {k.lower() for k in tree}
     if keys & {"headline", "headlines", "bodies"} or any(k.startswith("body_") for k in keys):
