@@ -114,9 +114,9 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     """
     from lint import suppress
     from lint.engine import lint_article, nothing_to_find, plan
-    from lint.readers import MARKDOWN_EXTENSIONS, read_article
+    from lint.readers import MARKDOWN_EXTENSIONS, STRUCTURED_EXTENSIONS, read_article
 
-    if (plain or not name.lower().endswith(MARKDOWN_EXTENSIONS)) and nothing_to_find(text, rules):
+    if (plain or not name.lower().endswith(MARKDOWN_EXTENSIONS + STRUCTURED_EXTENSIONS)) and nothing_to_find(text, rules):
         diags: list[Diagnostic] = []  # the plain-text reader's article: no rule can find anything in it
     elif plain:
         from lint.readers import read_text
@@ -126,7 +126,10 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
             article.meta.date, article.meta.date_source = date, "option"
         diags = lint_article(article, rules)
     else:
-        diags = lint_article(read_article(name, text, date=date), rules)
+        article = read_article(name, text, date=date)
+        diags = lint_article(article, rules)
+        if article.source_map is not None:  # an HTML, JSON or Word file: findings at the file's offsets
+            diags = article.source_map.to_source(diags)
     parsed = suppress.parse(text)
     if parsed:
         diags = suppress.apply(diags, parsed, plan(rules).raw_ids)

@@ -10,6 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lint.readers.build import SourceMap
+    from lint.readers.mapped import Extracted
 
 # The scopes a block can have. "text" in a rule means every prose block of
 # the top level (headline, standfirst, byline, paragraph, heading, list).
@@ -63,6 +68,11 @@ class Article:
     # standfirst before its " / Outlet"): whole-text gates made with
     # ``edges`` (lint/gate.py) hold for them
     edges: bool = False
+    # A structured file (HTML, JSON, Word): ``text`` is the extracted text and
+    # the map takes its offsets back to the file (lint/readers/build.py);
+    # None when ``text`` is the file itself.
+    source_map: SourceMap | None = field(default=None, repr=False, compare=False)
+    extracted: Extracted | None = field(default=None, repr=False, compare=False)  # what the reader made of the file
 
     # Per-block segmentation, computed once per article and shared by every
     # check that splits the same block (keyed by the Block value).

@@ -102,7 +102,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--list-rules": ("list_rules", "flag"), "--explain": ("explain", "value"),
     "--jobs": ("jobs", "int"), "-j": ("jobs", "int"), "--no-cache": ("no_cache", "flag"), "--lsp": ("lsp", "flag"),
     "--server": ("server", "flag"), "--idle-timeout": ("idle_timeout", "float"),
-    "--test-examples": ("test_examples", "flag"),
+    "--test-examples": ("test_examples", "flag"), "--print-article": ("print_article", "flag"),
 }
 DEFAULTS: dict[str, Any] = {
     "paths": None, "format": None, "output_file": None, "min_level": None, "fail_level": None, "exit_zero": False,
@@ -111,6 +111,7 @@ DEFAULTS: dict[str, Any] = {
     "follow_links": False, "fix": False, "unsafe_fixes": False, "diff": False, "statistics": False,
     "report_unused": False, "baseline": None, "write_baseline": None, "list_rules": False, "explain": None, "jobs": 0,
     "no_cache": False, "lsp": False, "server": False, "idle_timeout": None, "test_examples": False,
+    "print_article": False,
 }
 
 
@@ -179,7 +180,7 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         date: str | None, ignore_syntax: bool, stdin_filename: str | None, force_exclude: bool, follow_links: bool,
         fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool, report_unused: bool, baseline: Path | None,
         write_baseline: Path | None, list_rules: bool, explain: str | None, jobs: int, no_cache: bool, lsp: bool,
-        server: bool, idle_timeout: float | None, test_examples: bool) -> NoReturn:
+        server: bool, idle_timeout: float | None, test_examples: bool, print_article: bool = False) -> NoReturn:
     """One run of the command, its options parsed (by ``main`` or by typer); exits with the run's code."""
     if no_cache:  # before anything compiles a pattern: neither cache is read (lint/regexes.py)
         from lint import rule_cache
@@ -210,11 +211,40 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
     try:
         raise SystemExit(_main(paths, settings, exit_zero=exit_zero, quiet=quiet, output_file=output_file,
                                statistics=statistics, write_baseline=write_baseline, list_rules=list_rules,
-                               explain=explain, test_examples=test_examples, lsp=lsp, server=server, idle_timeout=idle_timeout))
+                               explain=explain, test_examples=test_examples, lsp=lsp, server=server, idle_timeout=idle_timeout,
+                               print_article=print_article))
     except UsageError as exc:
         _fail(str(exc))
 
 
+
+
+def _print_articles(paths: list[str], settings, output_file: Path | None) -> int:
+    """``--print-article``: each file's article model as JSON (lint/readers/describe.py); no rules are loaded."""
+    import json
+
+    from lint import pipeline
+    from lint.files import ReadError, decode_article, discover, read_file
+    from lint.readers import ReadError as ArticleError
+    from lint.readers import read_article
+    from lint.readers.describe import describe
+
+    pipeline.check_paths(paths)
+    errors: list[str] = []
+    out = []
+    for path, _named in discover(list(paths), errors, follow_links=settings.follow_links):
+        name = (settings.stdin_filename or "-") if path == "-" else path
+        try:
+            text = decode_article(sys.stdin.buffer.read(), name)[0] if path == "-" else read_file(path)[0]
+            article = read_article(name, text, date=settings.date)
+        except (ReadError, ArticleError) as exc:
+            errors.append(str(exc))
+            continue
+        out.append(describe(article, text))
+    for message in errors:
+        echo(f"newslint: {message}", err=True)
+    _emit(json.dumps(out, ensure_ascii=False, indent=2) + "\n", output_file)
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 # formats whose renderers need only each file's line starts, not its text (see LineIndex.positions_only)
@@ -223,8 +253,11 @@ _POSITIONS_ONLY = frozenset(("text", "line", "json", "json-lines"))
 
 def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_file: Path | None, statistics: bool,
           write_baseline: Path | None, list_rules: bool, explain: str | None, test_examples: bool, lsp: bool,
-          server: bool = False, idle_timeout: float | None = None) -> int:
+          server: bool = False, idle_timeout: float | None = None, print_article: bool = False) -> int:
     from lint import pipeline
+
+    if print_article:
+        return _print_articles(paths, settings, output_file)
 
     if server or idle_timeout is not None:
         from lint.server import serve as run_server

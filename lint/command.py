@@ -96,8 +96,12 @@ def lint(
         bool,
         typer.Option("--test-examples", help="Run the examples of the loaded rules (with --rules for your own packs) and exit."),
     ] = False,
+    print_article: Annotated[
+        bool,
+        typer.Option("--print-article", help="Print what the reader made of each file (headline, date, blocks with positions) as JSON, and exit."),
+    ] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
-    """Lint news articles (.txt, .md) for inconsistencies and unsourced claims."""
+    """Lint news articles (.txt, .md, .html, newsroom .json, .docx) for inconsistencies and unsourced claims."""
     del version  # handled by its callback
     cli.run(**{k: v for k, v in locals().items()})

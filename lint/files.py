@@ -13,8 +13,10 @@ could block or never end), at most ``MAX_FILE_BYTES`` of them.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -153,14 +155,60 @@ def decode(data: bytes, path: str) -> str:
 
 def decode_source(data: bytes, path: str) -> tuple[str, bool]:
     """(text, whether it had a BOM)."""
+    text, bom, _ = decode_article(data, path)
+    return text, bom
+
+
+def decode_article(data: bytes, path: str) -> tuple[str, bool, str]:
+    """(text, whether it had a BOM, the encoding read).
+
+    UTF-8, newlines untouched. An HTML page that is not valid UTF-8 is read
+    in the charset its ``<meta>`` declares (else windows-1252, as browsers
+    do); valid UTF-8 stays UTF-8 whatever a stale ``<meta charset>`` says.
+    A Word file (``.docx``) becomes its text, one paragraph per line
+    (lint/readers/docx.py)."""
+    lower = path.lower()
+    if lower.endswith(".docx"):
+        from lint.readers.docx import docx_text
+
+        try:
+            return docx_text(data), False, "docx"
+        except ImportError:
+            raise ReadError(f"{path}: reading Word files needs python-docx: pip install 'newslint[docx]'") from None
+        except ValueError as exc:
+            raise ReadError(f"{path}: not a Word file that can be read ({exc}), skipped") from None
     if b"\x00" in data[:8192]:
         raise ReadError(f"{path}: binary file, skipped")
     try:
         text = data.decode("utf-8")
+        encoding = "utf-8"
     except UnicodeDecodeError as exc:
-        raise ReadError(f"{path}: not valid UTF-8 (byte {exc.start}), skipped") from None
+        from lint.readers import HTML_EXTENSIONS
+
+        if not lower.endswith(HTML_EXTENSIONS):
+            raise ReadError(f"{path}: not valid UTF-8 (byte {exc.start}), skipped") from None
+        encoding = _html_charset(data)
+        text = data.decode(encoding, "replace")
     bom = text.startswith("\ufeff")
-    return (text[1:] if bom else text), bom
+    return (text[1:] if bom else text), bom, encoding
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _html_charset(data: bytes) -> str:
+    """The charset the page declares in its first 4 KB (a codec Python knows), else windows-1252."""
+    import codecs
+
+    m = _CHARSET.search(data[:4096])
+    if m:
+        try:
+            name = codecs.lookup(m.group(1).decode("ascii")).name
+        except LookupError:
+            name = ""
+        if name and name not in ("utf-8", "ascii"):
+            return "gb18030" if name in ("gb2312", "gbk") else name  # the supersets browsers use
+    return "cp1252"
 
 
 @dataclass(frozen=True)
@@ -172,6 +220,7 @@ class Snapshot:
     size: int
     mtime_ns: int
     sha256: str
+    encoding: str = "utf-8"  # what the text was read as: --fix writes UTF-8 only over UTF-8
 
     @classmethod
     def of(cls, st: os.stat_result, data: bytes) -> Snapshot:
@@ -227,5 +276,7 @@ def read_source(path: str) -> tuple[str, bool]:
 def read_file(path: str) -> tuple[str, bool, Snapshot]:
     """(text, whether it had a BOM, the snapshot ``--fix`` checks before writing)."""
     data, snap = read_bytes(path)
-    text, bom = decode_source(data, path)
+    text, bom, encoding = decode_article(data, path)
+    if encoding != "utf-8":
+        snap = dataclasses.replace(snap, encoding=encoding)
     return text, bom, snap

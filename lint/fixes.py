@@ -150,6 +150,8 @@ def write_fixed(path: str, text: str, bom: bool, snapshot: Snapshot | None = Non
         raise FixRefused(f"has {st.st_nlink} hard links; not fixed (fixing would break them or write through them)")
     if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise FixRefused("read-only; not fixed")
+    if snapshot is not None and snapshot.encoding != "utf-8":
+        raise FixRefused(f"read as {snapshot.encoding}, not UTF-8; not fixed (fixing would re-encode the whole file)")
     try:
         data = (("\ufeff" if bom else "") + text).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate from a replacement

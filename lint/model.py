@@ -103,6 +103,9 @@ class Diagnostic:
     fix: Fix | None = field(default=None, compare=False)
     link: str = field(default="", compare=False)
     related: tuple[Related, ...] = field(default=(), compare=False)
+    # in a newsroom JSON file: the JSON pointer of the string holding the
+    # finding and the code point offset in its decoded value
+    pointer: tuple[str, int] | None = field(default=None, compare=False)
 
     @property
     def span(self) -> Span:

@@ -131,6 +131,7 @@ class FileReport:
     state: dict[str, Any] | None = field(default=None, repr=False)  # cross-article state by rule id
     fail_level: Severity = Severity.WARNING  # its project's failing level
     passthrough: bytes | None = field(default=None, repr=False)  # --fix on unreadable standard input: the bytes
+    not_article: bool = False  # error: a well-formed file with no news article in it (a folder's package.json)
 
 
 @dataclass
@@ -428,7 +429,8 @@ def lint_paths(paths: Sequence[str], where: Project | Projects,
     walk_errors: list[str] = []
     notes: list[str] = []
     groups: dict[int, tuple[Project, list[tuple[int, str]]]] = {}  # files by project, in order
-    total = excluded = 0
+    total = excluded = not_news = 0
+    named: set[int] = set()  # the files given by name (not found in a folder)
     by_folder: dict[str, Project] = {}  # within one run, the files of a folder share its configuration
     for path, explicit in discover(list(paths), walk_errors, notes, follow_links=s.follow_links):
         name = (s.stdin_filename or "-") if path == "-" else path
@@ -442,6 +444,8 @@ def lint_paths(paths: Sequence[str], where: Project | Projects,
             excluded += 1
             continue
         groups.setdefault(id(project), (project, []))[1].append((total, path))
+        if explicit:
+            named.add(total)
         total += 1
     errors += [(e.split(": ", 1)[0], e) for e in walk_errors]
     # the text is needed at the end only for a baseline (fingerprints read the line)
@@ -454,6 +458,9 @@ def lint_paths(paths: Sequence[str], where: Project | Projects,
             done_count = len(done) + len(reports) + 1
             if progress is not None:
                 progress(done_count, total)
+            if fr.error is not None and fr.not_article and index not in named:
+                not_news += 1  # a folder's other JSON files: no article, no error
+                continue
             if fr.error is not None:
                 errors.append((fr.name, fr.error))
                 unread.append(fr)
@@ -474,6 +481,9 @@ def lint_paths(paths: Sequence[str], where: Project | Projects,
             reports.append((index, fr))
         _finish_files([fr for _, fr in reports], project.rules, project)
         done += reports
+    if not_news:
+        notes.append(f"{not_news} .json file(s) in the folders hold no news article "
+                     "(ninjs, a WordPress REST post or schema.org NewsArticle): skipped")
     done.sort(key=lambda pair: pair[0])
     files_done = [fr for _, fr in done]
     if known is not None:
@@ -543,7 +553,7 @@ def _export(rules: Sequence[Rule], name: str) -> dict[str, Any] | None:
 
 def _process(path: str, project: Project) -> FileReport:
     """Read, fix (if asked) and lint one file. Never raises for bad input."""
-    from lint.files import ReadError, Snapshot, decode_source, read_file
+    from lint.files import ReadError, Snapshot, decode_article, read_file
     from lint.readers import ReadError as ArticleError
 
     s = project.settings
@@ -553,7 +563,7 @@ def _process(path: str, project: Project) -> FileReport:
     try:
         if path == "-":
             data = sys.stdin.buffer.read()
-            text, bom = decode_source(data, name)
+            text, bom, _ = decode_article(data, name)
         else:
             text, bom, snapshot = read_file(path)
     except ReadError as exc:
@@ -561,7 +571,10 @@ def _process(path: str, project: Project) -> FileReport:
     rules = project.rules_for(name)
     res = FileReport(name)
     try:
-        if s.fix or s.diff:
+        if (s.fix or s.diff) and name.lower().endswith(".docx"):
+            res.notes.append(f"{name}: Word files take no fixes (newslint reads them, it does not write them); "
+                             "the findings are reported")
+        elif s.fix or s.diff:
             from lint.fixes import FixRefused, fix_until_stable, write_fixed
 
             def lint(t: str) -> list[Diagnostic]:
@@ -591,7 +604,8 @@ def _process(path: str, project: Project) -> FileReport:
         sups: list[Suppression] = []
         diags = lint_source(name, text, project, rules=rules, sups=sups)
     except ArticleError as exc:
-        return FileReport(name, error=str(exc), passthrough=data if path == "-" and s.fix else None)
+        return FileReport(name, error=str(exc), passthrough=data if path == "-" and s.fix else None,
+                          not_article=exc.not_article)
     except Exception as exc:  # a bug in a check: report it, go on with the next file
         return FileReport(name, error=f"{name}: internal error, file skipped ({type(exc).__name__}: {exc}); please report it")
     res.text, res.diags, res.sups = text, diags, sups

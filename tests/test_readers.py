@@ -210,7 +210,7 @@ def test_body_only_has_no_headline():
 
 
 def test_extensions():
-    assert set(EXTENSIONS) == {".txt", ".md", ".markdown"}
+    assert set(EXTENSIONS) == {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".docx"}
 
 
 # -------------------------------------------------------------------------- markdown

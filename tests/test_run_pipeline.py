@@ -91,7 +91,7 @@ def test_undecodable_file_fails_the_run_and_is_reported(tmp_path, newslint):
 
 def test_no_lintable_file_is_a_warning(tmp_path, newslint):
     (tmp_path / "empty").mkdir()
-    write(tmp_path, "pages/a.html", "<p>Hi</p>")
+    write(tmp_path, "pages/a.csv", "a,b\n1,2\n")
     for folder in ("empty", "pages"):
         proc = newslint(folder, cwd=tmp_path)
         assert proc.returncode == 0

@@ -15,7 +15,9 @@ Each element (schema version 1)::
 Lines and columns are 1-based, columns in code points; offsets are
 0-based code points into the file's text (after a BOM). ``related`` lists
 the other places the finding refers to, in the same file and the same
-convention (``[]`` when none).
+convention (``[]`` when none). In a newsroom JSON file a finding also has
+``"pointer": {"path": "/content/rendered", "offset": 120}``: the JSON
+pointer of the string that holds it and its offset in the decoded string.
 
 Text is UTF-8 as is, except DEL, C0 and C1 controls, bidirectional
 controls, U+2028/U+2029 and lone surrogates, which are ``\\uXXXX`` escapes
@@ -57,7 +59,7 @@ def diagnostic_dict(index: LineIndex, d) -> dict:
                 for e in d.fix.edits
             ],
         }
-    return {
+    out = {
         "rule": d.rule,
         "severity": str(d.severity),
         "path": d.path,
@@ -71,6 +73,9 @@ def diagnostic_dict(index: LineIndex, d) -> dict:
             for r in d.related
         ],
     }
+    if d.pointer is not None:  # a newsroom JSON file: where in the JSON document
+        out["pointer"] = {"path": d.pointer[0], "offset": d.pointer[1]}
+    return out
 
 
 def error_dict(path: str, message: str) -> dict:

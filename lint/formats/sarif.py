@@ -132,6 +132,9 @@ def sarif_log(results, *, rules=None, root=None, errors=()) -> dict:
             }
             if d.related:
                 res["relatedLocations"] = _related(index, text, artifact, d.related)
+            if d.pointer is not None:  # a newsroom JSON file: the string's JSON pointer, the offset in its value
+                res["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": d.pointer[0], "kind": "member"}]
+                res["properties"] = {"jsonPointer": d.pointer[0], "offsetInString": d.pointer[1]}
             if d.fix is not None:
                 res["fixes"] = [{
                     "description": {"text": d.fix.title or f"Apply the {d.fix.applicability} fix"},

@@ -14,17 +14,21 @@ import datetime as dt
 from lint.article import Article
 from lint.readers.text import read_text
 
-EXTENSIONS = (".txt", ".md", ".markdown")
+HTML_EXTENSIONS = (".html", ".htm")
+# files whose article text is extracted: findings are moved back to the file (lint/readers/build.py)
+STRUCTURED_EXTENSIONS = HTML_EXTENSIONS + (".json", ".docx")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
+EXTENSIONS = (".txt",) + MARKDOWN_EXTENSIONS + STRUCTURED_EXTENSIONS
 
-__all__ = ["EXTENSIONS", "ReadError", "read_article", "read_markdown", "read_text"]
+__all__ = ["EXTENSIONS", "ReadError", "extract", "read_article", "read_markdown", "read_structured", "read_text"]
 
 
 class ReadError(ValueError):
     """An article that cannot be read (for example broken front matter)."""
 
-    def __init__(self, path: str, line: int | None, problem: str):
+    def __init__(self, path: str, line: int | None, problem: str, not_article: bool = False):
         self.path, self.line, self.problem = path, line, problem
+        self.not_article = not_article  # a well-formed file that holds no news article (a folder's other JSON)
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {problem}")
 
@@ -46,11 +50,49 @@ def read_article(
     prose block is body text (used for rule examples). Raises
     :class:`ReadError` for an unreadable article (broken front matter).
     """
-    if path.lower().endswith(MARKDOWN_EXTENSIONS):
+    lower = path.lower()
+    if lower.endswith(MARKDOWN_EXTENSIONS):
         article = read_markdown(path, text, body_only=body_only)
+    elif lower.endswith(STRUCTURED_EXTENSIONS):
+        article = read_structured(path, text)
     else:
         article = read_text(path, text, body_only=body_only)
     if date is not None:
         article.meta.date = date
         article.meta.date_source = "option"
     return article
+
+
+def extract(path: str, text: str):
+    """What the HTML, JSON or Word reader makes of ``text`` (a ``lint.readers.mapped.Extracted``),
+    by the extension of ``path``; a ReadError when the file holds no article it can read."""
+    lower = path.lower()
+    try:
+        if lower.endswith(HTML_EXTENSIONS):
+            from lint.readers.html import extract_html
+
+            return extract_html(text)
+        if lower.endswith(".json"):
+            from lint.readers.json_news import NotNewsJSON, extract_json
+
+            try:
+                return extract_json(text)
+            except NotNewsJSON as exc:
+                raise ReadError(path, None, str(exc), not_article=True) from None
+        from lint.readers.docx import extract_docx
+
+        return extract_docx(text)
+    except ReadError:
+        raise
+    except ValueError as exc:
+        raise ReadError(path, getattr(exc, "lineno", None), str(exc)) from None
+    except ImportError as exc:
+        raise ReadError(path, None, f"this format needs a package that is not installed ({exc.name}): "
+                                    "pip install 'newslint[html]'") from None
+
+
+def read_structured(path: str, text: str) -> Article:
+    """An HTML page, a newsroom JSON file or a Word file's text as an Article with a source map."""
+    from lint.readers.build import to_article
+
+    return to_article(path, text, extract(path, text))

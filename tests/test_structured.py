@@ -1,0 +1,193 @@
+"""HTML (and the other structured formats) through the whole pipeline: findings at
+the file's positions, --fix in the text nodes, --print-article, folders."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+from lint.readers import read_article
+from lint.readers.build import SourceMap
+from lint.readers.html import extract_html, source_ends
+
+from helpers import cli as run_cli
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Exercise Zapad 2025 begins | Example News</title>
+<meta property="og:title" content="Exercise Zapad 2025 begins">
+</head>
+<body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article>
+<h1>Exercise Zapad 2025 begins</h1>
+<p>MINSK &mdash; The annual Zapad 2025 exercise began on Friday, the Belarusian defence ministry said.</p>
+<p>The <b>Zapod</b> drills involve 13,000 troops, according to the ministry.</p>
+<p>The Zapad drills will end on Tuesday, according to the ministry. AT&amp;T said nothing.</p>
+</article>
+</body></html>
+"""
+
+
+def _collapse(s: str) -> str:
+    return re.sub(r"[ \t\r\n\f]+", " ", s)
+
+
+def _reads_as(source: str, start: int, end: int, text: str) -> bool:
+    """The file's characters at [start, end), tags dropped and references resolved, are ``text``."""
+    raw = re.sub(r"<[^>]*>", "", source[start:end])
+    return _collapse(unescape(raw)).strip() == _collapse(text).strip()
+
+
+def test_findings_point_at_the_file(tmp_path):
+    f = tmp_path / "a.html"
+    f.write_text(PAGE, encoding="utf-8")
+    r = run_cli("--format", "json", "--no-cache", str(f))
+    found = json.loads(r.stdout)
+    by_rule = {d["rule"]: d for d in found}
+    name = by_rule["News.NameVariant"]
+    assert (name["start"]["line"], name["start"]["column"]) == (10, 11)  # inside <b> on line 10
+    assert PAGE[name["start"]["offset"]:name["end"]["offset"]] == "Zapod"
+    rec = by_rule["News.RecurrenceClaim"]
+    assert PAGE[rec["start"]["offset"]:rec["start"]["offset"] + 6] == "annual"
+    for d in found:  # every finding's span reads, in the file, as what was flagged
+        s, e = d["start"]["offset"], d["end"]["offset"]
+        assert 0 <= s <= e <= len(PAGE)
+        assert "<" not in PAGE[s:e] or _reads_as(PAGE, s, e, unescape(re.sub(r"<[^>]*>", "", PAGE[s:e])))
+
+
+def test_every_character_of_every_block_maps_back():
+    ex = extract_html(PAGE)
+    for p in ex.pieces:
+        for i, c in enumerate(p.text):
+            s, e = p.starts[i], p.ends[i]
+            assert s >= 0 and e > s
+            got = unescape(PAGE[s:e]) if PAGE[s] == "&" else PAGE[s:e]
+            assert got == c or (c == " " and got.isspace()), (p.text, i, PAGE[s:e])
+
+
+def test_fix_in_a_text_node_and_escaped(tmp_path):
+    f = tmp_path / "a.html"
+    f.write_text(PAGE, encoding="utf-8")
+    r = run_cli("--fix", "--no-cache", str(f))
+    assert r.code in (0, 1), r.stderr
+    fixed = f.read_text(encoding="utf-8")
+    assert "<b>Zapad</b> drills" in fixed
+    assert fixed.replace("<b>Zapad</b>", "<b>Zapod</b>") == PAGE  # nothing else changed
+
+
+def _map(source: str, text: str, starts: list[int]) -> SourceMap:
+    from array import array
+
+    s = array("q", starts)
+    return SourceMap(source, s, source_ends(source, s), [0], [lambda r: r.replace("&", "&amp;")])
+
+
+def test_edit_translation_refuses_what_the_file_cannot_take():
+    from lint.model import Edit, Span
+
+    src = "<p>AT&amp;T and <i>co</i>rp</p>"
+    (p,) = extract_html(src).pieces
+    assert p.text == "AT&T and corp"
+    smap = SourceMap(src, p.starts, p.ends, [0], [lambda r: r.replace("&", "&amp;")])
+    # the whole reference is replaced, the replacement escaped
+    e = smap.edit(Edit(Span(0, 4), "A&B"))
+    assert e is not None and src[e.span.start:e.span.end] == "AT&amp;T" and e.replacement == "A&amp;B"
+    # an edit across an inline tag is refused
+    assert smap.edit(Edit(Span(9, 13), "firm")) is None
+    # an edit that would split a reference is refused... "&" alone is the whole reference: allowed
+    e = smap.edit(Edit(Span(2, 3), "+"))
+    assert e is not None and src[e.span.start:e.span.end] == "&amp;"
+
+
+def test_collapsed_white_space_inside_an_edit_is_fine():
+    from lint.model import Edit, Span
+
+    src = "<p>some\n   analysts said</p>"
+    (p,) = extract_html(src).pieces
+    assert p.text == "some analysts said"
+    smap = SourceMap(src, p.starts, p.ends, [0], [lambda r: r])
+    e = smap.edit(Edit(Span(0, 13), "experts"))
+    assert e is not None and src[e.span.start:e.span.end] == "some\n   analysts"
+
+
+def test_print_article(tmp_path):
+    f = tmp_path / "a.html"
+    f.write_text(PAGE, encoding="utf-8")
+    r = run_cli("--print-article", str(f))
+    assert r.code == 0, r.stderr
+    (art,) = json.loads(r.stdout)
+    assert art["format"] == "html"
+    assert art["headline"] == "Exercise Zapad 2025 begins"
+    assert art["place"] == "MINSK"
+    kinds = [b["kind"] for b in art["blocks"]]
+    assert kinds[0] == "headline"
+    texts = [b["text"] for b in art["blocks"]]
+    assert "Home" not in texts and "World" not in texts  # navigation is not the article
+    for b in art["blocks"]:
+        s, e = b["start"]["offset"], b["end"]["offset"]
+        assert _reads_as(PAGE, s, e, b["text"]), b
+        line_start = PAGE.rfind("\n", 0, s) + 1
+        assert b["start"]["column"] == s - line_start + 1
+        assert b["start"]["line"] == PAGE.count("\n", 0, s) + 1
+
+
+def test_crlf_and_bom_keep_positions(tmp_path):
+    page = PAGE.replace("\n", "\r\n")
+    f = tmp_path / "a.html"
+    f.write_bytes(b"\xef\xbb\xbf" + page.encode("utf-8"))
+    found = json.loads(run_cli("--format", "json", "--no-cache", str(f)).stdout)
+    d = next(d for d in found if d["rule"] == "News.NameVariant")
+    assert (d["start"]["line"], d["start"]["column"]) == (10, 11)
+    assert page[d["start"]["offset"]:d["end"]["offset"]] == "Zapod"
+    run_cli("--fix", "--no-cache", str(f))
+    data = f.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"<b>Zapad</b>" in data
+    assert data.replace(b"<b>Zapad</b>", b"<b>Zapod</b>") == b"\xef\xbb\xbf" + page.encode("utf-8")
+
+
+def test_stale_meta_charset_and_legacy_bytes(tmp_path):
+    # valid UTF-8 stays UTF-8 whatever the <meta> says
+    page = PAGE.replace("<head>", '<head><meta charset="gb2312">').replace("Zapod", "Zapod \u00e9t\u00e9")
+    f = tmp_path / "utf8.html"
+    f.write_bytes(page.encode("utf-8"))
+    (art,) = json.loads(run_cli("--print-article", str(f)).stdout)
+    assert any("\u00e9t\u00e9" in b["text"] for b in art["blocks"])
+    # a windows-1252 page that says so is read in its charset, and not re-encoded by --fix
+    legacy = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace("nothing.", "nothing \u2013 caf\u00e9.")
+    g = tmp_path / "legacy.html"
+    g.write_bytes(legacy.encode("cp1252"))
+    (art,) = json.loads(run_cli("--print-article", str(g)).stdout)
+    assert any("caf\u00e9" in b["text"] for b in art["blocks"])
+    before = g.read_bytes()
+    r = run_cli("--fix", "--no-cache", str(g))
+    assert g.read_bytes() == before
+    assert "not UTF-8; not fixed" in r.stderr
+
+
+def test_folders_pick_up_html(tmp_path):
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.htm").write_text(PAGE, encoding="utf-8")
+    found = json.loads(run_cli("--format", "json", "--no-cache", str(tmp_path)).stdout)
+    assert {d["path"].rsplit("/", 1)[1] for d in found} == {"a.html", "b.htm"}
+
+
+def test_html_article_is_the_same_article_as_text():
+    """The checks see an HTML article as they see the same text in a .txt file."""
+    ex = extract_html(PAGE)
+    art = read_article("a.html", PAGE)
+    assert art.format == "html" and art.source_map is not None
+    assert [b.text for b in art.blocks] == [p.text for p in ex.pieces]
+    for b in art.blocks:
+        assert art.text[b.start:b.end] == b.text
+
+
+def test_hostile_page_never_crashes(tmp_path):
+    pages = ["", "<", "<html>", "&", "<p>&#xD800;&#0;&#x110000;</p>", "<![CDATA[x]]><p>a</p>",
+             "<script>" * 50, "<p>" + "<b>" * 2000 + "x", "\ufeff<p>a\rb\r\nc</p>"]
+    for k, page in enumerate(pages):
+        f = tmp_path / f"p{k}.html"
+        f.write_text(page, encoding="utf-8", newline="")
+        r = run_cli("--no-cache", str(f))
+        assert r.code in (0, 1), (page, r.stderr)
+        assert "internal error" not in r.stderr
