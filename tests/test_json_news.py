@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from lint.readers.json_news import (
     NOT_NEWS,
     JsonReadError,
+    NotNewsJSON,
     _decode,
     _scan,
     extract_json,
@@ -347,13 +348,13 @@ def test_jsonld_top_level_list_string_author_and_prefixed_type():
 def test_invalid_json_names_line_and_column():
     with pytest.raises(JsonReadError) as e:
         extract_json('{\n  "headline": "A",\n  "bodies": [}\n')
-    assert (e.value.line, e.value.column) == (3, 14)
+    assert (e.value.lineno, e.value.colno) == (3, 14)
     assert "line 3, column 14" in str(e.value) and isinstance(e.value, ValueError)
 
 
 @pytest.mark.parametrize("doc", ['{"name": "not news"}', "[1, 2]", '"just a string"', '{"@type": "Recipe", "headline": "x"}'])
 def test_not_news(doc):
-    with pytest.raises(JsonReadError, match=re.escape(NOT_NEWS)):
+    with pytest.raises(NotNewsJSON, match=re.escape(NOT_NEWS)):
         extract_json(doc)
 
 

@@ -90,7 +90,7 @@ from typing import Any
 
 from lint.readers.mapped import Extracted, Located, Piece
 
-__all__ = ["JsonReadError", "extract_json", "html_escape_json", "json_escape"]
+__all__ = ["JsonReadError", "NotNewsJSON", "extract_json", "html_escape_json", "json_escape"]
 
 NOT_NEWS = "not a news article JSON (expected ninjs, WordPress REST post or schema.org NewsArticle)"
 
@@ -124,11 +124,16 @@ _STANDFIRST_ROLES = frozenset("summary abstract standfirst lead teaser descripti
 
 
 class JsonReadError(ValueError):
-    """A JSON file that is not valid JSON (``line``/``column`` 1-based) or not a news article (``line`` None)."""
+    """A JSON file that cannot be read: invalid JSON (``lineno``/``colno`` 1-based, as json.JSONDecodeError has them),
+    several articles in one list."""
 
-    def __init__(self, problem: str, line: int | None = None, column: int | None = None):
-        self.problem, self.line, self.column = problem, line, column
-        super().__init__(f"{problem} (line {line}, column {column})" if line is not None else problem)
+    def __init__(self, problem: str, lineno: int | None = None, colno: int | None = None):
+        self.problem, self.lineno, self.colno = problem, lineno, colno
+        super().__init__(f"{problem} (line {lineno}, column {colno})" if lineno is not None else problem)
+
+
+class NotNewsJSON(JsonReadError):
+    """Well-formed JSON that is none of the article formats (a folder's package.json): not an error in a folder."""
 
 
 def json_escape(s: str) -> str:
@@ -340,36 +345,14 @@ def _plain_paragraphs(table: tuple[str, array, array], kind: str = "paragraph") 
     return out
 
 
-def _html_reader() -> Callable[[str], Extracted]:
-    try:
-        from lint.readers.html import extract_html
-    except ImportError:  # until lint/readers/html.py exists: the HTML mapper's blocks as pieces
-        return _blocks_as_extracted
-    return extract_html
+def _html_blocks(source: str) -> list[Piece]:
+    """The text blocks of a short HTML string (a headline, an excerpt) as pieces, each character's range in ``source``.
 
+    The HTML mapper's blocks, not the HTML reader's body selection: such a field is all text, however short."""
+    from lint.readers.html import piece_of
+    from lint.readers.html_map import map_html
 
-_TAG_KINDS = {"h1": "headline", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
-              "li": "list", "dt": "list", "dd": "list"}
-
-
-def _blocks_as_extracted(source: str) -> Extracted:
-    """A stand-in for the HTML reader: ``map_html``'s blocks, each character's end past its character reference."""
-    from lint.readers.html_map import _resolve, map_html
-
-    out = Extracted("html")
-    for blk in map_html(source).blocks:
-        ends = array("q")
-        for o in blk.offsets:
-            if o < 0:
-                ends.append(-1)
-            elif source[o] == "&":
-                ends.append(o + _resolve(source, o, len(source))[1])
-            elif source.startswith("\r\n", o):
-                ends.append(o + 2)
-            else:
-                ends.append(o + 1)
-        out.pieces.append(Piece(_TAG_KINDS.get(blk.tag, "paragraph"), blk.text, array("q", blk.offsets), ends, blk.exact))
-    return out
+    return [piece_of(source, "paragraph", b) for b in map_html(source).blocks]
 
 
 def _compose(p: Piece, table: tuple[str, array, array], kind: str | None = None) -> Piece:
@@ -389,15 +372,18 @@ def _compose(p: Piece, table: tuple[str, array, array], kind: str | None = None)
 
 def _html_pieces(table: tuple[str, array, array]) -> list[Piece]:
     """An HTML string's blocks through the HTML reader, mapped to the file."""
-    return [_compose(p, table) for p in _html_reader()(table[0]).pieces if p.text.strip()]
+    from lint.readers.html import extract_html
+
+    pieces = [p for p in extract_html(table[0]).pieces if p.text.strip()] or _html_blocks(table[0])
+    return [_compose(p, table) for p in pieces]
 
 
 def _html_inline(table: tuple[str, array, array], kind: str) -> Piece | None:
     """A short HTML field (a headline, an excerpt) as one block: its blocks joined by a space that spans what is between."""
     source = table[0]
-    parts = _blocks_as_extracted(source).pieces if "<" in source else []
+    parts = _html_blocks(source) if "<" in source else []
     if not parts:  # character references and no tags (or no blocks): the whole string as one text run
-        parts = _blocks_as_extracted("<p>" + source + "</p>").pieces
+        parts = _html_blocks("<p>" + source + "</p>")
         for p in parts:
             p.starts = array("q", (s - 3 if s >= 0 else -1 for s in p.starts))
             p.ends = array("q", (e - 3 if e >= 0 else -1 for e in p.ends))
@@ -549,9 +535,14 @@ def _drop_repeated_standfirst(out: Extracted) -> None:
 
 
 def _order(pieces: list[Piece]) -> list[Piece]:
-    """Headline, standfirst, byline, then the body in its order."""
+    """Headline, standfirst, byline, then the body in its order; an h1 in an HTML body after the file's headline is a
+    heading."""
     rank = {"headline": 0, "standfirst": 1, "byline": 2}
-    return sorted(pieces, key=lambda p: rank.get(p.kind, 3))
+    out = sorted(pieces, key=lambda p: rank.get(p.kind, 3))
+    for p in out[1:]:
+        if p.kind == "headline" and out[0].kind == "headline":
+            p.kind = "heading"
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -772,8 +763,8 @@ def _read_ninjs(doc: _Doc, tree: dict, base: str, out: Extracted) -> None:
 def extract_json(source: str) -> Extracted:
     """The article of the newsroom JSON file ``source`` (its text as read), with each character's source range.
 
-    Raises :class:`JsonReadError` (a ValueError) for invalid JSON (with the line and column) or a JSON file that
-    is none of the formats read here."""
+    Raises :class:`JsonReadError` (a ValueError) for invalid JSON (with the line and column) or a list of several
+    articles, :class:`NotNewsJSON` (one too) for a JSON file that is none of the formats read here."""
     start = 1 if source.startswith("\ufeff") else 0
     try:
         tree = json.loads(source[start:])
@@ -794,7 +785,7 @@ def extract_json(source: str) -> Extracted:
         items = list(enumerate(tree)) if isinstance(tree, list) else [(None, tree)]
         found = [(k, x) for k, x in items if _is_wordpress(x) or _is_ninjs(x)]
         if not found:
-            raise JsonReadError(NOT_NEWS)
+            raise NotNewsJSON(NOT_NEWS)
         if len(found) > 1:
             raise JsonReadError(f"{len(found)} articles in one JSON list: newslint reads one article per file")
         k, node = found[0]
