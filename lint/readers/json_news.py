@@ -90,7 +90,7 @@ from typing import Any
 
 from lint.readers.mapped import Extracted, Located, Piece
 
-__all__ = ["JsonReadError", "NotNewsJSON", "extract_json", "html_escape_json", "json_escape"]
+__all__ = ["JsonReadError", "NotNewsJSON", "extract_json", "html_escape_json", "json_escape", "split_authors"]
 
 NOT_NEWS = "not a news article JSON (expected ninjs, WordPress REST post or schema.org NewsArticle)"
 
@@ -496,7 +496,7 @@ def _date(doc: _Doc, ptr: str, source: str, out: Extracted) -> bool:
     return True
 
 
-def _split_authors(byline: str) -> list[str]:
+def split_authors(byline: str) -> list[str]:
     """The names in a byline: "By Jane Roe and John Doe, AP" -> ["Jane Roe", "John Doe"] (a one-word part, an agency
     such as "AP" or "dpa", is kept only when it is all there is)."""
     from lint.readers.text import byline_author
@@ -617,7 +617,7 @@ def _read_jsonld(doc: _Doc, node: dict, base: str, out: Extracted) -> None:
         if isinstance(a, dict) and isinstance(a.get("name"), str):
             a = a["name"]
         if isinstance(a, str):
-            for name in _split_authors(a):
+            for name in split_authors(a):
                 if name not in out.authors:
                     out.authors.append(name)
     pub = node.get("publisher")
@@ -656,7 +656,7 @@ def _read_wordpress(doc: _Doc, tree: dict, base: str, out: Extracted) -> None:
     yoast = tree.get("yoast_head_json")
     if isinstance(yoast, dict):
         if not out.authors and isinstance(yoast.get("author"), str):
-            out.authors.extend(_split_authors(yoast["author"]))
+            out.authors.extend(split_authors(yoast["author"]))
         if isinstance(yoast.get("og_site_name"), str):
             out.outlet = doc.located(_ptr(base, "yoast_head_json", "og_site_name"))
 
@@ -735,7 +735,7 @@ def _read_ninjs(doc: _Doc, tree: dict, base: str, out: Extracted) -> None:
     if by and isinstance(by[1], str):
         one((_ptr(base, by[0]), None), "byline")
         if out.pieces and out.pieces[-1].kind == "byline":
-            out.authors.extend(_split_authors(out.pieces[-1].text))
+            out.authors.extend(split_authors(out.pieces[-1].text))
     if _ci(tree, "bodies"):
         body = _ninjs_array(tree, base, "bodies", frozenset({"main", "body", "text"}), True, True)
     else:
