@@ -413,3 +413,26 @@ def test_pointer_inside_and_outside_strings():
 def test_escape_functions():
     assert json_escape('a "b" \\ c\n') == 'a \\"b\\" \\\\ c\\n'
     assert html_escape_json('x < y & "z"') == 'x &lt; y &amp; \\"z\\"'
+
+
+def test_html_body_keeps_every_block_but_plugin_boxes():
+    """A JSON body field is the story: short posts, every <div> group and captions are kept; the boxes CMS plugins add
+    to the content (Jetpack's sharing and related posts, a newsletter form, a hidden element) are not."""
+    content = (
+        '<p>By Jane Roe</p>\n'
+        '<div class="wp-block-group"><p>Short one.</p></div>\n'
+        '<div class="wp-block-group"><p>Second group.</p></div>\n'
+        '<figure class="wp-block-image"><img src="x.jpg" alt=""><figcaption>The pier at dawn.</figcaption></figure>\n'
+        '<p style="display: none">Hidden text.</p>\n'
+        '<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social">'
+        '<h3 class="sd-title">Share this:</h3><ul><li><a href="#">Facebook</a></li></ul></div></div>\n'
+        "<div id='jp-relatedposts' class='jp-relatedposts'><h3 class=\"jp-relatedposts-headline\"><em>Related</em></h3></div>\n"
+        '<form class="newsletter"><label>Email</label><button>Sign up</button></form>'
+    )
+    post = {"id": 9, "date": "2024-06-01T12:00:00", "title": {"rendered": "Pier at dawn"}, "content": {"rendered": content}}
+    src = json.dumps(post).replace("/", "\\/")
+    x = extract_json(src)
+    assert kinds(x) == [("headline", "Pier at dawn"), ("byline", "By Jane Roe"), ("paragraph", "Short one."),
+                        ("paragraph", "Second group."), ("paragraph", "The pier at dawn.")]
+    assert x.authors == ["Jane Roe"]
+    check_positions(src, x)

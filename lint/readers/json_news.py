@@ -50,11 +50,14 @@ from the first paragraph) is dropped, as it is not shown twice when the
 article is published.
 
 Text: HTML strings (``content.rendered``, ``body_html``, bodies with an HTML
-or XML content type, and the detected ones) go through the HTML reader
-(``lint.readers.html.extract_html``); short HTML fields (headline,
-standfirst) become one block. Plain text bodies become paragraphs: at blank
-lines when the text has any, else at each line break; the line breaks left
-inside a paragraph become a space.
+or XML content type, and the detected ones) are read with the HTML mapper
+(``lint.readers.html_map.map_html``, each character's range as the HTML
+reader's ``piece_of`` gives it): a body's blocks with kinds by tag, minus
+the boxes CMS plugins add to the content (see ``_html_pieces``); a short
+HTML field (headline, standfirst) is one block. The body's first block is
+the byline when the file has no byline field and it reads "By ...". Plain
+text bodies become paragraphs: at blank lines when the text has any, else
+at each line break; the line breaks left inside a paragraph become a space.
 
 Positions. ``json.loads`` gives none, so the file is also scanned by a small
 tokenizer (``_scan``) that records, for every string value, the span of its
@@ -358,24 +361,62 @@ def _html_blocks(source: str) -> list[Piece]:
 def _compose(p: Piece, table: tuple[str, array, array], kind: str | None = None) -> Piece:
     """A piece whose offsets are into a decoded string, re-mapped to the file through the string's table."""
     _, st, en = table
-    starts, ends = array("q"), array("q")
     n = len(st)
-    for s, e in zip(p.starts, p.ends):
-        if 0 <= s < n and 0 < e <= n:
-            starts.append(st[s])
-            ends.append(en[e - 1])
-        else:
-            starts.append(-1)
-            ends.append(-1)
+    starts = array("q", [st[s] if 0 <= s < n else -1 for s in p.starts])
+    ends = array("q", [en[e - 1] if 0 < e <= n else -1 for e in p.ends])
     return _piece(kind or p.kind, p.text, starts, ends, p.exact, html_escape_json)
 
 
-def _html_pieces(table: tuple[str, array, array]) -> list[Piece]:
-    """An HTML string's blocks through the HTML reader, mapped to the file."""
-    from lint.readers.html import extract_html
+_TAG_KINDS = {"h1": "headline", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+              "li": "list", "dt": "list", "dd": "list"}
+_CHROME_TAGS = frozenset("nav aside footer form button header dialog menu fieldset label select noscript".split())
+# class or id of a box that a CMS plugin puts into the content but that is not the story (sharing, related posts ...)
+_CHROME_NAMES = re.compile(
+    r"shar(?:e|ing)|sharedaddy|social|related|newsletter|subscri|signup|sign-up|promo|advert|sponsor|(?:^|[\s_-])ads?(?:$|[\s_-])"
+    r"|ad-slot|adsense|donat|paywall|cookie|jp-relatedposts|yarpp|wp-block-buttons|read-more|more-link|author-bio",
+    re.I,
+)
 
-    pieces = [p for p in extract_html(table[0]).pieces if p.text.strip()] or _html_blocks(table[0])
-    return [_compose(p, table) for p in pieces]
+
+def _in_chrome(el: Any, cache: dict[Any, bool]) -> bool:
+    """Whether the element or one of its ancestors is a box that is not the story's text."""
+    path = []
+    found = False
+    while el is not None:
+        if el in cache:
+            found = cache[el]
+            break
+        path.append(el)
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        names = (el.get("class") or "") + " " + (el.get("id") or "")
+        style = (el.get("style") or "").replace(" ", "").lower()
+        if (tag in _CHROME_TAGS or _CHROME_NAMES.search(names) or el.get("hidden") is not None
+                or el.get("aria-hidden") == "true" or "display:none" in style):
+            found = True
+            break
+        el = el.getparent()
+    for e in path:
+        cache[e] = found
+    return found
+
+
+def _html_pieces(table: tuple[str, array, array]) -> list[Piece]:
+    """An HTML body held in a JSON string, its blocks mapped to the file.
+
+    The string is the article's body by declaration: all its text blocks (``map_html``), kinds by tag (h1 a headline,
+    made a heading after the file's own headline; h2-h6 headings; li, dt, dd list items; the rest paragraphs), minus
+    the boxes a CMS plugin adds to the content (sharing buttons, related posts, newsletter sign-ups, ads; hidden
+    elements) and nav, aside, footer, form. Not the HTML reader's page-level body selection, which is made for whole
+    pages: on a fragment it drops short posts and all but one of a post's ``<div>`` groups, and its page metadata
+    (htmldate) has nothing to find there."""
+    from lint.readers.html import piece_of
+    from lint.readers.html_map import map_html
+
+    source = table[0]
+    cache: dict[Any, bool] = {}
+    pieces = [piece_of(source, _TAG_KINDS.get(b.tag, "paragraph"), b) for b in map_html(source).blocks
+              if b.element is None or not _in_chrome(b.element, cache)]
+    return [_compose(p, table) for p in pieces if p.text.strip()]
 
 
 def _html_inline(table: tuple[str, array, array], kind: str) -> Piece | None:
@@ -534,14 +575,23 @@ def _drop_repeated_standfirst(out: Extracted) -> None:
         out.pieces.remove(sf[0])
 
 
-def _order(pieces: list[Piece]) -> list[Piece]:
-    """Headline, standfirst, byline, then the body in its order; an h1 in an HTML body after the file's headline is a
-    heading."""
+def _order(pieces: list[Piece], authors: list[str]) -> list[Piece]:
+    """Headline, standfirst, byline, then the body in its order. An h1 in an HTML body after the file's headline is a
+    heading; the body's first block is the byline when the file has none and it reads "By ..." (its names the authors
+    when the file names none)."""
+    from lint.readers.text import looks_like_byline
+
     rank = {"headline": 0, "standfirst": 1, "byline": 2}
     out = sorted(pieces, key=lambda p: rank.get(p.kind, 3))
     for p in out[1:]:
         if p.kind == "headline" and out[0].kind == "headline":
             p.kind = "heading"
+    body = [p for p in out if p.kind not in rank]
+    if body and not any(p.kind == "byline" for p in out) and _BY_WORD.match(body[0].text) and looks_like_byline(body[0].text):
+        body[0].kind = "byline"
+        if not authors:
+            authors.extend(split_authors(body[0].text))
+        out = sorted(out, key=lambda p: rank.get(p.kind, 3))
     return out
 
 
@@ -795,5 +845,5 @@ def extract_json(source: str) -> Extracted:
     out = Extracted("json", escape=json_escape, pointer=doc.pointer)
     read(doc, node, base, out)
     _drop_repeated_standfirst(out)
-    out.pieces = _order(out.pieces)
+    out.pieces = _order(out.pieces, out.authors)
     return out
