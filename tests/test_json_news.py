@@ -436,3 +436,11 @@ def test_html_body_keeps_every_block_but_plugin_boxes():
                         ("paragraph", "Second group."), ("paragraph", "The pier at dawn.")]
     assert x.authors == ["Jane Roe"]
     check_positions(src, x)
+
+
+def test_a_lone_surrogate_escape_is_a_replacement_character():
+    src = '{"headline": "Bad \\ud800 escape", "body_text": "x\\udc00y"}'
+    x = extract_json(src)
+    assert kinds(x) == [("headline", "Bad \ufffd escape"), ("paragraph", "x\ufffdy")]
+    head = x.pieces[0]
+    assert src[head.starts[4] : head.ends[4]] == "\\ud800"

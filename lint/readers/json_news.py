@@ -65,7 +65,8 @@ raw characters between the quotes and its JSON pointer (RFC 6901:
 ``/content/rendered``, ``/headlines/0/value``; ``~`` and ``/`` in keys
 written ``~0`` and ``~1``). A string's decoder (``_decode``) gives each
 decoded character its source range: ``\\"`` two characters, ``\\u00e9``
-six, a surrogate pair ``\\ud83d\\ude00`` one code point over twelve.
+six, a surrogate pair ``\\ud83d\\ude00`` one code point over twelve (a lone
+surrogate escape is read as U+FFFD).
 For HTML inside a string, the HTML reader's offsets (into the decoded
 string) are mapped through that string's table: a character's start is the
 start of the first decoded character it came from, its end the end of the
@@ -259,6 +260,8 @@ def _decode(src: str, a: int, b: int) -> tuple[str, array, array]:
             if 0xDC00 <= low <= 0xDFFF:
                 n = 0x10000 + ((n - 0xD800) << 10) + (low - 0xDC00)
                 end += 6
+        if 0xD800 <= n <= 0xDFFF:  # a lone surrogate (json.loads keeps it; no output could print it)
+            n = 0xFFFD
         chars.append(chr(n))
         starts.append(j)
         ends.append(end)
