@@ -191,3 +191,53 @@ def test_hostile_page_never_crashes(tmp_path):
         r = run_cli("--no-cache", str(f))
         assert r.code in (0, 1), (page, r.stderr)
         assert "internal error" not in r.stderr
+
+
+# ---- properties over generated pages: the reader's pieces and the fixes it maps
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from html_map_check import char_ok  # noqa: E402
+from test_html_map import _page  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_page())
+def test_generated_pages_every_piece_maps_back(generated):
+    page = generated[0]
+    source = page[1:] if page.startswith("\ufeff") else page
+    ex = extract_html(source)
+    for p in ex.pieces:
+        for i, ch in enumerate(p.text):
+            if p.starts[i] >= 0:
+                assert char_ok(source, p.starts[i], ch), (p.text, i)
+                assert p.ends[i] > p.starts[i]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_page(), st.integers(0, 10_000), st.sampled_from(["X", "a&b", "<i>", "", "é’"]))
+def test_generated_pages_a_mapped_edit_lands_where_it_was_asked(generated, pick, replacement):
+    """An edit the map accepts, applied to the file, gives a page whose text has the replacement there."""
+    from lint.model import Edit, Span
+
+    page = generated[0]
+    source = page[1:] if page.startswith("\ufeff") else page
+    art = read_article("a.html", source)
+    smap = art.source_map
+    words = [(b, m) for b in art.blocks for m in re.finditer(r"[A-Za-z]{2,}", b.text)]
+    if not words:
+        return
+    b, m = words[pick % len(words)]
+    a, z = b.start + m.start(), b.start + m.end()
+    e = smap.edit(Edit(Span(a, z), replacement))
+    if e is None:  # refused: across a tag, a comment, or splitting a reference
+        return
+    new = source[:e.span.start] + e.replacement + source[e.span.end:]
+    want = art.text[:a] + replacement + art.text[z:]
+    again = read_article("a.html", new)
+    # the block with the edit reads as the old one with the replacement (white space collapsed as HTML does)
+    got = [x.text for x in again.blocks]
+    old_block = art.text[b.start:b.end]
+    new_block = _collapse(want[b.start:b.end - (z - a) + len(replacement)]).strip()
+    assert new_block in [_collapse(t).strip() for t in got] or not new_block, (old_block, new_block, got)
