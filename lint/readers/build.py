@@ -135,7 +135,7 @@ def to_article(path: str, source: str, ex: Extracted) -> Article:
         starts.extend(piece.starts)
         ends.extend(piece.ends)
         piece_starts.append(at)
-        escapes.append(getattr(piece, "escape", None) or ex.escape)
+        escapes.append(piece.escape or ex.escape)
         blocks.append(Block(piece.kind, at, piece.text))
         if piece.kind == "headline" and meta.headline is None:
             meta.headline = piece.text

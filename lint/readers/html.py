@@ -120,7 +120,7 @@ def _located_piece(source: str, kind: str, where: Located) -> Piece | None:
     if value != where.value:
         return None
     p = Piece(kind, value, starts, source_ends(source, starts))
-    p.escape = _attr_escape  # type: ignore[attr-defined]
+    p.escape = _attr_escape
     return p
 
 
