@@ -172,9 +172,15 @@ def _norm(s: str | None) -> str:
     return s.casefold()
 
 
+def _names(s: str) -> set[str]:
+    """The names of a byline: "By A and B", "A, B" and "Par A et B" give the same set."""
+    s = _norm(s)
+    return {p.strip(" .") for p in re.split(r"\s*(?:,|;|\band\b|\bet\b|\by\b|&)\s*", s) if p.strip(" .")}
+
+
 def readability_set(folder: Path, pos: Positions, times: list[tuple[str, float]]) -> None:
     pages = sorted(p for p in folder.glob("*.html") if not p.name.endswith(".expected.html"))
-    figs: dict[str, list[int]] = {k: [] for k in ("date", "headline", "byline", "byline (any author)", "standfirst", "outlet")}
+    figs: dict[str, list[int]] = {k: [] for k in ("date", "headline", "byline", "byline (same names)", "byline (any author)", "standfirst", "outlet")}
     fails: dict[str, list[str]] = {k: [] for k in figs}
     for p in pages:
         name = p.name[: -len(".html")]
@@ -204,12 +210,17 @@ def readability_set(folder: Path, pos: Positions, times: list[tuple[str, float]]
                 fails[key].append(f"  {name}: ours {(got.value if got else None)!r} want {want!r}")
         if exp.get("byline"):
             w = _norm(exp["byline"])
-            figs["byline (any author)"].append(bool(m.authors) and any(a.casefold() in w for a in m.authors))
+            ok = bool(m.authors) and any(a.casefold() in w for a in m.authors)
+            figs["byline (any author)"].append(ok)
+            if not ok:
+                fails["byline (any author)"].append(f"  {name}: authors {m.authors} want {exp['byline']!r}")
+            ok = m.byline is not None and _names(m.byline.value) == _names(exp["byline"])
+            figs["byline (same names)"].append(ok)
     print(f"\n== readability pages ({len(pages)}) ==")
     for k, v in figs.items():
         print(f"{k}: {sum(v)}/{len(v)} = {sum(v) / max(1, len(v)):.3f}")
     for k, v in fails.items():
-        if k in ("standfirst", "outlet"):
+        if k in ("standfirst", "outlet", "byline (same names)"):
             print(f"{k} misses: {len(v)} (not listed)")
             continue
         print(f"{k} misses ({len(v)}):")

@@ -101,7 +101,7 @@ STRONG_RANK = _R_TIME  # the ranks whose candidates are the page's own statement
 
 # Article types of schema.org (and the common subtypes) whose datePublished is the story's.
 _ARTICLE_TYPES = frozenset(
-    "article newsarticle reportagenews analysisnewsarticle opinionnewsarticle backgroundnewsarticle reviewnewsarticle "
+    "article newsarticle reportagenews reportagenewsarticle analysisnewsarticle opinionnewsarticle backgroundnewsarticle reviewnewsarticle "
     "askpublicnewsarticle blogposting liveblogposting socialmediaposting report scholarlyarticle techarticle "
     "satiricalarticle advertisercontentarticle medicalscholarlyarticle discussionforumposting".split()
 )
@@ -152,6 +152,17 @@ _DMY_WORDS = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:by-?line|author|authors|writtenby|byline-?name|author-?name)(?:$|[\s_-])", re.I)
 _BY = re.compile(r"^\s*(?:by|par|por|von|di|door|av|af|de)\s*[:\s]\s*", re.I)
+# Class/id words of elements about the author that hold no name line (dates, photos, biographies, follow buttons).
+_BYLINE_NOT = re.compile(
+    r"(?:^|[\s_-])(?:date|time|photo|avatar|image|img|pic|picture|thumb|bio|title|desc|description|social|follow|hovercard|"
+    r"dropdown|tab|more|label|source|box|list|email|twitter|contact|comments?|column|kicker|section)(?:$|[\s_-])",
+    re.I,
+)
+# Class/id words of the page's parts around the story (other people's names are there).
+_AROUND = re.compile(r"(?:^|[^a-z])(?:comments?|related|aside|sidebar|recommend\w*|promo|trending|popular|most-?read)(?:$|[^a-z])", re.I)
+_TITLE_SEP = re.compile(r"\s+[|\-–—_:»·•/]{1,2}\s+")
+_NOT_NAME = re.compile(r"[0-9@/:;|#{}<>=：]|https?|\bwww\.")
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "svg"})
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*")
 
 
@@ -451,7 +462,7 @@ class _Page:
         """The text of ``el`` (whitespace runs collapsed when it cannot be placed), with its span when it is one run."""
         while len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip() and isinstance(el[0].tag, str):
             el = el[0]
-        full = _WSRUN.sub(" ", el.text_content()).strip()
+        full = _visible(el)
         if not full:
             return None
         if len(el) == 0 and el.text:
@@ -568,7 +579,7 @@ class _Page:
         for obj, base, ids in self._ld_objects():
             types = obj.get("@type")
             names = [types] if isinstance(types, str) else [t for t in types if isinstance(t, str)] if isinstance(types, list) else []
-            if any(t.rsplit("/", 1)[-1].lower() in _ARTICLE_TYPES for t in names):
+            if any(_article_type(t) for t in names):
                 arts.append((obj, base, ids))
             else:
                 others.append((obj, base, ids))
@@ -655,7 +666,7 @@ class _Page:
         hl = None
         if art is not None:
             hl = self.jstr(art[0].get("headline"), art[1]) or self.jstr(art[0].get("name"), art[1])
-        meta.headline = hl or self._first_meta(_META_TITLE) or self._h1(scope) or (self.text(self.title) if self.title is not None else None)
+        meta.headline = hl or self._first_meta(_META_TITLE) or self._page_headline(scope)
 
         # standfirst
         sf = self._first_meta(_META_DESC)
@@ -706,11 +717,36 @@ class _Page:
                 outlet = self.jstr(pub_obj.get("name"), art[1])
         meta.outlet = outlet or self._first_meta(_META_OUTLET)
 
-    def _h1(self, scope: Any) -> Located | None:
-        for h in self.h1s:
-            if scope is None or _within(h, scope):
-                return self.text(h)
-        return None
+    def _page_headline(self, scope: Any) -> Located | None:
+        """The headline from the page itself: the article's h1 when the <title> holds it (or there is no title; a
+        page's first h1 is often a section's name), else the title without its site-name part."""
+        title = self.text(self.title) if self.title is not None else None
+        h1s = [h for h in self.h1s if scope is not None and _within(h, scope)] or self.h1s
+        for h in h1s:
+            loc = self.text(h)
+            if loc is not None and (title is None or _WSRUN.sub(" ", loc.value).casefold() in _WSRUN.sub(" ", title.value).casefold()):
+                return loc
+        if title is None:
+            return None
+        return self._title_part(title)
+
+    def _title_part(self, title: Located) -> Located:
+        """A <title> less its last part after a separator ("Headline | Site", "Headline - Site"), when what is left
+        still reads as a headline (three words or more, or ten characters of a script without spaces)."""
+        m = None
+        for m in _TITLE_SEP.finditer(title.value):
+            pass
+        if m is None:
+            return title
+        head = title.value[: m.start()].rstrip()
+        if len(head.split()) < 3 and len(head) < 10:
+            return title
+        if title.start >= 0:
+            raw = self.src[title.start : title.end]
+            for k in range(len(raw), 0, -1):  # the raw prefix that reads as the head
+                if unescape(raw[:k]) == head:
+                    return Located(head, title.start, title.start + k)
+        return Located(head)
 
     def _ld_people(self, value: Any, base: int, ids: dict[str, dict]) -> list[Located]:
         out: list[Located] = []
@@ -727,14 +763,17 @@ class _Page:
         return out
 
     def _byline(self, scope: Any) -> Located | None:
-        """The author line as the page shows it: a short element marked as byline or author, in the article if possible."""
-        inside = [el for el in self.bylines if scope is not None and _within(el, scope)]
-        for el in inside or self.bylines:
-            if _in(el, "nav", "footer", "aside", "header") and scope is None:
-                continue
-            loc = self.text(el)
-            if loc is not None and 2 < len(loc.value) <= 100 and any(c.isalpha() for c in loc.value):
-                return loc
+        """The author line as the page shows it: the first element marked as byline or author (in the article when
+        one holds any) whose text reads as a name line. Marked elements nest (a byline box holding the names and the
+        date, the names in it), and document order visits the box before the names: a box with a date is passed over
+        for the name line inside it."""
+        marked = [el for el in self.bylines if not _BYLINE_NOT.search(_class_tokens(el))]
+        inside = [el for el in marked if scope is not None and _within(el, scope)]
+        pool = inside or marked
+        pool = [el for el in pool if not _in(el, "nav", "footer", "aside", "form") and not _around(el)]
+        for el in pool:
+            if _name_line(_visible(el)):
+                return self.text(el)
         return None
 
 
@@ -746,6 +785,12 @@ def _choose(cands: list[DateCandidate]) -> DateCandidate | None:
         return cands[0] if cands else None
     day = min(c.date for c in strong)
     return next(c for c in strong if c.date == day)
+
+
+def _article_type(t: str) -> bool:
+    """Whether a JSON-LD @type (``NewsArticle``, ``schema:Article``, ``http://schema.org/BlogPosting``) is a story."""
+    t = re.split(r"[/:#]", t)[-1].strip().lower()
+    return t in _ARTICLE_TYPES or t.endswith(("article", "posting"))
 
 
 def _within(el: Any, anc: Any) -> bool:
@@ -760,6 +805,44 @@ def _in(el: Any, *tags: str) -> bool:
     el = el.getparent()
     while el is not None:
         if isinstance(el.tag, str) and el.tag.lower() in tags:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _visible(el: Any) -> str:
+    """The element's text without script/style contents, whitespace collapsed."""
+    parts: list[str] = []
+    stack = [(el, False)]
+    while stack:
+        e, tail_only = stack.pop()
+        if tail_only:
+            if e.tail:
+                parts.append(e.tail)
+            continue
+        tag = e.tag if isinstance(e.tag, str) else ""
+        if e is not el:
+            stack.append((e, True))
+        if tag.lower() in _NOT_TEXT or not tag:
+            continue
+        if e.text:
+            parts.append(e.text)
+        for child in reversed(list(e)):
+            stack.append((child, False))
+    return _WSRUN.sub(" ", "".join(parts)).strip()
+
+
+def _name_line(text: str) -> bool:
+    """Whether ``text`` reads as a byline (names, perhaps "By"), not a date, a handle or a paragraph."""
+    rest = _BY.sub("", text)
+    return 2 < len(rest) <= 80 and any(c.isalpha() for c in rest) and not _NOT_NAME.search(rest)
+
+
+def _around(el: Any) -> bool:
+    """Whether ``el`` is inside a comments, related-stories or sidebar part of the page (by class or id)."""
+    el = el.getparent()
+    while el is not None:
+        if isinstance(el.tag, str) and _AROUND.search(_class_tokens(el)):
             return True
         el = el.getparent()
     return False
