@@ -116,7 +116,8 @@ def _htmldate(source: str, extensive: bool) -> dt.date | None:
 
 
 def htmldate_set(folder: Path, pos: Positions, times: list[tuple[str, float]], hd_times: list[float]) -> None:
-    rows = list(csv.DictReader(open(folder / "gold.tsv", encoding="utf-8"), delimiter="\t"))
+    with open(folder / "gold.tsv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
     n = len(rows)
     ours_ok = 0
     by_source: dict[str, list[int]] = {}
@@ -155,7 +156,8 @@ def htmldate_set(folder: Path, pos: Positions, times: list[tuple[str, float]], h
     print(f"page_meta (structured, then htmldate): {ours_ok}/{n} = {ours_ok / n:.3f}")
     for k, v in base.items():
         print(f"{k}: {v}/{n} = {v / n:.3f}")
-    print(f"pages with a structured candidate: {has_cand}/{n} = {has_cand / n:.3f}; first candidate right: {first_right}/{has_cand} = {first_right / max(1, has_cand):.3f}")
+    print(f"pages with a structured candidate: {has_cand}/{n} = {has_cand / n:.3f}; ", end="")
+    print(f"first candidate right: {first_right}/{has_cand} = {first_right / max(1, has_cand):.3f}")
     print("ways of choosing among the candidates (htmldate where there is none):")
     for k, v in strat_ok.items():
         print(f"  {k}: {v}/{n} = {v / n:.3f}")
@@ -197,7 +199,8 @@ def readability_set(folder: Path, pos: Positions, times: list[tuple[str, float]]
             ok = str(full.date) == want
             figs["date"].append(ok)
             if not ok:
-                fails["date"].append(f"  {name}: ours {full.date} ({full.date_source}, {full.date_at.value if full.date_at else None!r}) want {exp['publishedTime']!r}")
+                at = full.date_at.value if full.date_at else None
+                fails["date"].append(f"  {name}: ours {full.date} ({full.date_source}, {at!r}) want {exp['publishedTime']!r}")
         pairs = [("headline", m.headline, exp.get("title")), ("standfirst", m.standfirst, exp.get("excerpt")), ("outlet", m.outlet, exp.get("siteName"))]
         if exp.get("byline"):
             pairs.append(("byline", m.byline, exp["byline"]))

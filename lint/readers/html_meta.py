@@ -125,6 +125,7 @@ _META_OUTLET = ("og:site_name", "application-name", "twitter:app:name:iphone")
 
 _WS = " \t\n\r\f"
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_ANY_REF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _ATTR_NAME = re.compile(r"[^\s\"'>/=][^\s\"'>/=]*")
 _SPACE = re.compile(r"[ \t\n\r\f]*")
 _UNQUOTED = re.compile(r"[^\s>]*")
@@ -162,6 +163,7 @@ _BYLINE_NOT = re.compile(
 _AROUND = re.compile(r"(?:^|[^a-z])(?:comments?|related|aside|sidebar|recommend\w*|promo|trending|popular|most-?read)(?:$|[^a-z])", re.I)
 _TITLE_SEP = re.compile(r"\s+[|\-–—_:»·•/]{1,2}\s+")
 _NOT_NAME = re.compile(r"[0-9@/:;|#{}<>=：]|https?|\bwww\.")
+_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 header li ol p section table td th tr ul".split())
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "svg"})
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*")
 
@@ -200,7 +202,7 @@ def parse_date(text: str) -> dt.date | None:
     elif (m := _EPOCH.match(s)) is not None:
         n = int(m.group(1))
         try:
-            d = dt.datetime.fromtimestamp(n / 1000 if len(m.group(1)) == 13 else n, tz=dt.timezone.utc).date()
+            d = dt.datetime.fromtimestamp(n / 1000 if len(m.group(1)) == 13 else n, tz=dt.UTC).date()
         except (OverflowError, OSError, ValueError):
             return None
         ymd = (d.year, d.month, d.day)
@@ -251,7 +253,7 @@ class _JStr(str):
 
 
 def _scan_string(s: str, end: int, strict: bool) -> tuple[str, int]:
-    value, after = json.decoder.scanstring(s, end, strict)
+    value, after = json.decoder.scanstring(s, end, strict)  # type: ignore[attr-defined]
     js = _JStr(value)
     js.start, js.end = end, after - 1
     return js, after
@@ -261,10 +263,11 @@ class _Decoder(json.JSONDecoder):
     def __init__(self) -> None:
         super().__init__(strict=False)
         self.parse_string = _scan_string
-        self.scan_once = json.scanner.py_make_scanner(self)
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]  # the Python scanner calls parse_string
 
 
 _DECODER: _Decoder | None = None
+_JSON_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _JSON_WRAP = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _MAX_LOCATED_JSON = 400_000  # bigger scripts are parsed by the C decoder (no positions)
@@ -316,7 +319,7 @@ def _json_trim(raw: str) -> tuple[int, int]:
                 spans.append((chr(int(raw[i + 2 : i + 6], 16)), i, i + 6))
                 i += 6
             else:
-                spans.append((json.decoder.BACKSLASH.get(e, e), i, i + 2))
+                spans.append((_JSON_ESCAPES.get(e, e), i, i + 2))
                 i += 2
         else:
             spans.append((c, i, i + 1))
@@ -447,16 +450,20 @@ class _Page:
         if value is None or not value.strip():
             return None
         t = self.start_tag(el)
+        if t is None:  # markup lxml repaired differently from the tokeniser: the tag on that line with the same value
+            key = [(k, el.get(k)) for k in ("name", "property", "itemprop", "rel", "http-equiv") if el.get(k) is not None and k != name]
+            for c in self._tags_ending_on(el.tag.lower(), el.sourceline or 0):
+                if name in c.attrs and self._reads(c.attrs[name], value) and all(k in c.attrs and self._reads(c.attrs[k], v) for k, v in key):
+                    t = c
+                    break
         if t is not None and name in t.attrs:
-            a, b = t.attrs[name]
-            raw = self.src[a:b]
-            a2 = a + len(raw) - len(raw.lstrip(_WS))
-            b2 = a + len(raw.rstrip(_WS))
-            if a2 < b2:
-                got = unescape(self.src[a2:b2])
-                if got == got.strip():
-                    return Located(got, a2, b2)
+            span = _trim(self.src, *t.attrs[name])
+            if span is not None:
+                return Located(unescape(self.src[span[0] : span[1]]), *span)
         return Located(value.strip())
+
+    def _reads(self, span: tuple[int, int], value: str) -> bool:
+        return _NL.sub("\n", unescape(self.src[span[0] : span[1]])) == value
 
     def text(self, el: Any) -> Located | None:
         """The text of ``el`` (whitespace runs collapsed when it cannot be placed), with its span when it is one run."""
@@ -472,13 +479,10 @@ class _Page:
                 b = self.src.find("<", a)
                 if b < 0:
                     b = len(self.src)
-                raw = self.src[a:b]
-                if _NL.sub("\n", unescape(raw)) == el.text:
-                    a2 = a + len(raw) - len(raw.lstrip(_WS))
-                    b2 = a + len(raw.rstrip(_WS))
-                    got = unescape(self.src[a2:b2])
-                    if a2 < b2 and got == got.strip():
-                        return Located(got, a2, b2)
+                if self._reads((a, b), el.text):
+                    span = _trim(self.src, a, b)
+                    if span is not None:
+                        return Located(unescape(self.src[span[0] : span[1]]), *span)
         return Located(full)
 
     def jstr(self, value: Any, base: int) -> Located | None:
@@ -691,7 +695,8 @@ class _Page:
             names = _split_names(meta.byline.value)
         meta.authors = _dedupe(names)
         if meta.byline is None and authors:
-            meta.byline = authors[0] if len(authors) == 1 else Located(", ".join(a.value for a in authors))
+            distinct = {a.value.casefold(): a for a in reversed(authors)}  # the first of each name
+            meta.byline = authors[0] if len(distinct) == 1 else Located(", ".join(_dedupe([a.value for a in authors])))
 
         # place
         if art is not None:
@@ -733,12 +738,10 @@ class _Page:
     def _title_part(self, title: Located) -> Located:
         """A <title> less its last part after a separator ("Headline | Site", "Headline - Site"), when what is left
         still reads as a headline (three words or more, or ten characters of a script without spaces)."""
-        m = None
-        for m in _TITLE_SEP.finditer(title.value):
-            pass
-        if m is None:
+        seps = list(_TITLE_SEP.finditer(title.value))
+        if not seps:
             return title
-        head = title.value[: m.start()].rstrip()
+        head = title.value[: seps[-1].start()].rstrip()
         if len(head.split()) < 3 and len(head) < 10:
             return title
         if title.start >= 0:
@@ -793,6 +796,35 @@ def _article_type(t: str) -> bool:
     return t in _ARTICLE_TYPES or t.endswith(("article", "posting"))
 
 
+def _trim(src: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span inside ``src[a:b]`` (raw HTML text) whose decoded text is the decoded whole stripped of whitespace,
+    literal or written as references (``&#xa;``); None when there is none or the decoded text is blank."""
+    want = unescape(src[a:b]).strip()
+    if not want:
+        return None
+    i, j = a, b
+    while i < j:
+        if src[i] in _WS:
+            i += 1
+            continue
+        m = _ANY_REF.match(src, i, j) if src[i] == "&" else None
+        if m is not None and not unescape(m.group(0)).strip():
+            i = m.end()
+            continue
+        break
+    while j > i:
+        if src[j - 1] in _WS:
+            j -= 1
+            continue
+        if src[j - 1] == ";":
+            amp = src.rfind("&", i, j)
+            if amp >= 0 and _ANY_REF.fullmatch(src, amp, j) and not unescape(src[amp:j]).strip():
+                j = amp
+                continue
+        break
+    return (i, j) if i < j and unescape(src[i:j]) == want else None
+
+
 def _within(el: Any, anc: Any) -> bool:
     while el is not None:
         if el is anc:
@@ -825,11 +857,21 @@ def _visible(el: Any) -> str:
             stack.append((e, True))
         if tag.lower() in _NOT_TEXT or not tag:
             continue
+        if tag.lower() in _BLOCKS:  # a block's text is apart from what is around it
+            parts.append(" ")
+            stack.append((_SPACER, True))
         if e.text:
             parts.append(e.text)
         for child in reversed(list(e)):
             stack.append((child, False))
     return _WSRUN.sub(" ", "".join(parts)).strip()
+
+
+class _Spacer:
+    tail = " "
+
+
+_SPACER = _Spacer()
 
 
 def _name_line(text: str) -> bool:
