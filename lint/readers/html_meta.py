@@ -51,6 +51,7 @@ import json
 import json.decoder
 import json.scanner
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
@@ -270,6 +271,8 @@ _DECODER: _Decoder | None = None
 _JSON_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _JSON_WRAP = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_MAX_BYLINES = 200  # marked elements looked at for the byline
+_MAX_REPAIRED = 200  # tags on one line looked through for an attribute lxml read from repaired markup
 _MAX_LOCATED_JSON = 400_000  # bigger scripts are parsed by the C decoder (no positions)
 
 
@@ -359,7 +362,9 @@ class _Page:
         self.src = source
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self._tags: dict[tuple[str, int], list[_StartTag]] = {}
+        self._index: dict[tuple[str, int], dict[tuple, _StartTag]] = {}  # (tag, line) -> attributes -> start tag
         self.metas: dict[str, list[Any]] = {}  # lower-case name/property -> meta elements, in order
+        self.meta_order: list[tuple[str, Any]] = []  # (name/property, element) in document order
         self.ld: list[tuple[Any, int]] = []  # (JSON value, offset of the script's content in source)
         self.itemprops: dict[str, list[Any]] = {}
         self.times: list[Any] = []
@@ -436,13 +441,15 @@ class _Page:
         tag = el.tag
         if not line or not isinstance(tag, str):
             return None
-        want = {k.lower(): v for k, v in el.attrib.items()}
-        for t in self._tags_ending_on(tag.lower(), line):
-            if len(t.attrs) == len(want) and all(
-                k in t.attrs and _NL.sub("\n", unescape(self.src[t.attrs[k][0] : t.attrs[k][1]])) == v for k, v in want.items()
-            ):
-                return t
-        return None
+        tag = tag.lower()
+        key = (tag, line)
+        index = self._index.get(key)
+        if index is None:
+            index = self._index[key] = {}
+            for t in self._tags_ending_on(tag, line):
+                sig = tuple(sorted((k, _NL.sub("\n", unescape(self.src[a:b]))) for k, (a, b) in t.attrs.items()))
+                index.setdefault(sig, t)  # the first of identical tags
+        return index.get(tuple(sorted((k.lower(), v) for k, v in el.attrib.items())))
 
     def attr(self, el: Any, name: str) -> Located | None:
         """Attribute ``name`` of ``el``, stripped, with the span of its characters (None when absent or blank)."""
@@ -452,7 +459,7 @@ class _Page:
         t = self.start_tag(el)
         if t is None:  # markup lxml repaired differently from the tokeniser: the tag on that line with the same value
             key = [(k, el.get(k)) for k in ("name", "property", "itemprop", "rel", "http-equiv") if el.get(k) is not None and k != name]
-            for c in self._tags_ending_on(el.tag.lower(), el.sourceline or 0):
+            for c in self._tags_ending_on(el.tag.lower(), el.sourceline or 0)[:_MAX_REPAIRED]:
                 if name in c.attrs and self._reads(c.attrs[name], value) and all(k in c.attrs and self._reads(c.attrs[k], v) for k, v in key):
                     t = c
                     break
@@ -492,7 +499,7 @@ class _Page:
         text = value.strip()
         if _ENTITY.search(text):
             text = unescape(text).strip()
-        if isinstance(value, _JStr):
+        if isinstance(value, _JStr) and base >= 0:
             a, b = _json_trim(self.src[base + value.start : base + value.end])
             if a < b:
                 return Located(text, base + value.start + a, base + value.start + b)
@@ -515,6 +522,7 @@ class _Page:
                     k = el.get(a)
                     if k:
                         self.metas.setdefault(k.strip().lower(), []).append(el)
+                        self.meta_order.append((k.strip().lower(), el))
             elif tag == "script":
                 if (el.get("type") or "").strip().lower() == "application/ld+json":
                     self._read_ld(el)
@@ -551,20 +559,21 @@ class _Page:
             b = m.start() if m else len(self.src)
             raw, base = self.src[a:b], a
         else:
-            raw, base = el.text or "", -(10**12)  # not placed: spans become negative and are dropped
+            raw, base = el.text or "", -1  # not placed: the values get no spans
         for v in _json_values(raw):
             self.ld.append((v, base))
 
     # --- the JSON-LD objects --------------------------------------------------------------------------------
 
     def _ld_objects(self) -> Iterator[tuple[dict, int, dict[str, dict]]]:
-        """Every JSON-LD object (breadth first per script), with its script's base offset and the @id index."""
+        """Every JSON-LD object (top-level values, lists, @graph, mainEntity; breadth first per script), with its
+        script's base offset and the @id index."""
         for value, base in self.ld:
             ids: dict[str, dict] = {}
-            queue: list[Any] = [value]
+            queue: deque[Any] = deque([value])
             seen: list[dict] = []
             while queue:
-                v = queue.pop(0)
+                v = queue.popleft()
                 if isinstance(v, list):
                     queue.extend(v)
                 elif isinstance(v, dict):
@@ -572,7 +581,7 @@ class _Page:
                     i = v.get("@id")
                     if isinstance(i, str) and len(v) > 1:
                         ids.setdefault(i, v)
-                    for k in ("@graph", "mainEntity", "itemListElement", "hasPart", "item"):
+                    for k in ("@graph", "mainEntity"):  # not an ItemList's items: other stories
                         if k in v:
                             queue.append(v[k])
             for obj in seen:
@@ -592,6 +601,10 @@ class _Page:
     # --- assembling -------------------------------------------------------------------------------------------
 
     def _meta(self, names: tuple[str, ...] | frozenset[str]) -> Iterator[tuple[str, Any]]:
+        """Meta elements named ``names``: in the tuple's order of preference, or in document order for a set."""
+        if isinstance(names, frozenset):
+            yield from ((k, el) for k, el in self.meta_order if k in names)
+            return
         for k in names:
             for el in self.metas.get(k, ()):
                 yield k, el
@@ -612,8 +625,8 @@ class _Page:
 
     def _scope(self) -> Any:
         """The element holding the article: the <article> with the page's h1, else the first <article>, else <main>."""
-        for a in self.articles:
-            for h in self.h1s:
+        for a in self.articles[:50]:
+            for h in self.h1s[:50]:
                 if _within(h, a):
                     return a
         if self.articles:
@@ -774,8 +787,8 @@ class _Page:
         inside = [el for el in marked if scope is not None and _within(el, scope)]
         pool = inside or marked
         pool = [el for el in pool if not _in(el, "nav", "footer", "aside", "form") and not _around(el)]
-        for el in pool:
-            if _name_line(_visible(el)):
+        for el in pool[:_MAX_BYLINES]:
+            if _name_line(_visible(el, 200)):
                 return self.text(el)
         return None
 
@@ -842,11 +855,15 @@ def _in(el: Any, *tags: str) -> bool:
     return False
 
 
-def _visible(el: Any) -> str:
-    """The element's text without script/style contents, whitespace collapsed."""
+def _visible(el: Any, limit: int = 0) -> str:
+    """The element's text without script/style contents, whitespace collapsed (its start only when ``limit``:
+    the first ``limit`` characters or a few more)."""
     parts: list[str] = []
     stack = [(el, False)]
+    size = 0
     while stack:
+        if limit and size > limit:
+            break
         e, tail_only = stack.pop()
         if tail_only:
             if e.tail:
@@ -862,6 +879,7 @@ def _visible(el: Any) -> str:
             stack.append((_SPACER, True))
         if e.text:
             parts.append(e.text)
+            size += len(e.text)
         for child in reversed(list(e)):
             stack.append((child, False))
     return _WSRUN.sub(" ", "".join(parts)).strip()
