@@ -267,3 +267,33 @@ def test_generated_meta_values_are_placed(pieces, quote, prefix, sep):
     assert m.headline is not None and m.headline.start >= 0, (page, m.headline)
     assert html.unescape(page[m.headline.start : m.headline.end]) == m.headline.value
     assert m.headline.value == want
+
+
+def test_jsonld_escapes_at_the_edges():
+    page = (
+        '<html><head><script type="application/ld+json">[{"@type": "WebSite", "name": "S"},\r\n'
+        '{"@type": "OpinionNewsArticle", "headline": "\\t\\u00a0\\ud83d\\ude00 Smile\\/Frown \\n",'
+        ' "author": {"name": "  \\u00c9mile Zola\\n"}, "contentLocation": [{"@type": "Place", "name": "Paris"}]}]'
+        "</script></head><body></body></html>"
+    )
+    m = meta_of(page)
+    assert m.headline is not None and m.headline.value == "😀 Smile/Frown"
+    assert page[m.headline.start : m.headline.end] == "\\ud83d\\ude00 Smile\\/Frown"
+    assert m.authors == ["Émile Zola"] and m.byline is not None and decodes(page, m.byline)
+    assert m.place is not None and m.place.value == "Paris" and decodes(page, m.place)
+
+
+_MARKUP = [
+    "<meta ", "<meta name=author content=", '<meta property="article:published_time" content="', "2020-01-02", '"', "'", ">", "/>",
+    "<time datetime=", "<article>", "</article>", "<h1>", "</h1>", "<title>", "</title>", '<span class="byline">', "</span>",
+    '<script type="application/ld+json">', "</script>", '{"@type": "NewsArticle", "headline": "', '"author": [', "]", "}", ",",
+    "&amp;", "&#", "\r\n", "\r", "\n", "😀", "By ", "x", "<!--", "-->", "<![CDATA[", "]]>", "=", '\\"', "\\u00e9",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MARKUP), max_size=40))
+def test_broken_markup_never_crashes(parts):
+    page = "".join(parts)
+    m = meta_of(page)
+    all_placed(page, m)
