@@ -160,9 +160,12 @@ def test_title_less_site_name_and_url_date():
 def test_earliest_strong_statement_wins_and_weak_ones_wait():
     page = """<html><head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-04-25T07:25:06Z",
 "dateCreated": "2020-04-20"}</script><meta property="article:published_time" content="2020-04-24T21:25:06+00:00">
-<meta property="article:modified_time" content="2020-04-30"></head><body></body></html>"""
+<meta property="article:modified_time" content="2020-04-30"></head><body>
+<article><h1>H</h1><time datetime="2020-04-01">1 April</time></article>
+<div class="related"><span itemprop="datePublished">2019-02-02</span></div></body></html>"""
     m = meta_of(page)
-    assert m.date == dt.date(2020, 4, 24) and m.date_source == "meta"
+    assert m.date == dt.date(2020, 4, 24) and m.date_source == "meta"  # itemprop and <time> take no part in the vote
+    assert [c.source for c in m.date_candidates] == ["json-ld", "meta", "itemprop", "time", "json-ld"]
 
 
 def test_empty_and_none():

@@ -38,9 +38,11 @@ story's ``<time datetime>`` (one with ``pubdate``, else the first inside the
 <article> holding the h1, the first <article>, or <main>); then, weaker, JSON-LD
 ``dateCreated`` and the datePublished of other objects (WebPage), loose meta
 names (``date``, ``timestamp``), a date in the canonical URL or og:url. The
-date is the *earliest* day among the strong candidates (a page restating a
-later update as its publication, or one shifting the day to UTC, is outvoted
-by its own earlier statement), else the first weaker one; when the page states
+date is the *earliest* day among the page-level statements, the story's JSON-LD
+datePublished and the meta tags (a page restating a later update as its
+publication, or one shifting the day to UTC, is outvoted by its own earlier
+statement; itemprop and <time> can belong to other stories on the page, so they
+take no part in that vote), else the first of the others; when the page states
 none, ``htmldate.find_date(..., original_date=True, extensive_search=True)``
 (an optional dependency, imported lazily; no date without it). A date is the
 calendar day as written, in the page's own time zone
@@ -129,7 +131,7 @@ _R_TIME = 3  # <time pubdate> / the article's first <time datetime>
 _R_JSONLD_WEAK = 4  # dateCreated, datePublished of a non-article object (WebPage)
 _R_META_WEAK = 5  # loose meta names ("date", "timestamp")
 _R_URL = 6
-STRONG_RANK = _R_TIME  # the ranks whose candidates are the page's own statements of the publication date
+STRONG_RANK = _R_META  # the page-level statements of the publication date (the story's JSON-LD, the meta tags)
 
 # Article types of schema.org (and the common subtypes) whose datePublished is the story's.
 _ARTICLE_TYPES = frozenset(
