@@ -27,11 +27,12 @@ _attr_escape = partial(_html.escape, quote=True)
 
 def extract_html(source: str) -> Extracted:
     """The article of the HTML page ``source`` (its text, BOM removed)."""
+    from lint.readers.html_meta import page_meta
+
     try:  # TEMPORARY until the helpers' modules are merged
         from lint.readers.html_body import select_body
-        from lint.readers.html_meta import page_meta
     except ImportError:
-        select_body, page_meta = _simple_body, _no_meta
+        select_body = _simple_body
 
     mapped = map_html(source)
     meta = page_meta(source, mapped.root)
@@ -122,13 +123,6 @@ def _located_piece(source: str, kind: str, where: Located) -> Piece | None:
     p = Piece(kind, value, starts, source_ends(source, starts))
     p.escape = _attr_escape
     return p
-
-
-def _no_meta(source, root):  # TEMPORARY
-    from types import SimpleNamespace
-
-    return SimpleNamespace(headline=None, standfirst=None, byline=None, authors=[], date=None, date_source=None,
-                           date_at=None, place=None, outlet=None)
 
 
 def _simple_body(mapped, hint):  # TEMPORARY
