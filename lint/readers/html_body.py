@@ -1,0 +1,725 @@
+"""Which of an HTML page's text blocks are the article: headline, standfirst, byline and body.
+
+``select_body(map_html(source))`` takes the blocks that
+:func:`lint.readers.html_map.map_html` found (every text block of the page, in
+document order, each with its lxml element) and decides which of them are the
+article. It only chooses among those blocks, so every character keeps its exact
+source offset.
+
+How:
+
+1. The body container, as Mozilla Readability finds it. Every paragraph-like
+   block (p, pre, td, h2-h6, a div's direct text) of 25 characters or more that
+   is visible and not inside an unlikely subtree (class or id naming comments,
+   sidebars, footers, menus, share bars ...) scores ``1 + commas + min(chars //
+   100, 3)``; the score goes to its parent, half of it to the grandparent and
+   ``1 / (3 * level)`` of it further up (5 levels). Each scored element starts
+   from its tag's base (div +5, lists and forms -3, headings -5) plus a class
+   weight (+25 for article/body/content/story ..., -25 for comment/share/
+   related/promo ...), semantic containers (``<article>``,
+   ``itemprop=articleBody``, ``main`` and classes such as article-body,
+   story-body, entry-content) get a bonus, and the total is scaled by ``1 -
+   link density`` (characters inside ``<a>`` over all characters). The best
+   element wins; it moves up to an ancestor that holds at least three of the
+   close runners-up (an article split into several divs), or whose own score
+   is higher, and takes in siblings that score well or are plain paragraphs
+   with few links (Readability's rules).
+2. The body blocks: the container's blocks in order, minus those under chrome
+   inside it (nav, aside, footer, form, button, header; class or id naming
+   share/related/newsletter/comment/promo/ad/...; hidden by ``hidden``,
+   ``aria-hidden`` or an inline ``display:none``), minus lists, tables and
+   boxes whose text is mostly links and has few commas, minus the headline,
+   standfirst and byline blocks. A chrome-looking element that holds most of
+   the container's text is a misnamed wrapper, not chrome. Figure captions are
+   kept. Kinds: ``li`` is "list", h2-h6 (and an h1 that is not the headline)
+   "heading", everything else "paragraph".
+3. The headline block: the visible h1 whose text matches the page's declared
+   title (JSON-LD ``headline``, ``og:title``, ``twitter:title``, ``<title>``),
+   else the h1 inside or just before the body, else an element marked
+   ``itemprop=headline``. ``title`` is the declared headline: ``title_hint``
+   (the caller's metadata) when given, else JSON-LD headline, og:title,
+   twitter:title, ``<title>``, with a site name after " | ", " - ", " – ",
+   " — " (or before one) removed when the rest matches a visible h1 or, for
+   ``<title>``, when the rest is the longer part; a declared title that shares
+   nothing with a visible h1 loses to one that matches it (a portal's og:title).
+   It is the h1's text when the page declares nothing.
+4. Standfirst: a block between the headline and the body's first paragraph (or
+   the first body block itself) marked by class, id or itemprop as a
+   standfirst, dek, subtitle, summary, description, intro, lede or excerpt;
+   None when nothing is marked. Byline: a short block near the headline that
+   holds ``rel=author``, ``itemprop=author`` or a class/id naming byline or
+   author, or that reads "By ..." (and its French, Spanish, German ...
+   equivalents).
+
+lxml is not imported here: the tree comes from ``map_html``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from lint.readers.html_map import HtmlText, MappedBlock
+
+__all__ = ["Body", "select_body"]
+
+
+@dataclass
+class Body:
+    """The article's blocks, chosen among the page's blocks (``kind`` is paragraph, heading or list)."""
+
+    headline: MappedBlock | None = None
+    standfirst: MappedBlock | None = None
+    byline: MappedBlock | None = None
+    blocks: list[tuple[str, MappedBlock]] = field(default_factory=list)
+    title: str | None = None  # the best headline string, also when no block holds it
+    title_source: str | None = None  # "hint", "json-ld", "og:title", "twitter:title", "title", "h1"
+    container: object = None  # the lxml element the body was taken from (None when the page has no body)
+
+
+# ---- class / id signals (Readability's lists, extended with news chrome) ----
+
+_UNLIKELY = re.compile(
+    r"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|"
+    r"shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|share|sharing|"
+    r"recirc|outbrain|taboola|subscribe|signup|cookie|consent|paywall|masthead|navbar|navigation|toolbar|trending|most-?popular|most-?read",
+    re.I,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|mathjax|shadow|story|entry|post", re.I)
+_POSITIVE = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", re.I)
+_NEGATIVE = re.compile(
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|"
+    r"shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|signup|social|recirc|taboola|trending|most-?popular|most-?read|"
+    r"breadcrumb|navbar|navigation|menu|toolbar|pagination|pager|popup|modal|cookie|consent|paywall",
+    re.I,
+)
+# Chrome inside the body container: these subtrees give no body blocks.
+_CHROME = re.compile(
+    r"(?:^|[^a-z])(?:ad|ads|advert\w*|adslot|adunit|nav|navbar|navigation|menu|footer|breadcrumbs?|tags?|topics|keywords)(?:$|[^a-z])|"
+    r"share|sharing|social|related|newsletter|subscri|signup|sign-up|comment|promo|sidebar|outbrain|taboola|recirc|trending|most-?popular|"
+    r"most-?read|more-?stories|read-?more|see-?also|also-?read|sponsor|advertis|popup|modal|cookie|consent|paywall|toolbar|print-?only|"
+    r"sr-only|visually-?hidden|screen-?reader|hidden|author-?bio|about-?the-?author|disclaimer|copyright|pagination|pager",
+    re.I,
+)
+_SEMANTIC = re.compile(
+    r"article[-_]?body|articlebody|story[-_]?body|storybody|entry[-_]content|post[-_]content|post[-_]body|article__body|article-content|"
+    r"article__content|article-text|story-content|story__body|content__article-body|body-text|main-content|article_body|articletext",
+    re.I,
+)
+_STANDFIRST = re.compile(
+    r"standfirst|(?:^|[^a-z])dek(?:$|[^a-z])|subtitle|sub-title|subhead|summary|description|(?:^|[^a-z])intro|lede|excerpt|teaser|strapline|"
+    r"deck|(?:^|[^a-z])lead(?:$|[^a-z])|abstract|sapo|chapo|chapeau|kicker-text",
+    re.I,
+)
+_BYLINE_CLASS = re.compile(r"byline|author|(?:^|[^a-z])by(?:$|[^a-z])|writer|creator|signature|firma|autor", re.I)
+_BY_TEXT = re.compile(r"^(?:by|par|por|von|di|door|af|av|de|by:)\s+\S", re.I)
+_COMMAS = re.compile("[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SEPARATORS = re.compile(r" (?:\||-|–|—|::|»|·) ")
+_WORD = re.compile(r"\w+")
+
+_SCORED = frozenset("p pre td h2 h3 h4 h5 h6 div section blockquote".split())
+_TAG_BASE = {
+    "div": 5,
+    "article": 5,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "address": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "dd": -3,
+    "dt": -3,
+    "li": -3,
+    "form": -3,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+    "h4": -5,
+    "h5": -5,
+    "h6": -5,
+    "th": -5,
+}
+_CHROME_TAGS = frozenset("nav aside footer form button header dialog menu fieldset label select".split())
+_NOT_CANDIDATES = frozenset("html body a".split())  # Readability never removes these as unlikely
+_BOXES = frozenset("div section ul ol table dl aside".split())  # containers checked for link-heavy content
+
+
+def _tag(el: object) -> str:
+    t = getattr(el, "tag", None)
+    return t.lower() if isinstance(t, str) else ""
+
+
+def _names(el: object) -> str:
+    """The element's class and id, as one string (Readability's match string)."""
+    get = el.get  # type: ignore[attr-defined]
+    return ((get("class") or "") + " " + (get("id") or "")).strip()
+
+
+def _norm(s: str) -> str:
+    """Text for comparing titles: casefolded words only."""
+    return " ".join(_WORD.findall(s.casefold()))
+
+
+def _ws(s: str) -> str:
+    return " ".join(s.split())
+
+
+class _Page:
+    """Per-element facts, computed once per page."""
+
+    def __init__(self, html: HtmlText):
+        self.html = html
+        self.blocks = html.blocks
+        self.anc: dict[object, tuple[object, ...]] = {}  # element -> ancestors, nearest first
+        self.chars: dict[object, int] = {}  # element -> characters of the blocks inside it
+        self.links: dict[object, int] = {}  # element -> characters inside <a> within it
+        self.commas: dict[object, int] = {}
+        self.own: dict[object, int] = {}  # block element -> characters of its own blocks
+        self.own_commas: dict[object, int] = {}
+        self.by_element: dict[object, list[MappedBlock]] = {}
+        self.in_link: set[object] = set()  # block elements inside an <a>
+        self._hidden: dict[object, bool] = {}
+        self._unlikely: dict[object, bool] = {}
+        self.order: dict[object, int] = {}  # block element -> index of its first block
+        self._index()
+
+    def ancestors(self, el: object) -> tuple[object, ...]:
+        a = self.anc.get(el)
+        if a is None:
+            a = tuple(el.iterancestors())  # type: ignore[attr-defined]
+            self.anc[el] = a
+        return a
+
+    def _index(self) -> None:
+        own, own_commas = self.own, self.own_commas
+        for i, b in enumerate(self.blocks):
+            el = b.element
+            if el not in own:
+                own[el] = 0
+                own_commas[el] = 0
+                self.order[el] = i
+                self.by_element[el] = []
+            own[el] += len(b.text)
+            own_commas[el] += len(_COMMAS.findall(b.text))
+            self.by_element[el].append(b)
+        # link characters, charged to the nearest block element holding the link
+        link_own: dict[object, int] = {}
+        root = self.html.root
+        for a in root.iter("a"):  # type: ignore[attr-defined]
+            n = len(_ws(a.text_content()))
+            if not n:
+                continue
+            for up in a.iterancestors():
+                if up in own:
+                    link_own[up] = link_own.get(up, 0) + n
+                    break
+        chars, links, commas = self.chars, self.links, self.commas
+        for el, n in own.items():
+            anc = self.ancestors(el)
+            ln = link_own.get(el, 0)
+            if any(_tag(x) == "a" for x in anc):
+                self.in_link.add(el)
+                ln = n
+            ln = min(ln, n)
+            c = own_commas[el]
+            for x in (el, *anc):
+                chars[x] = chars.get(x, 0) + n
+                if ln:
+                    links[x] = links.get(x, 0) + ln
+                if c:
+                    commas[x] = commas.get(x, 0) + c
+
+    def link_density(self, el: object) -> float:
+        n = self.chars.get(el, 0)
+        return self.links.get(el, 0) / n if n else 0.0
+
+    def hidden(self, el: object) -> bool:
+        """Hidden itself or inside a hidden element."""
+        h = self._hidden.get(el)
+        if h is None:
+            h = _self_hidden(el)
+            if not h:
+                parent = el.getparent()  # type: ignore[attr-defined]
+                h = parent is not None and self.hidden(parent)
+            self._hidden[el] = h
+        return h
+
+    def unlikely(self, el: object) -> bool:
+        """Inside (or is) an element Readability would drop as an unlikely candidate, or hidden."""
+        u = self._unlikely.get(el)
+        if u is None:
+            u = False
+            tag = _tag(el)
+            if tag not in _NOT_CANDIDATES:
+                names = _names(el) + " " + (el.get("role") or "")  # type: ignore[attr-defined]
+                if _self_hidden(el) or (_UNLIKELY.search(names) and not _MAYBE.search(names)):
+                    u = True
+                elif (el.get("role") or "") in ("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"):  # type: ignore[attr-defined]
+                    u = True
+            if not u:
+                parent = el.getparent()  # type: ignore[attr-defined]
+                u = parent is not None and self.unlikely(parent)
+            self._unlikely[el] = u
+        return u
+
+
+def _self_hidden(el: object) -> bool:
+    get = el.get  # type: ignore[attr-defined]
+    if get("hidden") is not None:
+        return True
+    if (get("aria-hidden") or "").strip().lower() == "true" and "fallback-image" not in (get("class") or ""):
+        return True
+    style = get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _class_weight(el: object) -> int:
+    w = 0
+    get = el.get  # type: ignore[attr-defined]
+    for name in (get("class"), get("id")):
+        if name:
+            if _NEGATIVE.search(name):
+                w -= 25
+            if _POSITIVE.search(name):
+                w += 25
+    return w
+
+
+def _semantic(el: object) -> bool:
+    tag = _tag(el)
+    if tag == "article" or tag == "main":
+        return True
+    get = el.get  # type: ignore[attr-defined]
+    if (get("itemprop") or "").lower().find("articlebody") >= 0 or (get("property") or "").lower().find("articlebody") >= 0:
+        return True
+    return bool(_SEMANTIC.search(_names(el)))
+
+
+# ---- 1. the container ----
+
+
+def _score(page: _Page) -> dict[object, float]:
+    scores: dict[object, float] = {}
+
+    def init(el: object) -> None:
+        if el not in scores:
+            s = float(_TAG_BASE.get(_tag(el), 0) + _class_weight(el))
+            if _semantic(el):
+                s += 15
+            scores[el] = s
+
+    for el, n in page.own.items():
+        if _tag(el) not in _SCORED or n < 25 or el in page.in_link or page.unlikely(el):
+            continue
+        score = 1 + page.own_commas[el] + min(n // 100, 3)
+        for level, up in enumerate(page.ancestors(el)[:5]):
+            if _tag(up) in ("html", "") or up.getparent() is None:  # type: ignore[attr-defined]
+                continue
+            init(up)
+            if level == 0:
+                scores[up] += score
+            elif level == 1:
+                scores[up] += score / 2
+            else:
+                scores[up] += score / (level * 3)
+    return {el: s * (1 - page.link_density(el)) for el, s in scores.items()}
+
+
+def _choose(page: _Page, scores: dict[object, float]) -> list[object]:
+    """The container and the siblings that belong with it (Readability's choice), or [] when nothing scored."""
+    if not scores:
+        return []
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    top, top_score = ranked[0]
+    # An article split into several blocks: an ancestor holding three of the close runners-up.
+    close = [el for el, s in ranked[1:6] if top_score and s / top_score >= 0.75]
+    if len(close) >= 2:
+        for up in page.ancestors(top):
+            if _tag(up) in ("body", "html"):
+                break
+            held = sum(1 for el in close if up in page.ancestors(el))
+            if held >= 2:
+                top = up
+                break
+    if top not in scores:
+        scores[top] = 0.0
+    # Walk up while the parent scores higher.
+    last = scores[top]
+    threshold = last / 3
+    for up in page.ancestors(top):
+        if _tag(up) in ("body", "html"):
+            break
+        if up not in scores:
+            continue
+        s = scores[up]
+        if s < threshold:
+            break
+        if s > last:
+            top = up
+            break
+        last = s
+    # An only child: its parent is the same content.
+    while True:
+        parent = top.getparent()  # type: ignore[attr-defined]
+        if parent is None or _tag(parent) in ("body", "html"):
+            break
+        kids = [c for c in parent if isinstance(c.tag, str)]
+        if len(kids) != 1:
+            break
+        top = parent
+    top_score = scores.get(top, 0.0)
+    parent = top.getparent()  # type: ignore[attr-defined]
+    if parent is None or _tag(parent) in ("html",):
+        return [top]
+    chosen = []
+    threshold = max(10.0, top_score * 0.2)
+    top_class = top.get("class") or ""  # type: ignore[attr-defined]
+    for sib in parent:
+        if not isinstance(sib.tag, str):
+            continue
+        if sib is top:
+            chosen.append(sib)
+            continue
+        if page.hidden(sib):
+            continue
+        bonus = top_score * 0.2 if top_class and (sib.get("class") or "") == top_class else 0.0
+        if sib in scores and scores[sib] + bonus >= threshold:
+            chosen.append(sib)
+            continue
+        if _tag(sib) == "p":
+            n = page.chars.get(sib, 0)
+            ld = page.link_density(sib)
+            if n > 80 and ld < 0.25:
+                chosen.append(sib)
+            elif 0 < n <= 80 and ld == 0 and re.search(r"\.( |$)", " ".join(b.text for b in page.by_element.get(sib, ()))):
+                chosen.append(sib)
+    return chosen
+
+
+# ---- 2. the body blocks ----
+
+
+class _Filter:
+    """Decides, per element inside the container, whether it is chrome."""
+
+    def __init__(self, page: _Page, container_chars: int):
+        self.page = page
+        self.total = max(container_chars, 1)
+        self.memo: dict[object, bool] = {}
+
+    def chrome(self, el: object) -> bool:
+        c = self.memo.get(el)
+        if c is None:
+            c = self._chrome(el)
+            self.memo[el] = c
+        return c
+
+    def _chrome(self, el: object) -> bool:
+        page = self.page
+        if _self_hidden(el):
+            return True
+        tag = _tag(el)
+        n = page.chars.get(el, 0)
+        big = n > 0.5 * self.total  # a chrome-looking wrapper of most of the text is no chrome
+        if tag in _CHROME_TAGS and not big:
+            return True
+        role = (el.get("role") or "").lower()  # type: ignore[attr-defined]
+        if role in ("navigation", "menu", "menubar", "complementary", "dialog", "alert", "banner", "contentinfo", "search") and not big:
+            return True
+        names = _names(el)
+        if names and not big and _CHROME.search(names) and not _SEMANTIC.search(names):
+            return True
+        if tag in _BOXES and n and not big:
+            # Readability's conditional cleaning: link-heavy boxes with few commas.
+            ld = page.link_density(el)
+            commas = page.commas.get(el, 0)
+            if commas < 10 and (ld > 0.5 or (ld > 0.2 and _class_weight(el) < 25)):
+                return True
+        return False
+
+
+def _kind(tag: str) -> str:
+    if tag == "li":
+        return "list"
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return "heading"
+    return "paragraph"
+
+
+# ---- 3. title and headline ----
+
+
+def _declared_titles(root: object) -> list[tuple[str, str]]:
+    """(source, text) of the titles the page declares, in order of trust."""
+    out: list[tuple[str, str]] = []
+    for s in root.iter("script"):  # type: ignore[attr-defined]
+        if (s.get("type") or "").strip().lower() != "application/ld+json" or not s.text:
+            continue
+        for h in _jsonld_headlines(s.text):
+            out.append(("json-ld", h))
+            break
+    metas: dict[str, str] = {}
+    for m in root.iter("meta"):  # type: ignore[attr-defined]
+        key = (m.get("property") or m.get("name") or "").strip().lower()
+        if key in ("og:title", "twitter:title") and key not in metas:
+            v = _ws(m.get("content") or "")
+            if v:
+                metas[key] = v
+    for key in ("og:title", "twitter:title"):
+        if key in metas:
+            out.append((key, metas[key]))
+    for t in root.iter("title"):  # type: ignore[attr-defined]
+        if any(_tag(x) in ("svg", "math") for x in t.iterancestors()):
+            continue
+        v = _ws(t.text_content())
+        if v:
+            out.append(("title", v))
+        break
+    return out
+
+
+_ARTICLE_TYPES = re.compile(r"article|posting|report|news", re.I)
+
+
+def _jsonld_headlines(text: str) -> list[str]:
+    text = text.strip()
+    text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[", "", text)
+    text = re.sub(r"(?://\s*)?\]\]>\s*$", "", text).strip()
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    found: list[tuple[int, str]] = []
+    stack = [data]
+    seen = 0
+    while stack and seen < 10000:
+        seen += 1
+        d = stack.pop()
+        if isinstance(d, list):
+            stack.extend(reversed(d))
+        elif isinstance(d, dict):
+            h = d.get("headline")
+            if isinstance(h, str) and h.strip():
+                t = d.get("@type")
+                types = " ".join(t) if isinstance(t, list) else str(t or "")
+                found.append((0 if _ARTICLE_TYPES.search(types) else 1, _ws(h)))
+            stack.extend(v for v in reversed(list(d.values())) if isinstance(v, (dict, list)))
+    found.sort(key=lambda x: x[0])
+    return [h for _, h in found]
+
+
+def _strip_site(title: str, h1s: set[str], longer: bool) -> str:
+    """``title`` without a site name before or after a separator: when the rest matches a visible h1 or (``longer``) is the
+    longer part."""
+    if _norm(title) in h1s:
+        return title
+    seps = list(_SEPARATORS.finditer(title))
+    if not seps:
+        return title
+    for m in seps:  # a prefix that is a visible h1
+        head = title[: m.start()]
+        if _norm(head) in h1s:
+            return head.strip()
+    for m in reversed(seps):  # a suffix that is a visible h1 ("Site | Headline")
+        tail = title[m.end() :]
+        if _norm(tail) in h1s:
+            return tail.strip()
+    if longer:
+        first = title[: seps[0].start()].strip()
+        rest = title[seps[0].end() :]
+        if len(first) > len(rest) and len(_WORD.findall(first)) >= 3:
+            return first
+    return title
+
+
+def _similar(a: str, b: str) -> bool:
+    """Normalised titles that are equal, or one holds the other and they share most words."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    if not wa or not wb:
+        return False
+    common = len(wa & wb)
+    return common / max(len(wa), len(wb)) >= 0.6
+
+
+def _title(page: _Page, h1_blocks: list[MappedBlock], hint: str | None) -> tuple[str | None, str | None]:
+    h1s = {_norm(b.text) for b in h1_blocks}
+    h1s.discard("")
+    if hint and _ws(hint):
+        return _strip_site(_ws(hint), h1s, False), "hint"
+    declared = [(src, _strip_site(t, h1s, src == "title")) for src, t in _declared_titles(page.html.root)]
+    if h1s and declared:
+        # a declared title that matches a visible h1 beats one that shares nothing with any (a portal's og:title)
+        matching = [d for d in declared if any(_similar(_norm(d[1]), h) for h in h1s)]
+        if matching and not any(_similar(_norm(declared[0][1]), h) for h in h1s):
+            return matching[0][1], matching[0][0]
+    if declared:
+        return declared[0][1], declared[0][0]
+    if h1_blocks:
+        return h1_blocks[0].text, "h1"
+    return None, None
+
+
+# ---- the whole ----
+
+
+def select_body(html: HtmlText, title_hint: str | None = None) -> Body:
+    """The article's headline, standfirst, byline and body blocks among ``html.blocks`` (see the module docstring)."""
+    body = Body()
+    if html.root is None or not html.blocks:
+        if title_hint and _ws(title_hint):
+            body.title, body.title_source = _ws(title_hint), "hint"
+        return body
+    page = _Page(html)
+    blocks = html.blocks
+    scores = _score(page)
+    chosen = _choose(page, scores)
+    chosen_set = set(chosen)
+    container = chosen[0] if len(chosen) == 1 else (chosen[0].getparent() if chosen else None)  # type: ignore[attr-defined]
+    body.container = container
+
+    # the blocks inside the chosen elements
+    inside: list[MappedBlock] = []
+    for b in blocks:
+        el = b.element
+        if el in chosen_set or any(x in chosen_set for x in page.ancestors(el)):
+            inside.append(b)
+    total = sum(page.chars.get(el, 0) for el in chosen)
+    filt = _Filter(page, total)
+    kept: list[MappedBlock] = []
+    for b in inside:
+        el = b.element
+        chain = [el]
+        for x in page.ancestors(el):
+            if x in chosen_set:
+                break
+            chain.append(x)
+        if el in chosen_set:
+            chain = [] if _tag(el) in _BOXES or _tag(el) in ("article", "main") else chain
+        if any(filt.chrome(x) for x in chain):
+            continue
+        kept.append(b)
+
+    # headline
+    h1_blocks = [b for b in blocks if b.tag == "h1" and not page.hidden(b.element)]
+    body.title, body.title_source = _title(page, h1_blocks, title_hint)
+    body.headline = _headline(page, h1_blocks, body.title, kept, chosen_set)
+    first_body = kept[0] if kept else None
+    body.byline = _byline(page, body.headline, first_body, kept)
+    body.standfirst = _standfirst(page, body.headline, body.byline, kept)
+    drop = {id(x) for x in (body.headline, body.byline, body.standfirst) if x is not None}
+    body.blocks = [(_kind(b.tag), b) for b in kept if id(b) not in drop]
+    if body.title is None and body.headline is not None:
+        body.title, body.title_source = body.headline.text, "h1"
+    return body
+
+
+def _headline(page: _Page, h1_blocks: list[MappedBlock], title: str | None, kept: list[MappedBlock], chosen: set[object]) -> MappedBlock | None:
+    nt = _norm(title) if title else ""
+    first = page.blocks.index(kept[0]) if kept else len(page.blocks)
+    index = {id(b): i for i, b in enumerate(page.blocks)}
+    best: tuple[float, int, MappedBlock] | None = None
+    for b in h1_blocks:
+        i = index[id(b)]
+        score = 0.0
+        nb = _norm(b.text)
+        if not nb:
+            continue
+        if nt and nb == nt:
+            score += 10
+        elif nt and _similar(nb, nt):
+            score += 6
+        if b.element in chosen or any(x in chosen for x in page.ancestors(b.element)):
+            score += 3
+        if page.unlikely(b.element):
+            score -= 4
+        if i <= first:
+            score += 1
+        if len(b.text) < 8:
+            score -= 2
+        cand = (score, -abs(i - first), b)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    if best is not None and best[0] >= 2:
+        return best[2]
+    # No convincing h1: an element marked as the headline, or a heading that matches the declared title.
+    for b in page.blocks[: first + 1]:
+        el = b.element
+        if page.hidden(el):
+            continue
+        marked = any("headline" in (x.get("itemprop") or "").lower() for x in (el, *page.ancestors(el)[:2]))  # type: ignore[attr-defined]
+        nb = _norm(b.text)
+        if (marked and nb) or (nt and nb == nt and b.tag in ("h1", "h2", "h3", "div", "p", "span")):
+            return b
+    if best is not None and best[0] >= 0:
+        return best[2]
+    return None
+
+
+def _byline_marked(el: object) -> bool:
+    get = el.get  # type: ignore[attr-defined]
+    rel = (get("rel") or "").lower().split()
+    if "author" in rel:
+        return True
+    if "author" in (get("itemprop") or "").lower():
+        return True
+    names = _names(el)
+    return bool(names and _BYLINE_CLASS.search(names))
+
+
+def _byline(page: _Page, headline: MappedBlock | None, first_body: MappedBlock | None, kept: list[MappedBlock]) -> MappedBlock | None:
+    blocks = page.blocks
+    index = {id(b): i for i, b in enumerate(blocks)}
+    start = index[id(headline)] + 1 if headline is not None else (index[id(first_body)] if first_body is not None else 0)
+    # the window: from the headline to a few blocks into the body
+    kept_ids = {id(b) for b in kept}
+    end = start
+    body_seen = 0
+    while end < len(blocks) and body_seen < 4 and end - start < 40:
+        if id(blocks[end]) in kept_ids and len(blocks[end].text) > 80:
+            body_seen += 1
+        end += 1
+    for b in blocks[start:end]:
+        if len(b.text) > 120 or page.hidden(b.element):
+            continue
+        el = b.element
+        chain = (el, *page.ancestors(el)[:3])
+        if _BY_TEXT.match(b.text) or any(_byline_marked(x) for x in chain) or _has_marked_child(el):
+            return b
+    return None
+
+
+def _has_marked_child(el: object) -> bool:
+    for x in el.iter("a", "span"):  # type: ignore[attr-defined]
+        get = x.get
+        if "author" in (get("rel") or "").lower().split() or "author" in (get("itemprop") or "").lower():
+            return True
+    return False
+
+
+def _standfirst(page: _Page, headline: MappedBlock | None, byline: MappedBlock | None, kept: list[MappedBlock]) -> MappedBlock | None:
+    if headline is None:
+        return None
+    blocks = page.blocks
+    index = {id(b): i for i, b in enumerate(blocks)}
+    start = index[id(headline)] + 1
+    first_kept = next((index[id(b)] for b in kept if index[id(b)] >= start), len(blocks))
+    stop = min(first_kept + 1, start + 15, len(blocks))
+    for b in blocks[start:stop]:
+        if b is byline or len(b.text) < 20 or len(b.text) > 600 or page.hidden(b.element):
+            continue
+        if b.tag not in ("p", "h2", "h3", "div", "span", "section", "header"):
+            continue
+        el = b.element
+        for x in (el, *page.ancestors(el)[:2]):
+            get = x.get
+            names = _names(x) + " " + (get("itemprop") or "") + " " + (get("data-component") or "")
+            if _STANDFIRST.search(names) and not _BYLINE_CLASS.search(_names(x)):
+                return b
+    return None
