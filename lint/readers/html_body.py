@@ -82,8 +82,8 @@ class Body:
 
 _UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|"
-    r"shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|share|sharing|"
-    r"recirc|outbrain|taboola|subscribe|signup|cookie|consent|paywall|masthead|navbar|navigation|toolbar|trending|most-?popular|most-?read",
+    r"shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|"
+    r"recirc|outbrain|taboola|cookie|masthead|navbar|toolbar|trending|most-?popular|most-?read",
     re.I,
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|mathjax|shadow|story|entry|post", re.I)
@@ -183,6 +183,7 @@ class _Page:
         self.in_link: set[object] = set()  # block elements inside an <a>
         self._hidden: dict[object, bool] = {}
         self._unlikely: dict[object, bool] = {}
+        self.strip_unlikely = True
         self.order: dict[object, int] = {}  # block element -> index of its first block
         self._index()
 
@@ -238,32 +239,54 @@ class _Page:
 
     def hidden(self, el: object) -> bool:
         """Hidden itself or inside a hidden element."""
-        h = self._hidden.get(el)
-        if h is None:
-            h = _self_hidden(el)
-            if not h:
-                parent = el.getparent()  # type: ignore[attr-defined]
-                h = parent is not None and self.hidden(parent)
-            self._hidden[el] = h
-        return h
+        return _inherit(el, self._hidden, _self_hidden, None)
 
     def unlikely(self, el: object) -> bool:
-        """Inside (or is) an element Readability would drop as an unlikely candidate, or hidden."""
-        u = self._unlikely.get(el)
-        if u is None:
-            u = False
-            tag = _tag(el)
-            if tag not in _NOT_CANDIDATES:
-                names = _names(el) + " " + (el.get("role") or "")  # type: ignore[attr-defined]
-                if _self_hidden(el) or (_UNLIKELY.search(names) and not _MAYBE.search(names)):
-                    u = True
-                elif (el.get("role") or "") in ("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"):  # type: ignore[attr-defined]
-                    u = True
-            if not u:
-                parent = el.getparent()  # type: ignore[attr-defined]
-                u = parent is not None and self.unlikely(parent)
-            self._unlikely[el] = u
-        return u
+        """Inside (or is) an element Readability drops as an unlikely candidate (a strongly marked article body stops
+        the inheritance: its content is likely whatever its ancestors are called)."""
+        return _inherit(el, self._unlikely, _self_unlikely, _strong_semantic)
+
+    def excluded(self, el: object) -> bool:
+        return self.hidden(el) or (self.strip_unlikely and self.unlikely(el))
+
+
+def _inherit(el: object, cache: dict[object, bool], own, stop) -> bool:
+    """A property that an element has itself or gets from an ancestor (``stop``: an element that does not inherit it)."""
+    v = cache.get(el)
+    if v is not None:
+        return v
+    chain = []
+    x = el
+    while x is not None and x not in cache:
+        chain.append(x)
+        x = x.getparent()  # type: ignore[attr-defined]
+    val = cache[x] if x is not None else False
+    for y in reversed(chain):
+        if own(y):
+            val = True
+        elif stop is not None and stop(y):
+            val = False
+        cache[y] = val
+    return val
+
+
+def _self_unlikely(el: object) -> bool:
+    if _tag(el) in _NOT_CANDIDATES:
+        return False
+    get = el.get  # type: ignore[attr-defined]
+    role = (get("role") or "").strip().lower()
+    if role in ("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"):
+        return True
+    names = _names(el)
+    return bool(names and _UNLIKELY.search(names) and not _MAYBE.search(names))
+
+
+def _strong_semantic(el: object) -> bool:
+    """Marked as the article's body by itemprop/property or by a class such as article-body or entry-content."""
+    get = el.get  # type: ignore[attr-defined]
+    if "articlebody" in (get("itemprop") or "").lower() or "articlebody" in (get("property") or "").lower():
+        return True
+    return bool(_SEMANTIC.search(_names(el)))
 
 
 def _self_hidden(el: object) -> bool:
@@ -289,13 +312,7 @@ def _class_weight(el: object) -> int:
 
 
 def _semantic(el: object) -> bool:
-    tag = _tag(el)
-    if tag == "article" or tag == "main":
-        return True
-    get = el.get  # type: ignore[attr-defined]
-    if (get("itemprop") or "").lower().find("articlebody") >= 0 or (get("property") or "").lower().find("articlebody") >= 0:
-        return True
-    return bool(_SEMANTIC.search(_names(el)))
+    return _tag(el) in ("article", "main") or _strong_semantic(el)
 
 
 # ---- 1. the container ----
@@ -312,7 +329,7 @@ def _score(page: _Page) -> dict[object, float]:
             scores[el] = s
 
     for el, n in page.own.items():
-        if _tag(el) not in _SCORED or n < 25 or el in page.in_link or page.unlikely(el):
+        if _tag(el) not in _SCORED or n < 25 or el in page.in_link or page.excluded(el):
             continue
         score = 1 + page.own_commas[el] + min(n // 100, 3)
         for level, up in enumerate(page.ancestors(el)[:5]):
@@ -328,22 +345,42 @@ def _score(page: _Page) -> dict[object, float]:
     return {el: s * (1 - page.link_density(el)) for el, s in scores.items()}
 
 
+def _lca(page: _Page, a: object, b: object) -> object | None:
+    """The lowest common ancestor of two elements (None when it is the body or the document)."""
+    up_a = {id(x) for x in page.ancestors(a)}
+    for x in page.ancestors(b):
+        if id(x) in up_a:
+            return None if _tag(x) in ("body", "html") else x
+    return None
+
+
 def _choose(page: _Page, scores: dict[object, float]) -> list[object]:
     """The container and the siblings that belong with it (Readability's choice), or [] when nothing scored."""
     if not scores:
         return []
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     top, top_score = ranked[0]
-    # An article split into several blocks: an ancestor holding three of the close runners-up.
-    close = [el for el, s in ranked[1:6] if top_score and s / top_score >= 0.75]
-    if len(close) >= 2:
+    if top_score <= 0:
+        return []
+    # Readability: an ancestor holding three of the close runners-up (an article split into several blocks).
+    close = [el for el, s in ranked[1:6] if s >= 0.75 * top_score]
+    if len(close) >= 3:
         for up in page.ancestors(top):
             if _tag(up) in ("body", "html"):
                 break
-            held = sum(1 for el in close if up in page.ancestors(el))
-            if held >= 2:
+            if sum(1 for el in close if up in page.ancestors(el)) >= 3:
                 top = up
                 break
+    # A story split into separate sections: a strong candidate outside the top one, under a common ancestor.
+    for el, s in ranked[1:10]:
+        if s < 0.4 * top_score:
+            break
+        anc_top = page.ancestors(top)
+        if el in anc_top or top in page.ancestors(el):
+            continue
+        up = _lca(page, top, el)
+        if up is not None and page.link_density(up) < 0.3:
+            top = up
     if top not in scores:
         scores[top] = 0.0
     # Walk up while the parent scores higher.
@@ -366,13 +403,12 @@ def _choose(page: _Page, scores: dict[object, float]) -> list[object]:
         parent = top.getparent()  # type: ignore[attr-defined]
         if parent is None or _tag(parent) in ("body", "html"):
             break
-        kids = [c for c in parent if isinstance(c.tag, str)]
-        if len(kids) != 1:
+        if sum(1 for c in parent if isinstance(c.tag, str)) != 1:
             break
         top = parent
     top_score = scores.get(top, 0.0)
     parent = top.getparent()  # type: ignore[attr-defined]
-    if parent is None or _tag(parent) in ("html",):
+    if parent is None or _tag(parent) == "html":
         return [top]
     chosen = []
     threshold = max(10.0, top_score * 0.2)
@@ -383,7 +419,7 @@ def _choose(page: _Page, scores: dict[object, float]) -> list[object]:
         if sib is top:
             chosen.append(sib)
             continue
-        if page.hidden(sib):
+        if page.excluded(sib):
             continue
         bonus = top_score * 0.2 if top_class and (sib.get("class") or "") == top_class else 0.0
         if sib in scores and scores[sib] + bonus >= threshold:
@@ -421,18 +457,23 @@ class _Filter:
         page = self.page
         if _self_hidden(el):
             return True
-        tag = _tag(el)
+        if _strong_semantic(el):
+            return False
+        names = _names(el)
+        if names and page.strip_unlikely and _UNLIKELY.search(names) and not _MAYBE.search(names):
+            return True  # Readability drops these whatever they hold (and tries again without when too little is left)
         n = page.chars.get(el, 0)
-        big = n > 0.5 * self.total  # a chrome-looking wrapper of most of the text is no chrome
-        if tag in _CHROME_TAGS and not big:
+        if n > 0.5 * self.total:  # a chrome-looking wrapper of most of the text is no chrome
+            return False
+        tag = _tag(el)
+        if tag in _CHROME_TAGS:
             return True
         role = (el.get("role") or "").lower()  # type: ignore[attr-defined]
-        if role in ("navigation", "menu", "menubar", "complementary", "dialog", "alert", "banner", "contentinfo", "search") and not big:
+        if role in ("navigation", "menu", "menubar", "complementary", "dialog", "alert", "banner", "contentinfo", "search"):
             return True
-        names = _names(el)
-        if names and not big and _CHROME.search(names) and not _SEMANTIC.search(names):
+        if names and _CHROME.search(names):
             return True
-        if tag in _BOXES and n and not big:
+        if tag in _BOXES and n:
             # Readability's conditional cleaning: link-heavy boxes with few commas.
             ld = page.link_density(el)
             commas = page.commas.get(el, 0)
@@ -554,11 +595,12 @@ def _title(page: _Page, h1_blocks: list[MappedBlock], hint: str | None) -> tuple
     if hint and _ws(hint):
         return _strip_site(_ws(hint), h1s, False), "hint"
     declared = [(src, _strip_site(t, h1s, src == "title")) for src, t in _declared_titles(page.html.root)]
-    if h1s and declared:
-        # a declared title that matches a visible h1 beats one that shares nothing with any (a portal's og:title)
-        matching = [d for d in declared if any(_similar(_norm(d[1]), h) for h in h1s)]
-        if matching and not any(_similar(_norm(declared[0][1]), h) for h in h1s):
-            return matching[0][1], matching[0][0]
+    if h1s and declared and not any(_similar(_norm(declared[0][1]), h) for h in h1s):
+        # The document's <title> and the visible h1 agree, and the first declared title is neither: a stale or generic
+        # og:title (a portal's own name) loses to them.
+        doc = next((t for src, t in declared if src == "title"), None)
+        if doc is not None and _norm(doc) in h1s:
+            return doc, "title"
     if declared:
         return declared[0][1], declared[0][0]
     if h1_blocks:
@@ -577,37 +619,19 @@ def select_body(html: HtmlText, title_hint: str | None = None) -> Body:
             body.title, body.title_source = _ws(title_hint), "hint"
         return body
     page = _Page(html)
-    blocks = html.blocks
-    scores = _score(page)
-    chosen = _choose(page, scores)
+    # Readability's retry: when the body comes out short, try again without dropping unlikely candidates.
+    chosen, kept = _body_blocks(page)
+    if sum(len(b.text) for b in kept) < _SHORT:
+        page.strip_unlikely = False
+        chosen2, kept2 = _body_blocks(page)
+        if sum(len(b.text) for b in kept2) > sum(len(b.text) for b in kept):
+            chosen, kept = chosen2, kept2
+        else:
+            page.strip_unlikely = True
     chosen_set = set(chosen)
-    container = chosen[0] if len(chosen) == 1 else (chosen[0].getparent() if chosen else None)  # type: ignore[attr-defined]
-    body.container = container
+    body.container = chosen[0] if len(chosen) == 1 else (chosen[0].getparent() if chosen else None)  # type: ignore[attr-defined]
 
-    # the blocks inside the chosen elements
-    inside: list[MappedBlock] = []
-    for b in blocks:
-        el = b.element
-        if el in chosen_set or any(x in chosen_set for x in page.ancestors(el)):
-            inside.append(b)
-    total = sum(page.chars.get(el, 0) for el in chosen)
-    filt = _Filter(page, total)
-    kept: list[MappedBlock] = []
-    for b in inside:
-        el = b.element
-        chain = [el]
-        for x in page.ancestors(el):
-            if x in chosen_set:
-                break
-            chain.append(x)
-        if el in chosen_set:
-            chain = [] if _tag(el) in _BOXES or _tag(el) in ("article", "main") else chain
-        if any(filt.chrome(x) for x in chain):
-            continue
-        kept.append(b)
-
-    # headline
-    h1_blocks = [b for b in blocks if b.tag == "h1" and not page.hidden(b.element)]
+    h1_blocks = [b for b in html.blocks if b.tag == "h1" and not page.hidden(b.element)]
     body.title, body.title_source = _title(page, h1_blocks, title_hint)
     body.headline = _headline(page, h1_blocks, body.title, kept, chosen_set)
     first_body = kept[0] if kept else None
@@ -618,6 +642,36 @@ def select_body(html: HtmlText, title_hint: str | None = None) -> Body:
     if body.title is None and body.headline is not None:
         body.title, body.title_source = body.headline.text, "h1"
     return body
+
+
+_SHORT = 500  # characters: a body shorter than this makes Readability try again with fewer removals
+
+
+def _body_blocks(page: _Page) -> tuple[list[object], list[MappedBlock]]:
+    """The chosen elements and the blocks inside them that are not chrome."""
+    chosen = _choose(page, _score(page))
+    if not chosen:
+        return [], []
+    chosen_set = set(chosen)
+    total = sum(page.chars.get(el, 0) for el in chosen)
+    filt = _Filter(page, total)
+    kept: list[MappedBlock] = []
+    for b in page.blocks:
+        el = b.element
+        if el in chosen_set:
+            chain = [] if _tag(el) in _BOXES or _tag(el) in ("article", "main") else [el]
+        else:
+            chain = [el]
+            for x in page.ancestors(el):
+                if x in chosen_set:
+                    break
+                chain.append(x)
+            else:
+                continue  # not inside the chosen elements
+        if page.hidden(el) or any(filt.chrome(x) for x in chain):
+            continue
+        kept.append(b)
+    return chosen, kept
 
 
 def _headline(page: _Page, h1_blocks: list[MappedBlock], title: str | None, kept: list[MappedBlock], chosen: set[object]) -> MappedBlock | None:
