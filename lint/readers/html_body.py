@@ -59,6 +59,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 
 from lint.readers.html_map import HtmlText, MappedBlock
 
@@ -99,7 +100,8 @@ _CHROME = re.compile(
     r"(?:^|[^a-z])(?:ad|ads|advert\w*|adslot|adunit|nav|navbar|navigation|menu|footer|breadcrumbs?|tags?|topics|keywords)(?:$|[^a-z])|"
     r"share|sharing|social|related|newsletter|subscri|signup|sign-up|comment|promo|sidebar|outbrain|taboola|recirc|trending|most-?popular|"
     r"most-?read|more-?stories|read-?more|see-?also|also-?read|sponsor|advertis|popup|modal|cookie|consent|paywall|toolbar|print-?only|"
-    r"sr-only|visually-?hidden|screen-?reader|hidden|author-?bio|about-?the-?author|disclaimer|copyright|pagination|pager",
+    r"sr-only|visually-?hidden|screen-?reader|hidden|author-?bio|about-?the-?author|disclaimer|copyright|pagination|pager|"
+    r"(?:^|[^a-z])meta(?:$|[^a-z])|player|vjs-",
     re.I,
 )
 _SEMANTIC = re.compile(
@@ -545,8 +547,8 @@ def _jsonld_headlines(text: str) -> list[str]:
             h = d.get("headline")
             if isinstance(h, str) and h.strip():
                 t = d.get("@type")
-                types = " ".join(t) if isinstance(t, list) else str(t or "")
-                found.append((0 if _ARTICLE_TYPES.search(types) else 1, _ws(h)))
+                types = " ".join(map(str, t)) if isinstance(t, list) else str(t or "")
+                found.append((0 if _ARTICLE_TYPES.search(types) else 1, _ws(html_unescape(h) if "&" in h else h)))
             stack.extend(v for v in reversed(list(d.values())) if isinstance(v, (dict, list)))
     found.sort(key=lambda x: x[0])
     return [h for _, h in found]
@@ -653,22 +655,23 @@ def _body_blocks(page: _Page) -> tuple[list[object], list[MappedBlock]]:
     if not chosen:
         return [], []
     chosen_set = set(chosen)
+    top = chosen[0] if len(chosen) == 1 else max(chosen, key=lambda el: page.chars.get(el, 0))
     total = sum(page.chars.get(el, 0) for el in chosen)
     filt = _Filter(page, total)
     kept: list[MappedBlock] = []
     for b in page.blocks:
         el = b.element
-        if el in chosen_set:
-            chain = [] if _tag(el) in _BOXES or _tag(el) in ("article", "main") else [el]
-        else:
-            chain = [el]
+        chain = [el]
+        if el not in chosen_set:
             for x in page.ancestors(el):
+                chain.append(x)
                 if x in chosen_set:
                     break
-                chain.append(x)
             else:
                 continue  # not inside the chosen elements
-        if page.hidden(el) or any(filt.chrome(x) for x in chain):
+        if chain[-1] is top:  # the container itself is no chrome; the siblings taken in with it may be
+            chain.pop()
+        if page.hidden(el) or not b.text.strip() or any(filt.chrome(x) for x in chain):
             continue
         kept.append(b)
     return chosen, kept
