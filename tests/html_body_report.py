@@ -107,6 +107,25 @@ def overlap(expected: str, ours: str) -> tuple[float, float, list[str], list[str
     return cov, extra, _runs(a, ma), _runs(b, mb)
 
 
+def byline_hit(expected: str | None, body: Body) -> bool | None:
+    """None when the page has no expected byline; else whether our byline block holds all its words (a leading By/Par/Por
+    dropped; casefolded, punctuation ignored, in any order: "Stella Kim, Jennifer Jett" is in "By Stella Kim and Jennifer Jett")."""
+    if not expected or not loose(expected):
+        return None
+    want = re.sub(r"^(by|par|por|von|door|di)\s+", "", loose(expected)).split()
+    got = set(loose(body.byline.text).split()) if body.byline else set()
+    return bool(want) and all(w in got for w in want)
+
+
+def headline_hit(expected: str | None, body: Body) -> bool:
+    """Whether the headline block's text is the expected title or a part of it between separators, loosely compared."""
+    if body.headline is None:
+        return False
+    h = loose(body.headline.text)
+    e = loose(expected)
+    return bool(h) and (h == e or h in e)
+
+
 def _runs(words: list[str], matched: list[bool]) -> list[str]:
     runs: list[list[str]] = []
     cur: list[str] = []
@@ -173,9 +192,12 @@ def run(folder: str, show_names: set[str], quiet: bool, timing: list[tuple[int, 
         cov, extra, missing, added = overlap(exp, text)
         more = " ".join(b.text for b in (body.standfirst, body.byline) if b is not None)
         cov2, extra2, _, _ = overlap(exp, (more + " " + text).strip())
-        t_eq = ws(body.title) == ws(meta.get("title"))
-        t_loose = loose(body.title) == loose(meta.get("title"))
-        rows.append((name, cov, extra, cov2, extra2, t_eq, t_loose, body, meta.get("title"), missing, added, len(exp), len(text)))
+        rows.append(dict(
+            name=name, cov=cov, extra=extra, cov2=cov2, extra2=extra2, body=body, missing=missing, added=added,
+            exp_title=meta.get("title"), exp_byline=meta.get("byline"), exp_chars=len(exp), chars=len(text),
+            t_eq=ws(body.title) == ws(meta.get("title")), t_loose=loose(body.title) == loose(meta.get("title")),
+            by=byline_hit(meta.get("byline"), body), head=headline_hit(meta.get("title"), body),
+        ))
     if not scored:
         short = [(n, k) for n, k, _ in rows if k < 500]
         print(f"pages with an empty body: {sum(1 for _, k, _ in rows if k == 0)}; with a body under 500 characters: {len(short)}")
@@ -191,25 +213,30 @@ def run(folder: str, show_names: set[str], quiet: bool, timing: list[tuple[int, 
     if not quiet:
         print(f"{'page':32} {'cov':>6} {'extra':>6} {'cov+':>6} {'xtr+':>6} {'exp':>6} {'ours':>6}  title")
         for r in rows:
-            name, cov, extra, cov2, extra2, t_eq, t_loose = r[:7]
-            mark = "=" if t_eq else ("~" if t_loose else "x")
-            print(f"{name:32} {100 * cov:6.1f} {100 * extra:6.1f} {100 * cov2:6.1f} {100 * extra2:6.1f} {r[11]:6} {r[12]:6}  {mark}")
-    covs = [r[1] for r in rows]
-    extras = [r[2] for r in rows]
-    covs2 = [r[3] for r in rows]
-    extras2 = [r[4] for r in rows]
-    eq = sum(1 for r in rows if r[5])
-    lo = sum(1 for r in rows if r[6])
+            mark = "=" if r["t_eq"] else ("~" if r["t_loose"] else "x")
+            print(f"{r['name']:32} {100 * r['cov']:6.1f} {100 * r['extra']:6.1f} {100 * r['cov2']:6.1f} {100 * r['extra2']:6.1f} "
+                  f"{r['exp_chars']:6} {r['chars']:6}  {mark}")
+    eq = sum(1 for r in rows if r["t_eq"])
+    lo = sum(1 for r in rows if r["t_loose"])
     print()
     print(f"title equal (whitespace normalised): {eq}/{n} = {100 * eq / n:.1f}%  (target 90%)")
     print(f"title equal after casefold and punctuation strip: {lo}/{n} = {100 * lo / n:.1f}%")
-    for label, cs, xs in (("body", covs, extras), ("body+sf/by", covs2, extras2)):
+    hh = sum(1 for r in rows if r["head"])
+    print(f"headline block found and equal to (a part of) the expected title, loosely: {hh}/{n}")
+    bys = [r["by"] for r in rows if r["by"] is not None]
+    print(f"byline block holds the expected byline: {sum(bys)}/{len(bys)} pages that have one (Readability's bylines, some noisy); "
+          f"byline found on {sum(1 for r in rows if r['body'].byline)}/{n} pages, standfirst on {sum(1 for r in rows if r['body'].standfirst)}/{n}")
+    for label, ck, xk in (("body", "cov", "extra"), ("body+sf/by", "cov2", "extra2")):
+        cs = [r[ck] for r in rows]
+        xs = [r[xk] for r in rows]
         print(
             f"{label:11} coverage: mean {100 * statistics.mean(cs):.1f}%, median {100 * statistics.median(cs):.1f}%, "
             f">= 90%: {sum(1 for c in cs if c >= 0.9)}/{n};  extra: mean {100 * statistics.mean(xs):.1f}%, "
             f"median {100 * statistics.median(xs):.1f}%, <= 10%: {sum(1 for x in xs if x <= 0.1)}/{n};  "
             f"both: {sum(1 for c, x in zip(cs, xs) if c >= 0.9 and x <= 0.1)}/{n}"
         )
+    covs = [r["cov"] for r in rows]
+    extras = [r["extra"] for r in rows]
     buckets = [0.0, 0.5, 0.8, 0.9, 0.95, 0.99, 1.01]
     print("coverage distribution: " + ", ".join(
         f"[{int(100 * lo_)}-{min(100, int(100 * hi))}%): {sum(1 for c in covs if lo_ <= c < hi)}" for lo_, hi in zip(buckets, buckets[1:])))
@@ -217,18 +244,22 @@ def run(folder: str, show_names: set[str], quiet: bool, timing: list[tuple[int, 
     print("extra distribution:    " + ", ".join(
         f"[{int(100 * lo_)}-{min(100, int(100 * hi))}%): {sum(1 for x in extras if lo_ <= x < hi)}" for lo_, hi in zip(xb, xb[1:])))
     print()
-    print("failing pages:")
+    print("failing pages (title, coverage < 90%, extra > 10%; then, not targets: byline and headline block misses):")
     for r in rows:
-        name, cov, extra, _, _, t_eq, t_loose, body, exp_title, missing, added = r[:11]
+        body = r["body"]
         why = []
-        if not t_eq:
-            why.append(f"title {'~equal' if t_loose else 'differs'}: ours {body.title!r} ({body.title_source}) vs expected {ws(exp_title)!r}")
-        if cov < 0.9:
-            why.append(f"coverage {100 * cov:.1f}%, missing e.g. {_short(missing[0]) if missing else ''!r}")
-        if extra > 0.1:
-            why.append(f"extra {100 * extra:.1f}%, e.g. {_short(added[0]) if added else ''!r}")
+        if not r["t_eq"]:
+            why.append(f"title {'~equal' if r['t_loose'] else 'differs'}: ours {body.title!r} ({body.title_source}) vs expected {ws(r['exp_title'])!r}")
+        if r["cov"] < 0.9:
+            why.append(f"coverage {100 * r['cov']:.1f}%, missing e.g. {_short(r['missing'][0]) if r['missing'] else ''!r}")
+        if r["extra"] > 0.1:
+            why.append(f"extra {100 * r['extra']:.1f}%, e.g. {_short(r['added'][0]) if r['added'] else ''!r}")
+        if r["by"] is False:
+            why.append(f"byline: ours {_short(body.byline.text, 70) if body.byline else None!r}, expected {_short(ws(r['exp_byline']), 70)!r}")
+        if not r["head"]:
+            why.append(f"headline block: {_short(body.headline.text, 70) if body.headline else None!r}")
         if why:
-            print(f"  {name}:")
+            print(f"  {r['name']}:")
             for w in why:
                 print(f"      {w}")
     return True

@@ -101,7 +101,7 @@ _CHROME = re.compile(
     r"share|sharing|social|related|newsletter|subscri|signup|sign-up|comment|promo|sidebar|outbrain|taboola|recirc|trending|most-?popular|"
     r"most-?read|more-?stories|read-?more|see-?also|also-?read|sponsor|advertis|popup|modal|cookie|consent|paywall|toolbar|print-?only|"
     r"sr-only|visually-?hidden|screen-?reader|hidden|author-?bio|about-?the-?author|disclaimer|copyright|pagination|pager|"
-    r"(?:^|[^a-z])meta(?:$|[^a-z])|player|vjs-",
+    r"(?:^|[^a-z])meta(?:$|[^a-z])|player|vjs-|paywall|locked-?box|facebook",
     re.I,
 )
 _SEMANTIC = re.compile(
@@ -115,11 +115,14 @@ _STANDFIRST = re.compile(
     re.I,
 )
 _BYLINE_CLASS = re.compile(r"byline|author|(?:^|[^a-z])by(?:$|[^a-z])|writer|creator|signature|firma|autor", re.I)
-_BY_TEXT = re.compile(r"^(?:by|par|por|von|di|door|af|av|de|by:)\s+\S", re.I)
+_BY_TEXT = re.compile(r"^\s*(?:(?:written|words|reporting|text|texto|texte)\s+)?(?:by|par|por|von|di|door|af|av|de|av|od|autor|author|text)\s*:?\s+(?=\S)", re.I)
+_BY_LABEL = re.compile(r"^\s*(?:(?:written|words|reporting|text)\s+)?(?:by|par|por|von|di|door|af|av|de|od|autor|author|text)\s*:?\s*$", re.I)
+_NOT_BYLINE = re.compile(r"\bmin(?:ute)?s?\.? read\b|^\s*(?:photo|foto|image|picture|bild|снимка|фото|credit)s?\s*:|^[\d\s.,:/|-]+$", re.I)
 _COMMAS = re.compile("[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SEPARATORS = re.compile(r" (?:\||-|–|—|::|»|·) ")
 _WORD = re.compile(r"\w+")
+_CODE = re.compile(r"^\s*(?:\{\s*\"[^\"]*\"\s*:|\[\s*\{\s*\")")  # a JSON object left in the page's text
 
 _SCORED = frozenset("p pre td h2 h3 h4 h5 h6 div section blockquote".split())
 _TAG_BASE = {
@@ -509,6 +512,8 @@ def _declared_titles(root: object) -> list[tuple[str, str]]:
         key = (m.get("property") or m.get("name") or "").strip().lower()
         if key in ("og:title", "twitter:title") and key not in metas:
             v = _ws(m.get("content") or "")
+            if "&" in v:  # double-escaped in the attribute ("&amp;#039;")
+                v = _ws(html_unescape(v))
             if v:
                 metas[key] = v
     for key in ("og:title", "twitter:title"):
@@ -591,12 +596,12 @@ def _similar(a: str, b: str) -> bool:
     return common / max(len(wa), len(wb)) >= 0.6
 
 
-def _title(page: _Page, h1_blocks: list[MappedBlock], hint: str | None) -> tuple[str | None, str | None]:
-    h1s = {_norm(b.text) for b in h1_blocks}
+def _title(declared: list[tuple[str, str]], h1_texts: list[str], hint: str | None) -> tuple[str | None, str | None]:
+    h1s = {_norm(t) for t in h1_texts}
     h1s.discard("")
     if hint and _ws(hint):
         return _strip_site(_ws(hint), h1s, False), "hint"
-    declared = [(src, _strip_site(t, h1s, src == "title")) for src, t in _declared_titles(page.html.root)]
+    declared = [(src, _strip_site(t, h1s, src == "title")) for src, t in declared]
     if h1s and declared and not any(_similar(_norm(declared[0][1]), h) for h in h1s):
         # The document's <title> and the visible h1 agree, and the first declared title is neither: a stale or generic
         # og:title (a portal's own name) loses to them.
@@ -605,8 +610,8 @@ def _title(page: _Page, h1_blocks: list[MappedBlock], hint: str | None) -> tuple
             return doc, "title"
     if declared:
         return declared[0][1], declared[0][0]
-    if h1_blocks:
-        return h1_blocks[0].text, "h1"
+    if h1_texts:
+        return h1_texts[0], "h1"
     return None, None
 
 
@@ -634,15 +639,21 @@ def select_body(html: HtmlText, title_hint: str | None = None) -> Body:
     body.container = chosen[0] if len(chosen) == 1 else (chosen[0].getparent() if chosen else None)  # type: ignore[attr-defined]
 
     h1_blocks = [b for b in html.blocks if b.tag == "h1" and not page.hidden(b.element)]
-    body.title, body.title_source = _title(page, h1_blocks, title_hint)
-    body.headline = _headline(page, h1_blocks, body.title, kept, chosen_set)
+    declared = _declared_titles(html.root)
+    keys = _title_keys(declared + ([("hint", _ws(title_hint))] if title_hint else []))
+    body.headline = _headline(page, h1_blocks, keys, kept, chosen_set)
+    h1_texts = ([body.headline.text] if body.headline is not None else []) + [b.text for b in h1_blocks if b is not body.headline]
+    body.title, body.title_source = _title(declared, h1_texts, title_hint)
     first_body = kept[0] if kept else None
     body.byline = _byline(page, body.headline, first_body, kept)
     body.standfirst = _standfirst(page, body.headline, body.byline, kept)
     drop = {id(x) for x in (body.headline, body.byline, body.standfirst) if x is not None}
-    body.blocks = [(_kind(b.tag), b) for b in kept if id(b) not in drop]
-    if body.title is None and body.headline is not None:
-        body.title, body.title_source = body.headline.text, "h1"
+    dup = _norm(body.headline.text) if body.headline is not None else None
+    body.blocks = [
+        (_kind(b.tag), b)
+        for b in kept
+        if id(b) not in drop and not (dup and len(b.text) < 400 and _norm(b.text) == dup) and not _CODE.match(b.text)
+    ]
     return body
 
 
@@ -677,10 +688,22 @@ def _body_blocks(page: _Page) -> tuple[list[object], list[MappedBlock]]:
     return chosen, kept
 
 
-def _headline(page: _Page, h1_blocks: list[MappedBlock], title: str | None, kept: list[MappedBlock], chosen: set[object]) -> MappedBlock | None:
-    nt = _norm(title) if title else ""
-    first = page.blocks.index(kept[0]) if kept else len(page.blocks)
+def _title_keys(declared: list[tuple[str, str]]) -> set[str]:
+    """The declared titles and their parts between separators, normalised (to recognise the headline block)."""
+    keys: set[str] = set()
+    for _, t in declared:
+        keys.add(_norm(t))
+        for part in _SEPARATORS.split(t):
+            n = _norm(part)
+            if len(n) >= 6 and (" " in n or len(n) >= 10):
+                keys.add(n)
+    keys.discard("")
+    return keys
+
+
+def _headline(page: _Page, h1_blocks: list[MappedBlock], keys: set[str], kept: list[MappedBlock], chosen: set[object]) -> MappedBlock | None:
     index = {id(b): i for i, b in enumerate(page.blocks)}
+    first = index[id(kept[0])] if kept else len(page.blocks)
     best: tuple[float, int, MappedBlock] | None = None
     for b in h1_blocks:
         i = index[id(b)]
@@ -688,14 +711,16 @@ def _headline(page: _Page, h1_blocks: list[MappedBlock], title: str | None, kept
         nb = _norm(b.text)
         if not nb:
             continue
-        if nt and nb == nt:
+        if nb in keys:
             score += 10
-        elif nt and _similar(nb, nt):
+        elif any(_similar(nb, k) for k in keys):
             score += 6
         if b.element in chosen or any(x in chosen for x in page.ancestors(b.element)):
             score += 3
         if page.unlikely(b.element):
             score -= 4
+        if b.element in page.in_link:  # a teaser's headline links to its story
+            score -= 3
         if i <= first:
             score += 1
         if len(b.text) < 8:
@@ -705,51 +730,66 @@ def _headline(page: _Page, h1_blocks: list[MappedBlock], title: str | None, kept
             best = cand
     if best is not None and best[0] >= 2:
         return best[2]
-    # No convincing h1: an element marked as the headline, or a heading that matches the declared title.
-    for b in page.blocks[: first + 1]:
+    # No convincing h1: an element marked as the headline, or a heading that matches a declared title, near the body's start.
+    for b in page.blocks[max(0, first - 40) : first + 3]:
         el = b.element
-        if page.hidden(el):
+        if page.hidden(el) or el in page.in_link or len(b.text) > 300:
             continue
         marked = any("headline" in (x.get("itemprop") or "").lower() for x in (el, *page.ancestors(el)[:2]))  # type: ignore[attr-defined]
         nb = _norm(b.text)
-        if (marked and nb) or (nt and nb == nt and b.tag in ("h1", "h2", "h3", "div", "p", "span")):
+        if nb and (marked or (nb in keys and b.tag in ("h1", "h2", "h3", "h4", "div", "p"))):
             return b
     if best is not None and best[0] >= 0:
         return best[2]
     return None
 
 
-def _byline_marked(el: object) -> bool:
-    get = el.get  # type: ignore[attr-defined]
-    rel = (get("rel") or "").lower().split()
-    if "author" in rel:
-        return True
-    if "author" in (get("itemprop") or "").lower():
-        return True
-    names = _names(el)
-    return bool(names and _BYLINE_CLASS.search(names))
-
-
 def _byline(page: _Page, headline: MappedBlock | None, first_body: MappedBlock | None, kept: list[MappedBlock]) -> MappedBlock | None:
+    """The best byline candidate from a few blocks before the headline to a few paragraphs into the body."""
     blocks = page.blocks
     index = {id(b): i for i, b in enumerate(blocks)}
-    start = index[id(headline)] + 1 if headline is not None else (index[id(first_body)] if first_body is not None else 0)
-    # the window: from the headline to a few blocks into the body
+    anchor = index[id(headline)] if headline is not None else (index[id(first_body)] if first_body is not None else 0)
     kept_ids = {id(b) for b in kept}
-    end = start
+    end = anchor + 1
     body_seen = 0
-    while end < len(blocks) and body_seen < 4 and end - start < 40:
+    while end < len(blocks) and body_seen < 3 and end - anchor < 40:
         if id(blocks[end]) in kept_ids and len(blocks[end].text) > 80:
             body_seen += 1
         end += 1
-    for b in blocks[start:end]:
-        if len(b.text) > 120 or page.hidden(b.element):
+    best: tuple[float, MappedBlock] | None = None
+    for i in range(max(0, anchor - 8), end):
+        b = blocks[i]
+        if b is headline or len(b.text) > 200 or page.hidden(b.element) or b.element in page.in_link and not _has_marked_child(b.element):
             continue
+        rest = _BY_TEXT.sub("", b.text, count=1)
+        if not any(c.isalpha() for c in rest) or _BY_LABEL.match(b.text) or _NOT_BYLINE.search(b.text):
+            continue  # a label alone ("By", "Autor:"), a count, a reading time, a photo credit
         el = b.element
-        chain = (el, *page.ancestors(el)[:3])
-        if _BY_TEXT.match(b.text) or any(_byline_marked(x) for x in chain) or _has_marked_child(el):
-            return b
-    return None
+        score = 0.0
+        if _has_marked_child(el) or any(_byline_rel(x) for x in (el, *page.ancestors(el)[:3])):
+            score += 3
+        if _BY_TEXT.match(b.text):
+            score += 3
+        elif len(b.text) > 150:
+            continue
+        if any(_byline_class(x) for x in (el, *page.ancestors(el)[:3])):
+            score += 2
+        if score == 0:
+            continue
+        score -= abs(i - anchor) / 50  # nearer the headline first
+        if best is None or score > best[0]:
+            best = (score, b)
+    return best[1] if best is not None else None
+
+
+def _byline_rel(el: object) -> bool:
+    get = el.get  # type: ignore[attr-defined]
+    return "author" in (get("rel") or "").lower().split() or "author" in (get("itemprop") or "").lower()
+
+
+def _byline_class(el: object) -> bool:
+    names = _names(el)
+    return bool(names and _BYLINE_CLASS.search(names))
 
 
 def _has_marked_child(el: object) -> bool:
