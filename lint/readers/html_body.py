@@ -109,11 +109,15 @@ _SEMANTIC = re.compile(
     r"article__content|article-text|story-content|story__body|content__article-body|body-text|main-content|article_body|articletext",
     re.I,
 )
+# A dek: its own block under the headline. The weak names also mark a story's first paragraph (its lede), so they only
+# count before the body's first block.
 _STANDFIRST = re.compile(
-    r"standfirst|(?:^|[^a-z])dek(?:$|[^a-z])|subtitle|sub-title|subhead|summary|description|(?:^|[^a-z])intro|lede|excerpt|teaser|strapline|"
-    r"deck|(?:^|[^a-z])lead(?:$|[^a-z])|abstract|sapo|chapo|chapeau|kicker-text",
+    r"standfirst|(?:^|[^a-z])dek(?:$|[^a-z])|subtitle|sub-title|subhead|summary|description|excerpt|strapline|(?:^|[^a-z])deck(?:$|[^a-z])|"
+    r"abstract|sapo|chapo|chapeau|bajada|entradilla|(?:^|[^a-z])lead-?in",
     re.I,
 )
+_DATE_CLASS = re.compile(r"date|time|published|updated", re.I)
+_STANDFIRST_WEAK = re.compile(r"(?:^|[^a-z])intro|lede|teaser|(?:^|[^a-z])lead(?:$|[^a-z])", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|(?:^|[^a-z])by(?:$|[^a-z])|writer|creator|signature|firma|autor", re.I)
 _BY_TEXT = re.compile(r"^\s*(?:(?:written|words|reporting|text|texto|texte)\s+)?(?:by|par|por|von|di|door|af|av|de|av|od|autor|author|text)\s*:?\s+(?=\S)", re.I)
 _BY_LABEL = re.compile(r"^\s*(?:(?:written|words|reporting|text)\s+)?(?:by|par|por|von|di|door|af|av|de|od|autor|author|text)\s*:?\s*$", re.I)
@@ -801,22 +805,29 @@ def _has_marked_child(el: object) -> bool:
 
 
 def _standfirst(page: _Page, headline: MappedBlock | None, byline: MappedBlock | None, kept: list[MappedBlock]) -> MappedBlock | None:
+    """A block marked as a dek between the headline and the body's first block (or that first block, marked strongly)."""
     if headline is None:
         return None
     blocks = page.blocks
     index = {id(b): i for i, b in enumerate(blocks)}
     start = index[id(headline)] + 1
-    first_kept = next((index[id(b)] for b in kept if index[id(b)] >= start), len(blocks))
+    first_kept = next((index[id(b)] for b in kept if index[id(b)] >= start and b is not byline), len(blocks))
     stop = min(first_kept + 1, start + 15, len(blocks))
-    for b in blocks[start:stop]:
-        if b is byline or len(b.text) < 20 or len(b.text) > 600 or page.hidden(b.element):
+    for i in range(start, stop):
+        b = blocks[i]
+        if b is byline or len(b.text) < 20 or len(b.text) > 600 or page.hidden(b.element) or b.element in page.in_link:
             continue
         if b.tag not in ("p", "h2", "h3", "div", "span", "section", "header"):
             continue
         el = b.element
-        for x in (el, *page.ancestors(el)[:2]):
+        chain = (el, *page.ancestors(el)[:2])
+        if any(_DATE_CLASS.search(_names(x)) for x in chain) or next(el.iter("time"), None) is not None:  # type: ignore[attr-defined]
+            continue  # a date line
+        for x in chain:
             get = x.get
             names = _names(x) + " " + (get("itemprop") or "") + " " + (get("data-component") or "")
-            if _STANDFIRST.search(names) and not _BYLINE_CLASS.search(_names(x)):
+            if _BYLINE_CLASS.search(_names(x)):
+                continue
+            if _STANDFIRST.search(names) or (i < first_kept and _STANDFIRST_WEAK.search(names)):
                 return b
     return None
