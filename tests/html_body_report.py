@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import difflib
 import glob
+import itertools
 import json
 import os
 import re
@@ -187,7 +188,7 @@ def run(folder: str, show_names: set[str], quiet: bool, timing: list[tuple[int, 
         if not scored:
             rows.append((name, len(text), body))
             continue
-        meta = json.load(open(path[: -len(".html")] + ".expected.json", encoding="utf-8"))
+        meta = json.loads(_read(path[: -len(".html")] + ".expected.json"))
         exp = visible_text(_read(path[: -len(".html")] + ".expected.html"))
         cov, extra, missing, added = overlap(exp, text)
         more = " ".join(b.text for b in (body.standfirst, body.byline) if b is not None)
@@ -239,10 +240,10 @@ def run(folder: str, show_names: set[str], quiet: bool, timing: list[tuple[int, 
     extras = [r["extra"] for r in rows]
     buckets = [0.0, 0.5, 0.8, 0.9, 0.95, 0.99, 1.01]
     print("coverage distribution: " + ", ".join(
-        f"[{int(100 * lo_)}-{min(100, int(100 * hi))}%): {sum(1 for c in covs if lo_ <= c < hi)}" for lo_, hi in zip(buckets, buckets[1:])))
+        f"[{int(100 * lo_)}-{min(100, int(100 * hi))}%): {sum(1 for c in covs if lo_ <= c < hi)}" for lo_, hi in itertools.pairwise(buckets)))
     xb = [0.0, 0.02, 0.05, 0.1, 0.2, 0.5, 1.01]
     print("extra distribution:    " + ", ".join(
-        f"[{int(100 * lo_)}-{min(100, int(100 * hi))}%): {sum(1 for x in extras if lo_ <= x < hi)}" for lo_, hi in zip(xb, xb[1:])))
+        f"[{int(100 * lo_)}-{min(100, int(100 * hi))}%): {sum(1 for x in extras if lo_ <= x < hi)}" for lo_, hi in itertools.pairwise(xb)))
     print()
     print("failing pages (title, coverage < 90%, extra > 10%; then, not targets: byline and headline block misses):")
     for r in rows:

@@ -60,8 +60,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from html import unescape as html_unescape
+from typing import Any
 
 from lint.readers.html_map import HtmlText, MappedBlock
+
+_El = Any  # an lxml element (lxml ships no type hints)
 
 __all__ = ["Body", "select_body"]
 
@@ -76,7 +79,7 @@ class Body:
     blocks: list[tuple[str, MappedBlock]] = field(default_factory=list)
     title: str | None = None  # the best headline string, also when no block holds it
     title_source: str | None = None  # "hint", "json-ld", "og:title", "twitter:title", "title", "h1"
-    container: object = None  # the lxml element the body was taken from (None when the page has no body)
+    container: Any = None  # the lxml element the body was taken from (None when the page has no body)
 
 
 # ---- class / id signals (Readability's lists, extended with news chrome) ----
@@ -119,7 +122,9 @@ _STANDFIRST = re.compile(
 _DATE_CLASS = re.compile(r"date|time|published|updated", re.I)
 _STANDFIRST_WEAK = re.compile(r"(?:^|[^a-z])intro|lede|teaser|(?:^|[^a-z])lead(?:$|[^a-z])", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|(?:^|[^a-z])by(?:$|[^a-z])|writer|creator|signature|firma|autor", re.I)
-_BY_TEXT = re.compile(r"^\s*(?:(?:written|words|reporting|text|texto|texte)\s+)?(?:by|par|por|von|di|door|af|av|de|av|od|autor|author|text)\s*:?\s+(?=\S)", re.I)
+_BY_TEXT = re.compile(
+    r"^\s*(?:(?:written|words|reporting|text|texto|texte)\s+)?(?:by|par|por|von|di|door|af|av|de|od|autor|author|text)\s*:?\s+(?=\S)", re.I
+)
 _BY_LABEL = re.compile(r"^\s*(?:(?:written|words|reporting|text)\s+)?(?:by|par|por|von|di|door|af|av|de|od|autor|author|text)\s*:?\s*$", re.I)
 _NOT_BYLINE = re.compile(r"\bmin(?:ute)?s?\.? read\b|^\s*(?:photo|foto|image|picture|bild|снимка|фото|credit)s?\s*:|^[\d\s.,:/|-]+$", re.I)
 _COMMAS = re.compile("[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
@@ -156,14 +161,14 @@ _NOT_CANDIDATES = frozenset("html body a".split())  # Readability never removes 
 _BOXES = frozenset("div section ul ol table dl aside".split())  # containers checked for link-heavy content
 
 
-def _tag(el: object) -> str:
+def _tag(el: _El) -> str:
     t = getattr(el, "tag", None)
     return t.lower() if isinstance(t, str) else ""
 
 
-def _names(el: object) -> str:
+def _names(el: _El) -> str:
     """The element's class and id, as one string (Readability's match string)."""
-    get = el.get  # type: ignore[attr-defined]
+    get = el.get
     return ((get("class") or "") + " " + (get("id") or "")).strip()
 
 
@@ -182,24 +187,24 @@ class _Page:
     def __init__(self, html: HtmlText):
         self.html = html
         self.blocks = html.blocks
-        self.anc: dict[object, tuple[object, ...]] = {}  # element -> ancestors, nearest first
-        self.chars: dict[object, int] = {}  # element -> characters of the blocks inside it
-        self.links: dict[object, int] = {}  # element -> characters inside <a> within it
-        self.commas: dict[object, int] = {}
-        self.own: dict[object, int] = {}  # block element -> characters of its own blocks
-        self.own_commas: dict[object, int] = {}
-        self.by_element: dict[object, list[MappedBlock]] = {}
-        self.in_link: set[object] = set()  # block elements inside an <a>
-        self._hidden: dict[object, bool] = {}
-        self._unlikely: dict[object, bool] = {}
+        self.anc: dict[_El, tuple[_El, ...]] = {}  # element -> ancestors, nearest first
+        self.chars: dict[_El, int] = {}  # element -> characters of the blocks inside it
+        self.links: dict[_El, int] = {}  # element -> characters inside <a> within it
+        self.commas: dict[_El, int] = {}
+        self.own: dict[_El, int] = {}  # block element -> characters of its own blocks
+        self.own_commas: dict[_El, int] = {}
+        self.by_element: dict[_El, list[MappedBlock]] = {}
+        self.in_link: set[_El] = set()  # block elements inside an <a>
+        self._hidden: dict[_El, bool] = {}
+        self._unlikely: dict[_El, bool] = {}
         self.strip_unlikely = True
-        self.order: dict[object, int] = {}  # block element -> index of its first block
+        self.order: dict[_El, int] = {}  # block element -> index of its first block
         self._index()
 
-    def ancestors(self, el: object) -> tuple[object, ...]:
+    def ancestors(self, el: _El) -> tuple[_El, ...]:
         a = self.anc.get(el)
         if a is None:
-            a = tuple(el.iterancestors())  # type: ignore[attr-defined]
+            a = tuple(el.iterancestors())
             self.anc[el] = a
         return a
 
@@ -216,9 +221,9 @@ class _Page:
             own_commas[el] += len(_COMMAS.findall(b.text))
             self.by_element[el].append(b)
         # link characters, charged to the nearest block element holding the link
-        link_own: dict[object, int] = {}
-        root = self.html.root
-        for a in root.iter("a"):  # type: ignore[attr-defined]
+        link_own: dict[_El, int] = {}
+        root: _El = self.html.root
+        for a in root.iter("a"):
             n = len(_ws(a.text_content()))
             if not n:
                 continue
@@ -242,24 +247,24 @@ class _Page:
                 if c:
                     commas[x] = commas.get(x, 0) + c
 
-    def link_density(self, el: object) -> float:
+    def link_density(self, el: _El) -> float:
         n = self.chars.get(el, 0)
         return self.links.get(el, 0) / n if n else 0.0
 
-    def hidden(self, el: object) -> bool:
+    def hidden(self, el: _El) -> bool:
         """Hidden itself or inside a hidden element."""
         return _inherit(el, self._hidden, _self_hidden, None)
 
-    def unlikely(self, el: object) -> bool:
+    def unlikely(self, el: _El) -> bool:
         """Inside (or is) an element Readability drops as an unlikely candidate (a strongly marked article body stops
         the inheritance: its content is likely whatever its ancestors are called)."""
         return _inherit(el, self._unlikely, _self_unlikely, _strong_semantic)
 
-    def excluded(self, el: object) -> bool:
+    def excluded(self, el: _El) -> bool:
         return self.hidden(el) or (self.strip_unlikely and self.unlikely(el))
 
 
-def _inherit(el: object, cache: dict[object, bool], own, stop) -> bool:
+def _inherit(el: _El, cache: dict[_El, bool], own, stop) -> bool:
     """A property that an element has itself or gets from an ancestor (``stop``: an element that does not inherit it)."""
     v = cache.get(el)
     if v is not None:
@@ -268,7 +273,7 @@ def _inherit(el: object, cache: dict[object, bool], own, stop) -> bool:
     x = el
     while x is not None and x not in cache:
         chain.append(x)
-        x = x.getparent()  # type: ignore[attr-defined]
+        x = x.getparent()
     val = cache[x] if x is not None else False
     for y in reversed(chain):
         if own(y):
@@ -279,10 +284,10 @@ def _inherit(el: object, cache: dict[object, bool], own, stop) -> bool:
     return val
 
 
-def _self_unlikely(el: object) -> bool:
+def _self_unlikely(el: _El) -> bool:
     if _tag(el) in _NOT_CANDIDATES:
         return False
-    get = el.get  # type: ignore[attr-defined]
+    get = el.get
     role = (get("role") or "").strip().lower()
     if role in ("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"):
         return True
@@ -290,16 +295,16 @@ def _self_unlikely(el: object) -> bool:
     return bool(names and _UNLIKELY.search(names) and not _MAYBE.search(names))
 
 
-def _strong_semantic(el: object) -> bool:
+def _strong_semantic(el: _El) -> bool:
     """Marked as the article's body by itemprop/property or by a class such as article-body or entry-content."""
-    get = el.get  # type: ignore[attr-defined]
+    get = el.get
     if "articlebody" in (get("itemprop") or "").lower() or "articlebody" in (get("property") or "").lower():
         return True
     return bool(_SEMANTIC.search(_names(el)))
 
 
-def _self_hidden(el: object) -> bool:
-    get = el.get  # type: ignore[attr-defined]
+def _self_hidden(el: _El) -> bool:
+    get = el.get
     if get("hidden") is not None:
         return True
     if (get("aria-hidden") or "").strip().lower() == "true" and "fallback-image" not in (get("class") or ""):
@@ -308,9 +313,9 @@ def _self_hidden(el: object) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _class_weight(el: object) -> int:
+def _class_weight(el: _El) -> int:
     w = 0
-    get = el.get  # type: ignore[attr-defined]
+    get = el.get
     for name in (get("class"), get("id")):
         if name:
             if _NEGATIVE.search(name):
@@ -320,17 +325,17 @@ def _class_weight(el: object) -> int:
     return w
 
 
-def _semantic(el: object) -> bool:
+def _semantic(el: _El) -> bool:
     return _tag(el) in ("article", "main") or _strong_semantic(el)
 
 
 # ---- 1. the container ----
 
 
-def _score(page: _Page) -> dict[object, float]:
-    scores: dict[object, float] = {}
+def _score(page: _Page) -> dict[_El, float]:
+    scores: dict[_El, float] = {}
 
-    def init(el: object) -> None:
+    def init(el: _El) -> None:
         if el not in scores:
             s = float(_TAG_BASE.get(_tag(el), 0) + _class_weight(el))
             if _semantic(el):
@@ -342,7 +347,7 @@ def _score(page: _Page) -> dict[object, float]:
             continue
         score = 1 + page.own_commas[el] + min(n // 100, 3)
         for level, up in enumerate(page.ancestors(el)[:5]):
-            if _tag(up) in ("html", "") or up.getparent() is None:  # type: ignore[attr-defined]
+            if _tag(up) in ("html", "") or up.getparent() is None:
                 continue
             init(up)
             if level == 0:
@@ -354,7 +359,7 @@ def _score(page: _Page) -> dict[object, float]:
     return {el: s * (1 - page.link_density(el)) for el, s in scores.items()}
 
 
-def _lca(page: _Page, a: object, b: object) -> object | None:
+def _lca(page: _Page, a: _El, b: _El) -> _El | None:
     """The lowest common ancestor of two elements (None when it is the body or the document)."""
     up_a = {id(x) for x in page.ancestors(a)}
     for x in page.ancestors(b):
@@ -363,7 +368,7 @@ def _lca(page: _Page, a: object, b: object) -> object | None:
     return None
 
 
-def _choose(page: _Page, scores: dict[object, float]) -> list[object]:
+def _choose(page: _Page, scores: dict[_El, float]) -> list[_El]:
     """The container and the siblings that belong with it (Readability's choice), or [] when nothing scored."""
     if not scores:
         return []
@@ -409,19 +414,19 @@ def _choose(page: _Page, scores: dict[object, float]) -> list[object]:
         last = s
     # An only child: its parent is the same content.
     while True:
-        parent = top.getparent()  # type: ignore[attr-defined]
+        parent = top.getparent()
         if parent is None or _tag(parent) in ("body", "html"):
             break
         if sum(1 for c in parent if isinstance(c.tag, str)) != 1:
             break
         top = parent
     top_score = scores.get(top, 0.0)
-    parent = top.getparent()  # type: ignore[attr-defined]
+    parent = top.getparent()
     if parent is None or _tag(parent) == "html":
         return [top]
     chosen = []
     threshold = max(10.0, top_score * 0.2)
-    top_class = top.get("class") or ""  # type: ignore[attr-defined]
+    top_class = top.get("class") or ""
     for sib in parent:
         if not isinstance(sib.tag, str):
             continue
@@ -437,9 +442,8 @@ def _choose(page: _Page, scores: dict[object, float]) -> list[object]:
         if _tag(sib) == "p":
             n = page.chars.get(sib, 0)
             ld = page.link_density(sib)
-            if n > 80 and ld < 0.25:
-                chosen.append(sib)
-            elif 0 < n <= 80 and ld == 0 and re.search(r"\.( |$)", " ".join(b.text for b in page.by_element.get(sib, ()))):
+            sentence = 0 < n <= 80 and ld == 0 and re.search(r"\.( |$)", " ".join(b.text for b in page.by_element.get(sib, ())))
+            if (n > 80 and ld < 0.25) or sentence:
                 chosen.append(sib)
     return chosen
 
@@ -453,16 +457,16 @@ class _Filter:
     def __init__(self, page: _Page, container_chars: int):
         self.page = page
         self.total = max(container_chars, 1)
-        self.memo: dict[object, bool] = {}
+        self.memo: dict[_El, bool] = {}
 
-    def chrome(self, el: object) -> bool:
+    def chrome(self, el: _El) -> bool:
         c = self.memo.get(el)
         if c is None:
             c = self._chrome(el)
             self.memo[el] = c
         return c
 
-    def _chrome(self, el: object) -> bool:
+    def _chrome(self, el: _El) -> bool:
         page = self.page
         if _self_hidden(el):
             return True
@@ -477,7 +481,7 @@ class _Filter:
         tag = _tag(el)
         if tag in _CHROME_TAGS:
             return True
-        role = (el.get("role") or "").lower()  # type: ignore[attr-defined]
+        role = (el.get("role") or "").lower()
         if role in ("navigation", "menu", "menubar", "complementary", "dialog", "alert", "banner", "contentinfo", "search"):
             return True
         if names and _CHROME.search(names):
@@ -502,17 +506,17 @@ def _kind(tag: str) -> str:
 # ---- 3. title and headline ----
 
 
-def _declared_titles(root: object) -> list[tuple[str, str]]:
+def _declared_titles(root: _El) -> list[tuple[str, str]]:
     """(source, text) of the titles the page declares, in order of trust."""
     out: list[tuple[str, str]] = []
-    for s in root.iter("script"):  # type: ignore[attr-defined]
+    for s in root.iter("script"):
         if (s.get("type") or "").strip().lower() != "application/ld+json" or not s.text:
             continue
         for h in _jsonld_headlines(s.text):
             out.append(("json-ld", h))
             break
     metas: dict[str, str] = {}
-    for m in root.iter("meta"):  # type: ignore[attr-defined]
+    for m in root.iter("meta"):
         key = (m.get("property") or m.get("name") or "").strip().lower()
         if key in ("og:title", "twitter:title") and key not in metas:
             v = _ws(m.get("content") or "")
@@ -523,7 +527,7 @@ def _declared_titles(root: object) -> list[tuple[str, str]]:
     for key in ("og:title", "twitter:title"):
         if key in metas:
             out.append((key, metas[key]))
-    for t in root.iter("title"):  # type: ignore[attr-defined]
+    for t in root.iter("title"):
         if any(_tag(x) in ("svg", "math") for x in t.iterancestors()):
             continue
         v = _ws(t.text_content())
@@ -640,7 +644,7 @@ def select_body(html: HtmlText, title_hint: str | None = None) -> Body:
         else:
             page.strip_unlikely = True
     chosen_set = set(chosen)
-    body.container = chosen[0] if len(chosen) == 1 else (chosen[0].getparent() if chosen else None)  # type: ignore[attr-defined]
+    body.container = chosen[0] if len(chosen) == 1 else (chosen[0].getparent() if chosen else None)
 
     h1_blocks = [b for b in html.blocks if b.tag == "h1" and not page.hidden(b.element)]
     declared = _declared_titles(html.root)
@@ -664,7 +668,7 @@ def select_body(html: HtmlText, title_hint: str | None = None) -> Body:
 _SHORT = 500  # characters: a body shorter than this makes Readability try again with fewer removals
 
 
-def _body_blocks(page: _Page) -> tuple[list[object], list[MappedBlock]]:
+def _body_blocks(page: _Page) -> tuple[list[_El], list[MappedBlock]]:
     """The chosen elements and the blocks inside them that are not chrome."""
     chosen = _choose(page, _score(page))
     if not chosen:
@@ -705,7 +709,7 @@ def _title_keys(declared: list[tuple[str, str]]) -> set[str]:
     return keys
 
 
-def _headline(page: _Page, h1_blocks: list[MappedBlock], keys: set[str], kept: list[MappedBlock], chosen: set[object]) -> MappedBlock | None:
+def _headline(page: _Page, h1_blocks: list[MappedBlock], keys: set[str], kept: list[MappedBlock], chosen: set[_El]) -> MappedBlock | None:
     index = {id(b): i for i, b in enumerate(page.blocks)}
     first = index[id(kept[0])] if kept else len(page.blocks)
     best: tuple[float, int, MappedBlock] | None = None
@@ -739,7 +743,7 @@ def _headline(page: _Page, h1_blocks: list[MappedBlock], keys: set[str], kept: l
         el = b.element
         if page.hidden(el) or el in page.in_link or len(b.text) > 300:
             continue
-        marked = any("headline" in (x.get("itemprop") or "").lower() for x in (el, *page.ancestors(el)[:2]))  # type: ignore[attr-defined]
+        marked = any("headline" in (x.get("itemprop") or "").lower() for x in (el, *page.ancestors(el)[:2]))
         nb = _norm(b.text)
         if nb and (marked or (nb in keys and b.tag in ("h1", "h2", "h3", "h4", "div", "p"))):
             return b
@@ -763,7 +767,7 @@ def _byline(page: _Page, headline: MappedBlock | None, first_body: MappedBlock |
     best: tuple[float, MappedBlock] | None = None
     for i in range(max(0, anchor - 8), end):
         b = blocks[i]
-        if b is headline or len(b.text) > 200 or page.hidden(b.element) or b.element in page.in_link and not _has_marked_child(b.element):
+        if b is headline or len(b.text) > 200 or page.hidden(b.element) or (b.element in page.in_link and not _has_marked_child(b.element)):
             continue
         rest = _BY_TEXT.sub("", b.text, count=1)
         if not any(c.isalpha() for c in rest) or _BY_LABEL.match(b.text) or _NOT_BYLINE.search(b.text):
@@ -786,18 +790,18 @@ def _byline(page: _Page, headline: MappedBlock | None, first_body: MappedBlock |
     return best[1] if best is not None else None
 
 
-def _byline_rel(el: object) -> bool:
-    get = el.get  # type: ignore[attr-defined]
+def _byline_rel(el: _El) -> bool:
+    get = el.get
     return "author" in (get("rel") or "").lower().split() or "author" in (get("itemprop") or "").lower()
 
 
-def _byline_class(el: object) -> bool:
+def _byline_class(el: _El) -> bool:
     names = _names(el)
     return bool(names and _BYLINE_CLASS.search(names))
 
 
-def _has_marked_child(el: object) -> bool:
-    for x in el.iter("a", "span"):  # type: ignore[attr-defined]
+def _has_marked_child(el: _El) -> bool:
+    for x in el.iter("a", "span"):
         get = x.get
         if "author" in (get("rel") or "").lower().split() or "author" in (get("itemprop") or "").lower():
             return True
@@ -819,9 +823,9 @@ def _standfirst(page: _Page, headline: MappedBlock | None, byline: MappedBlock |
             continue
         if b.tag not in ("p", "h2", "h3", "div", "span", "section", "header"):
             continue
-        el = b.element
+        el: _El = b.element
         chain = (el, *page.ancestors(el)[:2])
-        if any(_DATE_CLASS.search(_names(x)) for x in chain) or next(el.iter("time"), None) is not None:  # type: ignore[attr-defined]
+        if any(_DATE_CLASS.search(_names(x)) for x in chain) or next(el.iter("time"), None) is not None:
             continue  # a date line
         for x in chain:
             get = x.get
