@@ -56,6 +56,7 @@ lxml is not imported here: the tree comes from ``map_html``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -161,9 +162,19 @@ _NOT_CANDIDATES = frozenset("html body a".split())  # Readability never removes 
 _BOXES = frozenset("div section ul ol table dl aside".split())  # containers checked for link-heavy content
 
 
+@functools.lru_cache(maxsize=8192)
+def _is(pattern: re.Pattern, names: str) -> bool:
+    """``pattern`` found in a class/id string (pages repeat the same few hundred class strings, so this is cached)."""
+    return pattern.search(names) is not None
+
+
+def _is_unlikely(names: str) -> bool:
+    return _is(_UNLIKELY, names) and not _is(_MAYBE, names)
+
+
 def _tag(el: _El) -> str:
-    t = getattr(el, "tag", None)
-    return t.lower() if isinstance(t, str) else ""
+    t = el.tag
+    return t if isinstance(t, str) else ""  # lxml.html gives lower-case tags; comments and PIs have no str tag
 
 
 def _names(el: _El) -> str:
@@ -223,7 +234,12 @@ class _Page:
         # link characters, charged to the nearest block element holding the link
         link_own: dict[_El, int] = {}
         root: _El = self.html.root
+        in_link = self.in_link
         for a in root.iter("a"):
+            inner = [d for d in a.iter() if d in own]
+            if inner:  # a link around whole blocks (a teaser): those blocks are all link
+                in_link.update(inner)
+                continue
             n = len(_ws(a.text_content()))
             if not n:
                 continue
@@ -234,11 +250,7 @@ class _Page:
         chars, links, commas = self.chars, self.links, self.commas
         for el, n in own.items():
             anc = self.ancestors(el)
-            ln = link_own.get(el, 0)
-            if any(_tag(x) == "a" for x in anc):
-                self.in_link.add(el)
-                ln = n
-            ln = min(ln, n)
+            ln = n if el in in_link else min(link_own.get(el, 0), n)
             c = own_commas[el]
             for x in (el, *anc):
                 chars[x] = chars.get(x, 0) + n
@@ -292,7 +304,7 @@ def _self_unlikely(el: _El) -> bool:
     if role in ("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"):
         return True
     names = _names(el)
-    return bool(names and _UNLIKELY.search(names) and not _MAYBE.search(names))
+    return bool(names) and _is_unlikely(names)
 
 
 def _strong_semantic(el: _El) -> bool:
@@ -300,7 +312,8 @@ def _strong_semantic(el: _El) -> bool:
     get = el.get
     if "articlebody" in (get("itemprop") or "").lower() or "articlebody" in (get("property") or "").lower():
         return True
-    return bool(_SEMANTIC.search(_names(el)))
+    names = _names(el)
+    return bool(names) and _is(_SEMANTIC, names)
 
 
 def _self_hidden(el: _El) -> bool:
@@ -318,9 +331,9 @@ def _class_weight(el: _El) -> int:
     get = el.get
     for name in (get("class"), get("id")):
         if name:
-            if _NEGATIVE.search(name):
+            if _is(_NEGATIVE, name):
                 w -= 25
-            if _POSITIVE.search(name):
+            if _is(_POSITIVE, name):
                 w += 25
     return w
 
@@ -397,11 +410,12 @@ def _choose(page: _Page, scores: dict[_El, float]) -> list[_El]:
             top = up
     if top not in scores:
         scores[top] = 0.0
-    # Walk up while the parent scores higher.
+    # Walk up while the parent scores higher (not into a link-heavy page region).
     last = scores[top]
     threshold = last / 3
+    max_ld = max(0.3, page.link_density(top) + 0.15)
     for up in page.ancestors(top):
-        if _tag(up) in ("body", "html"):
+        if _tag(up) in ("body", "html") or page.link_density(up) > max_ld:
             break
         if up not in scores:
             continue
@@ -473,7 +487,7 @@ class _Filter:
         if _strong_semantic(el):
             return False
         names = _names(el)
-        if names and page.strip_unlikely and _UNLIKELY.search(names) and not _MAYBE.search(names):
+        if names and page.strip_unlikely and _is_unlikely(names):
             return True  # Readability drops these whatever they hold (and tries again without when too little is left)
         n = page.chars.get(el, 0)
         if n > 0.5 * self.total:  # a chrome-looking wrapper of most of the text is no chrome
@@ -484,7 +498,7 @@ class _Filter:
         role = (el.get("role") or "").lower()
         if role in ("navigation", "menu", "menubar", "complementary", "dialog", "alert", "banner", "contentinfo", "search"):
             return True
-        if names and _CHROME.search(names):
+        if names and _is(_CHROME, names):
             return True
         if tag in _BOXES and n:
             # Readability's conditional cleaning: link-heavy boxes with few commas.
@@ -797,7 +811,7 @@ def _byline_rel(el: _El) -> bool:
 
 def _byline_class(el: _El) -> bool:
     names = _names(el)
-    return bool(names and _BYLINE_CLASS.search(names))
+    return bool(names) and _is(_BYLINE_CLASS, names)
 
 
 def _has_marked_child(el: _El) -> bool:
