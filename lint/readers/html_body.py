@@ -117,9 +117,17 @@ _SEMANTIC = re.compile(
 # count before the body's first block.
 _STANDFIRST = re.compile(
     r"standfirst|(?:^|[^a-z])dek(?:$|[^a-z])|subtitle|sub-title|subhead|summary|description|excerpt|strapline|(?:^|[^a-z])deck(?:$|[^a-z])|"
-    r"abstract|sapo|chapo|chapeau|bajada|entradilla|(?:^|[^a-z])lead-?in",
+    r"abstract|sapo|chapo|chapeau|bajada|entradilla|(?:^|[^a-z])lead-?in|perex|ingress|vorspann|sommario",
     re.I,
 )
+_DATE_NAMES = re.compile(r"(?:^|[^a-z])(?:date|time|timestamp|pubdate|published|updated|posted-on|entry-date|datetime)(?:$|[^a-z])", re.I)
+_DATE_LINE = re.compile(
+    r"^\s*(?:last\s+)?(?:updated|published|posted|modified|actualizado|publicado|atualizado|mis à jour|publié|aktualisiert|veröffentlicht)"
+    r"\b.{0,100}\d",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?。！？…]['\"’”»]?\s*$")
+_MEDIA_CLASS = re.compile(r"(?:^|\s)(?:caption|credit|photo|image|img|picture|gallery|media)", re.I)  # a class word that starts so
 _DATE_CLASS = re.compile(r"date|time|published|updated", re.I)
 _STANDFIRST_WEAK = re.compile(r"(?:^|[^a-z])intro|lede|teaser|(?:^|[^a-z])lead(?:$|[^a-z])", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|(?:^|[^a-z])by(?:$|[^a-z])|writer|creator|signature|firma|autor", re.I)
@@ -498,7 +506,7 @@ class _Filter:
         role = (el.get("role") or "").lower()
         if role in ("navigation", "menu", "menubar", "complementary", "dialog", "alert", "banner", "contentinfo", "search"):
             return True
-        if names and _is(_CHROME, names):
+        if names and (_is(_CHROME, names) or (n < 200 and _is(_DATE_NAMES, names))):
             return True
         if tag in _BOXES and n:
             # Readability's conditional cleaning: link-heavy boxes with few commas.
@@ -704,7 +712,7 @@ def _body_blocks(page: _Page) -> tuple[list[_El], list[MappedBlock]]:
                 continue  # not inside the chosen elements
         if chain[-1] is top:  # the container itself is no chrome; the siblings taken in with it may be
             chain.pop()
-        if page.hidden(el) or not b.text.strip() or any(filt.chrome(x) for x in chain):
+        if page.hidden(el) or not b.text.strip() or (len(b.text) < 120 and _DATE_LINE.match(b.text)) or any(filt.chrome(x) for x in chain):
             continue
         kept.append(b)
     return chosen, kept
@@ -841,6 +849,8 @@ def _standfirst(page: _Page, headline: MappedBlock | None, byline: MappedBlock |
         chain = (el, *page.ancestors(el)[:2])
         if any(_DATE_CLASS.search(_names(x)) for x in chain) or next(el.iter("time"), None) is not None:
             continue  # a date line
+        if any(_tag(x) in ("figure", "figcaption") or _MEDIA_CLASS.search(_names(x)) for x in chain):
+            continue  # a caption or credit
         for x in chain:
             get = x.get
             names = _names(x) + " " + (get("itemprop") or "") + " " + (get("data-component") or "")
@@ -848,4 +858,7 @@ def _standfirst(page: _Page, headline: MappedBlock | None, byline: MappedBlock |
                 continue
             if _STANDFIRST.search(names) or (i < first_kept and _STANDFIRST_WEAK.search(names)):
                 return b
+        # unmarked: a sentence of its own in the article's <header>, under the headline
+        if i < first_kept and len(b.text) >= 60 and any(_tag(x) == "header" for x in chain) and _SENTENCE_END.search(b.text):
+            return b
     return None
