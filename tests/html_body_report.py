@@ -163,9 +163,26 @@ def show(name: str, src: str, body: Body) -> None:
     print(f"  title      {body.title!r} ({body.title_source})")
     c = body.container
     if c is not None:
-        print(f"  container  <{c.tag} class={c.get('class')!r} id={c.get('id')!r}>")  # type: ignore[attr-defined]
+        print(f"  container  <{c.tag} class={c.get('class')!r} id={c.get('id')!r}>")
     for kind, b in body.blocks:
         print(f"  {kind:9} {b.tag:10} {_short(b.text, 100)}")
+
+
+def score_page(path: str, body: Body) -> dict:
+    """The figures of one Readability page (``path`` is NAME.html) for the body chosen on it."""
+    base = path[: -len(".html")]
+    meta = json.loads(_read(base + ".expected.json"))
+    exp = visible_text(_read(base + ".expected.html"))
+    text = " ".join(b.text for _, b in body.blocks)
+    cov, extra, missing, added = overlap(exp, text)
+    more = " ".join(b.text for b in (body.standfirst, body.byline) if b is not None)
+    cov2, extra2, _, _ = overlap(exp, (more + " " + text).strip())
+    return dict(
+        name=os.path.basename(base), cov=cov, extra=extra, cov2=cov2, extra2=extra2, body=body, missing=missing, added=added,
+        exp_title=meta.get("title"), exp_byline=meta.get("byline"), exp_chars=len(exp), chars=len(text),
+        t_eq=ws(body.title) == ws(meta.get("title")), t_loose=loose(body.title) == loose(meta.get("title")),
+        by=byline_hit(meta.get("byline"), body), head=headline_hit(meta.get("title"), body),
+    )
 
 
 def run(folder: str, show_names: set[str], quiet: bool, timing: list[tuple[int, float, float]]) -> bool:
@@ -188,24 +205,14 @@ def run(folder: str, show_names: set[str], quiet: bool, timing: list[tuple[int, 
         if not scored:
             rows.append((name, len(text), body))
             continue
-        meta = json.loads(_read(path[: -len(".html")] + ".expected.json"))
-        exp = visible_text(_read(path[: -len(".html")] + ".expected.html"))
-        cov, extra, missing, added = overlap(exp, text)
-        more = " ".join(b.text for b in (body.standfirst, body.byline) if b is not None)
-        cov2, extra2, _, _ = overlap(exp, (more + " " + text).strip())
-        rows.append(dict(
-            name=name, cov=cov, extra=extra, cov2=cov2, extra2=extra2, body=body, missing=missing, added=added,
-            exp_title=meta.get("title"), exp_byline=meta.get("byline"), exp_chars=len(exp), chars=len(text),
-            t_eq=ws(body.title) == ws(meta.get("title")), t_loose=loose(body.title) == loose(meta.get("title")),
-            by=byline_hit(meta.get("byline"), body), head=headline_hit(meta.get("title"), body),
-        ))
+        rows.append(score_page(path, body))
     if not scored:
         short = [(n, k) for n, k, _ in rows if k < 500]
         print(f"pages with an empty body: {sum(1 for _, k, _ in rows if k == 0)}; with a body under 500 characters: {len(short)}")
         for n, k, b in rows:
             if k < 500:
                 c = b.container
-                where = f"<{c.tag} class={c.get('class')!r}>" if c is not None else "no container"  # type: ignore[attr-defined]
+                where = f"<{c.tag} class={c.get('class')!r}>" if c is not None else "no container"
                 print(f"  {n}: {k} chars, {len(b.blocks)} blocks, container {where}, headline {_short(b.headline.text, 60) if b.headline else None!r}")
         sizes = [k for _, k, _ in rows]
         print(f"body chars: median {statistics.median(sizes):.0f}, min {min(sizes)}, max {max(sizes)}")
