@@ -120,6 +120,7 @@ _STANDFIRST = re.compile(
     r"abstract|sapo|chapo|chapeau|bajada|entradilla|(?:^|[^a-z])lead-?in|perex|ingress|vorspann|sommario",
     re.I,
 )
+_SHARE = re.compile(r"share|sharing|social|comment|(?:^|[^a-z])nav|menu|toolbar|button", re.I)
 _DATE_NAMES = re.compile(r"(?:^|[^a-z])(?:date|time|timestamp|pubdate|published|updated|posted-on|entry-date|datetime)(?:$|[^a-z])", re.I)
 _DATE_LINE = re.compile(
     r"^\s*(?:last\s+)?(?:updated|published|posted|modified|actualizado|publicado|atualizado|mis à jour|publié|aktualisiert|veröffentlicht)"
@@ -416,6 +417,16 @@ def _choose(page: _Page, scores: dict[_El, float]) -> list[_El]:
         up = _lca(page, top, el)
         if up is not None and page.link_density(up) < 0.3:
             top = up
+    # The page's own marking of its article body (itemprop=articleBody, entry-content ...) beats a better-scored block
+    # elsewhere (a carousel, a list of obituaries), and takes in the parts of a story split inside it.
+    marked = [(el, s) for el, s in ranked[:50] if _strong_semantic(el) and s >= 0.25 * top_score and not page.excluded(el)]
+    if marked:
+        sem = max(marked, key=lambda kv: kv[1])[0]
+        anc_top = page.ancestors(top)
+        if sem is not top and sem not in anc_top and top not in page.ancestors(sem):
+            top = sem  # elsewhere on the page
+        elif sem in anc_top and page.link_density(sem) < 0.3:
+            top = sem  # around the top block
     if top not in scores:
         scores[top] = 0.0
     # Walk up while the parent scores higher (not into a link-heavy page region).
@@ -795,14 +806,17 @@ def _byline(page: _Page, headline: MappedBlock | None, first_body: MappedBlock |
         if not any(c.isalpha() for c in rest) or _BY_LABEL.match(b.text) or _NOT_BYLINE.search(b.text):
             continue  # a label alone ("By", "Autor:"), a count, a reading time, a photo credit
         el = b.element
+        chain = (el, *page.ancestors(el)[:3])
+        if any(_is(_SHARE, _names(x)) and not _byline_class(x) for x in chain[:2] if _names(x)):
+            continue  # a share bar or a menu inside the byline box
         score = 0.0
-        if _has_marked_child(el) or any(_byline_rel(x) for x in (el, *page.ancestors(el)[:3])):
+        if _has_marked_child(el) or any(_byline_rel(x) for x in chain):
             score += 3
         if _BY_TEXT.match(b.text):
             score += 3
         elif len(b.text) > 150:
             continue
-        if any(_byline_class(x) for x in (el, *page.ancestors(el)[:3])):
+        if any(_byline_class(x) for x in chain):
             score += 2
         if score == 0:
             continue
