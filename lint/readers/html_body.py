@@ -120,6 +120,13 @@ _STANDFIRST = re.compile(
     r"abstract|sapo|chapo|chapeau|bajada|entradilla|(?:^|[^a-z])lead-?in|perex|ingress|vorspann|sommario",
     re.I,
 )
+# "Related: <link>", "Read more:" ... inserted between a story's paragraphs: links to other stories, not the story.
+_READ_ALSO = re.compile(
+    r"^\W{0,2}(?:related|read more|read also|also read|see also|more on this|recommended|lue myös|lesen sie auch|mehr zum thema|"
+    r"lire aussi|à lire aussi|a lire aussi|leia também|leia mais|lee también|te puede interesar|vea también|ver también|läs också|"
+    r"les også|læs også|czytaj też|czytaj także|čtěte také|читайте также|читайте також|leggi anche)\b\s*(?:[:|»>\]-]|$)",
+    re.I,
+)
 _SHARE = re.compile(r"share|sharing|social|comment|(?:^|[^a-z])nav|menu|toolbar|button", re.I)
 _DATE_NAMES = re.compile(r"(?:^|[^a-z])(?:date|time|timestamp|pubdate|published|updated|posted-on|entry-date|datetime)(?:$|[^a-z])", re.I)
 _DATE_LINE = re.compile(
@@ -711,6 +718,7 @@ def _body_blocks(page: _Page) -> tuple[list[_El], list[MappedBlock]]:
     total = sum(page.chars.get(el, 0) for el in chosen)
     filt = _Filter(page, total)
     kept: list[MappedBlock] = []
+    links_follow = False  # after a "Read also:" label: the links listed under it
     for b in page.blocks:
         el = b.element
         chain = [el]
@@ -725,6 +733,15 @@ def _body_blocks(page: _Page) -> tuple[list[_El], list[MappedBlock]]:
             chain.pop()
         if page.hidden(el) or not b.text.strip() or (len(b.text) < 120 and _DATE_LINE.match(b.text)) or any(filt.chrome(x) for x in chain):
             continue
+        ld = page.link_density(el)
+        if links_follow and ld >= 0.9 and len(b.text) < 200:
+            continue
+        links_follow = False
+        if len(b.text) < 300 and _READ_ALSO.match(b.text):
+            label_only = len(_READ_ALSO.sub("", b.text).strip()) < 3
+            if label_only or ld >= 0.5:
+                links_follow = label_only
+                continue
         kept.append(b)
     return chosen, kept
 
