@@ -11,45 +11,62 @@ How:
 1. The body container, as Mozilla Readability finds it. Every paragraph-like
    block (p, pre, td, h2-h6, a div's direct text) of 25 characters or more that
    is visible and not inside an unlikely subtree (class or id naming comments,
-   sidebars, footers, menus, share bars ...) scores ``1 + commas + min(chars //
-   100, 3)``; the score goes to its parent, half of it to the grandparent and
+   sidebars, footers, menus ...; a subtree marked as the article body does not
+   inherit that from its ancestors) scores ``1 + commas + min(chars // 100,
+   3)``; the score goes to its parent, half of it to the grandparent and
    ``1 / (3 * level)`` of it further up (5 levels). Each scored element starts
    from its tag's base (div +5, lists and forms -3, headings -5) plus a class
    weight (+25 for article/body/content/story ..., -25 for comment/share/
-   related/promo ...), semantic containers (``<article>``,
-   ``itemprop=articleBody``, ``main`` and classes such as article-body,
-   story-body, entry-content) get a bonus, and the total is scaled by ``1 -
-   link density`` (characters inside ``<a>`` over all characters). The best
-   element wins; it moves up to an ancestor that holds at least three of the
-   close runners-up (an article split into several divs), or whose own score
-   is higher, and takes in siblings that score well or are plain paragraphs
-   with few links (Readability's rules).
-2. The body blocks: the container's blocks in order, minus those under chrome
-   inside it (nav, aside, footer, form, button, header; class or id naming
-   share/related/newsletter/comment/promo/ad/...; hidden by ``hidden``,
-   ``aria-hidden`` or an inline ``display:none``), minus lists, tables and
-   boxes whose text is mostly links and has few commas, minus the headline,
-   standfirst and byline blocks. A chrome-looking element that holds most of
-   the container's text is a misnamed wrapper, not chrome. Figure captions are
-   kept. Kinds: ``li`` is "list", h2-h6 (and an h1 that is not the headline)
+   related/promo ...), semantic containers (``<article>``, ``<main>``,
+   ``itemprop=articleBody``, classes such as article-body, story-body,
+   entry-content) get +15, and the total is scaled by ``1 - link density``
+   (characters inside ``<a>`` over all characters). The best element wins.
+   Then: an ancestor that holds three of the close runners-up (Readability),
+   or the common ancestor of a strong candidate elsewhere (a story split into
+   sections), takes its place; the page's own marking of the article body
+   (``itemprop=articleBody``, entry-content ...) beats a better-scored block
+   elsewhere (a carousel) and the parts of a story inside it; it moves up to a
+   parent that scores higher unless that parent is link-heavy, and takes in
+   siblings that score well or are plain paragraphs with few links
+   (Readability's rules). When the body comes out under 500 characters, all
+   this runs again without dropping unlikely subtrees (Readability's retry).
+2. The body blocks: the chosen elements' blocks in order, minus those under
+   chrome inside them (nav, aside, footer, form, button, header; class or id
+   naming share/related/newsletter/comment/promo/ad/meta/player ...; small
+   date and time boxes; hidden by ``hidden``, ``aria-hidden`` or an inline
+   ``display:none``), minus lists, tables and boxes whose text is mostly links
+   and has few commas, minus date lines ("Updated ... 2020"), "Related:" /
+   "Read also:" lines and the links listed under such a label, JSON left in
+   the text, blank blocks, the headline, its duplicates, the standfirst and
+   the byline. A chrome-looking element (by tag or name) that holds most of
+   the text is a misnamed wrapper, not chrome. Figure captions are kept.
+   Kinds: ``li`` is "list", h2-h6 (and an h1 that is not the headline)
    "heading", everything else "paragraph".
-3. The headline block: the visible h1 whose text matches the page's declared
-   title (JSON-LD ``headline``, ``og:title``, ``twitter:title``, ``<title>``),
-   else the h1 inside or just before the body, else an element marked
-   ``itemprop=headline``. ``title`` is the declared headline: ``title_hint``
-   (the caller's metadata) when given, else JSON-LD headline, og:title,
-   twitter:title, ``<title>``, with a site name after " | ", " - ", " – ",
-   " — " (or before one) removed when the rest matches a visible h1 or, for
-   ``<title>``, when the rest is the longer part; a declared title that shares
-   nothing with a visible h1 loses to one that matches it (a portal's og:title).
-   It is the h1's text when the page declares nothing.
-4. Standfirst: a block between the headline and the body's first paragraph (or
-   the first body block itself) marked by class, id or itemprop as a
-   standfirst, dek, subtitle, summary, description, intro, lede or excerpt;
-   None when nothing is marked. Byline: a short block near the headline that
-   holds ``rel=author``, ``itemprop=author`` or a class/id naming byline or
-   author, or that reads "By ..." (and its French, Spanish, German ...
-   equivalents).
+3. The headline block: the visible h1 that matches the page's declared title
+   or a part of it between separators (JSON-LD ``headline``, ``og:title``,
+   ``twitter:title``, ``<title>``, the hint), preferring one inside the body
+   and not inside a link; else an element marked ``itemprop=headline`` or a
+   heading that matches a declared title, near the body's start. ``title`` is
+   the declared headline: ``title_hint`` (the caller's metadata) when given,
+   else JSON-LD headline, og:title, twitter:title, ``<title>``, in that order,
+   with a site name after (or before) " | ", " - ", " – ", " — ", " :: ", " » ",
+   " · " removed when the rest matches the headline or a visible h1, or, for
+   ``<title>``, when the first part is the longer one and has three words or
+   more. When the first declared title shares nothing with the h1 while
+   ``<title>`` is the h1 (a portal's og:title), ``<title>`` wins. It is the
+   headline's text when the page declares nothing.
+4. Standfirst: a block between the headline and the body's first block, or
+   that first block, marked by class, id, itemprop or data-component as a
+   standfirst, dek, subtitle, summary, description, excerpt, strapline (and
+   sapo, chapo, bajada, perex ...); the weaker intro, lede, lead and teaser only
+   before the body's first block (they also mark a story's first paragraph);
+   or, unmarked, a sentence of its own in the article's ``<header>``. Never a
+   date line, a caption or a credit; None when nothing says so. Byline: the
+   best of the short blocks from a few before the headline to three
+   paragraphs into the body that hold ``rel=author`` or ``itemprop=author``,
+   read "By ..." (Par, Por, Von, Di, Door, Af, Av, De, Od, Autor ...), or sit
+   in an element whose class or id names a byline or author; not a label
+   alone ("By"), a count, a reading time, a photo credit or a share bar.
 
 lxml is not imported here: the tree comes from ``map_html``.
 """
