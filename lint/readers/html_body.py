@@ -122,7 +122,7 @@ _CHROME = re.compile(
     r"share|sharing|social|related|newsletter|subscri|signup|sign-up|comment|promo|sidebar|outbrain|taboola|recirc|trending|most-?popular|"
     r"most-?read|more-?stories|read-?more|see-?also|also-?read|sponsor|advertis|popup|modal|cookie|consent|paywall|toolbar|print-?only|"
     r"sr-only|visually-?hidden|screen-?reader|hidden|author-?bio|about-?the-?author|disclaimer|copyright|pagination|pager|"
-    r"(?:^|[^a-z])meta(?:$|[^a-z])|player|vjs-|paywall|locked-?box|facebook",
+    r"(?:^|[^a-z])(?:meta|cta)(?:$|[^a-z])|player|vjs-|paywall|locked-?box|facebook",
     re.I,
 )
 _SEMANTIC = re.compile(
