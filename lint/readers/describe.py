@@ -2,7 +2,9 @@
 
 One object per file: ``path``, ``format`` (``txt``, ``md``, ``html``,
 ``json``, ``docx``), ``flavour`` (ninjs, wordpress, json-ld for JSON),
-``headline``, ``standfirst``, ``byline``, ``authors``, ``publication_date``
+``headline`` (the headline the file declares: an HTML page's JSON-LD
+``headline`` or ``og:title`` without the site's suffix; the headline block,
+kind ``headline``, is the visible one), ``standfirst``, ``byline``, ``authors``, ``publication_date``
 (ISO, or null) with ``date_source`` (json-ld, meta, itemprop, time,
 htmldate, byline, front matter, ninjs ...), ``place``, ``outlet``, ``found``
 (where each metadata value was found in the file, when the reader knows:
@@ -54,11 +56,14 @@ def describe(article: Article, source: str) -> dict[str, Any]:
             if loc is not None and loc.start >= 0:
                 found[key] = {"text": loc.value, "start": pos(loc.start), "end": pos(loc.end)}
     authors = list(ex.authors) if ex is not None else ([meta.author] if meta.author else [])
+    # the headline the file declares (an HTML page's JSON-LD or og:title, its
+    # site suffix removed), else the headline block's text
+    headline = ex.headline.value if ex is not None and ex.headline is not None else meta.headline
     return {
         "path": article.path,
         "format": article.format,
         "flavour": ex.flavour if ex is not None else None,
-        "headline": meta.headline,
+        "headline": headline,
         "standfirst": meta.standfirst,
         "byline": meta.byline,
         "authors": authors,

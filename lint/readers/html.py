@@ -27,12 +27,8 @@ _attr_escape = partial(_html.escape, quote=True)
 
 def extract_html(source: str) -> Extracted:
     """The article of the HTML page ``source`` (its text, BOM removed)."""
+    from lint.readers.html_body import select_body
     from lint.readers.html_meta import page_meta
-
-    try:  # TEMPORARY until the helpers' modules are merged
-        from lint.readers.html_body import select_body
-    except ImportError:
-        select_body = _simple_body
 
     mapped = map_html(source)
     meta = page_meta(source, mapped.root)
@@ -50,9 +46,15 @@ def extract_html(source: str) -> Extracted:
             pieces.append(piece_of(source, kind, block))
     pieces.extend(piece_of(source, kind, b) for kind, b in body.blocks)
     pieces.sort(key=lambda p: (p.kind != "headline", _first(p)))
+    # the page's declared headline (its metadata, suffix removed): where the
+    # file has it as written, when the text is the same
     headline = meta.headline
-    if headline is None and body.title:
-        headline = Located(body.title)
+    if body.title and (headline is None or body.title != headline.value):
+        block = body.headline
+        if block is not None and block.text == body.title:
+            headline = Located(body.title, block.start, piece_of(source, "headline", block).ends[-1])
+        else:
+            headline = Located(body.title)
     return Extracted(
         "html", pieces, headline=headline, standfirst=meta.standfirst, byline=meta.byline,
         authors=list(meta.authors or []), date=meta.date, date_source=meta.date_source, date_at=meta.date_at,
@@ -124,11 +126,3 @@ def _located_piece(source: str, kind: str, where: Located) -> Piece | None:
     p.escape = _attr_escape
     return p
 
-
-def _simple_body(mapped, hint):  # TEMPORARY
-    from types import SimpleNamespace
-
-    h1 = next((b for b in mapped.blocks if b.tag == "h1"), None)
-    kinds = {"li": "list", "h2": "heading", "h3": "heading", "h4": "heading"}
-    return SimpleNamespace(headline=h1, standfirst=None, byline=None, title=None,
-                           blocks=[(kinds.get(b.tag, "paragraph"), b) for b in mapped.blocks if b is not h1])
