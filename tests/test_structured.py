@@ -7,11 +7,16 @@ import json
 import re
 from html import unescape
 
-from lint.readers import read_article
-from lint.readers.build import SourceMap
-from lint.readers.html import extract_html, source_ends
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers import cli as run_cli
+from html_map_check import char_ok
+from lint.readers import read_article
+from lint.readers.build import SourceMap
+from lint.readers.html import extract_html
+from lint.readers.html_map import map_html
+from test_html_map import _page
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Exercise Zapad 2025 begins | Example News</title>
@@ -76,18 +81,19 @@ def test_fix_in_a_text_node_and_escaped(tmp_path):
     assert fixed.replace("<b>Zapad</b>", "<b>Zapod</b>") == PAGE  # nothing else changed
 
 
-def _map(source: str, text: str, starts: list[int]) -> SourceMap:
-    from array import array
+def _pieces(src: str):
+    """Every text block of ``src`` as a piece (no body selection)."""
+    from lint.readers.html import piece_of
+    from lint.readers.html_map import map_html
 
-    s = array("q", starts)
-    return SourceMap(source, s, source_ends(source, s), [0], [lambda r: r.replace("&", "&amp;")])
+    return [piece_of(src, "paragraph", b) for b in map_html(src).blocks]
 
 
 def test_edit_translation_refuses_what_the_file_cannot_take():
     from lint.model import Edit, Span
 
     src = "<p>AT&amp;T and <i>co</i>rp</p>"
-    (p,) = extract_html(src).pieces
+    (p,) = _pieces(src)
     assert p.text == "AT&T and corp"
     smap = SourceMap(src, p.starts, p.ends, [0], [lambda r: r.replace("&", "&amp;")])
     # the whole reference is replaced, the replacement escaped
@@ -104,7 +110,7 @@ def test_collapsed_white_space_inside_an_edit_is_fine():
     from lint.model import Edit, Span
 
     src = "<p>some\n   analysts said</p>"
-    (p,) = extract_html(src).pieces
+    (p,) = _pieces(src)
     assert p.text == "some analysts said"
     smap = SourceMap(src, p.starts, p.ends, [0], [lambda r: r])
     e = smap.edit(Edit(Span(0, 13), "experts"))
@@ -195,11 +201,6 @@ def test_hostile_page_never_crashes(tmp_path):
 
 # ---- properties over generated pages: the reader's pieces and the fixes it maps
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from html_map_check import char_ok  # noqa: E402
-from test_html_map import _page  # noqa: E402
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -235,9 +236,59 @@ def test_generated_pages_a_mapped_edit_lands_where_it_was_asked(generated, pick,
         return
     new = source[:e.span.start] + e.replacement + source[e.span.end:]
     want = art.text[:a] + replacement + art.text[z:]
-    again = read_article("a.html", new)
-    # the block with the edit reads as the old one with the replacement (white space collapsed as HTML does)
-    got = [x.text for x in again.blocks]
+    # the block with the edit reads as the old one with the replacement (white space collapsed as HTML
+    # does), among the page's blocks (the body selection may judge the edited page otherwise)
+    got = [x.text for x in map_html(new).blocks]
     old_block = art.text[b.start:b.end]
     new_block = _collapse(want[b.start:b.end - (z - a) + len(replacement)]).strip()
     assert new_block in [_collapse(t).strip() for t in got] or not new_block, (old_block, new_block, got)
+
+
+# ---- newsroom JSON through the command
+
+WP_POST = {
+    "id": 7, "date": "2025-09-12T09:30:00", "date_gmt": "2025-09-12T06:30:00",
+    "title": {"rendered": "Exercise Zapad 2025 begins"},
+    "content": {"rendered": "<p>MINSK &#8212; The <em>Zapod</em> drills began, the ministry said.</p>\n"
+                            "<p>The Zapad drills \u201cwill end on Tuesday\u201d, the ministry said. R&amp;D &lt;3</p>"},
+    "excerpt": {"rendered": ""},
+}
+
+
+def test_json_findings_carry_a_pointer_and_fixes_stay_valid_json(tmp_path):
+    # written as PHP's json_encode writes: \/ and \uXXXX escapes
+    raw = json.dumps(WP_POST, indent=1).replace("/", "\\/")
+    f = tmp_path / "post.json"
+    f.write_text(raw, encoding="utf-8")
+    found = json.loads(run_cli("--format", "json", "--no-cache", str(f)).stdout)
+    d = next(d for d in found if d["rule"] == "News.NameVariant")
+    assert raw[d["start"]["offset"]:d["end"]["offset"]] == "Zapod"
+    assert d["pointer"]["path"] == "/content/rendered"
+    value = WP_POST["content"]["rendered"]
+    assert value[d["pointer"]["offset"]:d["pointer"]["offset"] + 5] == "Zapod"
+    sarif = json.loads(run_cli("--format", "sarif", "--no-cache", str(f)).stdout)
+    res = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "News.NameVariant")
+    assert res["properties"]["jsonPointer"] == "/content/rendered"
+    run_cli("--fix", "--no-cache", str(f))
+    fixed = f.read_text(encoding="utf-8")
+    assert json.loads(fixed)["content"]["rendered"] == value.replace("Zapod", "Zapad")
+    assert fixed == raw.replace("Zapod", "Zapad")  # nothing else in the file changed
+
+
+def test_docx_positions_are_paragraph_and_character(tmp_path):
+    docx = __import__("pytest").importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("Exercise Zapad 2025 begins", style="Title")
+    doc.add_paragraph("By Anna Petrova")
+    doc.add_paragraph("")
+    doc.add_paragraph("MINSK \u2014 The Zapod drills began on Friday, the ministry said.")
+    f = tmp_path / "story.docx"
+    doc.save(str(f))
+    before = f.read_bytes()
+    found = json.loads(run_cli("--format", "json", "--no-cache", str(f)).stdout)
+    d = next(d for d in found if d["rule"] == "News.NameVariant")
+    assert (d["start"]["line"], d["start"]["column"]) == (4, 13)  # paragraph 4, character 13
+    assert d["fix"] is None  # Word files take no fixes
+    r = run_cli("--fix", "--no-cache", str(f))
+    assert "Word files take no fixes" in r.stderr
+    assert f.read_bytes() == before
