@@ -35,6 +35,16 @@ time), quadratic growth as a ratio near 4.
 
     .venv/bin/python tests/benchmark.py --hostile [--size 100000]
 
+``--html`` times, in process, the HTML reader on the real pages of
+../shared/corpus/html (143 pages, 34 MB): milliseconds per 100 KB of page
+for each stage (lxml's parse alone as the baseline in the same run, the
+mapping of every character to its source offset, the page's metadata
+without htmldate, the body selection, the whole reader with htmldate where
+a page has no date in its markup, and lint of the article with the full
+pack), medians over ``--runs`` passes.
+
+    .venv/bin/python tests/benchmark.py --html --runs 3
+
 ``--per-rule`` times, in process, each rule of the full pack on the same
 corpus (milliseconds per article, heaviest first), and the reading that
 the rules share.
@@ -394,6 +404,63 @@ def machine_ceiling(runs: int) -> float:
     return 2 * statistics.median(alone) / statistics.median(pair)
 
 
+def html_reader(runs: int) -> None:
+    """ms per 100 KB of page for each stage of the HTML reader, lxml's parse as the baseline."""
+    import lxml.html
+
+    from lint.api import load
+    from lint.engine import lint_article
+    from lint.files import decode_article
+    from lint.readers.build import to_article
+    from lint.readers.html import extract_html
+    from lint.readers.html_body import select_body
+    from lint.readers.html_map import map_html
+    from lint.readers.html_meta import page_meta
+
+    root = ROOT.parent / "shared" / "corpus" / "html"
+    paths = sorted(p for p in root.glob("readability/*.html") if not p.name.endswith(".expected.html"))
+    paths += sorted(root.glob("htmldate/*.html"))
+    if not paths:
+        sys.exit(f"no pages under {root}")
+    pages = [(p.name, decode_article(p.read_bytes(), str(p))[0]) for p in paths]
+    size = sum(len(t) for _, t in pages)
+    rules = load()
+    mapped = {name: map_html(text) for name, text in pages}
+
+    def lxml_parse(name: str, text: str) -> None:
+        lxml.html.document_fromstring(text.encode("utf-8", "replace"),
+                                      parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=False))
+
+    stages = [
+        ("lxml parse alone (baseline)", lxml_parse),
+        ("map_html: tree + every character's source offset", lambda n, t: map_html(t)),
+        ("page_meta without htmldate", lambda n, t: page_meta(t, mapped[n].root, use_htmldate=False)),
+        ("select_body", lambda n, t: select_body(mapped[n], None)),
+        ("whole reader (extract_html, htmldate where needed)", lambda n, t: extract_html(t)),
+        ("reader + lint with the full pack", lambda n, t: lint_article(to_article(n, t, extract_html(t)), rules)),
+    ]
+    print(f"HTML pages: {len(pages)}, {size / 1e6:.1f} M characters; {runs} passes, medians")
+    results = []
+    for label, fn in stages:
+        passes, slowest = [], (0.0, "")
+        for _ in range(runs):
+            t_all = 0.0
+            for name, text in pages:
+                t0 = time.perf_counter()
+                fn(name, text)
+                dt_ = time.perf_counter() - t0
+                t_all += dt_
+                slowest = max(slowest, (dt_, name))
+            passes.append(t_all)
+        total = statistics.median(passes)
+        results.append((label, total / size * 100_000 * 1000, slowest))
+    base = results[0][1]
+    print(f"{'stage':<55} {'ms/100 KB':>10} {'x lxml':>7}  slowest page")
+    for label, ms, (worst, name) in results:
+        print(f"{label:<55} {ms:>10.1f} {ms / base:>7.1f}  {name} {worst * 1000:.0f} ms")
+    print("target: the reader under 40 ms per 100 KB page without trafilatura")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -406,10 +473,14 @@ def main() -> None:
     ap.add_argument("--baseline", metavar="REV",
                     help="also time git revision REV's full pack on the same files, alternating runs, and print the ratio")
     ap.add_argument("--per-rule", action="store_true", help="time each rule in process instead (ms per article)")
+    ap.add_argument("--html", action="store_true", help="time the HTML reader's stages on ../shared/corpus/html instead")
     ap.add_argument("--memory-files", type=lambda v: [int(x) for x in v.split(",")], default=[500, 8000],
                     help="corpus sizes whose peak memory (one worker, one run) is compared (default 500,8000)")
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory runs (8,000 files take a while)")
     args = ap.parse_args()
+    if args.html:
+        html_reader(args.runs)
+        return
     if args.per_rule:
         with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp:
             per_rule(args.files, Path(tmp))

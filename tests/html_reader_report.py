@@ -121,6 +121,14 @@ def positions(text: str, art, bad: list[str], name: str) -> tuple[int, int]:
     return len(art.blocks), ok
 
 
+def _has_trafilatura() -> bool:
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def main(argv: list[str]) -> int:
     show = "--show" in argv
     args = [a for a in argv if not a.startswith("--")]
@@ -130,6 +138,7 @@ def main(argv: list[str]) -> int:
     bad_blocks: list[str] = []
     blocks = blocks_ok = 0
     per_kb: list[float] = []
+    fallback: list[str] = []
 
     # ---- htmldate: dates
     with open(corpus / "htmldate" / "gold.tsv", encoding="utf-8") as f:
@@ -150,6 +159,8 @@ def main(argv: list[str]) -> int:
             crashes.append(f"{f}: {type(exc).__name__}: {exc}")
             continue
         times.append((secs, f))
+        if art.extracted is not None and art.extracted.body_from == "trafilatura":
+            fallback.append(f)
         per_kb.append(secs / max(len(text), 1) * 100_000)
         got = art.meta.date.isoformat() if art.meta.date else None
         src = art.meta.date_source or "none"
@@ -186,6 +197,8 @@ def main(argv: list[str]) -> int:
             crashes.append(f"{name}: {type(exc).__name__}: {exc}")
             continue
         times.append((secs, path.name))
+        if art.extracted is not None and art.extracted.body_from == "trafilatura":
+            fallback.append(path.name)
         per_kb.append(secs / max(len(text), 1) * 100_000)
         want = norm(meta.get("title"))
         got = norm(describe(art, text)["headline"])  # as --print-article prints it
@@ -224,6 +237,10 @@ def main(argv: list[str]) -> int:
           "(target 99.9%)")
     for b in bad_blocks[:20]:
         print(f"  inexact: {b}")
+    if fallback:
+        print(f"body from the trafilatura fallback (installed): {len(fallback)} pages: {', '.join(fallback)}")
+    else:
+        print("body from the trafilatura fallback: none" + ("" if _has_trafilatura() else " (not installed)"))
     times.sort(reverse=True)
     print(f"time per 100 KB page (the reader, htmldate fallback included): median {statistics.median(per_kb) * 1000:.1f} ms, "
           f"mean {statistics.mean(per_kb) * 1000:.1f} ms (target 40 ms); slowest page {times[0][1]} "

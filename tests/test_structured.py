@@ -7,6 +7,7 @@ import json
 import re
 from html import unescape
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -292,3 +293,34 @@ def test_docx_positions_are_paragraph_and_character(tmp_path):
     r = run_cli("--fix", "--no-cache", str(f))
     assert "Word files take no fixes" in r.stderr
     assert f.read_bytes() == before
+
+
+# ---- the trafilatura fallback
+
+def test_trafilatura_fallback_when_the_rules_find_too_little(monkeypatch):
+    pytest.importorskip("trafilatura")
+    from helpers import shared_or_skip
+
+    page = shared_or_skip("corpus", "html", "htmldate", "041.html").read_text(encoding="utf-8")
+    art = read_article("041.html", page)
+    assert art.extracted.body_from == "trafilatura"
+    body = " ".join(b.text for b in art.blocks if b.scope == "paragraph")
+    assert "farmers' agitation entered the eleventh day" in body
+    assert "Copyright" not in body and "Bollywood" not in body  # the footer and link lists stay out
+    # positions stay exact: every block's characters come from the file
+    for b in art.blocks:
+        for i, ch in enumerate(b.text):
+            assert char_ok(page, art.source_map.starts[b.start + i], ch)
+    # without trafilatura the page is still read (a short body, the rules' own)
+    import builtins
+
+    real = builtins.__import__
+
+    def no_trafilatura(name, *args, **kwargs):
+        if name == "trafilatura":
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_trafilatura)
+    art = read_article("041.html", page)
+    assert art.extracted.body_from == "rules"

@@ -72,5 +72,6 @@ def describe(article: Article, source: str) -> dict[str, Any]:
         "place": meta.place,
         "outlet": meta.source,
         "found": found,
+        "body_from": ex.body_from if ex is not None else None,
         "blocks": blocks,
     }

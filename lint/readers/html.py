@@ -44,7 +44,13 @@ def extract_html(source: str) -> Extracted:
     for kind, block in (("standfirst", body.standfirst), ("byline", body.byline)):
         if block is not None:
             pieces.append(piece_of(source, kind, block))
-    pieces.extend(piece_of(source, kind, b) for kind, b in body.blocks)
+    blocks = body.blocks
+    body_from = "rules"
+    if sum(len(b.text) for _, b in blocks) < FALLBACK_BELOW:
+        found = _trafilatura_blocks(source, mapped.blocks, body.headline)
+        if found is not None:
+            blocks, body_from = found, "trafilatura"
+    pieces.extend(piece_of(source, kind, b) for kind, b in blocks)
     pieces.sort(key=lambda p: (p.kind != "headline", _first(p)))
     # the page's declared headline (its metadata, suffix removed): where the
     # file has it as written, when the text is the same
@@ -58,7 +64,46 @@ def extract_html(source: str) -> Extracted:
     return Extracted(
         "html", pieces, headline=headline, standfirst=meta.standfirst, byline=meta.byline,
         authors=list(meta.authors or []), date=meta.date, date_source=meta.date_source, date_at=meta.date_at,
-        place=meta.place, outlet=meta.outlet, escape=_text_escape)
+        place=meta.place, outlet=meta.outlet, escape=_text_escape, body_from=body_from)
+
+
+# A body shorter than this (characters) is a page where the simple rules may
+# have failed: trafilatura, when installed, gets a say.
+FALLBACK_BELOW = 300
+_KINDS = {"li": "list", "dd": "list", "dt": "list", **{f"h{k}": "heading" for k in range(2, 7)}}
+
+
+def _trafilatura_blocks(source: str, blocks: list[MappedBlock], headline: MappedBlock | None):
+    """The page's blocks that trafilatura (``pip install 'newslint[trafilatura]'``)
+    takes as the main text, when it finds more than the simple rules did; None
+    when it is not installed or finds no more. Its text only chooses among the
+    mapped blocks, so positions stay exact."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    try:
+        text = trafilatura.extract(source, deduplicate=False, include_comments=False, include_tables=False)
+    except Exception:  # a third-party extractor's failure is no reason to lose the page
+        return None
+    if not text or len(text) < FALLBACK_BELOW:
+        return None
+    exact = {_norm(line.lstrip("-• ")) for line in text.splitlines()}
+    lines = [n for n in exact if len(n) >= 20]
+    whole = _norm(" ".join(text.splitlines()))
+
+    def taken(b: MappedBlock) -> bool:
+        """The block is a line of trafilatura's text, a long part of it, or at least half made of its lines (a <br> block)."""
+        n = _norm(b.text)
+        return bool(n) and (n in exact or (len(n) >= 40 and n in whole)
+                            or 2 * sum(len(line) for line in lines if line in n) >= len(n))
+
+    out = [(_KINDS.get(b.tag, "paragraph"), b) for b in blocks if b is not headline and taken(b)]
+    return out if sum(len(b.text) for _, b in out) >= FALLBACK_BELOW else None
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split()).casefold()
 
 
 def _first(p: Piece) -> int:

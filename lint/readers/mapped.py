@@ -70,6 +70,7 @@ class Extracted:
     date_at: Located | None = None  # the date as written, and where
     place: Located | None = None  # dateline place
     outlet: Located | None = None  # publisher / site name
+    body_from: str | None = None  # HTML: "rules" (lint/readers/html_body.py) or "trafilatura" (the fallback)
     # How a replacement text is written into the source at a mapped span
     # (HTML: escape & < >; JSON: escape as in a string literal), or None
     # when the format takes no fixes (Word files).
