@@ -411,6 +411,7 @@ def html_reader(runs: int) -> None:
     from lint.api import load
     from lint.engine import lint_article
     from lint.files import decode_article
+    from lint.readers import html as html_module
     from lint.readers.build import to_article
     from lint.readers.html import extract_html
     from lint.readers.html_body import select_body
@@ -431,12 +432,20 @@ def html_reader(runs: int) -> None:
         lxml.html.document_fromstring(text.encode("utf-8", "replace"),
                                       parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=False))
 
+    def no_fallback(name: str, text: str) -> None:
+        below, html_module.FALLBACK_BELOW = html_module.FALLBACK_BELOW, 0
+        try:
+            extract_html(text)
+        finally:
+            html_module.FALLBACK_BELOW = below
+
     stages = [
         ("lxml parse alone (baseline)", lxml_parse),
         ("map_html: tree + every character's source offset", lambda n, t: map_html(t)),
         ("page_meta without htmldate", lambda n, t: page_meta(t, mapped[n].root, use_htmldate=False)),
         ("select_body", lambda n, t: select_body(mapped[n], None)),
-        ("whole reader (extract_html, htmldate where needed)", lambda n, t: extract_html(t)),
+        ("whole reader, no trafilatura (htmldate where needed)", no_fallback),
+        ("whole reader, trafilatura fallback where installed", lambda n, t: extract_html(t)),
         ("reader + lint with the full pack", lambda n, t: lint_article(to_article(n, t, extract_html(t)), rules)),
     ]
     print(f"HTML pages: {len(pages)}, {size / 1e6:.1f} M characters; {runs} passes, medians")
