@@ -1,7 +1,11 @@
 """Readers: one source file -> one :class:`~lint.article.Article`.
 
 ``read_article`` dispatches on the extension: ``.md``/``.markdown`` go to
-the Markdown reader, everything else to the plain-text reader. The
+the Markdown reader; ``.html``/``.htm`` (lint/readers/html.py), ``.json``
+(newsroom JSON: lint/readers/json_news.py) and ``.docx`` (Word:
+lint/readers/docx.py) to the structured readers, whose article text is
+extracted and carries a source map back to the file
+(lint/readers/build.py); everything else to the plain-text reader. The
 publication date comes from the article (front matter, byline) or from the
 ``date`` override (``--date``), never from the clock: when nothing is
 found, ``article.meta.date`` is None.
