@@ -15,8 +15,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from helpers import ROOT
 
 BODY = ("<div><p>The first minister met pupils on Monday to talk about the new budget for next year.</p>\n"
