@@ -76,14 +76,14 @@ class SourceMap:
         n = len(self.starts)
         if not self.fixes or a > n or b > n:
             return None
-        starts, ends = self.starts, self.ends
+        starts, ends, source = self.starts, self.ends, self.source
         if a == b:  # an insertion: between two characters that are next to each other in the file
             if a == n or starts[a] < 0 or (a > 0 and (ends[a - 1] < 0 or starts[a] == starts[a - 1])):
                 return None
             s = e2 = starts[a]
         else:
             for k in range(a, b):
-                if starts[k] < 0 or ends[k] < 0:
+                if starts[k] < 0 or ends[k] < 0 or source[starts[k]] == "<":  # made up, or a <br> read as a space
                     return None
                 if k > a and starts[k] != starts[k - 1] and not self._gap(ends[k - 1], starts[k]):
                     return None
@@ -94,7 +94,10 @@ class SourceMap:
         escape = self.escapes[p] if 0 <= p < len(self.escapes) else None
         if escape is None:
             return None
-        return Edit(Span(s, e2), escape(e.replacement))
+        try:
+            return Edit(Span(s, e2), escape(e.replacement))
+        except ValueError:  # the place cannot take this replacement (an unquoted attribute, a script)
+            return None
 
     def _gap(self, end: int, start: int) -> bool:
         return end <= start and _GAP.fullmatch(self.source, end, start) is not None

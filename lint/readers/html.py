@@ -113,11 +113,12 @@ def _first(p: Piece) -> int:
 def piece_of(source: str, kind: str, block: MappedBlock) -> Piece:
     """A mapped block as a Piece: each character's source range (a reference's
     whole ``&...;``, a CR LF's two characters, a ``<br>``'s tag)."""
-    return Piece(kind, block.text, block.offsets, source_ends(source, block.offsets), block.exact)
+    return Piece(kind, block.text, block.offsets, source_ends(source, block.offsets, block.text), block.exact)
 
 
-def source_ends(source: str, starts: array) -> array:
-    """The source offset just past each character's source text, given where each starts."""
+def source_ends(source: str, starts: array, text: str | None = None) -> array:
+    """The source offset just past each character's source text, given where each starts
+    (and the characters, to tell a space read from a ``<br>`` from a literal ``<``)."""
     n = len(starts)
     ends = array("q", [-1]) * n
     for k in range(n):
@@ -125,7 +126,9 @@ def source_ends(source: str, starts: array) -> array:
         if s < 0:
             continue
         c = source[s] if s < len(source) else ""
-        if c == "&":
+        if c == "<" and (text is None or text[k] == " "):  # a <br> (or </br>) read as a space
+            e = source.find(">", s, s + 4096) + 1 or s + 1
+        elif c == "&":
             m = _REF.match(source, s)
             e = m.end() if m else s + 1
             nxt = next((starts[j] for j in range(k + 1, n) if starts[j] != s), -1)
@@ -133,8 +136,6 @@ def source_ends(source: str, starts: array) -> array:
                 e = min(e, nxt)  # a legacy reference without ";" ends where the next character starts
         elif c == "\r":
             e = s + 2 if source.startswith("\r\n", s) else s + 1
-        elif c == "<":  # a <br> read as a space
-            e = source.find(">", s) + 1 or s + 1
         else:
             e = s + 1
         ends[k] = e
@@ -167,7 +168,36 @@ def _located_piece(source: str, kind: str, where: Located) -> Piece | None:
     value = "".join(text)
     if value != where.value:
         return None
-    p = Piece(kind, value, starts, source_ends(source, starts))
-    p.escape = _attr_escape
+    p = Piece(kind, value, starts, source_ends(source, starts, value))
+    p.escape = _escape_for(source, where.start, where.end)
     return p
+
+
+def _escape_for(source: str, start: int, end: int):
+    """How a replacement is written where a metadata value stands: a quoted
+    attribute value of a ``<meta>`` tag is HTML-escaped (quotes too); an unquoted
+    one takes only what keeps it one value; anywhere else (JSON-LD inside a
+    script) the value takes no fix."""
+    tag = source.rfind("<", 0, start)
+    inside_meta = tag >= 0 and source[tag:tag + 5].lower() == "<meta" and ">" not in source[tag:start]
+    if not inside_meta:
+        return _no_fix
+    quote = source[start - 1] if start > 0 else ""
+    if quote in ("'", '"') and source.startswith(quote, end):
+        return _attr_escape
+    return _unquoted_escape
+
+
+def _no_fix(replacement: str) -> str:
+    raise ValueError("this place takes no fix")
+
+
+_UNQUOTED_UNSAFE = frozenset(" \t\n\f\r\"'=<>`")
+
+
+def _unquoted_escape(replacement: str) -> str:
+    """An unquoted attribute value stays one value: no white space, quote, ``=``, ``<``, ``>`` or backtick, not empty."""
+    if not replacement or any(c in _UNQUOTED_UNSAFE for c in replacement):
+        raise ValueError("an unquoted attribute value cannot take this replacement")
+    return replacement.replace("&", "&amp;")
 

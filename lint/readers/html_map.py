@@ -77,6 +77,7 @@ _WS = " \t\n\f\r"
 _WS_FIX = re.compile(r"[\t\n\f\r][ \t\n\f\r]*| [ \t\n\f\r]+")  # whitespace runs that are not one space
 _REF = re.compile(r"&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
 _COMMENT_END = re.compile(r"--!?>")
+_NO_CHARREF = re.compile(r"&#(?![0-9]|[xX][0-9a-fA-F])")  # an "&#" that html.parser cannot read as a reference
 _SPECIAL = re.compile(r"[&\r\x00]")
 _MAX_LEGACY = max(len(k) for k in html5 if not k.endswith(";"))
 _FUZZY_WINDOW = 256  # how far past a diverging string the sequence match looks
@@ -138,7 +139,10 @@ class _Tokens(HTMLParser):
     def run(self, source: str) -> None:
         """Tokenise all of ``source``. html.parser stops at a "&#" that is no reference (it waits for more input, and at
         close() takes the rest of the page as text): such an "&" is text, and parsing goes on after it."""
-        self.rawdata = source
+        # Each such "&" would stall goahead() once (and it copies the rest of the page each time: quadratic
+        # on a page full of them): the parser reads a copy in which they are "\x01", as long, so every
+        # position is the same; the stream is then built from the source itself.
+        self.rawdata = _NO_CHARREF.sub("\x01#", source) if "&#" in source else source
         while self.rawdata:
             before = len(self.rawdata)
             self.goahead(False)
