@@ -611,7 +611,7 @@ def _media_label(b: MappedBlock, chain: list[_El]) -> bool:
 def _inline_chrome(page: _Page, b: MappedBlock) -> bool:
     """Whether the block's text all comes from inline elements that are chrome: a visually hidden skip link, a
     share button, a byline's author links repeated at the story's foot ("Alexandre Hervaud , Jérémy Piette")."""
-    el = b.element
+    el: _El = b.element
     if len(b.text) > 300:
         return False
     rest = _ws(b.text)
@@ -849,7 +849,9 @@ def _drop_copies(blocks: list[MappedBlock]) -> list[MappedBlock]:
         if len(k) < 40:
             continue
         if k in first:
-            if blocks[first[k]].element.getparent() is not b.element.getparent():  # a copy elsewhere on the page
+            original: _El = blocks[first[k]].element
+            here: _El = b.element
+            if original.getparent() is not here.getparent():  # a copy elsewhere on the page
                 copies.append(i)
         else:
             first[k] = i
