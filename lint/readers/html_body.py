@@ -190,6 +190,7 @@ _PRINT_LINE = re.compile(r"^\s*a version of this (?:article|story) appears in pr
 # "19 sierpnia 2020, 5:16", "Danmark - 10. marts 2020 kl. 20:00", "Sunday, Feb 1, 2015 11:57 AM UTC".
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DATE_WORD = re.compile(r"[^\W\d_]+")
+_DATE_FIRST = re.compile(r"\W*(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
 _HANDLE_LINE = re.compile(r"^[^\W\d_][\w'’.-]+(?:\s+[^\W\d_][\w'’.-]+){1,3}\s+@\w{2,}$")  # "Name Surname @handle"
 _COMMAS = re.compile("[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -994,7 +995,7 @@ def _byline(page: _Page, headline: MappedBlock | None, first_body: MappedBlock |
         rest = _BY_TEXT.sub("", b.text, count=1)
         if not any(c.isalpha() for c in rest) or _BY_LABEL.match(b.text) or _NOT_BYLINE.search(b.text):
             continue  # a label alone ("By", "Autor:"), a count, a reading time, a photo credit
-        if _DATE_LINE.match(b.text) or _date_only(b.text) or _UI_LINE.match(b.text):
+        if _DATE_LINE.match(b.text) or (_date_only(b.text) and _DATE_FIRST.match(b.text)) or _UI_LINE.match(b.text):
             continue  # a date line ("Last updated: ..."), a button in the author box
         el = b.element
         chain = (el, *page.ancestors(el)[:3])
