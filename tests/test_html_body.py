@@ -249,3 +249,75 @@ def test_readability_corpus_figures():
     assert sum(r["cov"] >= 0.9 for r in rows) >= 50
     assert sum(r["extra"] <= 0.1 for r in rows) >= 50
     assert sum(bool(r["head"]) for r in rows) >= 0.8 * n
+
+
+# ---- page furniture that the checks would read as faults of the story (issue 13, precision on real pages) ----
+
+_P = "Paragraph {} of the story, long enough to count as text, with a comma, and a full stop at its end."
+
+
+def _story(inner: str, before: str = "") -> str:
+    return (
+        "<html><head><title>Floods hit the north coast</title></head><body><article><h1>Floods hit the north coast</h1>"
+        f"{before}<div class='story-body'>{inner}</div></article></body></html>"
+    )
+
+
+def test_furniture_lines_are_not_body():
+    paras = [_P.format(i) for i in range(4)]
+    inner = (
+        f"<p>{paras[0]}</p><p>Advertisement</p><p>Continue reading the main story</p><p>___</p><p>1 / 5</p>"
+        f"<p>{paras[1]}</p><p>Photo: Jane Lens</p><p>19 August 2020, 5:16</p>"
+        f"<div class='credit'>Getty Images/Someone</div><figure><img src='x.jpg'><span>Photo</span>"
+        f"<figcaption>Rescuers reach a flooded street in the old town on Monday.</figcaption></figure>"
+        f"<p>{paras[2]}</p><div class='gallery'><div>EXCLUSIVE</div></div>"
+        f"<p>A version of this article appears in print on Page A1 of the New York edition.</p>"
+        f"<p>{paras[3]}</p>"
+        f"<div><a class='visually-hidden' href='#next'>Skip to the next part</a></div>"
+    )
+    texts = _texts(select_body(map_html(_story(inner))))
+    # the caption stays (it is text of the page the reader sees); the labels, credits, counters and date lines go
+    assert texts == [paras[0], paras[1], "Rescuers reach a flooded street in the old town on Monday.", paras[2], paras[3]]
+    # the same words inside a sentence are text
+    inner = f"<p>{paras[0]}</p><p>Advertisement revenue fell by a tenth in 2020, the company said on 3 May.</p><p>{paras[1]}</p>"
+    assert len(_texts(select_body(map_html(_story(inner))))) == 3
+
+
+def test_labels_above_the_story_and_links_to_other_stories():
+    paras = [_P.format(i) for i in range(3)]
+    inner = (
+        f"<div class='kicker'>Weather</div><p>EXCLUSIVE</p><p>{paras[0]}</p><p><strong>What happens next</strong></p>"
+        f"<p>{paras[1]}</p><p><a href='/other'>Mayor resigns after a long row over roads</a></p><p>{paras[2]}</p>"
+        "<p><a href='/x'>Read</a> the council's report.</p>"
+    )
+    texts = _texts(select_body(map_html(_story(inner))))
+    # a short label inside the story (a subheading) stays; one above its first paragraph goes
+    assert texts == [paras[0], "What happens next", paras[1], paras[2], "Read the council's report."]
+
+
+def test_byline_repeated_in_the_body_and_copies_of_the_story():
+    paras = [_P.format(i) for i in range(4)]
+    page = _story("".join(f"<p>{p}</p>" for p in paras) + "<p>Jane Reporter @janereports</p>",
+                  before="<p class='byline'>By Jane Reporter</p>")
+    body = select_body(map_html(page))
+    assert body.byline is not None and body.byline.text == "By Jane Reporter"
+    assert _texts(body) == paras
+    # a second copy of the story further down (a preview, then the full text)
+    page = _story("<div class='preview'>" + "".join(f"<p>{p}</p>" for p in paras[:2]) + "</div>"
+                  "<div class='full'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div>")
+    assert _texts(select_body(map_html(page))) == paras[:2] + paras[2:]
+    # one paragraph repeated stays: it may be an editing slip
+    page = _story("".join(f"<p>{p}</p>" for p in paras) + f"<div class='more'><p>{paras[0]}</p></div>")
+    assert _texts(select_body(map_html(page))).count(paras[0]) == 2
+
+
+def test_byline_is_no_date_line_nor_a_button():
+    paras = "".join(f"<p>{_P.format(i)}</p>" for i in range(4))
+    for line in ("Last updated: January 7, 2025", "Sunday, Feb 1, 2015 11:57 AM UTC", "Text Size"):
+        page = _story(paras, before=f"<div class='author-details'>{line}</div>")
+        assert select_body(map_html(page)).byline is None, line
+    page = _story(paras, before="<div class='author'>Text: Ana Lima</div>")
+    assert select_body(map_html(page)).byline is not None
+    page = _story(paras, before="<div class='writer'>Tatiana Example @tatiana_ex</div>")
+    body = select_body(map_html(page))
+    assert body.byline is not None and body.byline.text == "Tatiana Example @tatiana_ex"

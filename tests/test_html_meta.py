@@ -300,3 +300,27 @@ def test_broken_markup_never_crashes(parts):
     page = "".join(parts)
     m = meta_of(page)
     all_placed(page, m)
+
+
+def test_byline_names_from_a_shown_byline():
+    from lint.readers.html_meta import byline_names
+
+    assert byline_names("Joe Wee \xa0 Monday, February 29, 2016 @ 11:10 PM UTC") == ["Joe Wee"]
+    assert byline_names("By GILLIAN MOHNEY March 11, 2015 3:46 PM Good Morning America") == ["GILLIAN MOHNEY"]
+    assert byline_names("Dan Goodin - Apr 16, 2015 8:02 pm UTC") == ["Dan Goodin"]
+    assert byline_names("Por Diêgo Holanda, G1 RO — Porto Velho") == ["Diêgo Holanda"]
+    assert byline_names("Written by Patrick Allan") == ["Patrick Allan"]
+    assert byline_names("Редактор: Елин Димитров") == ["Елин Димитров"]
+    assert byline_names("By Kim Jones and Ann Lee") == ["Kim Jones", "Ann Lee"]
+    assert byline_names("Our Foreign Staff") == ["Our Foreign Staff"]
+    for line in ("Last Updated: January 7, 2025", "Sunday, Feb 1, 2015 11:57 AM UTC", "@handle", "https://example.com/jane"):
+        assert byline_names(line) == [], line
+
+
+def test_byline_in_the_story_footer_and_a_site_author_meta():
+    page = ("<html><head><meta name='author' content='www.example.info | Sadiq Example'></head><body><article><h1>Title here</h1>"
+            "<footer><div class='byline'><span class='byline__author-name'>Our Foreign Staff</span></div></footer>"
+            "<p>Text of the story.</p></article><footer><p class='author'>Site Owner Name</p></footer></body></html>")
+    meta = meta_of(page)
+    assert meta.byline is not None and meta.byline.value == "Our Foreign Staff"  # the article's own footer, not the page's
+    assert meta.authors == ["Sadiq Example"]  # the meta author, its address part dropped

@@ -122,9 +122,13 @@ _CHROME = re.compile(
     r"share|sharing|social|related|newsletter|subscri|signup|sign-up|comment|promo|sidebar|outbrain|taboola|recirc|trending|most-?popular|"
     r"most-?read|more-?stories|read-?more|see-?also|also-?read|sponsor|advertis|popup|modal|cookie|consent|paywall|toolbar|print-?only|"
     r"sr-only|visually-?hidden|screen-?reader|hidden|author-?bio|about-?the-?author|disclaimer|copyright|pagination|pager|"
-    r"(?:^|[^a-z])(?:meta|cta)(?:$|[^a-z])|player|vjs-|paywall|locked-?box|facebook",
+    r"(?:^|[^a-z])(?:meta|cta)(?:$|[^a-z])|player|vjs-|paywall|locked-?box|facebook|opt-?in|badge|avatar|preloader|"
+    r"(?:^|[^a-z])(?:labels?|credits?)(?:$|[^a-z])|twitter-tweet|instagram-media|tiktok-embed",
     re.I,
 )
+# Media boxes (figures, galleries, sliders): their captions are kept, their labels and counters are not.
+_MEDIA_BOX = re.compile(r"(?:^|[^a-z])(?:image|img|photo|picture|gallery|slideshow|slider|carousel|media|video)s?(?:$|[^a-z])", re.I)
+_MEDIA_TAGS = frozenset(("figure", "figcaption", "picture"))
 _SEMANTIC = re.compile(
     r"article[-_]?body|articlebody|story[-_]?body|storybody|entry[-_]content|post[-_]content|post[-_]body|article__body|article-content|"
     r"article__content|article-text|story-content|story__body|content__article-body|body-text|main-content|article_body|articletext",
@@ -145,7 +149,7 @@ _READ_ALSO = re.compile(
     re.I,
 )
 _SHARE = re.compile(r"share|sharing|social|comment|(?:^|[^a-z])nav|menu|toolbar|button", re.I)
-_DATE_NAMES = re.compile(r"(?:^|[^a-z])(?:date|time|timestamp|pubdate|published|updated|posted-on|entry-date|datetime)(?:$|[^a-z])", re.I)
+_DATE_NAMES = re.compile(r"(?:^|[^a-z])(?:date|time|timestamp|pubdate|published|updated|created|posted-on|entry-date|datetime)(?:$|[^a-z])", re.I)
 _DATE_LINE = re.compile(
     r"^\s*(?:last\s+)?(?:updated|published|posted|modified|actualizado|publicado|atualizado|mis à jour|publié|aktualisiert|veröffentlicht)"
     r"\b.{0,100}\d",
@@ -156,11 +160,38 @@ _MEDIA_CLASS = re.compile(r"(?:^|\s)(?:caption|credit|photo|image|img|picture|ga
 _DATE_CLASS = re.compile(r"date|time|published|updated", re.I)
 _STANDFIRST_WEAK = re.compile(r"(?:^|[^a-z])intro|lede|teaser|(?:^|[^a-z])lead(?:$|[^a-z])", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|(?:^|[^a-z])by(?:$|[^a-z])|writer|creator|signature|firma|autor", re.I)
+# "By Name", "Par Name", "Author: Name"; the words that are also ordinary nouns ("Text Size") only with a colon
 _BY_TEXT = re.compile(
-    r"^\s*(?:(?:written|words|reporting|text|texto|texte)\s+)?(?:by|par|por|von|di|door|af|av|de|od|autor|author|text)\s*:?\s+(?=\S)", re.I
+    r"^\s*(?:(?:written|words|reporting|text|texto|texte)\s+)?(?:(?:by|par|por|von|di|door|af|av|de|od)\s*:?|(?:autor|author|text|texto|texte)\s*:)"
+    r"\s+(?=\S)",
+    re.I,
 )
 _BY_LABEL = re.compile(r"^\s*(?:(?:written|words|reporting|text)\s+)?(?:by|par|por|von|di|door|af|av|de|od|autor|author|text)\s*:?\s*$", re.I)
 _NOT_BYLINE = re.compile(r"\bmin(?:ute)?s?\.? read\b|^\s*(?:photo|foto|image|picture|bild|снимка|фото|credit)s?\s*:|^[\d\s.,:/|-]+$", re.I)
+# Lines of a page's interface, whole: ad slots, skip links, buttons, labels of media and of the site's own pages.
+_UI_LINE = re.compile(
+    r"^\W*(?:advertisements?|advertising|advertisement feature|anzeige|werbung|publicidad|publicité|pubblicità|reklama|"
+    r"sponsored(?: content)?|paid content|skip (?:advertisement|ad)|continue reading(?: the main story| below)?|read more|"
+    r"(?:read|see) the full (?:story|article)|photo|photos|video|videos|watch|listen|video loading|loading|text size|"
+    r"font size|print|share|share this(?: article| story| page)?|sign up(?: for (?:our|the) newsletters?)?|subscribe(?: now)?|"
+    r"about us|contact us|advertise(?: with us)?|terms of use|privacy policy|cookie policy|all rights reserved|more|close|"
+    r"listen to this article|\d+ (?:of|/) \d+)\W*$",
+    re.I,
+)
+# A photo's credit or a caption: "Photo: ...", "Foto: ...", "Credit: ..."; "图为" ("pictured is") opens a Chinese caption.
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:(?:photo|foto|image|picture|bild|снимка|фото|credit|crédit|crédito|borítókép|kép|zdjęcie|fotografia|"
+    r"source)s?\s*:|\(?(?:photo|image)s? (?:by|courtesy)\b)",
+    re.I,
+)
+# The print edition's line at a story's foot ("A version of this article appears in print on ...").
+_PRINT_LINE = re.compile(r"^\s*a version of this (?:article|story) appears in print\b", re.I)
+# A line that is a date and perhaps a time, with at most a few words (a weekday, a month, "kl.", "Updated"):
+# "19 sierpnia 2020, 5:16", "Danmark - 10. marts 2020 kl. 20:00", "Sunday, Feb 1, 2015 11:57 AM UTC".
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DATE_WORD = re.compile(r"[^\W\d_]+")
+_DATE_FIRST = re.compile(r"\W*(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
+_HANDLE_LINE = re.compile(r"^[^\W\d_][\w'’.-]+(?:\s+[^\W\d_][\w'’.-]+){1,3}\s+@\w{2,}$")  # "Name Surname @handle"
 _COMMAS = re.compile("[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SEPARATORS = re.compile(r" (?:\||-|–|—|::|»|·) ")
@@ -552,6 +583,65 @@ class _Filter:
         return False
 
 
+def _date_only(text: str) -> bool:
+    """A short line that is a date (a year and another number), with at most a few short words around it."""
+    if len(text) > 80 or not _YEAR.search(text) or len(re.findall(r"\d+", text)) < 2:
+        return False
+    words = _DATE_WORD.findall(text)
+    if len(words) > 6 or any(len(w) > 12 for w in words):
+        return False
+    return not re.search(r"[^\W\d_]{2,}[.!?]\s*$", text)  # not a sentence ("... in 2019.")
+
+
+def _furniture_text(text: str) -> bool:
+    """A block whose text alone says it is page furniture: no letters at all ("___", "1 / 5"), an interface line
+    ("Advertisement", "Continue reading the main story"), a photo credit or caption line, the print edition's line."""
+    if not any(c.isalpha() for c in text):
+        return True
+    return len(text) < 300 and bool(_UI_LINE.match(text) or _CREDIT_LINE.match(text) or _PRINT_LINE.match(text))
+
+
+def _media_label(b: MappedBlock, chain: list[_El]) -> bool:
+    """A line of up to three words in a figure or a media box, no sentence: a label ("EXCLUSIVE", "Photo"), a credit,
+    a counter (a caption, even a short one, stays)."""
+    if len(b.text) >= 50 or len(b.text.split()) > 3 or _SENTENCE_END.search(b.text):
+        return False
+    return any(_tag(x) in _MEDIA_TAGS or _is(_MEDIA_BOX, _names(x)) for x in chain if _names(x) or _tag(x) in _MEDIA_TAGS)
+
+
+def _inline_chrome(page: _Page, b: MappedBlock) -> bool:
+    """Whether the block's text all comes from inline elements that are chrome: a visually hidden skip link, a
+    share button, a byline's author links repeated at the story's foot ("Alexandre Hervaud , Jérémy Piette")."""
+    el: _El = b.element
+    if len(b.text) > 300:
+        return False
+    rest = _ws(b.text)
+    found = False
+    stack = [x for x in el if _tag(x) and _tag(x) not in _BLOCK_LIKE]  # the inline elements of the block, not nested blocks
+    seen = 0
+    while stack and seen < 200:
+        seen += 1
+        x = stack.pop()
+        names = _names(x)
+        get = x.get
+        marked = _self_hidden(x) or (names and (_is(_CHROME, names) or _is(_BYLINE_CLASS, names))) or \
+            "author" in (get("rel") or "").lower().split() or "author" in (get("itemprop") or "").lower()
+        if not marked:
+            stack.extend(y for y in x if _tag(y) and _tag(y) not in _BLOCK_LIKE)
+            continue
+        t = _ws(x.text_content())
+        if t and t in rest:
+            rest = rest.replace(t, " ", 1)
+            found = True
+    return found and not any(c.isalnum() for c in rest)
+
+
+_BLOCK_LIKE = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+
+
 def _kind(tag: str) -> str:
     if tag == "li":
         return "list"
@@ -713,13 +803,77 @@ def select_body(html: HtmlText, title_hint: str | None = None) -> Body:
     body.byline = _byline(page, body.headline, first_body, kept)
     body.standfirst = _standfirst(page, body.headline, body.byline, kept)
     drop = {id(x) for x in (body.headline, body.byline, body.standfirst) if x is not None}
-    dup = _norm(body.headline.text) if body.headline is not None else None
-    body.blocks = [
-        (_kind(b.tag), b)
-        for b in kept
+    dup = _norm(body.headline.text) if body.headline is not None else _norm(body.title or "")
+    blocks = [
+        b for b in kept
         if id(b) not in drop and not (dup and len(b.text) < 400 and _norm(b.text) == dup) and not _CODE.match(b.text)
     ]
+    body.blocks = [(_kind(b.tag), b) for b in _tidy(page, blocks, body.byline)]
     return body
+
+
+def _tidy(page: _Page, blocks: list[MappedBlock], byline: MappedBlock | None) -> list[MappedBlock]:
+    """The body blocks without what the page's layout put around the story's paragraphs:
+
+    - the short labels above the first paragraph (a section kicker, "EXCLUSIVE", a show's name, a place on a line
+      of its own): up to four words, no sentence;
+    - a short line of four words or more that is all link and no sentence (another story's headline);
+    - the byline again (the author's name, perhaps with a handle or a date) in a short line;
+    - a second copy of the story: when two or more paragraphs come again one after another, in another element,
+      further down (a preview and the full text, a print version), the later copies go. A single repeated paragraph stays (it may be an
+      editing slip that the checks should see)."""
+    out: list[MappedBlock] = []
+    started = False
+    by = _norm(_BY_TEXT.sub("", byline.text, count=1)) if byline is not None else ""
+    by = by[: len(by.split(" ")[0]) + 1 + len((by.split(" ") + [""])[1])] if by else ""  # the first two words of the name
+    for b in blocks:
+        text = b.text.strip()
+        sentence = bool(_SENTENCE_END.search(text))
+        if not started and b.tag != "li" and len(text) <= 40 and not sentence and len(text.split()) <= 4:
+            continue
+        if (b.tag != "li" and len(text) < 120 and not sentence and len(text.split()) >= 4 and page.link_density(b.element) >= 0.99
+                and len(page.by_element.get(b.element, ())) == 1):
+            continue
+        if by and len(text) < 100 and _norm(text).startswith(by) and (_HANDLE_LINE.match(text) or not sentence):
+            continue
+        if len(text) >= 80 or sentence:
+            started = True
+        out.append(b)
+    return _drop_copies(out)
+
+
+def _drop_copies(blocks: list[MappedBlock]) -> list[MappedBlock]:
+    first: dict[str, int] = {}
+    copies: list[int] = []
+    for i, b in enumerate(blocks):
+        k = _norm(b.text)
+        if len(k) < 40:
+            continue
+        if k in first:
+            original: _El = blocks[first[k]].element
+            here: _El = b.element
+            if original.getparent() is not here.getparent():  # a copy elsewhere on the page
+                copies.append(i)
+        else:
+            first[k] = i
+    if len(copies) < 2:
+        return blocks
+    # runs of copies that follow one another and repeat earlier paragraphs in the same order
+    gone: set[int] = set()
+    run: list[int] = []
+    for i in copies + [-1]:
+        if run and (i < 0 or (i != run[-1] + 1 and not _only_short_between(blocks, run[-1], i))):
+            if len(run) >= 2:
+                gone.update(run)
+            run = []
+        if i >= 0:
+            run.append(i)
+    return [b for i, b in enumerate(blocks) if i not in gone]
+
+
+def _only_short_between(blocks: list[MappedBlock], a: int, b: int) -> bool:
+    """Whether only short blocks (a copy's own headings, a date line) lie between blocks ``a`` and ``b``."""
+    return b > a and all(len(_norm(x.text)) < 40 for x in blocks[a + 1 : b])
 
 
 _SHORT = 500  # characters: a body shorter than this makes Readability try again with fewer removals
@@ -749,6 +903,8 @@ def _body_blocks(page: _Page) -> tuple[list[_El], list[MappedBlock]]:
         if chain[-1] is top:  # the container itself is no chrome; the siblings taken in with it may be
             chain.pop()
         if page.hidden(el) or not b.text.strip() or (len(b.text) < 120 and _DATE_LINE.match(b.text)) or any(filt.chrome(x) for x in chain):
+            continue
+        if _furniture_text(b.text) or _date_only(b.text) or _inline_chrome(page, b) or _media_label(b, chain):
             continue
         ld = page.link_density(el)
         if links_follow and ld >= 0.9 and len(b.text) < 200:
@@ -839,6 +995,8 @@ def _byline(page: _Page, headline: MappedBlock | None, first_body: MappedBlock |
         rest = _BY_TEXT.sub("", b.text, count=1)
         if not any(c.isalpha() for c in rest) or _BY_LABEL.match(b.text) or _NOT_BYLINE.search(b.text):
             continue  # a label alone ("By", "Autor:"), a count, a reading time, a photo credit
+        if _DATE_LINE.match(b.text) or (_date_only(b.text) and _DATE_FIRST.match(b.text)) or _UI_LINE.match(b.text):
+            continue  # a date line ("Last updated: ..."), a button in the author box
         el = b.element
         chain = (el, *page.ancestors(el)[:3])
         if any(_is(_SHARE, _names(x)) and not _byline_class(x) for x in chain[:2] if _names(x)):
@@ -848,6 +1006,8 @@ def _byline(page: _Page, headline: MappedBlock | None, first_body: MappedBlock |
             score += 3
         if _BY_TEXT.match(b.text):
             score += 3
+        elif _HANDLE_LINE.match(b.text.strip()):
+            score += 2  # "Name Surname @handle"
         elif len(b.text) > 150:
             continue
         if any(_byline_class(x) for x in chain):

@@ -92,7 +92,7 @@ from typing import Any
 
 from lint.readers.mapped import Located
 
-__all__ = ["DateCandidate", "PageMeta", "page_meta"]
+__all__ = ["DateCandidate", "PageMeta", "byline_names", "page_meta"]
 
 
 @dataclass
@@ -732,14 +732,18 @@ class _Page:
         if not authors:
             for _k, el in self._meta(_META_AUTHOR):
                 loc = self.attr(el, "content")
-                if loc is not None and not _is_url(loc.value):
+                if loc is None:
+                    continue
+                if not _is_url(loc.value):
                     authors.append(loc)
+                elif "|" in loc.value:  # "www.site.example | Name": the parts that are no address
+                    authors.extend(Located(p.strip()) for p in loc.value.split("|") if p.strip() and not _is_url(p))
         meta.byline = self._byline(scope)
         names: list[str] = []
         for a in authors:
             names.extend(_split_names(a.value))
         if not names and meta.byline is not None:
-            names = _split_names(meta.byline.value)
+            names = byline_names(meta.byline.value)
         meta.authors = _dedupe(names)
         if meta.byline is None and authors:
             distinct = {a.value.casefold(): a for a in reversed(authors)}  # the first of each name
@@ -820,7 +824,7 @@ class _Page:
         marked = [el for el in self.bylines if not _BYLINE_NOT.search(_class_tokens(el))]
         inside = [el for el in marked if scope is not None and _within(el, scope)]
         pool = inside or marked
-        pool = [el for el in pool if not _in(el, "nav", "footer", "aside", "form") and not _around(el)]
+        pool = [el for el in pool if not _in(el, "nav", "aside", "form") and not _page_footer(el) and not _around(el)]
         for el in pool[:_MAX_BYLINES]:
             if _name_line(_visible(el, 200)):
                 return self.text(el)
@@ -930,6 +934,36 @@ def _name_line(text: str) -> bool:
     """Whether ``text`` reads as a byline (names, perhaps "By"), not a date, a handle or a paragraph."""
     rest = _BY.sub("", text)
     return 2 < len(rest) <= 80 and any(c.isalpha() for c in rest) and not _NOT_NAME.search(rest)
+
+
+def _page_footer(el: Any) -> bool:
+    """Whether ``el`` is inside the page's footer: a <footer> that is not a story's own (inside an <article>,
+    <main> or <header>, where pages put the byline and the date)."""
+    x = el.getparent()
+    while x is not None:
+        if isinstance(x.tag, str) and x.tag.lower() == "footer":
+            return not _in(x, "article", "main", "header")
+        x = x.getparent()
+    return False
+
+
+_DATE_TAIL = re.compile(
+    r"\s*(?:[-–—|•·,@]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"(?:last\s+)?(?:updated|published|posted)\b|(?<![^\W\d_])\d).*$|\s+[—|]\s+.*$",
+    re.I | re.S,
+)
+_LABEL = re.compile(
+    r"^\s*(?:(?:written|words|reporting|text)\s+by\s*:?\s*|(?:редактор|автор|author|autor|text|texto|texte|reporter|reporting)\s*:\s*)", re.I
+)
+
+
+def byline_names(text: str) -> list[str]:
+    """The names in a byline as a page shows it: "By" or a label ("Author:") dropped, a date or time after the names
+    cut off ("Joe Wee Monday, February 29, 2016", "By Jane Roe March 11, 2015 3:46 PM"), split on commas and "and";
+    only the parts that read as names (no digits, handles, URLs). [] for a date line or a label alone."""
+    rest = _LABEL.sub("", _BY.sub("", _WSRUN.sub(" ", text)).strip()).strip()
+    rest = _DATE_TAIL.sub("", rest).strip(" ,|-–—•·")
+    return _dedupe([n for n in _split_names(rest) if _name_line(n)])
 
 
 def _around(el: Any) -> bool:
