@@ -103,14 +103,15 @@ def selector(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Callable
 
 def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | None = None,
               plain: bool = False, sups: list[Suppression] | None = None,
-              known: frozenset[str] | None = None) -> list[Diagnostic]:
+              known: frozenset[str] | None = None, maps: list | None = None) -> list[Diagnostic]:
     """Lint one article's text. ``name`` picks the reader by its extension.
 
     When ``sups`` is a list, the article's suppression comments are added
     to it (for findings made later, across articles, and for unused ones). ``plain`` reads every file as plain text
     (Vale's ``--ignore-syntax``). ``known``: every rule id that exists; a
     ``newslint-disable`` comment naming another is a ``Newslint.UnknownRule``
-    finding.
+    finding. ``maps``: when a list, a structured file's ``SpanMap`` is added
+    to it (cross-article findings are moved to the file's offsets with it).
     """
     from lint import suppress
     from lint.engine import lint_article, nothing_to_find, plan
@@ -130,6 +131,8 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
         diags = lint_article(article, rules)
         if article.source_map is not None:  # an HTML, JSON or Word file: findings at the file's offsets
             diags = article.source_map.to_source(diags)
+            if maps is not None:  # for findings made later, across articles
+                maps.append(article.source_map.compact())
     parsed = suppress.parse(text)
     if parsed:
         diags = suppress.apply(diags, parsed, plan(rules).raw_ids)

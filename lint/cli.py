@@ -232,17 +232,26 @@ def _print_articles(paths: list[str], settings, output_file: Path | None) -> int
     pipeline.check_paths(paths)
     errors: list[str] = []
     out = []
-    for path, _named in discover(list(paths), errors, follow_links=settings.follow_links):
+    not_news = 0
+    for path, named in discover(list(paths), errors, follow_links=settings.follow_links):
         name = (settings.stdin_filename or "-") if path == "-" else path
         try:
             text = decode_article(sys.stdin.buffer.read(), name)[0] if path == "-" else read_file(path)[0]
             article = read_article(name, text, date=settings.date)
-        except (ReadError, ArticleError) as exc:
+        except ArticleError as exc:
+            if exc.not_article and not named:  # a folder's package.json, as a lint run skips it
+                not_news += 1
+            else:
+                errors.append(str(exc))
+            continue
+        except ReadError as exc:
             errors.append(str(exc))
             continue
         out.append(describe(article, text))
     for message in errors:
         echo(f"newslint: {message}", err=True)
+    if not_news:
+        echo(f"newslint: warning: {not_news} .json file(s) in the folders hold no news article: skipped", err=True)
     _emit(json.dumps(out, ensure_ascii=False, indent=2) + "\n", output_file)
     return EXIT_ERROR if errors else EXIT_CLEAN
 
@@ -334,6 +343,9 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
             for f in report.files:
                 if f.fixed_stdin is not None:
                     sys.stdout.write(f.fixed_stdin)
+                elif f.passthrough is not None:  # read, not fixed (not UTF-8, a Word file): the bytes as they came
+                    sys.stdout.flush()
+                    sys.stdout.buffer.write(f.passthrough)
             for source in report.passthrough:
                 sys.stdout.flush()
                 sys.stdout.buffer.write(source)

@@ -122,7 +122,8 @@ def _walk(root: Path, errors: list[str], roots: list[str] | None, notes: list[st
                 if e.is_dir():
                     if not leaves(e):
                         walk(e.path)
-                elif e.name.lower().endswith(EXTENSIONS) and not leaves(e):
+                elif e.name.lower().endswith(EXTENSIONS) and not e.name.startswith("~$") and not leaves(e):
+                    # ("~$story.docx": Word's lock file beside an open document)
                     out.append(e.path)
             except OSError as exc:
                 errors.append(f"{e.path}: {exc.strerror}")
@@ -206,7 +207,8 @@ def _html_charset(data: bytes) -> str:
             name = codecs.lookup(m.group(1).decode("ascii")).name
         except LookupError:
             name = ""
-        if name and name not in ("utf-8", "ascii"):
+        if name and name not in ("utf-8", "ascii") and not name.startswith(("utf-16", "utf-32")):  # bytes that read
+            # as ASCII cannot be UTF-16: HTML takes such a declaration for UTF-8, which these bytes are not
             return "gb18030" if name in ("gb2312", "gbk") else name  # the supersets browsers use
     return "cp1252"
 

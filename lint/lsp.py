@@ -45,6 +45,7 @@ from urllib.parse import unquote, urlparse
 from lint.model import Diagnostic, Severity
 from lint.pipeline import Project, Projects, Settings, UsageError, lint_one
 from lint.positions import LineIndex
+from lint.readers import EXTENSIONS
 
 SOURCE = "newslint"
 DEBOUNCE = 0.25  # seconds of quiet after an edit before the buffer is linted
@@ -72,8 +73,9 @@ def document_name(uri: str, language_id: str | None = None) -> str:
     parsed = urlparse(uri)
     name = unquote(parsed.path) or uri
     lower = name.lower()
-    if not lower.endswith((".txt", ".md", ".markdown")) and language_id == "markdown":
-        name = (posixpath.basename(name) or "untitled") + ".md"
+    known = {"markdown": ".md", "html": ".html"}  # the editor's language ids (a JSON buffer may be anything)
+    if not lower.endswith(EXTENSIONS) and language_id in known:
+        name = (posixpath.basename(name) or "untitled") + known[language_id]
     return name
 
 

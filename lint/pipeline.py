@@ -34,6 +34,7 @@ from lint.model import Diagnostic, Severity
 if TYPE_CHECKING:
     from lint.config import Config
     from lint.positions import LineIndex
+    from lint.readers.build import SpanMap
     from lint.rules import Rule
     from lint.suppress import Suppression
     from lint.vale_config import Setup
@@ -132,6 +133,8 @@ class FileReport:
     fail_level: Severity = Severity.WARNING  # its project's failing level
     passthrough: bytes | None = field(default=None, repr=False)  # --fix on unreadable standard input: the bytes
     not_article: bool = False  # error: a well-formed file with no news article in it (a folder's package.json)
+    # a structured file (HTML, JSON, Word) with cross-article state: its article's offsets -> the file's
+    remap: SpanMap | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -328,7 +331,7 @@ def _with_levels(rules: list[Rule], levels: Mapping[str, str]) -> list[Rule]:
 
 
 def lint_source(name: str, text: str, project: Project, *, rules: Sequence[Rule] | None = None,
-                sups: list[Suppression] | None = None) -> list[Diagnostic]:
+                sups: list[Suppression] | None = None, maps: list | None = None) -> list[Diagnostic]:
     """Lint one file's text (BOM removed) with the rules that apply to ``name``:
     stamped findings with suppression comments applied, every level.
 
@@ -338,16 +341,17 @@ def lint_source(name: str, text: str, project: Project, *, rules: Sequence[Rule]
 
     rules = project.rules_for(name) if rules is None else rules
     return api.lint_text(name, text, rules, date=project.date, plain=project.settings.ignore_syntax,
-                         sups=sups, known=project.known_ids)
+                         sups=sups, known=project.known_ids, maps=maps)
 
 
 def lint_one(name: str, text: str, project: Project) -> list[Diagnostic]:
     """One buffer from start to end, as a run of one file would report it
     (no baseline): the language server's call."""
     sups: list[Suppression] = []
+    maps: list = []
     rules = project.rules_for(name)
-    diags = lint_source(name, text, project, rules=rules, sups=sups)
-    fr = FileReport(name, text, diags, sups=sups, state=_export(rules, name))
+    diags = lint_source(name, text, project, rules=rules, sups=sups, maps=maps)
+    fr = FileReport(name, text, diags, sups=sups, state=_export(rules, name), remap=maps[0] if maps else None)
     _finish_files([fr], rules, project)
     return fr.diags
 
@@ -529,7 +533,10 @@ def _finish_files(reports: list[FileReport], rules: Sequence[Rule], project: Pro
             fr = by_name.get(path)
             if fr is None:
                 continue
-            kept = suppress.apply(list(stamp(rule, path, [f])), fr.sups, {r.id for r in rules if "raw" in r.spec.scope})
+            stamped = list(stamp(rule, path, [f]))
+            if fr.remap is not None:  # found in the article's text: at the file's offsets
+                stamped = fr.remap.to_source(stamped)
+            kept = suppress.apply(stamped, fr.sups, {r.id for r in rules if "raw" in r.spec.scope})
             fr.diags = sorted(fr.diags + kept)
     for fr in reports:
         diags = fr.diags
@@ -561,9 +568,10 @@ def _process(path: str, project: Project) -> FileReport:
     data = b""
     snapshot: Snapshot | None = None
     try:
+        encoding = "utf-8"
         if path == "-":
             data = sys.stdin.buffer.read()
-            text, bom, _ = decode_article(data, name)
+            text, bom, encoding = decode_article(data, name)
         else:
             text, bom, snapshot = read_file(path)
     except ReadError as exc:
@@ -574,6 +582,12 @@ def _process(path: str, project: Project) -> FileReport:
         if (s.fix or s.diff) and name.lower().endswith(".docx"):
             res.notes.append(f"{name}: Word files take no fixes (newslint reads them, it does not write them); "
                              "the findings are reported")
+            if path == "-" and s.fix:
+                res.passthrough = data  # standard output gets the file as it came
+        elif s.fix and path == "-" and encoding != "utf-8":
+            res.notes.append(f"{name}: read as {encoding}, not UTF-8; not fixed (fixing would re-encode the whole "
+                             "file): standard output gets it as it came")
+            res.passthrough = data
         elif s.fix or s.diff:
             from lint.fixes import FixRefused, fix_until_stable, write_fixed
 
@@ -602,7 +616,10 @@ def _process(path: str, project: Project) -> FileReport:
                 res.fixed = n if n and new != text else 0
                 res.fixed_stdin = text = new
         sups: list[Suppression] = []
-        diags = lint_source(name, text, project, rules=rules, sups=sups)
+        from lint.engine import plan
+
+        maps: list | None = [] if plan(rules).exporting else None  # kept only for findings across articles
+        diags = lint_source(name, text, project, rules=rules, sups=sups, maps=maps)
     except ArticleError as exc:
         return FileReport(name, error=str(exc), passthrough=data if path == "-" and s.fix else None,
                           not_article=exc.not_article)
@@ -611,6 +628,8 @@ def _process(path: str, project: Project) -> FileReport:
     res.text, res.diags, res.sups = text, diags, sups
     # cross-article state travels back from worker processes with the result
     res.state = _export(rules, name)
+    if res.state and maps:
+        res.remap = maps[0]
     return res
 
 

@@ -324,3 +324,35 @@ def test_trafilatura_fallback_when_the_rules_find_too_little(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_trafilatura)
     art = read_article("041.html", page)
     assert art.extracted.body_from == "rules"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_page(), st.integers(0, 10_000), st.integers(0, 40))
+def test_the_compact_map_moves_spans_as_the_full_one(generated, pick, width):
+    """What a run keeps for findings across articles (SpanMap) agrees with the article's SourceMap."""
+    page = generated[0]
+    source = page[1:] if page.startswith("\ufeff") else page
+    smap = read_article("a.html", source).source_map
+    n = len(smap.starts)
+    if not n:
+        return
+    a = pick % n
+    b = min(n, a + width)
+    if all(smap.starts[k] < 0 for k in range(a, max(b, a + 1))):
+        return  # a separator only: the two may choose different neighbours
+    assert smap.compact().span(a, b) == smap.span(a, b)
+
+
+def test_word_lock_files_in_a_folder_are_not_articles(tmp_path):
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "~$story.docx").write_bytes(b"\x00lock")  # Word's lock file beside an open document
+    r = run_cli("--no-cache", str(tmp_path))
+    assert r.code == 1 and "~$story.docx" not in r.stderr + r.stdout
+
+
+def test_a_utf16_declaration_on_ascii_compatible_bytes_is_not_believed(tmp_path):
+    page = PAGE.replace("<head>", '<head><meta charset="utf-16">').replace("nothing.", "nothing, caf\u00e9.")
+    f = tmp_path / "a.html"
+    f.write_bytes(page.encode("cp1252"))  # not UTF-8, and certainly not UTF-16
+    (art,) = json.loads(run_cli("--print-article", str(f)).stdout)
+    assert any("caf\u00e9" in b["text"] for b in art["blocks"])

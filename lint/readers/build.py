@@ -32,7 +32,7 @@ from lint.article import Article, Block, Metadata
 from lint.model import Diagnostic, Edit, Fix, Related, Span
 from lint.readers.mapped import Extracted, Piece
 
-__all__ = ["SourceMap", "to_article"]
+__all__ = ["SourceMap", "SpanMap", "to_article"]
 
 SEPARATOR = "\n\n"
 # what may lie in the file between two characters of one edited span: white
@@ -83,7 +83,8 @@ class SourceMap:
             s = e2 = starts[a]
         else:
             for k in range(a, b):
-                if starts[k] < 0 or ends[k] < 0 or source[starts[k]] == "<":  # made up, or a <br> read as a space
+                if starts[k] < 0 or ends[k] < 0 or (source[starts[k]] == "<" and ends[k] > starts[k] + 1):
+                    # made up, or a <br> read as a space (a literal "<" is one character)
                     return None
                 if k > a and starts[k] != starts[k - 1] and not self._gap(ends[k - 1], starts[k]):
                     return None
@@ -114,6 +115,101 @@ class SourceMap:
             related = tuple(Related(Span(*self.span(r.span.start, r.span.end)), r.message) for r in d.related)
             where = self.pointer(s) if self.pointer is not None else None
             out.append(dataclasses.replace(d, start=s, end=e, fix=fix, related=related, pointer=where))
+        return sorted(out)
+
+
+    def compact(self) -> SpanMap:
+        """A small copy that moves spans only: what a run keeps of a file for
+        the findings made after its article is gone (across articles)."""
+        art, src, end, length, piece = array("q"), array("q"), array("q"), array("q"), array("q")
+        starts, ends, firsts = self.starts, self.ends, self.piece_starts
+        last, p = -2, -1
+        for k in range(len(starts)):
+            s, e = starts[k], ends[k]
+            if s < 0:
+                last = -2
+                continue
+            while p + 1 < len(firsts) and firsts[p + 1] <= k:
+                p += 1
+            if last == k - 1 and e == s + 1 and s == end[-1] and end[-1] == src[-1] + length[-1] and piece[-1] == p:
+                length[-1] += 1  # the run goes on, one file character per article character
+                end[-1] = e
+            else:
+                art.append(k)
+                src.append(s)
+                end.append(e)
+                length.append(1)
+                piece.append(p)
+            last = k
+        escapes = self.escapes if self.fixes else [None] * len(self.escapes)
+        return SpanMap(art, src, end, length, piece, list(escapes))
+
+
+@dataclass
+class SpanMap:
+    """Article offsets -> file offsets in segments: in segment ``i``, article
+    characters ``art[i]`` ... ``art[i] + length[i] - 1`` come from the file
+    one for one from ``src[i]``, the last one ending at ``end[i]`` (a single
+    character may stand for a longer reference), in piece ``piece[i]``. A fix
+    moves only when each edit lies inside one segment that is the file's text
+    one for one (no reference, no collapsed white space, no tag)."""
+
+    art: array
+    src: array
+    end: array
+    length: array
+    piece: array
+    escapes: list[Callable[[str], str] | None]
+
+    def _edit(self, e: Edit) -> Edit | None:
+        a, b = e.span.start, e.span.end
+        i = bisect.bisect_right(self.art, a) - 1
+        if i < 0 or self.end[i] != self.src[i] + self.length[i] or b > self.art[i] + self.length[i]:
+            return None
+        if a == b and a == self.art[i] + self.length[i]:  # an insertion at the segment's end: unsure where
+            return None
+        escape = self.escapes[self.piece[i]] if 0 <= self.piece[i] < len(self.escapes) else None
+        if escape is None:
+            return None
+        try:
+            replacement = escape(e.replacement)
+        except ValueError:
+            return None
+        s = self.src[i] + (a - self.art[i])
+        return Edit(Span(s, s + (b - a)), replacement)
+
+    def _start(self, x: int) -> int:
+        i = bisect.bisect_right(self.art, x) - 1
+        if i >= 0 and x < self.art[i] + self.length[i]:
+            return self.src[i] + (x - self.art[i])
+        if i + 1 < len(self.art):  # made up (a separator): where the next character begins
+            return self.src[i + 1]
+        return self.end[i] if i >= 0 else 0
+
+    def _end(self, x: int) -> int:
+        """The file offset just past article character ``x``."""
+        i = bisect.bisect_right(self.art, x) - 1
+        if i < 0:
+            return self.src[0] if len(self.src) else 0
+        if x >= self.art[i] + self.length[i] - 1:  # its last character, or made up after it
+            return self.end[i]
+        return self.src[i] + (x - self.art[i]) + 1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        s = self._start(start)
+        return (s, s) if end <= start else (s, max(s, self._end(end - 1)))
+
+    def to_source(self, diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """Each diagnostic at the file's offsets, its related spans and fix too (a fix it cannot move is dropped)."""
+        out = []
+        for d in diags:
+            s, e = self.span(d.start, d.end)
+            related = tuple(Related(Span(*self.span(r.span.start, r.span.end)), r.message) for r in d.related)
+            fix = d.fix
+            if fix is not None:
+                edits = [self._edit(x) for x in fix.edits]
+                fix = None if any(x is None for x in edits) else Fix(tuple(x for x in edits if x), fix.applicability, fix.title)
+            out.append(dataclasses.replace(d, start=s, end=e, fix=fix, related=related))
         return sorted(out)
 
 
@@ -158,6 +254,16 @@ def to_article(path: str, source: str, ex: Extracted) -> Article:
     meta.date, meta.date_source = ex.date, ex.date_source if ex.date is not None else None
     meta.place = ex.place.value if ex.place is not None else None
     meta.source = ex.outlet.value if ex.outlet is not None else None
+    byline = next((b for b in blocks if b.scope == "byline"), None)
+    if byline is not None and (meta.author is None or meta.date is None or meta.place is None):
+        from lint.readers.text import apply_byline
+
+        found = Metadata()  # what the byline says, where the file's metadata is silent
+        apply_byline(found, byline.text)
+        meta.author = meta.author or found.author
+        if meta.date is None and found.date is not None:
+            meta.date, meta.date_source = found.date, found.date_source
+        meta.place = meta.place or found.place
     if meta.place is None:
         from lint.readers.text import find_dateline
 

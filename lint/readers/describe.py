@@ -55,7 +55,7 @@ def describe(article: Article, source: str) -> dict[str, Any]:
                          ("publication_date", ex.date_at), ("place", ex.place), ("outlet", ex.outlet)):
             if loc is not None and loc.start >= 0:
                 found[key] = {"text": loc.value, "start": pos(loc.start), "end": pos(loc.end)}
-    authors = list(ex.authors) if ex is not None else ([meta.author] if meta.author else [])
+    authors = list(ex.authors) if ex is not None and ex.authors else ([meta.author] if meta.author else [])
     # the headline the file declares (an HTML page's JSON-LD or og:title, its
     # site suffix removed), else the headline block's text
     headline = ex.headline.value if ex is not None and ex.headline is not None else meta.headline

@@ -141,7 +141,16 @@ def _parse(data: bytes) -> _Parsed:
     except ImportError:
         raise DocxMissing() from None
     import io
+    import zipfile
 
+    from lint.files import MAX_FILE_BYTES
+
+    try:  # a small zip may unpack to gigabytes: its declared sizes decide before anything is unpacked
+        unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ValueError("not a .docx file (not a zip archive)") from None
+    if unpacked > MAX_FILE_BYTES:
+        raise ValueError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB unpacked")
     try:
         document: Any = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a file that is not a Word document

@@ -61,9 +61,14 @@ def extract_html(source: str) -> Extracted:
             headline = Located(body.title, block.start, piece_of(source, "headline", block).ends[-1])
         else:
             headline = Located(body.title)
+    authors = list(meta.authors or [])
+    if not authors and body.byline is not None:  # the metadata names nobody: the visible byline does
+        from lint.readers.html_meta import byline_names
+
+        authors = byline_names(body.byline.text)
     return Extracted(
         "html", pieces, headline=headline, standfirst=meta.standfirst, byline=meta.byline,
-        authors=list(meta.authors or []), date=meta.date, date_source=meta.date_source, date_at=meta.date_at,
+        authors=authors, date=meta.date, date_source=meta.date_source, date_at=meta.date_at,
         place=meta.place, outlet=meta.outlet, escape=_text_escape, body_from=body_from)
 
 

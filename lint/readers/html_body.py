@@ -693,7 +693,7 @@ def _jsonld_headlines(text: str) -> list[str]:
     text = re.sub(r"(?://\s*)?\]\]>\s*$", "", text).strip()
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # broken, or nested too deeply to read
         return []
     found: list[tuple[int, str]] = []
     stack = [data]

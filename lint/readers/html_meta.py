@@ -43,8 +43,8 @@ datePublished and the meta tags (a page restating a later update as its
 publication, or one shifting the day to UTC, is outvoted by its own earlier
 statement; itemprop and <time> can belong to other stories on the page, so they
 take no part in that vote), else the first of the others; when the page states
-none, ``htmldate.find_date(..., original_date=True, extensive_search=True)``
-(an optional dependency, imported lazily; no date without it). A date is the
+none, ``htmldate.find_date(..., original_date=True)``, its fast search first,
+the extensive one where that finds nothing (imported lazily; no date without it). A date is the
 calendar day as written, in the page's own time zone
 ("2020-10-10T23:30:00-04:00" is the 10th). Measured on htmldate's 90 gold
 pages (tests/html_date_report.py): 87/90 this way, 85/90 taking the strongest
@@ -263,7 +263,11 @@ def _htmldate(source: str, meta: PageMeta) -> None:
     except Exception:
         return
     try:
-        found = find_date(source, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+        # The fast search first: the extensive one ends in dateparser, whose first call in a process costs
+        # about 2 s (it compiles the patterns of some 200 locales); on the 90 gold pages it found the same
+        # date wherever the fast one found one, and 4 more where it found none.
+        found = (find_date(source, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+                 or find_date(source, original_date=True, extensive_search=True, outputformat="%Y-%m-%d"))
     except Exception:
         return
     if found:
