@@ -131,7 +131,8 @@ class FileReport:
     sups: list[Suppression] = field(default_factory=list, repr=False)
     state: dict[str, Any] | None = field(default=None, repr=False)  # cross-article state by rule id
     fail_level: Severity = Severity.WARNING  # its project's failing level
-    passthrough: bytes | None = field(default=None, repr=False)  # --fix on unreadable standard input: the bytes
+    # --fix on standard input that is unreadable, or read but not fixable (not UTF-8, a Word file): the bytes
+    passthrough: bytes | None = field(default=None, repr=False)
     not_article: bool = False  # error: a well-formed file with no news article in it (a folder's package.json)
     # a structured file (HTML, JSON, Word) with cross-article state: its article's offsets -> the file's
     remap: SpanMap | None = field(default=None, repr=False)
