@@ -13,10 +13,13 @@ A fix is moved only where the file can take it as plain text: every
 character of the edited span came from the file's text in order, with
 nothing between them but white space (an inline tag, a comment or a
 character that the reader made up, such as a block separator, refuses the
-fix), and the span does not split a reference (``&amp;``) or an escape.
-The replacement is then escaped for where it goes (``Piece.escape`` or
-``Extracted.escape``). A format without an escape (Word files) takes no
-fixes: its findings keep no fix.
+fix, and so does a ``<br>`` read as a space), and the span does not split a
+reference (``&amp;``) or an escape. The replacement is then escaped for
+where it goes (``Piece.escape`` or ``Extracted.escape``; an escape that
+raises ValueError refuses it). A format without an escape (Word files)
+takes no fixes: its findings keep no fix. Findings made across articles,
+after the article is gone, are moved with ``SourceMap.compact()``, a
+``SpanMap`` in segments that the run keeps per file.
 """
 
 from __future__ import annotations
@@ -117,10 +120,9 @@ class SourceMap:
             out.append(dataclasses.replace(d, start=s, end=e, fix=fix, related=related, pointer=where))
         return sorted(out)
 
-
     def compact(self) -> SpanMap:
-        """A small copy that moves spans only: what a run keeps of a file for
-        the findings made after its article is gone (across articles)."""
+        """A small copy, in segments: what a run keeps of a file for the
+        findings made after its article is gone (across articles)."""
         art, src, end, length, piece = array("q"), array("q"), array("q"), array("q"), array("q")
         starts, ends, firsts = self.starts, self.ends, self.piece_starts
         last, p = -2, -1
