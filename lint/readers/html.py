@@ -47,7 +47,8 @@ def extract_html(source: str) -> Extracted:
     blocks = body.blocks
     body_from = "rules"
     if sum(len(b.text) for _, b in blocks) < FALLBACK_BELOW:
-        found = _trafilatura_blocks(source, mapped.blocks, body.headline)
+        used = {id(b) for b in (body.headline, body.standfirst, body.byline) if b is not None}
+        found = _trafilatura_blocks(source, [b for b in mapped.blocks if id(b) not in used])
         if found is not None:
             blocks, body_from = found, "trafilatura"
     pieces.extend(piece_of(source, kind, b) for kind, b in blocks)
@@ -78,7 +79,7 @@ FALLBACK_BELOW = 300
 _KINDS = {"li": "list", "dd": "list", "dt": "list", **{f"h{k}": "heading" for k in range(2, 7)}}
 
 
-def _trafilatura_blocks(source: str, blocks: list[MappedBlock], headline: MappedBlock | None):
+def _trafilatura_blocks(source: str, blocks: list[MappedBlock]):
     """The page's blocks that trafilatura (``pip install 'newslint[trafilatura]'``)
     takes as the main text, when it finds more than the simple rules did; None
     when it is not installed or finds no more. Its text only chooses among the
@@ -103,7 +104,7 @@ def _trafilatura_blocks(source: str, blocks: list[MappedBlock], headline: Mapped
         return bool(n) and (n in exact or (len(n) >= 40 and n in whole)
                             or 2 * sum(len(line) for line in lines if line in n) >= len(n))
 
-    out = [(_KINDS.get(b.tag, "paragraph"), b) for b in blocks if b is not headline and taken(b)]
+    out = [(_KINDS.get(b.tag, "paragraph"), b) for b in blocks if taken(b)]
     return out if sum(len(b.text) for _, b in out) >= FALLBACK_BELOW else None
 
 
