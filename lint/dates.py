@@ -176,10 +176,10 @@ def find_dates(s: str) -> list[DateMatch]:
                 if not 1 <= day <= 31:
                     continue
                 year = int(m["year"]) if m["year"] else None
-                found.append(_make(m.start(), m.end(), year, MONTHS[m["mon"].lower()], day))
+                found.append(_make(m.start(), m.end(), year, MONTHS[m["mon"].casefold()], day))
         for m in _MONTH_YEAR.finditer(s):
             if _month_ok(m["mon"]):
-                found.append(_make(m.start(), m.end(), int(m["year"]), MONTHS[m["mon"].lower()], None))
+                found.append(_make(m.start(), m.end(), int(m["year"]), MONTHS[m["mon"].casefold()], None))
     # Keep the longest of overlapping matches, then order by position.
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMatch] = []

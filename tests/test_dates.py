@@ -84,3 +84,25 @@ def test_numeric_heuristic():
 )
 def test_parse_publication_date(line, expected):
     assert parse_publication_date(line) == expected
+
+
+def test_month_and_weekday_names_that_match_only_by_case_folding(tmp_path):
+    """"Auguſt" and "Tueſday" (a long s) match the case-insensitive patterns; every
+    lookup folds them as the patterns do (found by hypothesis: a KeyError, an internal error)."""
+    from helpers import cli
+
+    from lint.dates import find_dates
+
+    got = find_dates("in Auguſt 2015 and on 3 Auguſt 2015")
+    assert [(d.year, d.month, d.day) for d in got] == [(2015, 8, None), (2015, 8, 3)]
+    text = ("Talks end in Minſk\n\nBy Anna Petrova, Auguſt 4, 2015\n\n"
+            "MINSK, Auguſt 3 (Reuters) - The talks began on Monday, Auguſt 3, 2015, and end on "
+            "Tueſday, Auguſt 4, officials said.\n")
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    g = tmp_path / "a.html"
+    g.write_text("<html><body><article><h1>Talks</h1><p>" + text.replace("\n\n", "</p><p>") + "</p></article></body></html>",
+                 encoding="utf-8")
+    r = cli("--no-cache", str(f), str(g))
+    assert r.code in (0, 1), r.stderr
+    assert "internal error" not in r.stderr

@@ -240,7 +240,7 @@ class RelativeMatcher:
             if mname:
                 if not mname[0].isupper():  # "this may", "last march" are not months
                     continue
-                month = _MONTH_FULL[mname.lower()]
+                month = _MONTH_FULL[mname.casefold()]
                 phrase = phrase.replace(mname.lower(), "{month}")
             cue = self.cues.get(phrase)
             if cue is not None:

@@ -145,7 +145,7 @@ class WeekdayDate:
                             wd = (after.start("wd"), after.end("wd"), after.group("wd"))
                 if wd is None or not _weekday_ok(wd[2]):
                     continue
-                stated = _WEEKDAYS[wd[2].lower()]
+                stated = _WEEKDAYS[wd[2].casefold()]
                 inferred = d.year is None
                 if inferred:
                     if pub is None:
@@ -182,7 +182,7 @@ class WeekdayDate:
                     continue
                 shift = self.days[" ".join(day.lower().split())]
                 meant = pub + dt.timedelta(days=shift)
-                stated = _WEEKDAYS[wd.lower()]
+                stated = _WEEKDAYS[wd.casefold()]
                 if meant.weekday() == stated:
                     continue
                 said = " ".join(m.group().split())

@@ -243,9 +243,9 @@ def parse_date(text: str) -> dt.date | None:
     elif (m := _DMY.match(s)) is not None:
         ymd = (int(m.group(3)), int(m.group(2)), int(m.group(1)))
     elif (m := _MDY_WORDS.search(s)) is not None and m.group(1).lower() in _MONTHS:
-        ymd = (int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+        ymd = (int(m.group(3)), _MONTHS[m.group(1).casefold()], int(m.group(2)))
     elif (m := _DMY_WORDS.search(s)) is not None and m.group(2).lower() in _MONTHS:
-        ymd = (int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        ymd = (int(m.group(3)), _MONTHS[m.group(2).casefold()], int(m.group(1)))
     if ymd is None:
         return None
     y, mo, d_ = ymd
