@@ -264,10 +264,16 @@ def load_project(settings: Settings, start: Path) -> Project:
     loaded = _with_levels(loaded, cfg.levels)
     selected = select(loaded, chosen, skip)
     vale_ids = {r.id for r in vale.rules} if vale is not None else set()
+    from lint.rules import unknown_scopes
+
     for r in selected:  # rules from --rules or the configuration: the same note as .vale.ini's
         reason = getattr(r.checker, "skipped_reason", None)
         if reason and r.id not in vale_ids:
             notes.append(f"skipped {r.id} ({r.path}): {reason}")
+        bad = unknown_scopes(r.spec.scope)
+        if bad:  # a Vale style's (Vale reads them so): a note, the rule reads nothing there
+            notes.append(f"{r.id} ({r.path}): scope {', '.join(map(repr, bad))} names no block newslint knows: "
+                         "the rule matches nothing there, as in Vale")
     date = s.date if s.date is not None else cfg.date
     return Project(s, cfg, cfg_path, vale, selected, loaded, known, min_level, fail_level, date, fmt, notes)
 

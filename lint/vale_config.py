@@ -491,6 +491,17 @@ def vale_style(cfg: ValeConfig, mask: VocabMask | None = None) -> list:
 def load_rules(cfg: ValeConfig, builtin: frozenset[str] = frozenset()) -> list:
     """The rules of every style the configuration names, vocabularies applied.
     Styles in ``builtin`` (newslint's own packs) are loaded by newslint, not here."""
+    from lint import rules as rules_module
+
+    before = rules_module.LENIENT_SCOPES
+    rules_module.LENIENT_SCOPES = True  # an unknown scope matches nothing, as in Vale
+    try:
+        return _load_styles(cfg, builtin)
+    finally:
+        rules_module.LENIENT_SCOPES = before
+
+
+def _load_styles(cfg: ValeConfig, builtin: frozenset[str]) -> list:
     from lint.rules import RuleError, load_pack
 
     out = []

@@ -1,0 +1,44 @@
+"""Where Vale is lenient, a Vale user's configuration runs (issue 15): an unknown
+scope in a Vale style's rule matches nothing, with a note, instead of aborting."""
+
+from __future__ import annotations
+
+from helpers import newslint
+
+RULE_OK = "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens:\n  - simply\n"
+
+
+def _styles(tmp_path, scope_rule: str):
+    styles = tmp_path / "styles" / "Mine"
+    styles.mkdir(parents=True)
+    (styles / "Simply.yml").write_text(RULE_OK, encoding="utf-8")
+    (styles / "Odd.yml").write_text(scope_rule, encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n\n[*.md]\nBasedOnStyles = Mine\n", encoding="utf-8")
+    (tmp_path / "doc.md").write_text("# Notes\n\nJust simply do it, really.\n", encoding="utf-8")
+
+
+def test_an_unknown_scope_in_a_vale_style_matches_nothing_and_is_noted(tmp_path):
+    _styles(tmp_path, "extends: existence\nmessage: \"Found '%s'.\"\nlevel: error\nscope: $paragraph\n"
+                      "tokens:\n  - really\n")
+    r = newslint("--no-cache", "--select", "Mine", "--format", "line", "doc.md", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert "Mine.Simply" in r.stdout  # the pack loaded
+    assert "Mine.Odd" not in r.stdout  # the rule with the unknown scope reads nothing
+    assert "Mine.Odd" in r.stderr and "'$paragraph'" in r.stderr and "matches nothing" in r.stderr
+
+
+def test_a_qualified_unknown_scope_too(tmp_path):
+    _styles(tmp_path, "extends: existence\nmessage: \"Found '%s'.\"\nlevel: error\nscope: figure.caption\n"
+                      "tokens:\n  - really\n")
+    r = newslint("--no-cache", "--select", "Mine", "--format", "line", "doc.md", cwd=tmp_path)
+    assert r.returncode == 1 and "Mine.Simply" in r.stdout and "Mine.Odd" not in r.stdout
+
+
+def test_newslint_packs_stay_strict_about_scopes(tmp_path):
+    pack = tmp_path / "packs" / "Mine"
+    pack.mkdir(parents=True)
+    (pack / "Odd.yml").write_text("extends: existence\nmessage: \"Found '%s'.\"\nlevel: error\nscope: headlines\n"
+                                  "tokens:\n  - really\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Really\n\nIt is really so.\n", encoding="utf-8")
+    r = newslint("--no-cache", "--isolated", "--rules", str(tmp_path / "packs"), "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "unknown scope 'headlines'" in r.stderr
