@@ -34,11 +34,35 @@ if TYPE_CHECKING:
 # cache reads no YAML (lint/rule_cache.py), and ``read_text`` needs none.
 
 
-def Loader(text: str) -> Any:
-    """PyYAML's C loader (about ten times faster than the pure-Python one), else the pure-Python one."""
+def Loader(text: str, core: bool = False) -> Any:
+    """PyYAML's C loader (about ten times faster than the pure-Python one), else the pure-Python one.
+
+    ``core``: scalars resolve as in YAML 1.2's core schema, as Vale (Go's
+    YAML 1.2 parser) reads rule files: only true/false are booleans, so
+    ``upon: on`` and ``- yes`` stay strings (PyYAML's YAML 1.1 makes them
+    True)."""
     import yaml
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return (_core_loader(base) if core else base)(text)
+
+
+_CORE: dict[type, type] = {}
+
+
+def _core_loader(base: type) -> type:
+    got = _CORE.get(base)
+    if got is None:
+        import re
+
+        bool_tag = "tag:yaml.org,2002:bool"
+        got = type("Core" + base.__name__, (base,), {})
+        got.yaml_implicit_resolvers = {  # type: ignore[attr-defined]
+            k: [(tag, rx) for tag, rx in v if tag != bool_tag] for k, v in base.yaml_implicit_resolvers.items()  # type: ignore[attr-defined]
+        }
+        got.add_implicit_resolver(bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))  # type: ignore[attr-defined]
+        _CORE[base] = got
+    return got
 
 KB = 1024
 MB = 1024 * KB
@@ -50,12 +74,13 @@ class Limits:
     depth: int = 64  # nesting of collections, aliases followed
     aliases: int = 100  # alias uses (``*name``, a merge ``<<: *name``)
     values: int = 100_000  # nodes once aliases are expanded
+    core: bool = False  # YAML 1.2's core schema for scalars (see ``Loader``): rule and data files, as Vale reads them
 
 
 FRONT_MATTER = Limits(size=256 * KB, values=20_000)
 CONFIG = Limits(size=1 * MB)
-RULE = Limits(size=4 * MB)
-DATA = Limits(size=8 * MB, values=2_000_000)
+RULE = Limits(size=4 * MB, core=True)
+DATA = Limits(size=8 * MB, values=2_000_000, core=True)
 
 
 class LimitError(ValueError):
@@ -78,7 +103,7 @@ def check_size(text: str, limits: Limits) -> None:
 def compose(text: str, limits: Limits) -> yaml.Node | None:
     """The node tree of a one-document YAML text, within ``limits``."""
     check_size(text, limits)
-    loader = Loader(text)
+    loader = Loader(text, limits.core)
     try:
         return _compose(loader, limits)
     finally:
@@ -103,7 +128,7 @@ def load(text: str, limits: Limits) -> Any:
 def load_with_node(text: str, limits: Limits) -> tuple[Any, yaml.Node | None]:
     """(value, node tree): the tree gives the line of each key."""
     check_size(text, limits)
-    loader = Loader(text)
+    loader = Loader(text, limits.core)
     try:
         node = _compose(loader, limits)
         if node is None:

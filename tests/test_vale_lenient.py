@@ -42,3 +42,25 @@ def test_newslint_packs_stay_strict_about_scopes(tmp_path):
     (tmp_path / "a.txt").write_text("Really\n\nIt is really so.\n", encoding="utf-8")
     r = newslint("--no-cache", "--isolated", "--rules", str(tmp_path / "packs"), "a.txt", cwd=tmp_path)
     assert r.returncode == 2 and "unknown scope 'headlines'" in r.stderr
+
+
+def test_rule_files_are_read_as_yaml_1_2(tmp_path):
+    """Vale reads rule files with a YAML 1.2 parser: ``on``, ``yes``, ``off`` are strings there
+    (YAML 1.1 made them booleans, and the pack aborted: "Input should be a valid string")."""
+    styles = tmp_path / "styles" / "Mine"
+    styles.mkdir(parents=True)
+    (styles / "Upon.yml").write_text("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
+                                     "swap:\n  upon: on\n  affirmative: yes\n", encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n\n[*.md]\nBasedOnStyles = Mine\n", encoding="utf-8")
+    (tmp_path / "doc.md").write_text("# Notes\n\nWe rely upon it; the answer was affirmative.\n", encoding="utf-8")
+    r = newslint("--no-cache", "--select", "Mine", "--format", "line", "doc.md", cwd=tmp_path)
+    assert "Use 'on' instead of 'upon'." in r.stdout, r.stderr
+    assert "Use 'yes' instead of 'affirmative'." in r.stdout
+
+
+def test_yaml_1_2_booleans_in_rule_files_and_1_1_elsewhere():
+    from lint import safe_yaml
+
+    got = safe_yaml.load("a: on\nb: [yes, no, off, true, False, 1, null]\n", safe_yaml.RULE)
+    assert got == {"a": "on", "b": ["yes", "no", "off", True, False, 1, None]}
+    assert safe_yaml.load("a: on\n", safe_yaml.CONFIG) == {"a": True}  # newslint.yaml: as it always was
