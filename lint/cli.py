@@ -103,6 +103,10 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--jobs": ("jobs", "int"), "-j": ("jobs", "int"), "--no-cache": ("no_cache", "flag"), "--lsp": ("lsp", "flag"),
     "--server": ("server", "flag"), "--idle-timeout": ("idle_timeout", "float"),
     "--test-examples": ("test_examples", "flag"), "--print-article": ("print_article", "flag"),
+    # Vale's flags, so that a Vale user's command line runs unchanged
+    "--minAlertLevel": ("min_level", "value"), "--no-exit": ("exit_zero", "flag"), "--output": ("vale_output", "value"),
+    "--no-wrap": ("vale_noop", "flag"), "--normalize": ("vale_noop", "flag"), "--relative": ("vale_noop", "flag"),
+    "--sort": ("vale_noop", "flag"), "--no-global": ("vale_noop", "flag"),
 }
 DEFAULTS: dict[str, Any] = {
     "paths": None, "format": None, "output_file": None, "min_level": None, "fail_level": None, "exit_zero": False,
@@ -111,7 +115,7 @@ DEFAULTS: dict[str, Any] = {
     "follow_links": False, "fix": False, "unsafe_fixes": False, "diff": False, "statistics": False,
     "report_unused": False, "baseline": None, "write_baseline": None, "list_rules": False, "explain": None, "jobs": 0,
     "no_cache": False, "lsp": False, "server": False, "idle_timeout": None, "test_examples": False,
-    "print_article": False,
+    "print_article": False, "vale_output": None, "vale_noop": False,
 }
 
 
@@ -180,8 +184,20 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         date: str | None, ignore_syntax: bool, stdin_filename: str | None, force_exclude: bool, follow_links: bool,
         fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool, report_unused: bool, baseline: Path | None,
         write_baseline: Path | None, list_rules: bool, explain: str | None, jobs: int, no_cache: bool, lsp: bool,
-        server: bool, idle_timeout: float | None, test_examples: bool, print_article: bool = False) -> NoReturn:
+        server: bool, idle_timeout: float | None, test_examples: bool, print_article: bool = False,
+        vale_output: str | None = None, vale_noop: bool = False) -> NoReturn:
     """One run of the command, its options parsed (by ``main`` or by typer); exits with the run's code."""
+    del vale_noop  # --no-wrap, --normalize, --relative, --sort, --no-global: what newslint does anyway
+    if vale_output is not None:  # Vale's --output: line, CLI or JSON
+        chosen = _VALE_OUTPUTS.get(vale_output.lower())
+        if chosen is None:
+            _fail(f"--output {vale_output!r}: newslint reads Vale's line, CLI and JSON outputs, not templates "
+                  "(--format gives newslint's own: text, json, sarif, ...)")
+        if format is not None and format != chosen:
+            _fail("--output and --format name different formats")
+        format = chosen
+    if config is not None and vale_config is None and _is_vale_ini(config):  # Vale's --config=.vale.ini
+        config, vale_config = None, config
     if no_cache:  # before anything compiles a pattern: neither cache is read (lint/regexes.py)
         from lint import rule_cache
 
@@ -254,6 +270,30 @@ def _print_articles(paths: list[str], settings, output_file: Path | None) -> int
         echo(f"newslint: warning: {not_news} .json file(s) in the folders hold no news article: skipped", err=True)
     _emit(json.dumps(out, ensure_ascii=False, indent=2) + "\n", output_file)
     return EXIT_ERROR if errors else EXIT_CLEAN
+
+
+_VALE_OUTPUTS = {"line": "line", "cli": "text", "json": "vale-json"}
+
+
+def _is_vale_ini(path: Path) -> bool:
+    """A Vale configuration given to ``--config``, as Vale users do: named as Vale names them (or ``*.ini``),
+    or whose first setting is an INI line (``StylesPath = ...``, ``[*.md]``) rather than YAML."""
+    from lint.files import VALE_CONFIG_NAMES
+
+    name = path.name.lower()
+    if name.endswith(".ini") or name in VALE_CONFIG_NAMES:
+        return True
+    if name.endswith((".yaml", ".yml", ".toml")):
+        return False
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                s = line.strip()
+                if s and not s.startswith(("#", ";")):
+                    return s.startswith("[") or ("=" in s and ":" not in s.split("=", 1)[0])
+    except OSError:
+        return False
+    return False
 
 
 # formats whose renderers need only each file's line starts, not its text (see LineIndex.positions_only)

@@ -38,15 +38,15 @@ def lint(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files and folders to lint; '-' reads standard input.")] = None,
     format: Annotated[
         Optional[str],
-        typer.Option("--format", "-f", help="Output format: text, full, json, json-lines, sarif, github, gitlab, junit, rdjson, line."),
+        typer.Option("--format", "-f", help="Output format: text, full, json, json-lines, sarif, github, gitlab, junit, rdjson, line, vale-json."),
     ] = None,
     output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", help="Write the report here instead of standard output.")] = None,
     min_level: Annotated[
         Optional[str],
-        typer.Option("--min-level", help="Report findings at or above this level: suggestion (default), warning, error."),
+        typer.Option("--min-level", "--minAlertLevel", help="Report findings at or above this level: suggestion (default), warning, error."),
     ] = None,
     fail_level: Annotated[Optional[str], typer.Option("--fail-level", help="Exit 1 when a finding at or above this level remains (default: warning).")] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain (errors still exit 2).")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", "--no-exit", help="Exit 0 even when findings remain (errors still exit 2).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings and nothing else (no summary, no notes).")] = False,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (ids or packs, comma-separated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (ids or packs, comma-separated).")] = None,
@@ -99,6 +99,15 @@ def lint(
     print_article: Annotated[
         bool,
         typer.Option("--print-article", help="Print what the reader made of each file (headline, date, blocks with positions) as JSON, and exit."),
+    ] = False,
+    vale_output: Annotated[
+        Optional[str],
+        typer.Option("--output", help="Vale's output flag: line, CLI (newslint's text) or JSON (Vale's own JSON report)."),
+    ] = None,
+    vale_noop: Annotated[
+        bool,
+        typer.Option("--no-wrap", "--normalize", "--relative", "--sort", "--no-global",
+                     help="Vale's flags, accepted: newslint's output is unwrapped, sorted and as given already."),
     ] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:

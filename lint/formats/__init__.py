@@ -37,6 +37,7 @@ FORMATS = {
     "gitlab": "lint.formats.gitlab",
     "junit": "lint.formats.junit",
     "rdjson": "lint.formats.rdjson",
+    "vale-json": "lint.formats.vale_json",
 }
 
 

@@ -1,0 +1,72 @@
+"""Vale's command line, accepted as Vale users type it (issue 15, item 1 in part):
+--config=.vale.ini, --output=line|CLI|JSON, --minAlertLevel, --no-exit, and the
+flags that change nothing newslint does (--no-wrap, --sort, --normalize, --relative, --no-global)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import newslint
+
+
+@pytest.fixture
+def project(tmp_path):
+    styles = tmp_path / "styles" / "Mine"
+    styles.mkdir(parents=True)
+    (styles / "Simply.yml").write_text("extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens:\n  - simply\n",
+                                       encoding="utf-8")
+    (styles / "Really.yml").write_text("extends: existence\nmessage: \"Maybe drop '%s'.\"\nlevel: suggestion\n"
+                                       "tokens:\n  - really\n", encoding="utf-8")
+    (tmp_path / "my.ini").write_text("StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Mine\n",
+                                     encoding="utf-8")
+    (tmp_path / "doc.md").write_text("# Notes\n\nJust simply do it, really.\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("style", ["=", " "])
+def test_config_names_a_vale_ini_and_output_line(project, style):
+    args = ["--config=my.ini", "--output=line"] if style == "=" else ["--config", "my.ini", "--output", "line"]
+    r = newslint(*args, "--select", "Mine", "doc.md", cwd=project)
+    assert r.returncode == 1, r.stderr
+    assert r.stdout.splitlines() == ["doc.md:3:6:Mine.Simply:Avoid 'simply'.", "doc.md:3:20:Mine.Really:Maybe drop 'really'."]
+
+
+def test_an_extensionless_vale_config_is_told_by_its_lines(project):
+    (project / "vale-config").write_text((project / "my.ini").read_text(encoding="utf-8"), encoding="utf-8")
+    r = newslint("--config", "vale-config", "--output", "line", "--select", "Mine", "doc.md", cwd=project)
+    assert "Mine.Simply" in r.stdout, r.stderr
+
+
+def test_min_alert_level_and_no_exit(project):
+    r = newslint("--config=my.ini", "--output=line", "--minAlertLevel=warning", "--no-exit", "--select", "Mine",
+                 "doc.md", cwd=project)
+    assert r.returncode == 0
+    assert r.stdout.splitlines() == ["doc.md:3:6:Mine.Simply:Avoid 'simply'."]
+
+
+def test_output_json_is_vales_report(project):
+    r = newslint("--config=my.ini", "--output=JSON", "--select", "Mine", "doc.md", cwd=project)
+    report = json.loads(r.stdout)
+    (alert, second) = report["doc.md"]
+    assert alert["Check"] == "Mine.Simply" and alert["Line"] == 3 and alert["Span"] == [6, 11]
+    assert alert["Match"] == "simply" and alert["Severity"] == "warning" and alert["Message"] == "Avoid 'simply'."
+    assert second["Severity"] == "suggestion"
+
+
+def test_flags_that_change_nothing_are_accepted(project):
+    r = newslint("--config=my.ini", "--output=line", "--no-wrap", "--sort", "--normalize", "--relative", "--no-global",
+                 "--select", "Mine", "doc.md", cwd=project)
+    assert r.returncode == 1 and len(r.stdout.splitlines()) == 2, r.stderr
+
+
+def test_a_template_output_is_a_clear_usage_error(project):
+    r = newslint("--output=my.tmpl", "doc.md", cwd=project)
+    assert r.returncode == 2 and "templates" in r.stderr
+
+
+def test_a_yaml_config_is_still_newslints(project):
+    (project / "newslint.yaml").write_text("select: [Mine]\n", encoding="utf-8")
+    r = newslint("--config", "newslint.yaml", "--vale-config", "my.ini", "--output", "line", "doc.md", cwd=project)
+    assert r.returncode == 1 and "Mine.Simply" in r.stdout, r.stderr
