@@ -196,8 +196,9 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         if format is not None and format != chosen:
             _fail("--output and --format name different formats")
         format = chosen
+    vale_only = False
     if config is not None and vale_config is None and _is_vale_ini(config):  # Vale's --config=.vale.ini
-        config, vale_config = None, config
+        config, vale_config, vale_only = None, config, True
     if no_cache:  # before anything compiles a pattern: neither cache is read (lint/regexes.py)
         from lint import rule_cache
 
@@ -222,6 +223,7 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         fail_level=_level(fail_level, "--fail-level"), format=format, ignore_syntax=ignore_syntax,
         stdin_filename=stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, report_unused=report_unused,
         baseline=baseline, jobs=jobs, force_exclude=force_exclude, follow_links=follow_links, use_cache=not no_cache, explain=explain,
+        vale_only=vale_only,
         keep_text=not (write_baseline is None and not diff and (format or "text") in _POSITIONS_ONLY),
     )
     try:

@@ -61,6 +61,9 @@ class Settings:
     config: Path | None = None  # newslint's configuration file (default: found upward)
     isolated: bool = False  # read no configuration file
     vale_config: Path | None = None  # a .vale.ini (default: found upward)
+    # Vale's own command line named it (--config=.vale.ini): Vale's answers, so
+    # newslint's packs run only where the configuration names them
+    vale_only: bool = False
     date: dt.date | None = None
     min_level: Severity | None = None
     fail_level: Severity | None = None
@@ -297,7 +300,7 @@ def _vale_setup(s: Settings, start: Path) -> Setup | None:
     from lint.rules import builtin_packs
 
     try:
-        return vale_config.setup(found, builtin=builtin_packs())
+        return vale_config.setup(found, builtin=builtin_packs(), only_named=s.vale_only)
     except vale_config.ValeConfigError as exc:
         raise UsageError(str(exc)) from None
 

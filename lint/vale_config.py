@@ -692,15 +692,18 @@ class Resolver:
     it names them: in ``BasedOnStyles`` they are on where a section bases a
     file on them, like any style; named only in toggles (``News.GluedDash =
     NO``, ``News = warning``) they are on everywhere except where turned off.
-    A configuration that does not name them leaves them alone."""
+    A configuration that does not name them leaves them alone, unless
+    ``only_named`` (Vale's own ``--config=.vale.ini``): then, as in Vale,
+    only what it names runs."""
 
-    def __init__(self, cfg: ValeConfig, vale_ids: set[str], builtin: frozenset[str] = frozenset()):
+    def __init__(self, cfg: ValeConfig, vale_ids: set[str], builtin: frozenset[str] = frozenset(),
+                 only_named: bool = False):
         self.cfg = cfg
         self.vale_ids = vale_ids
         named = set(cfg.styles())
-        self.governed = frozenset(p for p in builtin if p in named)
+        self.governed = frozenset(p for p in builtin if p in named or only_named)
         based = {s for sec in cfg._all_sections() for s in sec.base_styles or []}
-        self.default_on = tuple(sorted(p for p in self.governed if p not in based))
+        self.default_on = tuple(sorted(p for p in self.governed if p in named and p not in based))
         self._cache: dict[tuple, tuple[list, list]] = {}  # key -> (the rules given, the rules for the file)
 
     def rules_for(self, path: str, rules) -> list:
@@ -763,9 +766,10 @@ class Setup:
         return frozenset(self.resolver.vale_ids)
 
 
-def setup(path: Path, builtin: frozenset[str] = frozenset()) -> Setup:
+def setup(path: Path, builtin: frozenset[str] = frozenset(), only_named: bool = False) -> Setup:
     """Load the configuration at ``path`` and every rule it names; the
-    styles in ``builtin`` are newslint's packs, loaded by newslint."""
+    styles in ``builtin`` are newslint's packs, loaded by newslint
+    (``only_named``: they run only where the configuration names them)."""
     cfg = load(path)
     rules = load_rules(cfg, builtin)
     seen: dict[str, str] = {}
@@ -773,7 +777,7 @@ def setup(path: Path, builtin: frozenset[str] = frozenset()) -> Setup:
         if r.id in seen:
             raise ValeConfigError(f"{r.path}: duplicate rule id {r.id} (also {seen[r.id]})")
         seen[r.id] = r.path
-    resolver = Resolver(cfg, set(seen), builtin)
+    resolver = Resolver(cfg, set(seen), builtin, only_named)
     notes = []
     for r in rules:
         reason = getattr(r.checker, "skipped_reason", None)

@@ -70,3 +70,20 @@ def test_a_yaml_config_is_still_newslints(project):
     (project / "newslint.yaml").write_text("select: [Mine]\n", encoding="utf-8")
     r = newslint("--config", "newslint.yaml", "--vale-config", "my.ini", "--output", "line", "doc.md", cwd=project)
     assert r.returncode == 1 and "Mine.Simply" in r.stdout, r.stderr
+
+
+def test_valeS_own_config_flag_runs_only_the_styles_it_names(project):
+    """With Vale's command line (--config=.vale.ini) a Vale user gets Vale's answers: newslint's
+    own packs run only where the configuration names them; a .vale.ini found upward (newslint's
+    own command line) leaves them on, as before."""
+    (project / "story.md").write_text("# Zapad drills begin\n\nThe Zapad drills began. The Zapod drills went on.\n",
+                                      encoding="utf-8")
+    r = newslint("--config=my.ini", "--output=line", "story.md", cwd=project)
+    assert "News." not in r.stdout, r.stdout
+    (project / ".vale.ini").write_text((project / "my.ini").read_text(encoding="utf-8"), encoding="utf-8")
+    r = newslint("--format", "line", "story.md", cwd=project)
+    assert "News.NameVariant" in r.stdout, r.stdout
+    named = (project / "my.ini").read_text(encoding="utf-8").replace("BasedOnStyles = Mine", "BasedOnStyles = Mine, News")
+    (project / "named.ini").write_text(named, encoding="utf-8")
+    r = newslint("--config=named.ini", "--output=line", "story.md", cwd=project)
+    assert "News.NameVariant" in r.stdout, r.stdout

@@ -17,9 +17,7 @@ them out.
 
 from __future__ import annotations
 
-import json
-
-from lint.formats._shared import each
+from lint.formats._shared import dump_json, each
 
 
 def render(results, out) -> None:
@@ -38,4 +36,4 @@ def render(results, out) -> None:
             "Action": action, "Span": [col, last], "Check": d.rule, "Description": "", "Link": d.link,
             "Message": d.message, "Severity": str(d.severity), "Match": match, "Line": line,
         })
-    out.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    dump_json(report, out, indent=2)  # control and bidirectional characters escaped, undecodable names kept
