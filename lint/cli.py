@@ -287,9 +287,13 @@ def _is_vale_ini(path: Path) -> bool:
         return True
     if name.endswith((".yaml", ".yml", ".toml")):
         return False
+    import stat
+
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # never open a FIFO or a device to look (it could block)
+            return False
         with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
+            for line in f.read(64 * 1024).splitlines():
                 s = line.strip()
                 if s and not s.startswith(("#", ";")):
                     return s.startswith("[") or ("=" in s and ":" not in s.split("=", 1)[0])

@@ -87,3 +87,12 @@ def test_valeS_own_config_flag_runs_only_the_styles_it_names(project):
     (project / "named.ini").write_text(named, encoding="utf-8")
     r = newslint("--config=named.ini", "--output=line", "story.md", cwd=project)
     assert "News.NameVariant" in r.stdout, r.stdout
+
+
+def test_config_that_is_a_fifo_is_not_opened_to_look(project):
+    import os
+
+    fifo = project / "cfg"
+    os.mkfifo(fifo)
+    r = newslint("--config", str(fifo), "doc.md", cwd=project)  # would block if opened to sniff its first line
+    assert r.returncode == 2, r.stderr
