@@ -211,3 +211,18 @@ def longest_first(phrase: str) -> tuple[int, str]:
     wins), ties by text, so that a pattern built from a set is the same
     pattern in every process (and its program is found in the cache)."""
     return -len(phrase), phrase
+
+
+class FoldedKeys(dict):
+    """A table keyed by lowered text that a case-insensitive pattern looks up with what it
+    matched: a match that equals a key only by Unicode case folding ("Auguſt" with a long s,
+    "PRESİDENT" with a dotted capital I, whose ``lower()`` keeps a combining dot) finds the key
+    folded, instead of a KeyError (an internal error on real copy)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: str):
+        folded = " ".join(key.casefold().replace("\u0307", "").split())
+        if folded != key and folded in self:
+            return self[folded]
+        raise KeyError(key)

@@ -80,7 +80,7 @@ class HeadlineDay:
         if not p.cues.days:
             raise CompileError(("cues",), "a headline_day rule needs cues with a `days` list")
         self.message = p.message or DEFAULT_MESSAGE
-        self.days = {" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days}
+        self.days = regexes.FoldedKeys({" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days})
         self.day_rx = regexes.compile(f"(?i:{phrase_pattern(self.days)})")
         self.day_words = frozenset(w for k in self.days for w in k.split())
         self.window = p.window

@@ -151,7 +151,7 @@ class OfficeTitle:
         for office, words in p.titles.items():
             for w in words:
                 titles[" ".join(w.lower().split())] = office
-        self.title_office = titles
+        self.title_office = regexes.FoldedKeys(titles)
         alt = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=_longest_first))
         # the title, then the name: whitespace, not "-elect", not "of"
         self.title_rx = regexes.compile(rf"(?i:\b(?P<title>{alt}))(?![\p{{L}}-])[ \t]+(?=\p{{Lu}})")

@@ -185,7 +185,7 @@ class Recurrence:
             if n < 1:
                 raise CompileError(("claims", phrase), "years between editions must be at least 1")
         self.message = p.message or DEFAULT_MESSAGE
-        self.claims = {" ".join(k.lower().split()): v for k, v in p.claims.items()}
+        self.claims = regexes.FoldedKeys({" ".join(k.lower().split()): v for k, v in p.claims.items()})
         self.claim_rx = regexes.compile(f"(?i:{phrase_pattern(self.claims)})")
         # a literal gate: the last word of every claim, without those that hold another
         # ("annually" holds "annual"), looked for in the lower-cased block before the pattern

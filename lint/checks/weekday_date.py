@@ -97,7 +97,7 @@ class WeekdayDate:
             parts = phrase_pattern(p.cues.day_parts)
             self.part_before = regexes.compile(rf"\b(?P<wd>(?i:{_WD}))\b\.?[ \t]+(?i:{parts}),?[ \t]*\Z")
         self.weekday_gate = compile_source(_WD_GATE_SOURCE)
-        self.days = {" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days}
+        self.days = regexes.FoldedKeys({" ".join(c.phrase.lower().split()): c.shift for c in p.cues.days})
         self.day_rx = None
         if self.days:
             alt = phrase_pattern(self.days)
