@@ -26,74 +26,26 @@ on each page, as the command reads it (bytes decoded by lint.files).
 from __future__ import annotations
 
 import csv
-import difflib
 import json
 import re
 import statistics
 import sys
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from html_body_report import overlap as _overlap  # noqa: E402  # the body helper's measure and visible_text()
+from html_body_report import visible_text  # noqa: E402
 from html_map_check import char_ok  # noqa: E402
 from lint.files import decode_article  # noqa: E402
 from lint.readers import read_article  # noqa: E402
 from lint.readers.describe import describe  # noqa: E402
 
-SKIP = {"script", "style", "noscript", "template"}
-BLOCK = {"address", "article", "aside", "blockquote", "br", "caption", "dd", "details",
-         "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-         "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
-         "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
-
-
-class _Text(HTMLParser):  # the corpus README's visible_text(), verbatim in behaviour
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts, self.skip = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in SKIP:
-            self.skip += 1
-        elif tag in BLOCK:
-            self.parts.append(" ")
-
-    def handle_startendtag(self, tag, attrs):
-        if tag in BLOCK:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in SKIP:
-            self.skip = max(0, self.skip - 1)
-        elif tag in BLOCK:
-            self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(data)
-
-
-def visible_text(html: str) -> str:
-    p = _Text()
-    p.feed(html)
-    p.close()
-    return re.sub(r"\s+", " ", "".join(p.parts)).strip()
-
 
 def norm(s: str | None) -> str:
     return re.sub(r"\s+", " ", s or "").strip()
-
-
-def overlap(expected: str, got: str) -> tuple[float, float]:
-    """(coverage of expected's characters, extra share of got's characters), by aligning words."""
-    a, b = expected.split(), got.split()
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    matched = sum(len(w) for blk in sm.get_matching_blocks() for w in a[blk.a:blk.a + blk.size])
-    ca, cb = sum(map(len, a)), sum(map(len, b))
-    return (matched / ca if ca else 1.0), ((cb - matched) / cb if cb else 0.0)
 
 
 def read(path: Path):
@@ -209,7 +161,7 @@ def main(argv: list[str]) -> int:
             head_wrong.append(f"{name}: got {got!r}, expected {want!r}")
         expected = visible_text((corpus / "readability" / f"{name}.expected.html").read_text(encoding="utf-8"))
         body = " ".join(b.text for b in art.blocks if b.scope != "headline")
-        c, x = overlap(expected, body)
+        c, x = _overlap(expected, body)[:2]
         cov.append((c, x, name))
         n, k = positions(text, art, bad_blocks, path.name)
         blocks += n

@@ -108,17 +108,7 @@ class SourceMap:
 
     def to_source(self, diags: Iterable[Diagnostic]) -> list[Diagnostic]:
         """Each diagnostic with its span, related spans and fix in the file's offsets."""
-        out = []
-        for d in diags:
-            s, e = self.span(d.start, d.end)
-            fix = d.fix
-            if fix is not None:
-                edits = [self.edit(x) for x in fix.edits]
-                fix = None if any(x is None for x in edits) else Fix(tuple(x for x in edits if x), fix.applicability, fix.title)
-            related = tuple(Related(Span(*self.span(r.span.start, r.span.end)), r.message) for r in d.related)
-            where = self.pointer(s) if self.pointer is not None else None
-            out.append(dataclasses.replace(d, start=s, end=e, fix=fix, related=related, pointer=where))
-        return sorted(out)
+        return _moved(diags, self.span, self.edit, self.pointer)
 
     def compact(self) -> SpanMap:
         """A small copy, in segments: what a run keeps of a file for the
@@ -203,16 +193,25 @@ class SpanMap:
 
     def to_source(self, diags: Iterable[Diagnostic]) -> list[Diagnostic]:
         """Each diagnostic at the file's offsets, its related spans and fix too (a fix it cannot move is dropped)."""
-        out = []
-        for d in diags:
-            s, e = self.span(d.start, d.end)
-            related = tuple(Related(Span(*self.span(r.span.start, r.span.end)), r.message) for r in d.related)
-            fix = d.fix
-            if fix is not None:
-                edits = [self._edit(x) for x in fix.edits]
-                fix = None if any(x is None for x in edits) else Fix(tuple(x for x in edits if x), fix.applicability, fix.title)
-            out.append(dataclasses.replace(d, start=s, end=e, fix=fix, related=related))
-        return sorted(out)
+        return _moved(diags, self.span, self._edit)
+
+
+def _moved(diags: Iterable[Diagnostic], span: Callable[[int, int], tuple[int, int]],
+           edit: Callable[[Edit], Edit | None],
+           pointer: Callable[[int], tuple[str, int] | None] | None = None) -> list[Diagnostic]:
+    """The diagnostics with span, related spans and fix moved by ``span`` and ``edit`` (a fix with an
+    edit that cannot move is dropped), and the JSON pointer of where each now starts."""
+    out = []
+    for d in diags:
+        s, e = span(d.start, d.end)
+        fix = d.fix
+        if fix is not None:
+            edits = [edit(x) for x in fix.edits]
+            fix = None if any(x is None for x in edits) else Fix(tuple(x for x in edits if x), fix.applicability, fix.title)
+        related = tuple(Related(Span(*span(r.span.start, r.span.end)), r.message) for r in d.related)
+        where = pointer(s) if pointer is not None else d.pointer
+        out.append(dataclasses.replace(d, start=s, end=e, fix=fix, related=related, pointer=where))
+    return sorted(out)
 
 
 def to_article(path: str, source: str, ex: Extracted) -> Article:
