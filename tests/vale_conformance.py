@@ -14,6 +14,8 @@ are counted as extra.
     python tests/vale_conformance.py            # scores and the table of differences
     python tests/vale_conformance.py -v         # also the lines that match
     python tests/vale_conformance.py scopes/    # only cases whose cwd starts so
+    python tests/vale_conformance.py --exts=.rst,.adoc   # score other file types (default .md,.txt)
+    python tests/vale_conformance.py --all      # every file type Vale's suite names
 
 newslint runs in-process (typer's CliRunner), one case after the other.
 """
@@ -30,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSLINT_VALE_CONFORMANCE", ROOT.parent / "shared" / "vale-conformance"))
-PROSE = (".md", ".txt")
+PROSE: tuple[str, ...] = (".md", ".txt")  # the file types scored; main() may change it
 
 # Vale options that newslint cannot reproduce (the case runs without them).
 UNSUPPORTED = {"--filter": "newslint has no filter expressions"}
@@ -51,7 +53,18 @@ class Result:
 
 
 def _prose(line: str) -> bool:
-    return line.split(":", 1)[0].endswith(PROSE)
+    path = line.split(":", 1)[0]
+    return path.endswith(PROSE) or (PROSE == ("*",) and "." in Path(path).name)
+
+
+def set_exts(argv: list[str]) -> None:
+    """``--exts=.rst,.adoc`` or ``--all`` (every type): the file types to score."""
+    global PROSE
+    for a in argv:
+        if a == "--all":
+            PROSE = ("*",)
+        elif a.startswith("--exts="):
+            PROSE = tuple(e if e.startswith(".") else "." + e for e in a[7:].split(",") if e)
 
 
 def cases() -> list[dict]:
@@ -80,7 +93,7 @@ def map_args(vale_args: str) -> tuple[list[str], list[str]]:
                 out += ["--min-level", val]
             else:
                 notes.append(f"{opt}: {UNSUPPORTED.get(opt, 'no newslint equivalent')}")
-        elif a.endswith(PROSE) or Path(a).is_dir() or not Path(a).suffix:
+        elif _prose(a) or Path(a).is_dir() or not Path(a).suffix:
             out.append(a)
         i += 1
     return out, notes
@@ -141,6 +154,7 @@ def run_all(prefix: str = "") -> list[Result]:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
+    set_exts(argv)
     prefix = next((a for a in argv if not a.startswith("-")), "")
     results = run_all(prefix)
     for r in results:
