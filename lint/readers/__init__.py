@@ -24,6 +24,12 @@ STRUCTURED_EXTENSIONS = HTML_EXTENSIONS + (".json", ".docx")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 EXTENSIONS = (".txt",) + MARKDOWN_EXTENSIONS + STRUCTURED_EXTENSIONS
 
+# Vale's other formats (reStructuredText, AsciiDoc, Org, source code ...): extension ->
+# "module:function", imported when such a file comes; the function is called as
+# ``read(path, text, body_only=...)`` and returns an Article with exact offsets.
+OTHER_READERS: dict[str, str] = {
+}
+
 __all__ = ["EXTENSIONS", "ReadError", "extract", "read_article", "read_markdown", "read_structured", "read_text"]
 
 
@@ -55,7 +61,10 @@ def read_article(
     :class:`ReadError` for an unreadable article (broken front matter).
     """
     lower = path.lower()
-    if lower.endswith(MARKDOWN_EXTENSIONS):
+    other = other_reader(lower)
+    if other is not None:
+        article = other(path, text, body_only=body_only)
+    elif lower.endswith(MARKDOWN_EXTENSIONS):
         article = read_markdown(path, text, body_only=body_only)
     elif lower.endswith(STRUCTURED_EXTENSIONS):
         article = read_structured(path, text)
@@ -65,6 +74,18 @@ def read_article(
         article.meta.date = date
         article.meta.date_source = "option"
     return article
+
+
+def other_reader(path: str):
+    """The reader of ``OTHER_READERS`` for ``path``'s extension (imported now), or None."""
+    dot = path.rfind(".")
+    target = OTHER_READERS.get(path[dot:].lower()) if dot != -1 else None
+    if target is None:
+        return None
+    import importlib
+
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def extract(path: str, text: str):
