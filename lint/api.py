@@ -5,6 +5,7 @@ read -> lint -> suppressions."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,7 +104,8 @@ def selector(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Callable
 
 def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | None = None,
               plain: bool = False, sups: list[Suppression] | None = None,
-              known: frozenset[str] | None = None, maps: list | None = None) -> list[Diagnostic]:
+              known: frozenset[str] | None = None, maps: list | None = None,
+              read_as: str | None = None) -> list[Diagnostic]:
     """Lint one article's text. ``name`` picks the reader by its extension.
 
     When ``sups`` is a list, the article's suppression comments are added
@@ -112,12 +114,15 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     ``newslint-disable`` comment naming another is a ``Newslint.UnknownRule``
     finding. ``maps``: when a list, a structured file's ``SpanMap`` is added
     to it (cross-article findings are moved to the file's offsets with it).
+    ``read_as``: the extension to read the file as (``.md``), when not its own.
     """
     from lint import suppress
     from lint.engine import lint_article, nothing_to_find, plan
-    from lint.readers import MARKDOWN_EXTENSIONS, STRUCTURED_EXTENSIONS, read_article
+    from lint.readers import MARKDOWN_EXTENSIONS, STRUCTURED_EXTENSIONS, other_reader, read_article
 
-    if (plain or not name.lower().endswith(MARKDOWN_EXTENSIONS + STRUCTURED_EXTENSIONS)) and nothing_to_find(text, rules):
+    kind = _as_path(name, read_as) if read_as else name
+    if (plain or not (kind.lower().endswith(MARKDOWN_EXTENSIONS + STRUCTURED_EXTENSIONS) or other_reader(kind.lower()))
+            ) and nothing_to_find(text, rules):
         diags: list[Diagnostic] = []  # the plain-text reader's article: no rule can find anything in it
     elif plain:
         from lint.readers import read_text
@@ -127,7 +132,7 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
             article.meta.date, article.meta.date_source = date, "option"
         diags = lint_article(article, rules)
     else:
-        article = read_article(name, text, date=date)
+        article = read_article(name, text, date=date, read_as=kind if read_as else None)
         diags = lint_article(article, rules)
         if article.source_map is not None:  # an HTML, JSON or Word file: findings at the file's offsets
             diags = article.source_map.to_source(diags)
@@ -141,6 +146,13 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     if sups is not None:
         sups.extend(parsed)
     return diags
+
+
+def _as_path(name: str, ext: str) -> str:
+    """``name`` with its extension replaced by ``ext`` (``md`` or ``.md``): how a reader is chosen."""
+    ext = ext if ext.startswith(".") else "." + ext
+    base, _ = os.path.splitext(name)
+    return (base or name) + ext
 
 
 def _unknown_names(name: str, sups: Sequence[Suppression], known: frozenset[str]) -> list[Diagnostic]:

@@ -106,7 +106,8 @@ OPTIONS: dict[str, tuple[str, str]] = {
     # Vale's flags, so that a Vale user's command line runs unchanged
     "--minAlertLevel": ("min_level", "value"), "--no-exit": ("exit_zero", "flag"), "--output": ("vale_output", "value"),
     "--no-wrap": ("vale_noop", "flag"), "--normalize": ("vale_noop", "flag"), "--relative": ("vale_noop", "flag"),
-    "--sort": ("vale_noop", "flag"), "--no-global": ("vale_noop", "flag"),
+    "--sort": ("vale_noop", "flag"), "--no-global": ("no_global", "flag"),
+    "--glob": ("vale_glob", "value"), "--ext": ("vale_ext", "value"), "--filter": ("vale_filter", "value"),
 }
 DEFAULTS: dict[str, Any] = {
     "paths": None, "format": None, "output_file": None, "min_level": None, "fail_level": None, "exit_zero": False,
@@ -115,8 +116,18 @@ DEFAULTS: dict[str, Any] = {
     "follow_links": False, "fix": False, "unsafe_fixes": False, "diff": False, "statistics": False,
     "report_unused": False, "baseline": None, "write_baseline": None, "list_rules": False, "explain": None, "jobs": 0,
     "no_cache": False, "lsp": False, "server": False, "idle_timeout": None, "test_examples": False,
-    "print_article": False, "vale_output": None, "vale_noop": False,
+    "print_article": False, "vale_output": None, "vale_noop": False, "vale_glob": None, "vale_ext": None,
+    "vale_filter": None, "no_global": False,
 }
+
+
+def _extension(ext: str | None) -> str | None:
+    """Vale's ``--ext``: ``.md`` or ``md``."""
+    if ext is None:
+        return None
+    if not ext.strip(".").strip() or "/" in ext:
+        _fail(f"--ext must be an extension such as .md, not {ext!r}")
+    return "." + ext.strip().lstrip(".")
 
 
 def parse(argv: list[str]) -> dict[str, Any] | None:
@@ -185,9 +196,10 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool, report_unused: bool, baseline: Path | None,
         write_baseline: Path | None, list_rules: bool, explain: str | None, jobs: int, no_cache: bool, lsp: bool,
         server: bool, idle_timeout: float | None, test_examples: bool, print_article: bool = False,
-        vale_output: str | None = None, vale_noop: bool = False) -> NoReturn:
+        vale_output: str | None = None, vale_noop: bool = False, vale_glob: str | None = None,
+        vale_ext: str | None = None, vale_filter: str | None = None, no_global: bool = False) -> NoReturn:
     """One run of the command, its options parsed (by ``main`` or by typer); exits with the run's code."""
-    del vale_noop  # --no-wrap, --normalize, --relative, --sort, --no-global: what newslint does anyway
+    del vale_noop  # --no-wrap, --normalize, --relative, --sort: what newslint does anyway
     if vale_output is not None:  # Vale's --output: line, CLI or JSON
         chosen = _VALE_OUTPUTS.get(vale_output.lower())
         if chosen is None:
@@ -223,7 +235,8 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         fail_level=_level(fail_level, "--fail-level"), format=format, ignore_syntax=ignore_syntax,
         stdin_filename=stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, report_unused=report_unused,
         baseline=baseline, jobs=jobs, force_exclude=force_exclude, follow_links=follow_links, use_cache=not no_cache, explain=explain,
-        vale_only=vale_only,
+        vale_only=vale_only, glob=vale_glob, read_as=_extension(vale_ext), rule_filter=vale_filter,
+        no_global=no_global,
         keep_text=not (write_baseline is None and not diff and (format or "text") in _POSITIONS_ONLY),
     )
     try:

@@ -106,9 +106,26 @@ def lint(
     ] = None,
     vale_noop: Annotated[
         bool,
-        typer.Option("--no-wrap", "--normalize", "--relative", "--sort", "--no-global",
+        typer.Option("--no-wrap", "--normalize", "--relative", "--sort",
                      help="Vale's flags, accepted: newslint's output is unwrapped, sorted and as given already."),
     ] = False,
+    no_global: Annotated[
+        bool,
+        typer.Option("--no-global", help="Vale's flag: read no user-level Vale configuration and not Vale's default StylesPath."),
+    ] = False,
+    vale_glob: Annotated[
+        Optional[str],
+        typer.Option("--glob", help="Vale's flag: lint only the files this glob matches ('*.{md,txt}'; '!' before it negates)."),
+    ] = None,
+    vale_ext: Annotated[
+        Optional[str],
+        typer.Option("--ext", help="Vale's flag: read every file (and standard input) as this extension, e.g. .md."),
+    ] = None,
+    vale_filter: Annotated[
+        Optional[str],
+        typer.Option("--filter", help="Vale's flag: run only the rules this expression is true of "
+                                      "('.Name == \"Vale.Spelling\"', '.Level in [\"error\"]', '@file')."),
+    ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Lint news articles (.txt, .md, .html, newsroom .json, .docx) for inconsistencies and unsourced claims."""

@@ -33,11 +33,12 @@ class ReadError(Exception):
 
 
 def discover(paths: list[str], errors: list[str], notes: list[str] | None = None,
-             follow_links: bool = False) -> Iterator[tuple[str, bool]]:
+             follow_links: bool = False, every_file: bool = False) -> Iterator[tuple[str, bool]]:
     """``(path, named)`` for each article file, once however often and in
     whatever spelling it is given (``a.txt``, ``./a.txt``, its absolute
     path): ``named`` when the path was given itself, not only found in a
-    folder. ``-`` is standard input.
+    folder. ``-`` is standard input. ``every_file``: a folder yields its files
+    of every extension (the caller keeps those a Vale configuration reads).
 
     A link found in a folder that leads out of the roots is not followed
     (a line in ``notes``) unless ``follow_links``."""
@@ -50,7 +51,8 @@ def discover(paths: list[str], errors: list[str], notes: list[str] | None = None
             continue
         p = Path(raw)
         if p.is_dir():
-            for found in _walk(p, errors, None if follow_links else roots, notes if notes is not None else []):
+            for found in _walk(p, errors, None if follow_links else roots, notes if notes is not None else [],
+                               None if every_file else EXTENSIONS):
                 key = _identity(found)
                 if key not in seen:
                     seen.add(key)
@@ -85,8 +87,10 @@ def inside(path: str, roots: list[str]) -> bool:
     return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
 
-def _walk(root: Path, errors: list[str], roots: list[str] | None, notes: list[str]) -> list[str]:
-    """Article files under ``root``; ``roots``: where a link may lead (None: anywhere)."""
+def _walk(root: Path, errors: list[str], roots: list[str] | None, notes: list[str],
+          extensions: tuple[str, ...] | None = EXTENSIONS) -> list[str]:
+    """Article files under ``root``; ``roots``: where a link may lead (None: anywhere);
+    ``extensions``: the files kept (None: every file)."""
     out: list[str] = []
     visited: set[tuple[int, int]] = set()
 
@@ -122,7 +126,8 @@ def _walk(root: Path, errors: list[str], roots: list[str] | None, notes: list[st
                 if e.is_dir():
                     if not leaves(e):
                         walk(e.path)
-                elif e.name.lower().endswith(EXTENSIONS) and not e.name.startswith("~$") and not leaves(e):
+                elif ((extensions is None or e.name.lower().endswith(extensions)) and not e.name.startswith("~$")
+                      and not leaves(e)):
                     # ("~$story.docx": Word's lock file beside an open document)
                     out.append(e.path)
             except OSError as exc:
@@ -133,7 +138,16 @@ def _walk(root: Path, errors: list[str], roots: list[str] | None, notes: list[st
 
 
 # Vale's configuration files, in its order of preference (lint/vale_config.py)
-VALE_CONFIG_NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
+VALE_CONFIG_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
+
+
+def find_vale_config(start: Path) -> Path | None:
+    """The Vale configuration for ``start``: ``VALE_CONFIG_PATH`` when set (Vale's
+    override of its search), else the nearest one upward."""
+    env = os.environ.get("VALE_CONFIG_PATH")
+    if env:
+        return Path(env).expanduser()
+    return find_upward(start, VALE_CONFIG_NAMES)
 
 
 def find_upward(start: Path, names: tuple[str, ...], accept=lambda f: True) -> Path | None:

@@ -69,6 +69,10 @@ class Settings:
     fail_level: Severity | None = None
     format: str | None = None
     ignore_syntax: bool = False  # every file read as plain text (Vale's --ignore-syntax)
+    read_as: str | None = None  # every file read as this extension (Vale's --ext=.md)
+    glob: str | None = None  # only the files this glob matches, "!" negates (Vale's --glob)
+    rule_filter: str | None = None  # only the rules this expression is true of (Vale's --filter)
+    no_global: bool = False  # no user-level Vale configuration nor default StylesPath (Vale's --no-global)
     stdin_filename: str | None = None
     fix: bool = False
     unsafe_fixes: bool = False
@@ -115,6 +119,39 @@ class Project:
         if self.vale is not None:
             rules = self.vale.resolver.rules_for(name, rules)
         return rules
+
+    def read_as(self, name: str) -> str | None:
+        """The extension ``name`` is read as, when not its own: ``--ext``, or the
+        Vale configuration's ``[formats]`` association (``mdx = md``)."""
+        if self.settings.read_as:
+            return self.settings.read_as
+        if self.vale is not None:
+            return self.vale.config.read_as(name)
+        return None
+
+    def reads(self, name: str) -> bool:
+        """Whether a file found in a folder is linted: newslint's own formats, and,
+        under a Vale configuration, every format it has a reader for (as Vale lints
+        every file of a format it knows) -- all within ``--glob``."""
+        from lint.readers import EXTENSIONS, OTHER_READERS
+
+        glob = self.settings.glob
+        if glob is not None and not _glob_match(glob, name):
+            return False
+        low = (self.read_as(name) or os.path.splitext(name)[1]).lower()
+        low = low if low.startswith(".") else "." + low
+        return low in EXTENSIONS or (self.vale is not None and low in OTHER_READERS)
+
+
+def _glob_match(glob: str, name: str) -> bool:
+    """Vale's ``--glob``: its pattern (``*`` crosses folders) against the path; ``!`` negates."""
+    from lint.vale_config import glob_regex
+
+    neg = glob.startswith("!")
+    pat = glob_regex(glob[1:] if neg else glob)
+    path = name.replace(os.sep, "/").removeprefix("./")
+    hit = pat.match(path) is not None or pat.match(path.rsplit("/", 1)[-1]) is not None
+    return hit != neg
 
 
 @dataclass
@@ -266,6 +303,14 @@ def load_project(settings: Settings, start: Path) -> Project:
                     notes.append(f"{vale.config.path}: {key}: no such rule{did_you_mean(key, known)}")
     loaded = _with_levels(loaded, cfg.levels)
     selected = select(loaded, chosen, skip)
+    if s.rule_filter is not None:
+        from lint import vale_filter
+
+        try:
+            keeps = vale_filter.compile_filter(s.rule_filter)
+        except vale_filter.FilterError as exc:
+            raise UsageError(str(exc)) from None
+        selected = [r for r in selected if keeps(vale_filter.fields(r))]
     vale_ids = {r.id for r in vale.rules} if vale is not None else set()
     from lint.rules import unknown_scopes
 
@@ -289,18 +334,18 @@ def _level(name: str) -> Severity:
 
 def _vale_setup(s: Settings, start: Path) -> Setup | None:
     """The Vale configuration in force (given, or found upward unless isolated)."""
-    from lint.files import VALE_CONFIG_NAMES, find_upward
+    from lint.files import find_vale_config
 
     if s.vale_config is not None and not s.vale_config.is_file():
         raise UsageError(f"{s.vale_config}: no such Vale configuration file")
-    found = s.vale_config or (None if s.isolated else find_upward(start, VALE_CONFIG_NAMES))
+    found = s.vale_config or (None if s.isolated else find_vale_config(start))
     if found is None:
         return None
     from lint import vale_config
     from lint.rules import builtin_packs
 
     try:
-        return vale_config.setup(found, builtin=builtin_packs(), only_named=s.vale_only)
+        return vale_config.setup(found, builtin=builtin_packs(), only_named=s.vale_only, no_global=s.no_global)
     except vale_config.ValeConfigError as exc:
         raise UsageError(str(exc)) from None
 
@@ -351,7 +396,7 @@ def lint_source(name: str, text: str, project: Project, *, rules: Sequence[Rule]
 
     rules = project.rules_for(name) if rules is None else rules
     return api.lint_text(name, text, rules, date=project.date, plain=project.settings.ignore_syntax,
-                         sups=sups, known=project.known_ids, maps=maps)
+                         sups=sups, known=project.known_ids, maps=maps, read_as=project.read_as(name))
 
 
 def lint_one(name: str, text: str, project: Project) -> list[Diagnostic]:
@@ -398,7 +443,7 @@ class Projects:
 
     def for_path(self, name: str) -> Project:
         from lint import config as configuration
-        from lint.files import VALE_CONFIG_NAMES, find_upward
+        from lint.files import find_vale_config
 
         start = self.start(name)
         s = self.settings
@@ -406,8 +451,7 @@ class Projects:
             cfg_path = s.config or (None if s.isolated else configuration.find(start))
         except configuration.ConfigError as exc:
             raise UsageError(str(exc)) from None
-        found = (cfg_path,
-                 s.vale_config or (None if s.isolated else find_upward(start, VALE_CONFIG_NAMES)))
+        found = (cfg_path, s.vale_config or (None if s.isolated else find_vale_config(start)))
         key = tuple((str(f), _mtime(f)) if f is not None else None for f in found)
         project = self._cache.get(key)
         if project is None:
@@ -446,7 +490,7 @@ def lint_paths(paths: Sequence[str], where: Project | Projects,
     total = excluded = not_news = 0
     named: set[int] = set()  # the files given by name (not found in a folder)
     by_folder: dict[str, Project] = {}  # within one run, the files of a folder share its configuration
-    for path, explicit in discover(list(paths), walk_errors, notes, follow_links=s.follow_links):
+    for path, explicit in discover(list(paths), walk_errors, notes, follow_links=s.follow_links, every_file=True):
         name = (s.stdin_filename or "-") if path == "-" else path
         if isinstance(where, Project):
             project = where
@@ -454,6 +498,10 @@ def lint_paths(paths: Sequence[str], where: Project | Projects,
             folder = os.path.dirname(name) if path != "-" else "\0stdin"
             hit = by_folder.get(folder)
             project = hit if hit is not None else by_folder.setdefault(folder, where.for_path(name))
+        if not explicit and not project.reads(name):  # a folder's other files (Vale's formats under a .vale.ini)
+            continue
+        if explicit and path != "-" and s.glob is not None and not _glob_match(s.glob, name):
+            continue
         if (path != "-" or s.stdin_filename) and project.config.excluded(name) and (s.force_exclude or not explicit):
             excluded += 1
             continue

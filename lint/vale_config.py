@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,14 @@ from lint import regexes, safe_yaml
 from lint.files import VALE_CONFIG_NAMES as NAMES
 
 LEVELS = ("suggestion", "warning", "error")
+# Vale's source-code formats (internal/core/format.go): a [formats] association of one
+# with a markup format makes its comments that markup, not the whole file
+CODE_EXTENSIONS = frozenset((
+    "py", "py3", "pyw", "rpy", "cpy", "c", "h", "cc", "cpp", "cp", "cxx", "c++", "hpp", "h++", "cs", "csx",
+    "clj", "cljs", "cljc", "cljd", "css", "go", "rb", "java", "bsh", "js", "jsx", "lua", "php", "pl", "pm",
+    "pod", "ps1", "psm1", "psd1", "r", "rs", "swift", "ts", "tsx", "sass", "less", "scala", "sbt", "hs",
+    "jl", "proto", "kt", "dart", "sh", "bash", "zsh", "yml", "yaml", "toml", "tf", "mjs", "cjs",
+))
 _ON = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 _CORE_KEYS = {
     "stylespath", "minalertlevel", "vocab", "ignoredscopes", "skippedscopes", "ignoredclasses",
@@ -160,6 +169,8 @@ class ValeConfig:
     path: Path
     root: Path  # the folder of the file
     styles_path: Path | None = None
+    # Vale's default StylesPath when it exists beside the project's: searched first for styles
+    search_paths: list[Path] = field(default_factory=list)
     min_alert_level: str = "suggestion"
     vocab: list[str] = field(default_factory=list)
     ignored_scopes: list[str] = field(default_factory=list)
@@ -168,6 +179,21 @@ class ValeConfig:
     sections: list[Section] = field(default_factory=list)
     accepted: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    formats: dict[str, str] = field(default_factory=dict)  # [formats]: extension -> the one it is read as
+
+    def style_paths(self) -> list[Path]:
+        """Where a style or a vocabulary is looked for, in order (the first that has it wins)."""
+        return [*self.search_paths, *([self.styles_path] if self.styles_path is not None else [])]
+
+    def read_as(self, path: str) -> str | None:
+        """The extension ``path`` is read as by ``[formats]`` (``mdx = md``: ".md"), or None.
+        Source code associated with a markup format stays code (Vale's "fragment": its
+        comments are the markup), for the code reader."""
+        ext = os.path.splitext(path)[1].lstrip(".")
+        target = self.formats.get(ext) or self.formats.get(ext.lower())
+        if not target or ext.lower() in CODE_EXTENSIONS:
+            return None
+        return "." + target.lstrip(".")
 
     # -- which styles the file names ------------------------------------
     def styles(self) -> list[str]:
@@ -244,27 +270,31 @@ def _unquote(value: str) -> str:
 
 
 def _patterns(value: str) -> list[str]:
-    """TokenIgnores / BlockIgnores: comma-separated patterns (a comma inside brackets stays)."""
-    out, depth, cur = [], 0, []
+    """TokenIgnores / BlockIgnores: patterns separated by commas, split as Vale's INI
+    reader (go-ini's ``Strings(",")``) splits them: at every comma, a comma inside
+    brackets too, unless escaped as ``\\,``; empty items dropped, repeats once."""
+    out: list[str] = []
+    cur: list[str] = []
     i = 0
     while i < len(value):
         c = value[i]
-        if c == "\\" and i + 1 < len(value):
-            cur.append(value[i : i + 2])
+        if c == "\\" and value.startswith(",", i + 1):
+            cur.append(",")
             i += 2
             continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth = max(0, depth - 1)
-        if c == "," and depth == 0:
+        if c == ",":
             out.append("".join(cur).strip())
             cur = []
         else:
             cur.append(c)
         i += 1
     out.append("".join(cur).strip())
-    return [_unquote(p) for p in out if p.strip()]
+    seen: list[str] = []
+    for p in out:
+        p = _unquote(p)
+        if p and p not in seen:
+            seen.append(p)
+    return seen
 
 
 def _list(value: str) -> list[str]:
@@ -280,16 +310,105 @@ def _toggle(where: str, key: str, value: str) -> str:
     raise ValeConfigError(f"{where}: {key}: must be YES, NO, suggestion, warning or error, not {value!r}")
 
 
-def load(path: Path) -> ValeConfig:
-    """Read and validate a Vale configuration file (not yet its styles)."""
+def _read(path: Path) -> str:
     try:
-        raw = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValeConfigError(f"{path}: cannot read: {exc}") from None
+
+
+def _logical_lines(raw: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) as Vale's INI reader joins them: a line ending in ``\\``
+    continues on the next, and a value opened with ``\"\"\"`` runs to its closing ``\"\"\"``."""
+    lines = raw.splitlines()
+    i = 0
+    while i < len(lines):
+        n, line = i + 1, lines[i].rstrip()
+        i += 1
+        _, eq, value = line.partition("=")
+        if eq and value.strip().startswith('"""') and value.count('"""') == 1:
+            parts = [line]
+            while i < len(lines):
+                parts.append(lines[i])
+                i += 1
+                if '"""' in parts[-1]:
+                    break
+            joined = "\n".join(parts)
+            k, _, v = joined.partition("=")
+            v = v.strip()
+            yield n, f"{k}= {v[3:v.rfind(chr(34) * 3)] if v.count(chr(34) * 3) >= 2 else v[3:]}"
+            continue
+        while line.endswith("\\") and not line.lstrip().startswith(("#", ";")) and i < len(lines):
+            line = line[:-1] + lines[i].rstrip()
+            i += 1
+        yield n, line
+
+
+def load(path: Path, *, no_global: bool = False) -> ValeConfig:
+    """Read and validate a Vale configuration file (not yet its styles), as Vale does:
+    the user-level configuration (``$XDG_CONFIG_HOME/vale/.vale.ini``, unless
+    ``no_global``) and the configuration packages that ``vale sync`` put in
+    ``StylesPath/.vale-config/`` are read first, this file over them; without a
+    ``StylesPath`` the styles are looked for in Vale's default one
+    (``VALE_STYLES_PATH``, else ``$XDG_DATA_HOME/vale/styles``)."""
+    raw = _read(path)
+    first = ValeConfig(path=path, root=path.parent.resolve())
+    _parse(first, raw, path, {})
+    sources: list[tuple[Path, str]] = []
+    user = None if no_global else user_config()
+    if user is not None and user.resolve() != path.resolve():
+        sources.append((user, _read(user)))
+    styles = first.styles_path
+    if styles is None and user is not None:
+        probe = ValeConfig(path=user, root=user.parent.resolve())
+        _parse(probe, sources[0][1], user, {})
+        styles = probe.styles_path
+    if styles is None:
+        styles = default_styles_path()
+    pipe = styles / PIPE_DIR if styles is not None else None
+    if pipe is not None and pipe.is_dir():
+        numbered = sorted(pipe.glob("*.ini"), key=lambda f: (int(f.name.split("-", 1)[0]) if f.name.split("-", 1)[0].isdigit() else 1 << 30, f.name))
+        sources += [(f, _read(f)) for f in numbered if f.is_file()]
     cfg = ValeConfig(path=path, root=path.parent.resolve())
-    section: Section | None = None  # None: the core section
     core_line: dict[str, int] = {}
-    for n, line in enumerate(raw.splitlines(), 1):
+    for src, text in sources:
+        _parse(cfg, text, src, {}, base=True)
+    _parse(cfg, raw, path, core_line)
+    if cfg.styles_path is None:
+        default = default_styles_path()
+        if default is not None and default.is_dir():
+            cfg.styles_path = default
+    elif not no_global:
+        default = default_styles_path()
+        if default is not None and default.is_dir() and default.resolve() != cfg.styles_path:
+            cfg.search_paths = [default.resolve()]
+    return _finish(cfg, path, core_line)
+
+
+PIPE_DIR = ".vale-config"  # where `vale sync` puts the packages' own .vale.ini files
+
+
+def default_styles_path() -> Path | None:
+    """Vale's default StylesPath: ``VALE_STYLES_PATH``, else ``$XDG_DATA_HOME/vale/styles``."""
+    env = os.environ.get("VALE_STYLES_PATH")
+    if env:
+        return Path(env).expanduser().resolve()
+    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(data) / "vale" / "styles"
+
+
+def user_config() -> Path | None:
+    """The user-level configuration (``$XDG_CONFIG_HOME/vale/.vale.ini``), when there is one."""
+    home = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    f = Path(home) / "vale" / ".vale.ini"
+    return f if f.is_file() else None
+
+
+def _parse(cfg: ValeConfig, raw: str, path: Path, core_line: dict[str, int], base: bool = False) -> None:
+    """Read one configuration file's lines into ``cfg`` (``base``: a file read before the
+    project's own: its StylesPath is not the project's)."""
+    section: Section | None = None  # None: the core section
+    for n, line in _logical_lines(raw):
         s = line.strip()
         if not s or s[0] in "#;":
             continue
@@ -305,6 +424,10 @@ def load(path: Path) -> ValeConfig:
                 glob = glob_regex(name)
             except (ValueError, regex.error) as exc:
                 raise ValeConfigError(f"{where}: invalid glob [{name}]: {exc}") from None
+            same = next((x for x in cfg.sections if x.name == name), None)
+            if same is not None:  # a section named twice (or by a package and the project): one section
+                section = same
+                continue
             section = Section(name, n, glob)
             if name == "*":
                 if cfg.global_section is None:
@@ -322,11 +445,14 @@ def load(path: Path) -> ValeConfig:
             raise ValeConfigError(f"{where}: a key is missing before '='")
         low = key.lower()
         if section is not None and section.glob is None:
-            continue  # [formats] and the like: not used by newslint
+            if section.name.lower() == "formats" and value.strip():
+                cfg.formats[key.lstrip(".")] = value.strip().lstrip(".")
+            continue  # [asciidoctor] attributes: not used by newslint
         if section is None and low in _CORE_KEYS:
             core_line[low] = n
             if low == "stylespath":
-                cfg.styles_path = (cfg.root / value).resolve() if value else None
+                if not base:
+                    cfg.styles_path = (path.parent.resolve() / value).resolve() if value else None
             elif low == "minalertlevel":
                 if value.lower() not in LEVELS:
                     raise ValeConfigError(f"{where}: MinAlertLevel: must be suggestion, warning or error, not {value!r}")
@@ -361,6 +487,10 @@ def load(path: Path) -> ValeConfig:
             target.checks[key] = _toggle(where, key, value)
         else:
             raise ValeConfigError(f"{where}: invalid key {key!r}")
+    return None
+
+
+def _finish(cfg: ValeConfig, path: Path, core_line: dict[str, int]) -> ValeConfig:
     if cfg.styles_path is not None and not cfg.styles_path.is_dir():
         raise ValeConfigError(f"{path}:{core_line.get('stylespath', 1)}: StylesPath: no such folder {str(cfg.styles_path)!r}")
     accepted: dict[str, str] = {}  # casefolded -> term: a later vocabulary wins ("Definately" over "definately")
@@ -382,7 +512,7 @@ def _read_vocab(cfg: ValeConfig, name: str, line: int) -> tuple[list[str], list[
     where = f"{cfg.path}:{line}"
     if cfg.styles_path is None:
         raise ValeConfigError(f"{where}: Vocab: {name!r} needs a StylesPath")
-    for folder in (cfg.styles_path / "config" / "vocabularies" / name, cfg.styles_path / "Vocab" / name):
+    for folder in (f for root in cfg.style_paths() for f in (root / "config" / "vocabularies" / name, root / "Vocab" / name)):
         if folder.is_dir():
             break
     else:
@@ -512,7 +642,7 @@ def _load_styles(cfg: ValeConfig, builtin: frozenset[str]) -> list:
         if style == "Vale":
             out.extend(vale_style(cfg, mask))
             continue
-        folder = cfg.styles_path / style if cfg.styles_path is not None else None
+        folder = next((root / style for root in cfg.style_paths() if (root / style).is_dir()), None)
         if folder is None or not folder.is_dir():
             if _needed(cfg, style):
                 where = cfg.styles_path or "(no StylesPath)"
@@ -766,11 +896,12 @@ class Setup:
         return frozenset(self.resolver.vale_ids)
 
 
-def setup(path: Path, builtin: frozenset[str] = frozenset(), only_named: bool = False) -> Setup:
+def setup(path: Path, builtin: frozenset[str] = frozenset(), only_named: bool = False,
+          no_global: bool = False) -> Setup:
     """Load the configuration at ``path`` and every rule it names; the
     styles in ``builtin`` are newslint's packs, loaded by newslint
     (``only_named``: they run only where the configuration names them)."""
-    cfg = load(path)
+    cfg = load(path, no_global=no_global)
     rules = load_rules(cfg, builtin)
     seen: dict[str, str] = {}
     for r in rules:

@@ -51,23 +51,24 @@ def read_markdown(path: str, text: str, **kwargs) -> Article:
 
 
 def read_article(
-    path: str, text: str, *, date: dt.date | None = None, body_only: bool = False
+    path: str, text: str, *, date: dt.date | None = None, body_only: bool = False, read_as: str | None = None
 ) -> Article:
     """Read ``text`` (the contents of ``path``) into an Article.
 
     ``date`` overrides any date found in the article (``date_source`` is
     then ``"option"``). ``body_only`` skips headline/byline detection: every
-    prose block is body text (used for rule examples). Raises
+    prose block is body text (used for rule examples). ``read_as``: a
+    path whose extension picks the reader instead of ``path``'s. Raises
     :class:`ReadError` for an unreadable article (broken front matter).
     """
-    lower = path.lower()
+    lower = (read_as or path).lower()
     other = other_reader(lower)
     if other is not None:
         article = other(path, text, body_only=body_only)
     elif lower.endswith(MARKDOWN_EXTENSIONS):
         article = read_markdown(path, text, body_only=body_only)
     elif lower.endswith(STRUCTURED_EXTENSIONS):
-        article = read_structured(path, text)
+        article = read_structured(path, text, kind=read_as)
     else:
         article = read_text(path, text, body_only=body_only)
     if date is not None:
@@ -116,8 +117,9 @@ def extract(path: str, text: str):
                                     "pip install 'newslint[html]'") from None
 
 
-def read_structured(path: str, text: str) -> Article:
-    """An HTML page, a newsroom JSON file or a Word file's text as an Article with a source map."""
+def read_structured(path: str, text: str, kind: str | None = None) -> Article:
+    """An HTML page, a newsroom JSON file or a Word file's text as an Article with a source map
+    (``kind``: a path whose extension says which, when not ``path``'s)."""
     from lint.readers.build import to_article
 
-    return to_article(path, text, extract(path, text))
+    return to_article(path, text, extract(kind or path, text))
