@@ -180,6 +180,7 @@ class ValeConfig:
     accepted: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)  # [formats]: extension -> the one it is read as
+    notes: list[str] = field(default_factory=list)  # what was read leniently, as Vale reads it
 
     def style_paths(self) -> list[Path]:
         """Where a style or a vocabulary is looked for, in order (the first that has it wins)."""
@@ -301,13 +302,18 @@ def _list(value: str) -> list[str]:
     return [x.strip() for x in value.split(",") if x.strip()]
 
 
-def _toggle(where: str, key: str, value: str) -> str:
+def _toggle(where: str, key: str, value: str, notes: list[str] | None = None) -> str:
+    """YES, NO or a level. Any other value turns the rule off, as in Vale (its
+    ``validateLevel``), with a note."""
     v = value.strip()
     if v.lower() in _ON:
         return "YES" if _ON[v.lower()] else "NO"
     if v.lower() in LEVELS:
         return v.lower()
-    raise ValeConfigError(f"{where}: {key}: must be YES, NO, suggestion, warning or error, not {value!r}")
+    if notes is not None:
+        notes.append(f"{where}: {key} = {value!r} is not YES, NO, suggestion, warning or error: "
+                     "the rule is off, as in Vale")
+    return "NO"
 
 
 def _read(path: Path) -> str:
@@ -484,7 +490,7 @@ def _parse(cfg: ValeConfig, raw: str, path: Path, core_line: dict[str, int], bas
         elif "." in key or regex.fullmatch(r"[\w-]+", key):
             if "." not in key and value.strip().lower() not in _ON and value.strip().lower() not in LEVELS:
                 continue  # an unknown plain key: Vale ignores it
-            target.checks[key] = _toggle(where, key, value)
+            target.checks[key] = _toggle(where, key, value, cfg.notes)
         else:
             raise ValeConfigError(f"{where}: invalid key {key!r}")
     return None
@@ -644,17 +650,27 @@ def _load_styles(cfg: ValeConfig, builtin: frozenset[str]) -> list:
             continue
         folder = next((root / style for root in cfg.style_paths() if (root / style).is_dir()), None)
         if folder is None or not folder.is_dir():
+            where = cfg.styles_path or "(no StylesPath)"
             if _needed(cfg, style):
-                where = cfg.styles_path or "(no StylesPath)"
                 raise ValeConfigError(f"{cfg.path}: style {style!r} not found in StylesPath {str(where)!r}")
+            named = sorted({k for sec in cfg._all_sections() for k, v in sec.checks.items()
+                            if k.split(".", 1)[0] == style and "." in k and v != "NO"})
+            if named:  # rules turned on by name in a style that is not there: skipped, as Vale skips them
+                cfg.notes.append(f"{cfg.path}: {', '.join(named)}: no style {style!r} in StylesPath {str(where)!r}: "
+                                 "not run")
             continue
         try:
             if any(style in (sec.base_styles or []) for sec in cfg._all_sections()):
                 rules = load_pack(folder)
             else:  # only the rules turned on by name, as Vale loads them
-                rules = [_load_one(cfg, folder, name) for name in _named_rules(cfg, style)]
+                rules = [r for r in (_load_one(cfg, folder, name) for name in _named_rules(cfg, style)) if r is not None]
         except RuleError as exc:
             raise ValeConfigError(str(exc)) from None
+        have = {r.id for r in rules}
+        missing = sorted({k for sec in cfg._all_sections() for k, v in sec.checks.items()
+                          if k.split(".", 1)[0] == style and "." in k and v != "NO" and k not in have})
+        if missing:  # "Microsoft.Ranges = YES" with no Ranges.yml: Vale runs the rest
+            cfg.notes.append(f"{cfg.path}: {', '.join(missing)}: no such rule in {folder}: not run")
         out.extend(_scoped(_with_vocab(r, cfg.accepted, mask)) for r in rules)
     return out
 
@@ -680,17 +696,13 @@ def _load_one(cfg: ValeConfig, folder: Path, rule_id: str):
             except (OSError, UnicodeDecodeError, safe_yaml.LimitError) as exc:
                 raise RuleError(str(f), None, None, f"cannot read: {exc}") from None
             return parse_rule_file(str(f), text, rule_id)
-    raise ValeConfigError(f"{cfg.path}: rule {rule_id} not found: no {folder / (stem + '.yml')}")
+    return None  # noted by the caller
 
 
 def _needed(cfg: ValeConfig, style: str) -> bool:
-    """Whether a missing style is an error: named as a base style, or a rule turned on."""
-    for sec in cfg._all_sections():
-        if style in (sec.base_styles or []):
-            return True
-        if any(k.split(".", 1)[0] == style and v != "NO" for k, v in sec.checks.items()):
-            return True
-    return False
+    """Whether a missing style is an error: named as a base style (a rule turned on by
+    name in a missing style is a note, as Vale skips it)."""
+    return any(style in (sec.base_styles or []) for sec in cfg._all_sections())
 
 
 class VocabMask:
@@ -909,7 +921,7 @@ def setup(path: Path, builtin: frozenset[str] = frozenset(), only_named: bool = 
             raise ValeConfigError(f"{r.path}: duplicate rule id {r.id} (also {seen[r.id]})")
         seen[r.id] = r.path
     resolver = Resolver(cfg, set(seen), builtin, only_named)
-    notes = []
+    notes = list(cfg.notes)
     for r in rules:
         reason = getattr(r.checker, "skipped_reason", None)
         if reason and resolver.enabled_anywhere(r.id):

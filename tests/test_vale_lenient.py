@@ -64,3 +64,41 @@ def test_yaml_1_2_booleans_in_rule_files_and_1_1_elsewhere():
     got = safe_yaml.load("a: on\nb: [yes, no, off, true, False, 1, null]\n", safe_yaml.RULE)
     assert got == {"a": "on", "b": ["yes", "no", "off", True, False, 1, None]}
     assert safe_yaml.load("a: on\n", safe_yaml.CONFIG) == {"a": True}  # newslint.yaml: as it always was
+
+
+def _lenient_project(tmp_path, ini: str):
+    style = tmp_path / "styles" / "Mine"
+    style.mkdir(parents=True)
+    (style / "Simply.yml").write_text("extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens: [simply]\n", encoding="utf-8")
+    (style / "Really.yml").write_text("extends: existence\nmessage: \"Drop '%s'.\"\nlevel: warning\ntokens: [really]\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("simply, really\n", encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text(ini, encoding="utf-8")
+    return newslint("--no-builtin", "--format", "line", "a.md", cwd=tmp_path)
+
+
+def test_a_rule_the_style_does_not_have_is_noted_and_the_rest_run(tmp_path):
+    r = _lenient_project(tmp_path, "StylesPath = styles\n[*.md]\nBasedOnStyles = Mine\nMine.Ranges = YES\n")
+    assert [line.split(":")[3] for line in r.stdout.splitlines()] == ["Mine.Simply", "Mine.Really"], r.stderr
+    assert "Mine.Ranges: no such rule" in r.stderr and r.returncode == 1
+
+
+def test_a_rule_named_in_a_style_that_is_not_there_is_noted(tmp_path):
+    r = _lenient_project(tmp_path, "StylesPath = styles\n[*.md]\nBasedOnStyles = Mine\nMicrosoft.Ranges = YES\n")
+    assert r.returncode == 1 and "Microsoft.Ranges: no style 'Microsoft'" in r.stderr
+
+
+def test_a_rule_turned_on_by_name_outside_basedonstyles_runs_alone(tmp_path):
+    r = _lenient_project(tmp_path, "StylesPath = styles\n[*.md]\nMine.Really = YES\nMine.Gone = YES\n")
+    assert [line.split(":")[3] for line in r.stdout.splitlines()] == ["Mine.Really"], r.stderr
+    assert "Mine.Gone: no such rule" in r.stderr
+
+
+def test_a_value_that_is_no_level_turns_the_rule_off_as_in_vale(tmp_path):
+    r = _lenient_project(tmp_path, "StylesPath = styles\n[*.md]\nBasedOnStyles = Mine\nMine.Simply = suggest\n")
+    assert [line.split(":")[3] for line in r.stdout.splitlines()] == ["Mine.Really"], r.stderr
+    assert "Mine.Simply = 'suggest' is not YES, NO" in r.stderr
+
+
+def test_a_missing_base_style_stays_an_error(tmp_path):
+    r = _lenient_project(tmp_path, "StylesPath = styles\n[*.md]\nBasedOnStyles = Mine, Nowhere\n")
+    assert r.returncode == 2 and "style 'Nowhere' not found" in r.stderr
