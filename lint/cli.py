@@ -211,6 +211,11 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
     vale_only = False
     if config is not None and vale_config is None and _is_vale_ini(config):  # Vale's --config=.vale.ini
         config, vale_config, vale_only = None, config, True
+    from lint import vale_commands
+
+    if vale_commands.is_command(paths):  # `newslint ls-config`, `sync`, ...: Vale's sub-commands
+        assert paths is not None
+        raise SystemExit(vale_commands.main(paths, vale_config or config, no_global))
     if no_cache:  # before anything compiles a pattern: neither cache is read (lint/regexes.py)
         from lint import rule_cache
 
