@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 # the top level (headline, standfirst, byline, paragraph, heading, list).
 TOP_SCOPES = ("headline", "standfirst", "byline", "paragraph", "heading", "list")
 SCOPES = TOP_SCOPES + ("sentence", "quote")
+# a source file's comments (lint/readers/code.py): Vale's comment, comment.line, comment.block;
+# "text" in a rule also means them, no markup scope (heading, paragraph ...) does
+CODE_SCOPES = ("comment",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,7 @@ class Metadata:
 class Article:
     path: str  # as reported, "-" or the --stdin-filename for standard input
     text: str  # the source, exactly as read (newlines untouched)
-    format: str  # "txt" | "md"
+    format: str  # "txt" | "md" | "code" (a source file's comments, lint/readers/code.py) | ...
     meta: Metadata
     blocks: list[Block]  # top-level blocks, in source order
     # every top-level block is a slice of ``text`` that starts at a line's
@@ -73,6 +76,8 @@ class Article:
     # None when ``text`` is the file itself.
     source_map: SourceMap | None = field(default=None, repr=False, compare=False)
     extracted: Extracted | None = field(default=None, repr=False, compare=False)  # what the reader made of the file
+    # a source file's comment blocks: Vale's scope of each ("comment.line" | "comment.block"), by block start
+    comment_kinds: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     # Per-block segmentation, computed once per article and shared by every
     # check that splits the same block (keyed by the Block value).

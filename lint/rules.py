@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, get_origin
 
 from lint import safe_yaml
-from lint.article import SCOPES
+from lint.article import CODE_SCOPES, SCOPES
 from lint.model import Severity
 from lint.spec import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -151,7 +151,7 @@ LENIENT_SCOPES = False
 def unknown_scopes(scope: list[str]) -> list[str]:
     """The scopes of a rule that name no block newslint knows, prose or code."""
     return [s for s in scope if (n := s.lstrip("~").split(".")[0]) not in SCOPES and n not in _VALE_SCOPES
-            and n not in _CODE_SCOPES]
+            and n not in _CODE_SCOPES and n not in CODE_SCOPES]
 
 
 # Vale's scope names that map onto newslint's blocks.
@@ -167,14 +167,15 @@ _VALE_SCOPES = {
     "table": None,
     "alt": None,
     "code": None,
-    "comment": None,
+    "comment": "comment",  # a source file's comments; "comment.line", "comment.block": lint/checks/_vale.py
 }
 
 
 # Vale's scopes of source code (a language's name, or "code"): no prose block of
 # a .md/.txt file is in one, so a rule scoped only so reads nothing there.
+# ("comment" is a block scope: the comments of a source file, lint/readers/code.py.)
 _CODE_SCOPES = frozenset((
-    "code", "comment", "string", "python", "py", "go", "golang", "ruby", "rb", "c", "cpp", "cs", "csharp",
+    "code", "string", "python", "py", "go", "golang", "ruby", "rb", "c", "cpp", "cs", "csharp",
     "java", "js", "javascript", "ts", "typescript", "jsx", "tsx", "rust", "rs", "php", "swift", "kotlin",
     "scala", "perl", "lua", "r", "julia", "haskell", "elixir", "clojure", "shell", "sh", "bash", "css",
     "sass", "less", "sql", "yaml", "json", "toml", "protobuf", "proto", "dart", "zig", "nim",
@@ -194,9 +195,13 @@ def resolve_scopes(scope: list[str]) -> frozenset[str]:
             # quoted paragraphs: the Vale check types narrow by level, format
             # or quoting themselves (lint/checks/_vale.py)
             continue
-        if name in ("text", "raw", "summary", "table", "alt"):
+        if name == "text" and qualifier.startswith("comment"):
+            names = {"comment"}  # "text.comment.line": Vale's full name of a comment scope
+        elif name in ("text", "raw", "summary"):
+            names = set(text) | {"comment"}  # a source file's comments are its text
+        elif name in ("table", "alt"):
             names = set(text)
-        elif name in SCOPES:
+        elif name in SCOPES or name in CODE_SCOPES:
             names = {name}
         else:
             vale_scope = _VALE_SCOPES.get(name)
@@ -212,7 +217,7 @@ def resolve_scopes(scope: list[str]) -> frozenset[str]:
 
         if any(not s.startswith("~") and no_prose(s) for s in scope) and all(s.startswith("~") or no_prose(s) for s in scope):
             return frozenset()  # only code scopes, or scopes that match nothing: nothing in prose
-        include = set(text)
+        include = set(text) | {"comment"}
     return frozenset(include - exclude)
 
 

@@ -15,6 +15,9 @@
   ``([API](https://...))``) and keeps inline code as ``*`` runs.
 * ``alt_blocks``, ``frontmatter_blocks``: Vale's ``alt`` and
   ``text.frontmatter.<key>`` scopes.
+* comment kinds: ``comment.line`` and ``comment.block`` (also written
+  ``text.comment.line``; ``~comment.block``) keep the comments of a source
+  file of that kind (``Article.comment_kinds``, lint/readers/code.py).
 """
 
 from __future__ import annotations
@@ -151,10 +154,26 @@ class ScopeFilter:
         self.sentences_only = bool(positive) and all(p == "sentence" for p in positive)
         self.no_quoted = "~blockquote" in names
         self.text = "text" in names  # Vale also lints the front matter's values as text
+        # "comment.line", "~comment.block", "text.comment.line": one kind of a source file's comments
+        self.comment_kinds: set[str] = set()
+        self.no_comment_kinds: set[str] = set()
+        for s in names:
+            neg = s.startswith("~")
+            name = s.lstrip("~")
+            name = name[5:] if name.startswith("text.comment.") else name
+            if name in ("comment.line", "comment.block"):
+                (self.no_comment_kinds if neg else self.comment_kinds).add(name)
+        if any(s.lstrip("~") in ("comment", "text.comment") and not s.startswith("~") for s in names):
+            self.comment_kinds = set()  # every comment
 
     def blocks(self, article: Article, blocks: list[Block]) -> list[Block]:
         if self.formats is not None and article.format not in self.formats:
             return []
+        if (self.comment_kinds or self.no_comment_kinds) and article.comment_kinds:
+            kinds = article.comment_kinds
+            blocks = [b for b in blocks if b.scope != "comment" or (
+                (not self.comment_kinds or kinds.get(b.start) in self.comment_kinds)
+                and kinds.get(b.start) not in self.no_comment_kinds)]
         if self.headings_only and article.format != "md":
             return []
         if self.sentences_only and article.format == "md":

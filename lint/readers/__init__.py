@@ -28,6 +28,13 @@ EXTENSIONS = (".txt",) + MARKDOWN_EXTENSIONS + STRUCTURED_EXTENSIONS
 # "module:function", imported when such a file comes; the function is called as
 # ``read(path, text, body_only=...)`` and returns an Article with exact offsets.
 OTHER_READERS: dict[str, str] = {
+    # source code: its comments (lint/readers/code.py; the extensions of lint.readers.code.LANGUAGES)
+    **dict.fromkeys((
+        ".py", ".py3", ".pyw", ".rpy", ".cpy", ".c", ".cc", ".cp", ".cpp", ".cxx", ".c++", ".h", ".hpp", ".h++",
+        ".java", ".bsh", ".scala", ".sbt", ".sass", ".scss", ".less", ".cs", ".csx", ".swift", ".go", ".js",
+        ".jsx", ".ts", ".tsx", ".qml", ".css", ".proto", ".rs", ".php", ".rb", ".gemspec", ".r", ".pl", ".pm",
+        ".pod", ".ex", ".exs", ".ps1", ".psm1", ".psd1", ".lua", ".hs", ".jl", ".clj", ".cljs", ".cljc", ".cljd",
+    ), "lint.readers.code:read_code"),
 }
 
 __all__ = ["EXTENSIONS", "ReadError", "extract", "read_article", "read_markdown", "read_structured", "read_text"]
