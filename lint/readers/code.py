@@ -315,7 +315,7 @@ class _Lexer:
         if kind == "block" and self.syn.star and len(content) > 1:
             inner = [(s, e) for s, e in content[1:] if text[s:e].strip()]
             last = content[-1]
-            if inner and all(_STAR.match(text, s, e) or (s, e) == last and not text[s:e].strip("* \t")
+            if inner and all(_STAR.match(text, s, e) or ((s, e) == last and not text[s:e].strip("* \t"))
                              for s, e in inner):
                 out = [content[0]]
                 for s, e in content[1:]:
@@ -411,7 +411,7 @@ class _Lexer:
         while k > 0 and text[k - 1] == "#":
             k -= 1
         hashes = i - k
-        if k == 0 or text[k - 1] != "r" or (k > 1 and (text[k - 2].isalnum() and text[k - 2] != "b"
+        if k == 0 or text[k - 1] != "r" or (k > 1 and ((text[k - 2].isalnum() and text[k - 2] != "b")
                                                        or text[k - 2] == "_")):
             return None
         close = '"' + "#" * hashes
