@@ -35,6 +35,7 @@ OTHER_READERS: dict[str, str] = {
         ".jsx", ".ts", ".tsx", ".qml", ".css", ".proto", ".rs", ".php", ".rb", ".gemspec", ".r", ".pl", ".pm",
         ".pod", ".ex", ".exs", ".ps1", ".psm1", ".psd1", ".lua", ".hs", ".jl", ".clj", ".cljs", ".cljc", ".cljd",
     ), "lint.readers.code:read_code"),
+    ".mdx": "lint.readers.markdown:read_mdx",  # Markdown with its JSX, ESM and {expressions} blanked
 }
 
 __all__ = ["EXTENSIONS", "ReadError", "extract", "read_article", "read_markdown", "read_structured", "read_text"]

@@ -205,7 +205,7 @@ def _as_text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
-def _parse_blocks(text: str, lines: list[tuple[int, int]], first: int) -> list[_Raw]:
+def _parse_blocks(text: str, lines: list[tuple[int, int]], first: int, *, indented_code: bool = True) -> list[_Raw]:
     raws: list[_Raw] = []
     cur: _Raw | None = None  # open paragraph or list item
     fence: str | None = None
@@ -270,7 +270,7 @@ def _parse_blocks(text: str, lines: list[tuple[int, int]], first: int) -> list[_
             fence = m["fence"]
             prev_blank = False
             continue
-        if cur is None and indent >= 4 and not in_list:
+        if cur is None and indent >= 4 and not in_list and indented_code:
             prev_blank = False
             continue  # indented code
         if _HTML_COMMENT_START.match(rest):
@@ -370,11 +370,13 @@ def _to_block(text: str, raw: _Raw) -> Block | None:
     return Block(raw.scope, start + s, masked[s:e])
 
 
-def read_markdown(path: str, text: str, *, body_only: bool = False) -> Article:
+def read_markdown(path: str, text: str, *, body_only: bool = False, _mdx: bool = False) -> Article:
     """Read a Markdown article. Raises ReadError on broken front matter."""
     lines = split_lines(text)
     first, fm = _front_matter(path, text, lines)
-    raws = _parse_blocks(text, lines, first)
+    if _mdx:
+        source, text = text, mdx_mask(text, lines, first)
+    raws = _parse_blocks(text, lines, first, indented_code=not _mdx)
     meta = Metadata()
     title = _as_text(fm.get("title"))
     blocks: list[Block] = []
@@ -397,7 +399,216 @@ def read_markdown(path: str, text: str, *, body_only: bool = False) -> Article:
         _byline(blocks, meta, has_title=title is not None)
         find_dateline(meta, [b for b in blocks if b.scope == "paragraph"])
     _apply_front_matter(meta, fm, title)
-    return Article(path=path, text=text, format="md", meta=meta, blocks=blocks)
+    return Article(path=path, text=source if _mdx else text, format="md", meta=meta, blocks=blocks)
+
+
+# -- MDX ----------------------------------------------------------------------------
+#
+# MDX is Markdown plus ESM (import/export statements), JSX elements and
+# JavaScript expressions ``{...}``, MDX comments ``{/* ... */}`` among them.
+# None of those is prose: ``mdx_mask`` blanks each one whole (a JSX element with
+# its children, as Vale does), keeping line breaks, and the Markdown reader reads
+# the rest. MDX has no indented code: four spaces start a paragraph. The article
+# keeps the file's own text (its ``{/* vale off */}`` comments are suppressions).
+
+_MDX_ESM = regexes.compile(r"(?:import|export)\b")
+_MDX_NAME = frozenset(".-_$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def read_mdx(path: str, text: str, *, body_only: bool = False) -> Article:
+    """Read an MDX file: Markdown with its JSX, ESM and expressions blanked (see ``mdx_mask``)."""
+    return read_markdown(path, text, body_only=body_only, _mdx=True)
+
+
+def _opens_jsx(text: str, i: int) -> bool:
+    """Whether a JSX tag starts at ``i``: "<" and a name, "</" or "<>" (not "<!", "<?", "<https:")."""
+    if not text.startswith("<", i) or i + 1 >= len(text):
+        return False
+    c = text[i + 1]
+    if c in ">/":
+        return True
+    if c not in _MDX_NAME:
+        return False
+    for ch in text[i + 1 : i + 200]:
+        if ch in " \t>/\n\r{":
+            return True
+        if ch not in _MDX_NAME:
+            return False  # a scheme ("https:") or an e-mail address: an autolink
+    return True
+
+
+def _blank_line_at(text: str, i: int) -> bool:
+    """Whether a blank line starts after the line break at ``i``."""
+    j = i + (2 if text.startswith("\r\n", i) else 1)
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j >= len(text) or text[j] in "\r\n"
+
+
+def _js_end(text: str, i: int, *, inline: bool) -> int:
+    """The offset after the "}" that closes the "{" at ``i`` (strings and comments known), or -1."""
+    depth = 0
+    n = len(text)
+    k = i
+    while k < n:
+        c = text[k]
+        if c in "'\"`":
+            e = k + 1
+            while e < n and text[e] != c:
+                e += 2 if text[e] == "\\" else 1
+            k = e + 1
+            continue
+        if text.startswith("/*", k):
+            e = text.find("*/", k + 2)
+            if e == -1:
+                return -1
+            k = e + 2
+            continue
+        if text.startswith("//", k):
+            while k < n and text[k] not in "\r\n":
+                k += 1
+            continue
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth -= 1
+            if depth <= 0:
+                return k + 1
+        elif c in "\r\n" and inline and _blank_line_at(text, k):
+            return -1  # an inline expression ends in its paragraph
+        k += 1
+    return -1
+
+
+def _jsx_end(text: str, i: int, *, inline: bool) -> int:
+    """The offset after the JSX element (children included) that starts at ``i``, or -1."""
+    stack: list[str] = []
+    n = len(text)
+    k = i
+    while k < n:
+        c = text[k]
+        if c == "<" and _opens_jsx(text, k):
+            closing = text.startswith("</", k)
+            j = k + (2 if closing else 1)
+            s = j
+            while j < n and text[j] in _MDX_NAME:
+                j += 1
+            name = text[s:j]
+            self_end = False
+            while j < n and text[j] != ">":  # the attributes
+                ch = text[j]
+                if ch in "'\"":
+                    e = text.find(ch, j + 1)
+                    j = n if e == -1 else e + 1
+                    continue
+                if ch == "{":
+                    e = _js_end(text, j, inline=False)
+                    if e == -1:
+                        return -1
+                    j = e
+                    continue
+                self_end = ch == "/"
+                j += 1
+            if j >= n:
+                return -1
+            if closing:
+                if stack:
+                    stack.pop()
+            elif not self_end:
+                stack.append(name)
+            k = j + 1
+            if not stack:
+                return k
+            continue
+        if c == "{":
+            e = _js_end(text, k, inline=False)
+            if e == -1:
+                return -1
+            k = e
+            continue
+        if c in "\r\n" and inline and _blank_line_at(text, k):
+            return -1
+        k += 1
+    return -1
+
+
+def mdx_mask(text: str, lines: list[tuple[int, int]], first: int) -> str:
+    """``text`` with MDX's ESM blocks, JSX elements and ``{...}`` expressions blanked
+    (line breaks kept), outside fenced code; lines before ``first`` (front matter) untouched."""
+    if "{" not in text and "<" not in text and "import" not in text and "export" not in text:
+        return text
+    chars = list(text)
+    fence: str | None = None
+    k = first
+    covered = -1  # offsets before this are blanked already
+    while k < len(lines):
+        ls, le = lines[k]
+        k += 1
+        if ls < covered:
+            continue
+        line = text[ls:le]
+        indent = len(line) - len(line.lstrip(" \t"))
+        rest = line[indent:]
+        if fence is not None:
+            if rest.startswith(fence) and set(rest.strip()) == {fence[0]}:
+                fence = None
+            continue
+        m = _FENCE.match(line)
+        if m and indent <= 3:
+            fence = m["fence"]
+            continue
+        at = ls + indent
+        end = -1
+        if indent == 0 and _MDX_ESM.match(line):
+            end = le  # a statement, and those that run on (open brackets) or follow directly
+            while True:
+                depth = sum(text.count(b, ls, end) for b in "{([") - sum(text.count(b, ls, end) for b in "})]")
+                if k < len(lines) and (depth > 0 or _MDX_ESM.match(text, lines[k][0])):
+                    end = lines[k][1]
+                    k += 1
+                    continue
+                break
+        elif indent <= 3 and rest.startswith("{"):
+            end = _js_end(text, at, inline=False)
+        elif indent <= 3 and _opens_jsx(text, at):
+            end = _jsx_end(text, at, inline=False)
+        if end != -1:
+            _mask(chars, at, end)
+            covered = end
+            continue
+        # inline: {expressions} and JSX elements inside the line (outside code spans)
+        j = ls
+        while True:
+            j = _next_inline(text, j, le)
+            if j == -1:
+                break
+            e = _js_end(text, j, inline=True) if text[j] == "{" else _jsx_end(text, j, inline=True)
+            if e == -1:
+                j += 1
+                continue
+            _mask(chars, j, e)
+            covered = j = e
+    return "".join(chars)
+
+
+def _next_inline(text: str, j: int, le: int) -> int:
+    """The next "{" or JSX tag in ``text[j:le]`` outside inline code, or -1."""
+    while j < le:
+        c = text[j]
+        if c == "`":
+            run = j
+            while run < le and text[run] == "`":
+                run += 1
+            close = text.find(text[j:run], run, le)
+            j = run if close == -1 else close + (run - j)
+            continue
+        if c == "\\":
+            j += 2
+            continue
+        if c == "{" or (c == "<" and _opens_jsx(text, j)):
+            return j
+        j += 1
+    return -1
 
 
 def _byline(blocks: list[Block], meta: Metadata, *, has_title: bool) -> None:
