@@ -6,7 +6,8 @@
     <!-- newslint-enable News.X -->           end this one
     <!-- newslint-disable-next-line News.X --> the next line that has text
 
-Vale's comments mean the same and go through the same parser:
+Vale's comments mean the same and go through the same parser (in MDX also
+written ``{/* vale off */}``):
 
     <!-- vale off -->  /  <!-- vale on -->     newslint-disable / newslint-enable
     <!-- vale Style.Rule = NO -->  (or off)    newslint-disable Style.Rule
@@ -29,8 +30,9 @@ import regex
 from lint import regexes
 from lint.model import Diagnostic
 
-_COMMENT = regexes.compile(
-    r"<!--\s*(?:newslint-(disable-next-line|disable|enable)\b([^>]*?)|vale\s+(?P<vale>[^>]*?))\s*-->"
+_COMMENT = regexes.compile(  # also as MDX comments: {/* vale off */} (lint/readers/markdown.py, read_mdx)
+    r"(?|<!--\s*(?:newslint-(disable-next-line|disable|enable)\b([^>]*?)|vale\s+(?P<vale>[^>]*?))\s*-->"
+    r"|\{/\*\s*(?:newslint-(disable-next-line|disable|enable)\b([^>]*?)|vale\s+(?P<vale>[^>]*?))\s*\*/\})"
 )
 # the body of a Vale comment: "off", "on", "styles = A, B", 'Name["a","b"] = NO'
 _VALE_SET = regexes.compile(r'(?P<name>[\w-]+(?:\.[\w-]+)?)\s*(?:\[(?P<matches>[^\]]*)\])?\s*=\s*(?P<value>[^=]+?)\s*$')
