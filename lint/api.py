@@ -105,7 +105,7 @@ def selector(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Callable
 def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | None = None,
               plain: bool = False, sups: list[Suppression] | None = None,
               known: frozenset[str] | None = None, maps: list | None = None,
-              read_as: str | None = None) -> list[Diagnostic]:
+              read_as: str | None = None, fragment: str | None = None) -> list[Diagnostic]:
     """Lint one article's text. ``name`` picks the reader by its extension.
 
     When ``sups`` is a list, the article's suppression comments are added
@@ -115,6 +115,7 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     finding. ``maps``: when a list, a structured file's ``SpanMap`` is added
     to it (cross-article findings are moved to the file's offsets with it).
     ``read_as``: the extension to read the file as (``.md``), when not its own.
+    ``fragment``: source code whose comments are written in this markup (``.md``).
     """
     from lint import suppress
     from lint.engine import lint_article, nothing_to_find, plan
@@ -132,7 +133,7 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
             article.meta.date, article.meta.date_source = date, "option"
         diags = lint_article(article, rules)
     else:
-        article = read_article(name, text, date=date, read_as=kind if read_as else None)
+        article = read_article(name, text, date=date, read_as=kind if read_as else None, fragment=fragment)
         diags = lint_article(article, rules)
         if article.source_map is not None:  # an HTML, JSON or Word file: findings at the file's offsets
             diags = article.source_map.to_source(diags)

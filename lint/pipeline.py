@@ -129,6 +129,13 @@ class Project:
             return self.vale.config.read_as(name)
         return None
 
+    def fragment(self, name: str) -> str | None:
+        """The markup that source code's comments are written in (Vale's ``[formats]
+        py = md``), or None; not under ``--ext``, which says how to read the whole file."""
+        if self.settings.read_as or self.vale is None:
+            return None
+        return self.vale.config.fragment(name)
+
     def reads(self, name: str) -> bool:
         """Whether a file found in a folder is linted: newslint's own formats, and,
         under a Vale configuration, every format it has a reader for (as Vale lints
@@ -396,7 +403,8 @@ def lint_source(name: str, text: str, project: Project, *, rules: Sequence[Rule]
 
     rules = project.rules_for(name) if rules is None else rules
     return api.lint_text(name, text, rules, date=project.date, plain=project.settings.ignore_syntax,
-                         sups=sups, known=project.known_ids, maps=maps, read_as=project.read_as(name))
+                         sups=sups, known=project.known_ids, maps=maps, read_as=project.read_as(name),
+                         fragment=project.fragment(name))
 
 
 def lint_one(name: str, text: str, project: Project) -> list[Diagnostic]:

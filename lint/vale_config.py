@@ -63,6 +63,9 @@ CODE_EXTENSIONS = frozenset((
     "pod", "ps1", "psm1", "psd1", "r", "rs", "swift", "ts", "tsx", "sass", "less", "scala", "sbt", "hs",
     "jl", "proto", "kt", "dart", "sh", "bash", "zsh", "yml", "yaml", "toml", "tf", "mjs", "cjs",
 ))
+# a [formats] target -> the markup format it names (Vale's FormatByExtension)
+_MARKUP_NAMES = {"md": "md", "markdown": "md", "mdown": "md", "markdn": "md", "mkd": "md", "mdx": "md",
+                 "rst": "rst", "rest": "rst", "adoc": "adoc", "asciidoc": "adoc", "asc": "adoc", "org": "org"}
 _ON = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 _CORE_KEYS = {
     "stylespath", "minalertlevel", "vocab", "ignoredscopes", "skippedscopes", "ignoredclasses",
@@ -195,6 +198,19 @@ class ValeConfig:
         if not target or ext.lower() in CODE_EXTENSIONS:
             return None
         return "." + target.lstrip(".")
+
+    def fragment(self, path: str) -> str | None:
+        """The markup that the comments of source code ``path`` are written in, by
+        ``[formats]`` (``py = md``: ".md"; Vale's fragments), when newslint reads both
+        the code and that markup; else None (the comments are plain text)."""
+        from lint.readers.code import FRAGMENT_READERS, syntax_for
+
+        ext = os.path.splitext(path)[1].lstrip(".")
+        target = self.formats.get(ext) or self.formats.get(ext.lower())
+        if not target or ext.lower() not in CODE_EXTENSIONS or syntax_for(path) is None:
+            return None
+        markup = _MARKUP_NAMES.get(target.lstrip(".").lower())
+        return "." + markup if markup in FRAGMENT_READERS else None
 
     # -- which styles the file names ------------------------------------
     def styles(self) -> list[str]:

@@ -59,20 +59,23 @@ def read_markdown(path: str, text: str, **kwargs) -> Article:
 
 
 def read_article(
-    path: str, text: str, *, date: dt.date | None = None, body_only: bool = False, read_as: str | None = None
+    path: str, text: str, *, date: dt.date | None = None, body_only: bool = False, read_as: str | None = None,
+    fragment: str | None = None,
 ) -> Article:
     """Read ``text`` (the contents of ``path``) into an Article.
 
     ``date`` overrides any date found in the article (``date_source`` is
     then ``"option"``). ``body_only`` skips headline/byline detection: every
     prose block is body text (used for rule examples). ``read_as``: a
-    path whose extension picks the reader instead of ``path``'s. Raises
+    path whose extension picks the reader instead of ``path``'s. ``fragment``:
+    source code's comments are written in this markup (``".md"``: Vale's
+    ``[formats] py = md``; lint/readers/code.py). Raises
     :class:`ReadError` for an unreadable article (broken front matter).
     """
     lower = (read_as or path).lower()
     other = other_reader(lower)
     if other is not None:
-        article = other(path, text, body_only=body_only)
+        article = other(path, text, body_only=body_only, **({"fragment": fragment} if fragment else {}))
     elif lower.endswith(MARKDOWN_EXTENSIONS):
         article = read_markdown(path, text, body_only=body_only)
     elif lower.endswith(STRUCTURED_EXTENSIONS):

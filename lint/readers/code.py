@@ -248,7 +248,9 @@ class _Lexer:
             end = self._close(i + len(op), op, cl)
             body_end = end - len(cl) if text.startswith(cl, end - len(cl)) and end - len(cl) >= i + len(op) else end
             opener_end = i + len(op)
-            if op == "/*" and text.startswith("*", opener_end) and not text.startswith("*/", opener_end):
+            if op == "/*" and text.startswith("!", opener_end) and opener_end < body_end:
+                opener_end += 1  # "/*!" (Qt's QDoc, Doxygen)
+            elif op == "/*" and text.startswith("*", opener_end) and not text.startswith("*/", opener_end):
                 opener_end += 1  # "/**" (Javadoc, JSDoc)
                 while text.startswith("*", opener_end) and opener_end < body_end:
                     opener_end += 1
@@ -575,11 +577,29 @@ def syntax_for(path: str) -> str | None:
     return LANGUAGES.get(path[dot:].lower()) if dot != -1 else None
 
 
-def read_code(path: str, text: str, *, body_only: bool = False) -> Article:
+# the markup formats a comment can be read as (Vale's fragments): format -> "module:function"
+FRAGMENT_READERS: dict[str, str] = {
+    "md": "lint.readers.markdown:read_markdown",
+}
+
+
+def read_code(path: str, text: str, *, body_only: bool = False, fragment: str | None = None) -> Article:
     """Read a source file: one ``comment`` block per comment (see the module's docstring).
 
-    ``body_only`` changes nothing (a source file has no headline or byline)."""
+    ``fragment``: a markup format of ``FRAGMENT_READERS`` (``"md"``, or
+    ``".md"``) that each comment's text is written in (Vale's
+    ``[formats] py = md``): see :func:`fragment_blocks`. ``body_only``
+    changes nothing (a source file has no headline or byline)."""
     syntax = syntax_for(path) or "c"
+    reader = None
+    if fragment is not None:
+        target = FRAGMENT_READERS.get(fragment.lstrip(".").lower())
+        if target is None:
+            raise ValueError(f"comments cannot be read as {fragment!r} (known: {', '.join(FRAGMENT_READERS)})")
+        import importlib
+
+        module, _, name = target.partition(":")
+        reader = getattr(importlib.import_module(module), name)
     blocks: list[Block] = []
     kinds: dict[int, str] = {}
     for c in comments(text, syntax):
@@ -587,8 +607,59 @@ def read_code(path: str, text: str, *, body_only: bool = False) -> Article:
         if got is None:
             continue
         block, breaks = got
-        blocks.append(block)
-        kinds[block.start] = "comment.block" if c.kind != "line" and breaks > 1 else "comment.line"
+        kind = "comment.block" if c.kind != "line" and breaks > 1 else "comment.line"
+        for b in (reader and fragment_blocks(path, text, c, reader)) or [block]:
+            blocks.append(b)
+            kinds[b.start] = kind
     article = Article(path=path, text=text, format="code", meta=Metadata(), blocks=blocks)
     article.comment_kinds = kinds
     return article
+
+
+def fragment_blocks(path: str, text: str, c: _Comment, reader) -> list[Block] | None:
+    """The blocks of one comment whose text is markup (Vale's "fragment"), at the file's offsets.
+
+    The comment's text is put together as Vale does it: each line's content
+    (delimiters, and the ``*`` of a Javadoc line, gone) without its leading
+    spaces, the lines joined with ``"\\n"``. ``reader`` (the Markdown reader)
+    reads that text as a document of its own (no headline or byline); each of
+    its blocks is then laid back onto the file: every character at the place
+    it came from, what lies between (delimiters, indentation, the code
+    between coalesced line comments) masked with spaces, line breaks kept.
+    The scopes are the reader's (``paragraph``, ``heading``, ``list``);
+    what it does not treat as prose (code spans and fences, link
+    destinations, emphasis delimiters) is masked or absent, as in a Markdown
+    file. None when the reader cannot read it (a comment that opens with
+    broken front matter): the comment is then one plain block."""
+    parts: list[str] = []
+    starts: list[int] = []  # the fragment offset where each line's content starts
+    origins: list[int] = []  # and the file offset it comes from
+    pos = 0
+    for s, e in c.content:
+        while s < e and text[s] == " ":
+            s += 1
+        starts.append(pos)
+        origins.append(s)
+        parts.append(text[s:e])
+        pos += e - s + 1  # the line and its "\n"
+    frag = "\n".join(parts)
+
+    def where(k: int) -> int:
+        i = bisect.bisect_right(starts, k) - 1
+        return origins[i] + k - starts[i]
+
+    from lint.readers import ReadError
+
+    try:
+        article = reader(path, frag, body_only=True)
+    except ReadError:
+        return None
+    out: list[Block] = []
+    for b in article.blocks:
+        start, end = where(b.start), where(b.end - 1) + 1
+        chars = [ch if ch in _NL else " " for ch in text[start:end]]
+        for k, ch in enumerate(b.text):
+            if ch != "\n":
+                chars[where(b.start + k) - start] = ch
+        out.append(Block(b.scope, start, "".join(chars)))
+    return out
