@@ -8,7 +8,8 @@ Vale does:
   ``MinAlertLevel`` (the default ``--min-level``), ``Vocab`` (comma-separated
   vocabulary names), ``IgnoredScopes``/``SkippedScopes`` (``strong``/``b`` in
   IgnoredScopes hides Markdown bold text from Vale rules, ``blockquote`` in
-  SkippedScopes its "> " quotes; Markdown code, inline code, URLs and front
+  SkippedScopes its "> " quotes, ``comment``/``text.comment.line``/``text.comment.block`` in
+  IgnoredScopes a source file's comments of that kind; Markdown code, inline code, URLs and front
   matter are never prose in newslint anyway);
   other core keys (``Packages``, ``WordTemplate`` ...) are accepted and
   ignored;
@@ -843,6 +844,38 @@ class _SkipQuoted:
         return self._inner.check(article, [b for b in blocks if not in_blockquote(article, b)])
 
 
+class _SkipComments:
+    """``IgnoredScopes = text.comment.line`` (``comment``, ``text.comment.block`` ...): the rule
+    reads no block of a source file's comments of these kinds (``Article.comment_kinds``),
+    a fragment's Markdown blocks included."""
+
+    def __init__(self, inner, kinds: frozenset[str]):
+        self._inner, self._kinds = inner, kinds
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def check(self, article, blocks):
+        kinds = article.comment_kinds
+        if not kinds:
+            return self._inner.check(article, blocks)
+        return self._inner.check(article, [b for b in blocks if kinds.get(b.start) not in self._kinds])
+
+
+def ignored_comment_kinds(scopes: list[str]) -> frozenset[str]:
+    """The comment kinds (``comment.line``, ``comment.block``) that ``IgnoredScopes`` hides:
+    Vale's ``comment`` (both), ``text.comment.line``, ``text.comment.block``, also
+    without their ``text.``."""
+    out: set[str] = set()
+    for s in scopes:
+        name = s.lower().removeprefix("text.")
+        if name == "comment":
+            out.update(("comment.line", "comment.block"))
+        elif name in ("comment.line", "comment.block"):
+            out.add(name)
+    return frozenset(out)
+
+
 class Resolver:
     """Which Vale rules run on which file, at which level (cached per settings).
 
@@ -863,6 +896,7 @@ class Resolver:
         based = {s for sec in cfg._all_sections() for s in sec.base_styles or []}
         self.default_on = tuple(sorted(p for p in self.governed if p in named and p not in based))
         self._cache: dict[tuple, tuple[list, list]] = {}  # key -> (the rules given, the rules for the file)
+        self.skip_comments = ignored_comment_kinds(cfg.ignored_scopes)
 
     def rules_for(self, path: str, rules) -> list:
         key = self.cfg.settings_for(path) + (id(rules),)
@@ -885,6 +919,8 @@ class Resolver:
                 r = dataclasses.replace(r, checker=_Masked(r.checker, ignore, overlap=True))
             if "raw" not in r.spec.scope and any(s.lower() == "blockquote" for s in self.cfg.skipped_scopes):
                 r = dataclasses.replace(r, checker=_SkipQuoted(r.checker))
+            if "raw" not in r.spec.scope and self.skip_comments:
+                r = dataclasses.replace(r, checker=_SkipComments(r.checker, self.skip_comments))
             out.append(r)
         self._cache[key] = (rules, out)
         return out
