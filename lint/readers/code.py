@@ -29,6 +29,12 @@ of a ``/* ... */`` comment when every line has one (Javadoc, JSDoc).
 ``"comment.block"`` for a block comment or docstring whose text has more
 than one line break (Vale's rule), else ``"comment.line"``.
 
+**Fragments** (``read_code(..., fragment=".md")``: a Vale configuration's
+``[formats] py = md``): each comment's text is Markdown; it is read by the
+Markdown reader and its blocks (``paragraph``, ``heading``, ``list``; code
+spans and fences not prose) laid back onto the file's offsets, each keyed in
+``comment_kinds`` by its comment's kind (see :func:`fragment_blocks`).
+
 Languages (by the extension, as Vale's ``FormatByExtension`` maps it):
 Python, C, C++, C#, Objective-C headers, Java, JavaScript/TypeScript (JSX,
 TSX, QML), Go, Swift, Scala, Sass/SCSS/Less, CSS, Rust, Ruby, Lua, Haskell,
