@@ -107,7 +107,7 @@ _MODULES = {
     "readability": "lint.checks.readability",  # Vale's older grade-level check
     "spelling": "lint.checks.spelling",
     "sequence": "lint.checks.sequence",
-    "script": "lint.checks.skipped",  # loaded, never run (Tengo)
+    "script": "lint.checks.script",  # Tengo, by a small interpreter (lint/checks/script.py)
 }
 
 # Check types of earlier versions that were split into one type per variant:
