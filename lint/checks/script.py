@@ -37,6 +37,7 @@ reports one error finding at the block's start saying why (a partial
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -645,7 +646,8 @@ def _re_split(*a: Any) -> Any:
         return UNDEF
     if a[0] and not text:
         return [""]
-    parts, beg = [], 0
+    parts: list[str] = []
+    beg = 0
     for m in _go_finditer(rx, text, -1):
         if limit > 0 and len(parts) == limit - 1:
             break
@@ -1331,11 +1333,12 @@ class Program:
         if self.at(";"):
             self.pos += 1
             init = first
-            cond = self.expr()
+            cond: Expr = self.expr()
         else:
-            cond = getattr(first, "expr", None)
-            if cond is None:
+            got = getattr(first, "expr", None)
+            if got is None:
                 raise self.fail("expected a condition")
+            cond = got
         then = self.block()
         other: Stmt | None = None
         if self.at("else"):
@@ -1420,13 +1423,15 @@ class Program:
         line = self.tok.line
         lhs_start = self.pos
         nxt = self.toks[self.pos + 1] if self.pos + 1 < len(self.toks) else self.tok
+        if self.tok.kind == "IDENT" and nxt.kind == "OP" and nxt.value == ",":
+            raise Unsupported(f"line {line}: tuple assignment is not supported")
         if self.tok.kind == "IDENT" and nxt.kind == "OP" and nxt.value == ":=":
             self.pos += 2
-            rhs = self.expr()
+            value = self.expr()
             slot = self.declare(self.toks[lhs_start].value)
 
             def define(env: Env) -> Any:
-                env[slot] = rhs(env)
+                env[slot] = value(env)
                 return None
 
             return define
@@ -1762,11 +1767,15 @@ def _to_code_points(data: bytes, offsets: list[int]) -> dict[int, tuple[int, int
     out: dict[int, tuple[int, int]] = {}
     count, last = 0, 0
     for off in sorted(set(offsets)):
-        count += len(data[last:off]) - len(data[last:off].translate(None, _CONT))
+        count += len(data[last:off].translate(None, _CONT))  # the characters that start there
         last = off
         inside = 0 < off < len(data) and data[off] in _CONT
         out[off] = (count - 1, count) if inside else (count, count)
     return out
+
+
+def _shifted(by: int, a: int, b: int) -> tuple[int, int]:
+    return by + a, by + b
 
 
 class Script:
@@ -1793,7 +1802,7 @@ class Script:
             return
         for block in self.scope.blocks(article, blocks):
             if block.scope == "raw":
-                yield from self._run(block.text, lambda a, b, s=block.start: (s + a, s + b))
+                yield from self._run(block.text, functools.partial(_shifted, block.start))
             else:
                 vt = vale_text(article, block)
                 yield from self._run(vt.text, vt.span)
