@@ -57,3 +57,27 @@ def test_substitution_user_groups_become_noncapturing():
     y = "extends: substitution\nmessage: \"'%s' not '%s'\"\nswap:\n  '(?:alot|a lot) of': many\n  '(colour|color)ed': tinted\n"
     got = findings(y, "alot of coloured things")
     assert [(g[0], g[1]) for g in got] == [("alot of", "'many' not 'alot of'"), ("coloured", "'tinted' not 'coloured'")]
+
+
+def test_substitution_swap_as_vale_decodes_it():
+    # mapstructure.WeakDecode: a list of one-key maps is one mapping; numbers are strings
+    y = ("extends: substitution\nmessage: \"Use %s instead of '%s'.\"\naction:\n  name: replace\n"
+         "swap:\n  - autodiscovery: Autodiscovery|automatic detection\n  - 'auto-discover': Autodiscover\n")
+    got = findings(y, "Use autodiscovery, not auto-discover or Autodiscovery.")
+    assert [(g[0], g[1]) for g in got] == [
+        ("autodiscovery", "Use 'Autodiscovery' or 'automatic detection' instead of 'autodiscovery'."),
+        ("auto-discover", "Use 'Autodiscover' instead of 'auto-discover'."),
+    ]
+    y = "extends: substitution\nmessage: 'Consider \"%s\" instead of \"%s\".'\naction:\n  name: replace\nswap:\n  one: 1\n  half: 0.5\n"
+    got = findings(y, "one and a half, 1 and one")
+    assert [(g[0], g[1]) for g in got] == [
+        ("one", "Consider '1' instead of \"one\"."), ("half", "Consider '0.5' instead of \"half\"."),
+        ("one", "Consider '1' instead of \"one\"."),
+    ]
+    assert got[0][2].edits[0].replacement == "1"
+
+
+def test_consistency_either_as_vale_decodes_it():
+    y = "extends: consistency\nmessage: 'Mixed: %s'\neither:\n  - advisor: adviser\n"
+    rule = parse_rule_file("P/R.yml", y, "P.R")
+    assert rule.spec.either == {"advisor": "adviser"}

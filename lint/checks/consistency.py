@@ -19,9 +19,10 @@ from lint.article import Article, Block
 from lint.checks._vale import ScopeFilter, vale_text
 from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
 from lint.checks.patterns import compile_pattern, make_pattern
+from lint.checks.substitution import weak_string_map
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
-from lint.spec import Field
+from lint.spec import Field, field_validator
 
 
 class Params(RuleBase):
@@ -29,6 +30,8 @@ class Params(RuleBase):
     either: dict[str, str] = Field(default_factory=dict)
     ignorecase: bool = False
     nonword: bool = False
+
+    _weak_either = field_validator("either", mode="before")(weak_string_map)  # as Vale decodes it
 
 
 class Consistency:

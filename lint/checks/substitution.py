@@ -11,7 +11,7 @@ Vale's ToSentence does: 'a', 'b' or 'c'), then the matched text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -21,7 +21,35 @@ from lint.checks.patterns import compile_pattern, exceptions_pattern, make_patte
 from lint.gate import gate
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
-from lint.spec import Field
+from lint.spec import Field, field_validator
+
+
+def _weak_string(v: Any) -> Any:
+    """A scalar as Go's mapstructure.WeakDecode makes it a string: ``1`` -> "1",
+    ``1.5`` -> "1.5", ``true`` -> "1"; other values as they are (pydantic judges them)."""
+    if isinstance(v, bool):
+        return "1" if v else "0"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return repr(v) if v != int(v) else str(int(v))
+    return v
+
+
+def weak_string_map(v: Any) -> Any:
+    """A before-validator for a ``swap``-like mapping read as Vale reads it (mapstructure's
+    WeakDecode): a list of mappings is merged into one mapping, in order (``- a: b``, as
+    several styles write it), and scalar keys and values become strings (``one: 1``)."""
+    if v is None:
+        return {}
+    if isinstance(v, list) and all(isinstance(x, dict) for x in v):
+        merged: dict[Any, Any] = {}
+        for x in v:
+            merged.update(x)
+        v = merged
+    if isinstance(v, dict):
+        return {_weak_string(k): _weak_string(x) for k, x in v.items()}
+    return v
 
 
 class Params(RuleBase):
@@ -33,6 +61,8 @@ class Params(RuleBase):
     capitalize: bool = False
     vocab: bool = True
     pos: str = ""  # part-of-speech filters are not supported; accepted and ignored
+
+    _weak_swap = field_validator("swap", mode="before")(weak_string_map)
 
 
 _CAPTURE_OPEN = regexes.compile(r"(?<!\\)\((?!\?)")
