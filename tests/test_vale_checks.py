@@ -216,6 +216,19 @@ def test_title_case_chicago_and_ap_and_levels():
     assert lint_text("# Title\n\n## all lower\n\n## Not Lower\n", [lower]) == [("Title", "'Title'"), ("Not Lower", "'Not Lower'")]
 
 
+
+def test_capitalization_exception_with_a_capturing_group():
+    # Vale's tokens are whole matches (Go's FindAllString), also when an exception has a group
+    y = ("extends: capitalization\nmessage: \"'%s'\"\nscope: heading\nmatch: $sentence\n"
+         "indicators: [':']\nexceptions: [API, '(\\d+)\\. ']\n")
+    sentence = inline(y)
+    text = "# Intro\n\n## Lambda Expressions\n\n## Lambda expressions: Higher-order functions\n\n## The API guide\n"
+    assert lint_text(text, [sentence]) == [("Lambda Expressions", "'Lambda Expressions'")]
+    title = inline(y.replace("$sentence", "$title"))
+    assert lint_text("# Intro\n\n## The (1) Big Story\n\n## the small story about it\n", [title]) == [
+        ("the small story about it", "'the small story about it'")]
+
+
 # -- metric -----------------------------------------------------------------
 
 

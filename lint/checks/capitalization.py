@@ -78,6 +78,12 @@ def _char_at(s: str, i: int) -> str:
     return s[i] if 0 <= i < len(s) else ""
 
 
+def _words(pattern: regex.Pattern, s: str) -> list[str]:
+    """The whole matches of ``pattern`` in ``s``, as Go's FindAllString gives them
+    (not ``findall``, which gives a group's text when an exception has a group)."""
+    return [m.group() for m in pattern.finditer(s)]
+
+
 class _Vocab:
     """Vale's exceptions as the converters see them: case-sensitive patterns."""
 
@@ -182,7 +188,7 @@ class Capitalization:
 
     def sentence_case(self, s: str) -> str:
         prefix, s = self._strip_prefix(s)
-        tokens = self.sentence_tokens.findall(s)
+        tokens = _words(self.sentence_tokens, s)
         made = []
         for i, tok in enumerate(tokens):
             prev = tokens[i - 1] if i else ""
@@ -206,9 +212,9 @@ class Capitalization:
 
     def _title(self, s: str) -> tuple[str, bool]:
         expected = self.title_case(s)
-        exp = self.tokens.findall(expected)
+        exp = _words(self.tokens, expected)
         count = words = 0
-        for i, w in enumerate(self.tokens.findall(s)):
+        for i, w in enumerate(_words(self.tokens, s)):
             if i >= len(exp) or w == exp[i] or self._excepted(w) or w == w.upper():
                 count += 1
             words += 1
@@ -216,9 +222,9 @@ class Capitalization:
 
     def _sentence(self, s: str) -> tuple[str, bool]:
         expected = self.sentence_case(s)
-        exp = self.tokens.findall(expected)
+        exp = _words(self.tokens, expected)
         count = words = 0
-        for i, w in enumerate(self.tokens.findall(s)):
+        for i, w in enumerate(_words(self.tokens, s)):
             if i >= len(exp) or w == exp[i] or self._excepted(w):
                 count += 1
             elif i == 0 and w != _go_title(w.lower()):
