@@ -97,7 +97,7 @@ class RuleBase(BaseModel):
     extends: str
     message: str = ""
     description: str = ""
-    level: Level = "suggestion"  # Vale's default
+    level: Level = "warning"  # Vale's default: its check manager sets "warning" when a rule has none
     scope: list[str] = Field(default_factory=lambda: ["text"])
     link: str = ""
     limit: int = 0  # at most this many findings per file (0: no limit)

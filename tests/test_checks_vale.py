@@ -81,3 +81,10 @@ def test_consistency_either_as_vale_decodes_it():
     y = "extends: consistency\nmessage: 'Mixed: %s'\neither:\n  - advisor: adviser\n"
     rule = parse_rule_file("P/R.yml", y, "P.R")
     assert rule.spec.either == {"advisor": "adviser"}
+
+
+def test_a_rule_without_level_is_a_warning_as_in_vale():
+    rule = parse_rule_file("P/R.yml", "extends: existence\nmessage: x\ntokens: [a]\n", "P.R")
+    assert rule.spec.level == "warning"
+    assert parse_rule_file("P/R.yml", "extends: existence\nmessage: x\nlevel: suggestion\ntokens: [a]\n", "P.R").spec.level == "suggestion"
+

@@ -100,6 +100,6 @@ def test_duplicate_ids_in_two_folders(tmp_path, newslint):
 
 def test_huge_rule_loads_and_runs(tmp_path, newslint):
     tokens = "".join(f"  - word{i}\n" for i in range(20_000))
-    f, article = _write_pack(tmp_path, "Huge", "extends: existence\nmessage: \"'%s'\"\ntokens:\n" + tokens + "  - reportedly\n")
+    f, article = _write_pack(tmp_path, "Huge", "extends: existence\nmessage: \"'%s'\"\nlevel: suggestion\ntokens:\n" + tokens + "  - reportedly\n")
     proc = newslint("--isolated", "--no-builtin", "--rules", str(tmp_path / "styles"), str(article))
     assert proc.returncode == 0 and "House.Huge 'reportedly'" in proc.stdout  # a suggestion: below the failing level

@@ -299,6 +299,12 @@ def test_spelling_default_dictionary_and_missing_one(tmp_path):
         inline("extends: spelling\nmessage: x\ndictionaries: [xx_XX]\n")
 
 
+def test_spelling_exceptions_accept_whole_words_only():
+    # Vale's exceptions (and accepted vocabulary) are a word-bounded search: "ga" accepts "GA", not "Gatewaty"
+    r = inline("extends: spelling\nmessage: \"'%s'\"\nexceptions: [ga, Kibanna]\n")
+    assert lint_text("Gatewaty and kibanna and GA here.\n", [r], "a.txt") == [("Gatewaty", "'Gatewaty'")]
+
+
 def test_spelling_without_spylls_is_skipped(monkeypatch):
     import builtins
 

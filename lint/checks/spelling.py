@@ -12,7 +12,7 @@ accepted. Unless ``custom: true``, words that look like code or acronyms
 are not checked (camelCase, a capital at the end, anything but letters,
 ``_`` and ``'``); ``filters`` are patterns of further words to skip;
 ``exceptions`` (and a vocabulary's accepted terms) are words to accept,
-matched as Vale does (case-insensitive, anywhere in the word).
+matched as Vale does (case-insensitive, as whole words).
 
 Hunspell is read by spylls (pure Python), an optional dependency imported
 only when a spelling rule is compiled: without it, or without a usable
@@ -126,9 +126,11 @@ class Spelling:
         check_regexes(p.filters, "filters")
         self.filters = [compile_pattern(f, ("filters", i)) for i, f in enumerate(p.filters)]
         self.std_filters = not p.custom
-        # Vale: a word that the (case-insensitive) alternation of ``exceptions`` matches is accepted
+        # Vale: a word that the (case-insensitive) alternation of ``exceptions`` matches as a
+        # whole word is accepted (its updateExceptions: ``\b(?:...)\b``): a vocabulary's "ga"
+        # does not accept "Gatewaty"
         check_regexes(p.exceptions, "exceptions")
-        self.except_re = compile_pattern("(?i)" + "|".join(p.exceptions), ("exceptions",)) if p.exceptions else None
+        self.except_re = compile_pattern(r"(?i)\b(?:" + "|".join(p.exceptions) + r")\b", ("exceptions",)) if p.exceptions else None
         self.scope = ScopeFilter(p.scope)
         self.accepted: set[str] = set()
         self.cache: dict[str, bool] = {}
