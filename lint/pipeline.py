@@ -126,7 +126,10 @@ class Project:
         if self.settings.read_as:
             return self.settings.read_as
         if self.vale is not None:
-            return self.vale.config.read_as(name)
+            assoc = self.vale.config.read_as(name)
+            if assoc is None and self.settings.vale_only and name.lower().endswith(".json"):
+                return ".txt"  # Vale's command line: JSON is no format Vale knows, it lints it as text
+            return assoc
         return None
 
     def fragment(self, name: str) -> str | None:

@@ -96,3 +96,10 @@ def test_config_that_is_a_fifo_is_not_opened_to_look(project):
     os.mkfifo(fifo)
     r = newslint("--config", str(fifo), "doc.md", cwd=project)  # would block if opened to sniff its first line
     assert r.returncode == 2, r.stderr
+
+
+def test_with_vales_config_flag_a_json_file_is_linted_as_text_as_vale_does(project):
+    (project / "api.json").write_text('{"info": {"description": "Just simply call it."}}\n', encoding="utf-8")
+    (project / "my.ini").write_text("StylesPath = styles\n[*.json]\nMine.Simply = YES\n", encoding="utf-8")
+    r = newslint("--config=my.ini", "--output=line", "api.json", cwd=project)
+    assert r.stdout.splitlines() == ["api.json:1:32:Mine.Simply:Avoid 'simply'."], r.stderr
