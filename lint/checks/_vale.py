@@ -7,7 +7,9 @@
   (and the headline, a Markdown ``#`` heading); the filter keeps the levels
   the rule names.
 * ``heading_level``: a heading block's level, read from the source
-  (``#`` count, setext underline); a headline is level 1.
+  (``#`` count, setext underline); a headline is level 1. The AsciiDoc,
+  reStructuredText and Org readers record their levels (and table cells,
+  quoted blocks, alt texts) in ``article.markup`` (lint/readers/_markup.py).
 * ``exceptions_search``: Vale's ``updateExceptions`` regex (a word-bounded
   *search*, each term case-sensitive unless it starts with ``(?i)``).
 * ``vale_text``: a block's text as Vale sees it -- the Markdown reader
@@ -39,6 +41,9 @@ def heading_level(article: Article, block: Block) -> int:
     """The level (1-6) of a heading or headline block; 0 for other blocks."""
     if block.scope not in ("heading", "headline"):
         return 0
+    info = _markup(article)
+    if info is not None:
+        return info.levels.get(block.start, 1 if block.scope == "headline" else 2)
     text = article.text
     line_start = text.rfind("\n", 0, block.start) + 1
     m = _ATX.match(text, line_start)
@@ -56,9 +61,21 @@ def heading_level(article: Article, block: Block) -> int:
 
 _QUOTE_MARK = regexes.compile(r"[ \t]{0,3}>")
 
+# the formats whose headings Vale knows (a plain-text file has none)
+_MARKUP = ("md", "adoc", "rst", "org")
+
+
+def _markup(article: Article):
+    """The ``MarkupInfo`` of an AsciiDoc, reStructuredText or Org article, else None."""
+    return getattr(article, "markup", None)
+
 
 def in_blockquote(article: Article, block: Block) -> bool:
-    """Whether a Markdown block starts on a "> " line (Vale's ``blockquote`` scope)."""
+    """Whether a Markdown block starts on a "> " line (Vale's ``blockquote`` scope);
+    for the other markup formats, whether the reader found it in a block quotation."""
+    info = _markup(article)
+    if info is not None:
+        return block.start in info.quoted
     if article.format != "md" or block.scope not in ("paragraph", "list", "standfirst"):
         return False
     line_start = article.text.rfind("\n", 0, block.start) + 1
@@ -174,9 +191,9 @@ class ScopeFilter:
             blocks = [b for b in blocks if b.scope != "comment" or (
                 (not self.comment_kinds or kinds.get(b.start) in self.comment_kinds)
                 and kinds.get(b.start) not in self.no_comment_kinds)]
-        if self.headings_only and article.format != "md":
+        if self.headings_only and article.format not in _MARKUP:
             return []
-        if self.sentences_only and article.format == "md":
+        if self.sentences_only and article.format in _MARKUP:
             heads = sorted((h.start, h.end) for h in article.blocks if h.scope in ("heading", "headline"))
             if heads:
                 starts = [a for a, _ in heads]
@@ -342,7 +359,10 @@ _ALT = regexes.compile(r"!\[(?P<alt>[^\]\n]*)\]\(")
 
 
 def alt_blocks(article: Article) -> list[Block]:
-    """Image alt texts of a Markdown article (Vale's ``alt`` scope)."""
+    """Image alt texts of a Markdown article (Vale's ``alt`` scope), or those a markup reader found."""
+    info = _markup(article)
+    if info is not None:
+        return list(info.alts)
     if article.format != "md":
         return []
     return [Block("alt", m.start("alt"), m.group("alt")) for m in _ALT.finditer(article.text) if m.group("alt")]
@@ -360,8 +380,12 @@ def table_blocks(article: Article, blocks: list[Block], kinds: set[str]) -> list
     ``kinds``: ``header`` (the header row, ``<th>``), ``cell`` (body rows,
     ``<td>``), ``caption`` (``<caption>``), ``*`` (all). A pipe table is a
     paragraph block whose second line is a delimiter row; HTML tables are
-    read from the source outside fenced code.
+    read from the source outside fenced code. The other markup readers
+    record their cells (``article.markup.cells``).
     """
+    info = _markup(article)
+    if info is not None:
+        return [b for b in blocks if (k := info.cells.get(b.start)) is not None and ("*" in kinds or k in kinds)]
     if article.format != "md":
         return []
     every = "*" in kinds

@@ -36,6 +36,12 @@ OTHER_READERS: dict[str, str] = {
         ".pod", ".ex", ".exs", ".ps1", ".psm1", ".psd1", ".lua", ".hs", ".jl", ".clj", ".cljs", ".cljc", ".cljd",
     ), "lint.readers.code:read_code"),
     ".mdx": "lint.readers.markdown:read_mdx",  # Markdown with its JSX, ESM and {expressions} blanked
+    ".adoc": "lint.readers.asciidoc:read_asciidoc",
+    ".asciidoc": "lint.readers.asciidoc:read_asciidoc",
+    ".asc": "lint.readers.asciidoc:read_asciidoc",
+    ".rst": "lint.readers.rst:read_rst",
+    ".rest": "lint.readers.rst:read_rst",
+    ".org": "lint.readers.org:read_org",
 }
 
 __all__ = ["EXTENSIONS", "ReadError", "extract", "read_article", "read_markdown", "read_structured", "read_text"]
