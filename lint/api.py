@@ -139,7 +139,7 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
             diags = article.source_map.to_source(diags)
             if maps is not None:  # for findings made later, across articles
                 maps.append(article.source_map.compact())
-    parsed = suppress.parse(text)
+    parsed = suppress.parse(text, name)
     if parsed:
         diags = suppress.apply(diags, parsed, plan(rules).raw_ids)
         if known is not None:

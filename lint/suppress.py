@@ -34,6 +34,13 @@ _COMMENT = regexes.compile(  # also as MDX comments: {/* vale off */} (lint/read
     r"(?|<!--\s*(?:newslint-(disable-next-line|disable|enable)\b([^>]*?)|vale\s+(?P<vale>[^>]*?))\s*-->"
     r"|\{/\*\s*(?:newslint-(disable-next-line|disable|enable)\b([^>]*?)|vale\s+(?P<vale>[^>]*?))\s*\*/\})"
 )
+# Vale's comments in the markup formats whose comments are no HTML comments:
+# reStructuredText ".. vale off", Org "# vale off" (AsciiDoc's pass:[<!-- vale off -->] is one)
+_FORMAT_COMMENTS = {
+    ".rst": regexes.compile(_COMMENT.pattern + r"|(?m:^[ \t]*\.\.[ \t]+vale[ \t]+(?P<vale>[^\r\n]*?)[ \t]*$)"),
+    ".rest": regexes.compile(_COMMENT.pattern + r"|(?m:^[ \t]*\.\.[ \t]+vale[ \t]+(?P<vale>[^\r\n]*?)[ \t]*$)"),
+    ".org": regexes.compile(_COMMENT.pattern + r"|(?m:^[ \t]*#[ \t]+vale[ \t]+(?P<vale>[^\r\n]*?)[ \t]*$)"),
+}
 # the body of a Vale comment: "off", "on", "styles = A, B", 'Name["a","b"] = NO'
 _VALE_SET = regexes.compile(r'(?P<name>[\w-]+(?:\.[\w-]+)?)\s*(?:\[(?P<matches>[^\]]*)\])?\s*=\s*(?P<value>[^=]+?)\s*$')
 _VALE_VALUES = {"no": "disable", "off": "disable", "yes": "enable", "on": "enable"}
@@ -85,13 +92,17 @@ def _vale(body: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
     return kind, (name,), matches
 
 
-def parse(text: str) -> list[Suppression]:
+def parse(text: str, path: str = "") -> list[Suppression]:
+    """The suppression comments of ``text`` (``path``: its name, whose extension says
+    which comment syntax Vale reads besides HTML comments)."""
     if "newslint-" not in text and "vale" not in text:
         return []
     out: list[Suppression] = []
     open_ranges: list[Suppression] = []
     keep: Suppression | None = None
-    for m in _COMMENT.finditer(text):
+    dot = path.rfind(".")
+    comment = _FORMAT_COMMENTS.get(path[dot:].lower(), _COMMENT) if dot != -1 else _COMMENT
+    for m in comment.finditer(text):
         matches: tuple[str, ...] = ()
         vale = False
         if m.group("vale") is not None:

@@ -311,6 +311,8 @@ def _edge_code(src: str, pos: int, step: int) -> int:
 
 def vale_text(article: Article, block: Block) -> ValeText:
     src = article.text
+    if block.scope != "raw" and _markup(article) is not None:
+        return _markup_text(src, block)
     if block.scope == "raw" or article.format != "md":
         return ValeText(block.text, None, block.start)
     s = _edge_code(src, block.start, -1)
@@ -352,6 +354,23 @@ def vale_text(article: Article, block: Block) -> ValeText:
             continue
         offsets.append(s + k)
     return ValeText("".join(chars), offsets, s)
+
+
+def _markup_text(src: str, block: Block) -> ValeText:
+    """An AsciiDoc, reStructuredText or Org block as Vale sees it: the markup
+    that the reader blanked is dropped (Vale reads the HTML's text, where
+    ``*bold*`` is ``bold``), line breaks and the source's own blanks kept."""
+    region = src[block.start : block.end]
+    if region == block.text:
+        return ValeText(block.text, None, block.start)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for k, (c, o) in enumerate(zip(block.text, region)):
+        if c != o and c == " ":
+            continue
+        chars.append(c)
+        offsets.append(block.start + k)
+    return ValeText("".join(chars), offsets, block.start)
 
 
 _CODE_SPAN = regexes.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
