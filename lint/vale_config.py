@@ -165,6 +165,13 @@ class Section:
 
 _STRONG = r"(?<![\\*])\*\*(?=\S)[^\n]*?(?<=\S)\*\*|(?<![\w\\])__(?=\S)[^\n]*?(?<=\S)__(?!\w)"
 
+# bold text by file type: reStructuredText's **x**, AsciiDoc's *x* and **x**, Org's *x*
+_ADOC_STRONG = r"\*\*(?=\S)[^\n]*?(?<=\S)\*\*|(?<![\w*])\*(?=[^\s*])[^*\n]*?(?<=\S)\*(?![\w*])"
+_STRONG_BY_EXT = {".md": _STRONG, ".markdown": _STRONG, ".mdx": _STRONG,
+                  ".rst": r"(?<![\\*])\*\*(?=\S)[^\n]*?(?<=\S)\*\*", ".rest": r"(?<![\\*])\*\*(?=\S)[^\n]*?(?<=\S)\*\*",
+                  ".adoc": _ADOC_STRONG, ".asciidoc": _ADOC_STRONG, ".asc": _ADOC_STRONG,
+                  ".org": r"(?<![\w*])\*(?=[^\s*])[^*\n]*?(?<=\S)\*(?![\w*])"}
+
 _MD_LINK = r"!?\[[^\[\]\n]*\]\((?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 
 
@@ -247,10 +254,9 @@ class ValeConfig:
                         del checks[k]
                 checks.update(sec.checks)
                 ignores += [x for x in sec.ignores if x not in ignores]
-        if path.lower().endswith((".md", ".markdown", ".mdx")) and any(
-            x.lower() in ("strong", "b") for x in self.ignored_scopes
-        ):
-            ignores.append(_STRONG)  # IgnoredScopes = strong: bold text is no prose for the rules
+        strong = _STRONG_BY_EXT.get(path[path.rfind("."):].lower()) if "." in path else None
+        if strong is not None and any(x.lower() in ("strong", "b") for x in self.ignored_scopes):
+            ignores.append(strong)  # IgnoredScopes = strong: bold text is no prose for the rules
         if path.lower().endswith((".md", ".markdown", ".mdx")) and any(
             x.lower() in ("link", "a") for x in self.ignored_scopes
         ):

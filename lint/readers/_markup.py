@@ -17,6 +17,7 @@ block quotation (``blockquote``) and the image alt texts (``alt``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from dataclasses import dataclass, field
 
 import regex
@@ -76,7 +77,7 @@ class Builder:
             return None
         text = self.text
         chars = list(text[start:end])
-        for (_, pe), (ns, _) in zip(spans, spans[1:]):
+        for (_, pe), (ns, _) in pairwise(spans):
             mask(chars, pe - start, ns - start)
         for a, b in masks:
             mask(chars, max(a, start) - start, min(b, end) - start)

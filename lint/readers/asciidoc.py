@@ -36,7 +36,7 @@ import regex
 
 from lint import regexes
 from lint.article import Block
-from lint.readers._markup import BARE_URL, Builder, MarkupArticle, spans_of
+from lint.readers._markup import Builder, MarkupArticle, spans_of
 from lint.readers.text import split_lines
 
 _SECTION = regexes.compile(r"(?P<marks>={1,6}|#{1,6})[ \t]+(?P<title>\S.*?)(?:[ \t]+(?P=marks))?[ \t]*$")
@@ -51,6 +51,7 @@ _DLIST = regexes.compile(r"[ \t]*(?P<term>\S.*?)(?::{2,4}|;;)(?:[ \t]+(?P<body>\
 _ADMONITION = regexes.compile(r"(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):[ \t]+")
 _BLOCK_MACRO = regexes.compile(r"(?P<name>[a-z][\w-]*)::(?P<target>[^\s\[]*)\[(?P<attrs>.*)\][ \t]*$")
 _BREAK = regexes.compile(r"(?:'{3,}|<{3,}|\*[ \t]*\*[ \t]*\*[ \t]*|-[ \t]*-[ \t]*-[ \t]*)$")
+_INLINE_IMAGE = regexes.compile(r"(?<![\w:])image:[^\s\[:][^\s\[]*\[(?P<alt>[^\],]*)")
 _CODE_STYLES = ("source", "listing", "literal", "pass", "comment", "stem", "latexmath", "asciimath")
 _QUOTE_STYLES = ("quote", "verse")
 
@@ -126,6 +127,10 @@ def read_asciidoc(path: str, text: str, *, body_only: bool = False) -> MarkupArt
             while i < n and text[lines[i][0]:lines[i][1]].strip():
                 i += 1
     _Parser(b, text, lines).run(i, n)
+    for blk in list(b.blocks):  # inline images: their alt texts (Vale's alt scope)
+        if "image:" in blk.text:
+            for m in _INLINE_IMAGE.finditer(text, blk.start, blk.end):
+                b.alt(m.start("alt"), m.end("alt"))
     return b.article(path, "adoc", body_only=body_only, title=title)
 
 

@@ -107,9 +107,20 @@ def read_rst(path: str, text: str, *, body_only: bool = False) -> MarkupArticle:
     """Read a reStructuredText file (never fails: what is not understood is read as prose)."""
     b = Builder(text)
     p = _Parser(b, text, split_lines(text))
-    p.block(0, len(p.lines), 0, "paragraph", quoted=False)
+    p.block(_front_matter(text, p.lines), len(p.lines), 0, "paragraph", quoted=False)
     title = p.finish()
     return b.article(path, "rst", body_only=body_only, title=title)
+
+
+def _front_matter(text: str, lines: list[tuple[int, int]]) -> int:
+    """The first line after a ``---``/``+++`` front matter block at the start (Vale reads it as metadata)."""
+    if not lines or text[lines[0][0]:lines[0][1]].rstrip() not in ("---", "+++"):
+        return 0
+    first = text[lines[0][0]:lines[0][1]].rstrip()
+    for j in range(1, len(lines)):
+        if text[lines[j][0]:lines[j][1]].rstrip() == first:
+            return j + 1
+    return 0
 
 
 class _Parser:
@@ -145,7 +156,7 @@ class _Parser:
                 i += 1
                 continue
             line = self.line(i)
-            ls, le = lines[i]
+            ls = lines[i][0]
             ind = _indent(line)
             content = line[ind:]
             if ind > indent:  # a block quotation (or a definition of an unbroken term: see paragraph)
@@ -188,7 +199,7 @@ class _Parser:
                     i += 1
                 continue
             m = _BULLET.match(content) or _ENUM.match(content)
-            if m is not None and (m.re is _BULLET.pattern or True):
+            if m is not None:
                 body = ind + m.end()
                 if body >= len(line):  # "-" alone: the item's text starts on the next line
                     body = ind + 2
@@ -263,7 +274,7 @@ class _Parser:
 
     def explicit(self, i: int, n: int, ind: int, scope: str, quoted: bool, cell: str | None) -> int:
         """An explicit markup block (``..``): a directive, a footnote, a target, a comment."""
-        text, lines, b = self.text, self.lines, self.b
+        lines, b = self.lines, self.b
         ls, le = lines[i]
         content = self.line(i)[ind:]
         end = self.body_end(i + 1, n, ind)
@@ -455,7 +466,7 @@ class _Parser:
             kind = "header" if r < header_end else "cell"
             if regex.match(r"[ \t]*-+(?:[ \t]+-+)*[ \t]*$", line):
                 continue
-            for c, (a, z) in enumerate(cols):
+            for c, (a, _) in enumerate(cols):
                 e = len(line) if c == len(cols) - 1 else min(cols[c + 1][0], len(line))
                 if a < len(line):
                     self.b.add("paragraph", [(ls + a, ls + e)], cell=kind, quoted=quoted, inline=_inline)
