@@ -17,8 +17,8 @@ block quotation (``blockquote``) and the image alt texts (``alt``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
