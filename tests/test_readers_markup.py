@@ -373,3 +373,14 @@ def test_property_offsets_exact(pieces, name):
     _exact(article)
     for b in article.blocks:
         heading_level(article, b)
+
+
+def test_front_matter_values_are_text_keys_are_not():
+    for read, name in ((read_rst, "f.rst"), (read_asciidoc, "f.adoc")):
+        a = read(name, '+++\ntitle = "My doc\'s title"\n+++\n\nBody.\n')
+        _exact(a)
+        assert [b.text for b in a.blocks] == ["My doc's title", "Body."]
+    j = read_asciidoc("j.adoc", ';;;\n{\n  "author": "A Name",\n  "n": 3\n}\n;;;\n\nBody.\n')
+    assert [b.text for b in j.blocks] == ["A Name", "3", "Body."]
+    # no closing line: no front matter
+    assert [b.text for b in read_rst("n.rst", "+++\ntitle = x\n").blocks] != ["x"]

@@ -123,6 +123,31 @@ class Builder:
         return MarkupArticle(path=path, text=self.text, format=fmt, meta=meta, blocks=blocks, markup=self.info)
 
 
+_FM_VALUE = regexes.compile(
+    r"""[ \t]*"?[\w-]+"?[ \t]*[:=][ \t]*(?:"(?P<v>[^"\n]*)"|'(?P<v>[^'\n]*)'|(?P<v>[^"'\n]*?))[ \t]*,?[ \t]*$""")
+
+
+def front_matter(b: Builder, lines: list[tuple[int, int]]) -> int:
+    """Front matter at the start (``---`` YAML, ``+++`` TOML, ``;;;`` JSON): Vale lints its
+    string values as text; each becomes a paragraph block. The first line after it (0: none)."""
+    text = b.text
+    if not lines or lines[0][0] != 0:
+        return 0
+    first = text[lines[0][0]:lines[0][1]].rstrip()
+    if first not in ("---", "+++", ";;;"):
+        return 0
+    for j in range(1, len(lines)):
+        if text[lines[j][0]:lines[j][1]].rstrip() == first:
+            break
+    else:
+        return 0
+    for s, e in lines[1:j]:
+        m = _FM_VALUE.match(text, s, e)
+        if m is not None and m.group("v") and m.group("v")[0] not in "[{|>":
+            b.add("paragraph", [m.span("v")])
+    return j + 1
+
+
 def mask(chars: list[str], s: int, e: int) -> None:
     """Blank ``chars[s:e]``, line breaks kept."""
     for k in range(max(s, 0), min(e, len(chars))):

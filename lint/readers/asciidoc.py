@@ -36,7 +36,7 @@ import regex
 
 from lint import regexes
 from lint.article import Block
-from lint.readers._markup import Builder, MarkupArticle, spans_of
+from lint.readers._markup import Builder, MarkupArticle, front_matter, spans_of
 from lint.readers.text import split_lines
 
 _SECTION = regexes.compile(r"(?P<marks>={1,6}|#{1,6})[ \t]+(?P<title>\S.*?)(?:[ \t]+(?P=marks))?[ \t]*$")
@@ -117,7 +117,8 @@ def read_asciidoc(path: str, text: str, *, body_only: bool = False) -> MarkupArt
     while i < n and (not text[lines[i][0]:lines[i][1]].strip() or text.startswith("//", lines[i][0])) \
             and not text.startswith("////", lines[i][0]):
         i += 1
-    i = _front_matter(text, lines, i)
+    if i == 0:
+        i = front_matter(b, lines) or i
     if i < n:
         ls, le = lines[i]
         m = _SECTION.match(text, ls, le)
@@ -132,19 +133,6 @@ def read_asciidoc(path: str, text: str, *, body_only: bool = False) -> MarkupArt
             for m in _INLINE_IMAGE.finditer(text, blk.start, blk.end):
                 b.alt(m.start("alt"), m.end("alt"))
     return b.article(path, "adoc", body_only=body_only, title=title)
-
-
-def _front_matter(text: str, lines: list[tuple[int, int]], i: int) -> int:
-    """Skip a ``---``/``;;;`` front matter block at the start (Vale reads it as metadata)."""
-    if i != 0 or not lines:
-        return i
-    first = text[lines[0][0]:lines[0][1]].rstrip()
-    if first not in ("---", ";;;", "+++"):
-        return i
-    for j in range(1, len(lines)):
-        if text[lines[j][0]:lines[j][1]].rstrip() == first:
-            return j + 1
-    return i
 
 
 class _Parser:

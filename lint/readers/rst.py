@@ -37,7 +37,7 @@ import regex
 
 from lint import regexes
 from lint.article import Block
-from lint.readers._markup import BARE_URL, Builder, MarkupArticle, spans_of
+from lint.readers._markup import BARE_URL, Builder, MarkupArticle, front_matter, spans_of
 from lint.readers.text import split_lines
 
 _ADORN_CHARS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -107,20 +107,9 @@ def read_rst(path: str, text: str, *, body_only: bool = False) -> MarkupArticle:
     """Read a reStructuredText file (never fails: what is not understood is read as prose)."""
     b = Builder(text)
     p = _Parser(b, text, split_lines(text))
-    p.block(_front_matter(text, p.lines), len(p.lines), 0, "paragraph", quoted=False)
+    p.block(front_matter(b, p.lines), len(p.lines), 0, "paragraph", quoted=False)
     title = p.finish()
     return b.article(path, "rst", body_only=body_only, title=title)
-
-
-def _front_matter(text: str, lines: list[tuple[int, int]]) -> int:
-    """The first line after a ``---``/``+++`` front matter block at the start (Vale reads it as metadata)."""
-    if not lines or text[lines[0][0]:lines[0][1]].rstrip() not in ("---", "+++"):
-        return 0
-    first = text[lines[0][0]:lines[0][1]].rstrip()
-    for j in range(1, len(lines)):
-        if text[lines[j][0]:lines[j][1]].rstrip() == first:
-            return j + 1
-    return 0
 
 
 class _Parser:
