@@ -317,7 +317,7 @@ def test_a_packs_programs_live_in_its_own_cache_file(tmp_path):
     pack = tmp_path / "styles" / "Big"
     pack.mkdir(parents=True)
     tokens = "".join(f"  - zq{i}word\n" for i in range(300))
-    (pack / "Words.yml").write_text("extends: existence\nmessage: \"'%s'\"\ntokens:\n" + tokens, encoding="utf-8")
+    (pack / "Words.yml").write_text("extends: existence\nmessage: \"'%s'\"\nlevel: suggestion\ntokens:\n" + tokens, encoding="utf-8")
     (tmp_path / "a.txt").write_text("Title\n\nA zq17word here.\n", encoding="utf-8")
     args = ("--isolated", "--no-builtin", "--rules", str(tmp_path / "styles"), "-f", "line", str(tmp_path / "a.txt"))
     first, again = _run(tmp_path, *args), _run(tmp_path, *args)

@@ -410,17 +410,20 @@ def test_sequence_rule_errors_name_the_key():
 
 
 @needs_vale_data
-def test_script_rules_load_and_are_skipped():
+def test_script_rules_run_as_in_vale():
     r = rule("Checks.ScriptRE")
-    assert "Tengo" in r.checker.skipped_reason
-    assert lines(FIX / "checks" / "Script" / "test.md", [r]) == []
+    assert not r.checker.skipped_reason
+    assert lines(FIX / "checks" / "Script" / "test.md", [r]) == [  # Vale's expected lines (checks/Script)
+        "test.md:29:1:Checks.ScriptRE:Consider inserting a new section heading at this point.",
+        "test.md:39:1:Checks.ScriptRE:Consider inserting a new section heading at this point.",
+    ]
 
 
-def test_script_rules_accept_any_key():
-    r = inline("extends: script\nmessage: x\nscript: 'x := 1'\nwhatever: 1\n")
-    assert "Tengo" in r.checker.skipped_reason
+def test_script_rules_are_strict_on_keys_and_skip_what_they_cannot_run():
     with pytest.raises(RuleError, match="unknown key"):
-        inline("extends: repetition\nmessage: x\ntokens: [a]\nwhatever: 1\n")
+        inline("extends: script\nmessage: x\nscript: 'x := 1'\nwhatever: 1\n")
+    r = inline("extends: script\nmessage: x\nscript: 'f := func(a) { return a }'\n")
+    assert "func" in r.checker.skipped_reason
 
 
 # -- scopes -----------------------------------------------------------------
