@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import os
 import sys
 from collections import Counter
@@ -153,12 +154,18 @@ class Project:
         return low in EXTENSIONS or (self.vale is not None and low in OTHER_READERS)
 
 
-def _glob_match(glob: str, name: str) -> bool:
-    """Vale's ``--glob``: its pattern (``*`` crosses folders) against the path; ``!`` negates."""
+@functools.lru_cache(maxsize=8)
+def _glob_pattern(glob: str):
+    """``--glob`` compiled once per run, not once per file."""
     from lint.vale_config import glob_regex
 
+    return glob_regex(glob[1:] if glob.startswith("!") else glob)
+
+
+def _glob_match(glob: str, name: str) -> bool:
+    """Vale's ``--glob``: its pattern (``*`` crosses folders) against the path; ``!`` negates."""
     neg = glob.startswith("!")
-    pat = glob_regex(glob[1:] if neg else glob)
+    pat = _glob_pattern(glob)
     path = name.replace(os.sep, "/").removeprefix("./")
     hit = pat.match(path) is not None or pat.match(path.rsplit("/", 1)[-1]) is not None
     return hit != neg

@@ -152,3 +152,14 @@ def newslint(*args: str, cwd: Path | str = ROOT, stdin: str | None = None, env: 
         [sys.executable, "-m", "lint", *args],
         cwd=cwd, input=stdin, capture_output=True, text=True, encoding="utf-8", env=full_env, timeout=120,
     )
+
+
+def assert_exact(article) -> None:
+    """Every block of ``article`` sits at its offsets: the same length, and each character
+    not masked (a space) is the file's (the code and fragment readers' tests)."""
+    for b in article.blocks:
+        assert len(b.text) == b.end - b.start
+        src = article.text[b.start : b.end]
+        for k, ch in enumerate(b.text):
+            assert ch == " " or ch == src[k], (b, k)
+        assert b.text[0] == src[0] and b.text[-1] == src[-1]

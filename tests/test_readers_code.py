@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import builtin_rules, cli, shared_or_skip
+from helpers import assert_exact, builtin_rules, cli, shared_or_skip
 from lint.readers import read_article
 from lint.readers.code import LANGUAGES, read_code
 
@@ -16,16 +16,6 @@ def texts(name: str, source: str) -> list[str]:
     """The comment blocks' texts, whitespace runs made single spaces."""
     article = read_code(name, source)
     return [" ".join(b.text.split()) for b in article.blocks]
-
-
-def assert_exact(article) -> None:
-    """Every block sits at its offsets: the same length, and each character not masked is the source's."""
-    for b in article.blocks:
-        assert len(b.text) == b.end - b.start
-        src = article.text[b.start : b.end]
-        for k, ch in enumerate(b.text):
-            assert ch == " " or ch == src[k], (b, k)
-        assert b.text[0] == src[0] and b.text[-1] == src[-1]
 
 
 # -- what is a comment, language by language ------------------------------------

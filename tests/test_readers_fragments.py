@@ -7,20 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import cli, shared_or_skip
+from helpers import assert_exact, cli, shared_or_skip
 from lint.readers import read_article
 from lint.readers.code import LANGUAGES, read_code
 from lint.vale_config import ValeConfig, ignored_comment_kinds
-
-
-def assert_exact(article) -> None:
-    """Every block sits at its offsets: the same length, each character not masked the file's."""
-    for b in article.blocks:
-        assert len(b.text) == b.end - b.start
-        src = article.text[b.start : b.end]
-        for k, ch in enumerate(b.text):
-            assert ch == " " or ch == src[k], (b, k)
-        assert b.text[0] == src[0] and b.text[-1] == src[-1]
 
 
 def words(article) -> list[tuple[str, str]]:
