@@ -305,6 +305,7 @@ def test_spelling_exceptions_accept_whole_words_only():
     assert lint_text("Gatewaty and kibanna and GA here.\n", [r], "a.txt") == [("Gatewaty", "'Gatewaty'")]
 
 
+@needs_vale_data
 def test_spelling_without_spylls_is_skipped(monkeypatch):
     import builtins
 
@@ -316,9 +317,13 @@ def test_spelling_without_spylls_is_skipped(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_spylls)
+    # the default dictionary needs no spylls; a Hunspell pair does, and its rule is skipped
     r = inline("extends: spelling\nmessage: x\n")
-    assert "spylls" in r.checker.skipped_reason
-    assert lint_text("Teh goverment.\n", [r], "a.txt") == []
+    assert r.checker.skipped_reason == ""
+    assert lint_text("Teh goverment.\n", [r], "a.txt") == [("Teh", "x"), ("goverment", "x")]
+    hun = inline("extends: spelling\nmessage: x\ndicpath: %s\ndictionaries: [en_US]\n" % (VALE / "styles" / "config" / "dictionaries"))
+    assert "spylls" in hun.checker.skipped_reason
+    assert lint_text("Teh goverment.\n", [hun], "a.txt") == []
 
 
 # -- sequence ---------------------------------------------------------------

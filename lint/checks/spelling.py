@@ -1,22 +1,30 @@
-"""spelling: words that a Hunspell dictionary does not know (Vale).
+"""spelling: words that no dictionary knows (Vale).
 
-Dictionaries are Hunspell ``.dic``/``.aff`` pairs: ``dictionaries: [en_GB]``
-names them in ``dicpath`` (absolute, or relative to the styles folder --
-the folder that holds the packs -- or to the working directory; default
-``<styles>/config/dictionaries``), or ``aff``/``dic`` give one pair. With
-none named, Vale's built-in default ``en_US`` is used: the SCOWL en_US
-that ships with spylls (``append: true`` adds it to named ones).
-``ignore`` names word-list files (one word a line; absolute, relative to
-the styles folder, or to ``<styles>/config/ignore``) whose words are
-accepted. Unless ``custom: true``, words that look like code or acronyms
-are not checked (camelCase, a capital at the end, anything but letters,
-``_`` and ``'``); ``filters`` are patterns of further words to skip;
+Vale's default dictionary is built in: ``lint/data/en_US-web.words.gz``
+(SCOWL up to size 70, US and British spellings, and software words such as
+"backtick", "dropdown", "gitignore"; see lint/data/SCOWL-LICENSE.txt), held
+as Vale holds a dictionary, every form spelled out and a word known when it
+or its lower-case form is listed. It needs no extra package.
+
+Hunspell ``.dic``/``.aff`` pairs: ``dictionaries: [en_GB]`` names them in
+``dicpath`` (absolute, or relative to the styles folder -- the folder that
+holds the packs -- or to the working directory; default
+``<styles>/config/dictionaries``), or ``aff``/``dic`` give one pair; the
+default is then left out unless ``append: true``. Vale's own
+``Vale.Spelling`` also reads every pair in ``<styles>/config/dictionaries``
+and every word list under ``<styles>/config/ignore``. Pairs are read by
+spylls (pure Python, imported only then). ``ignore`` names word-list files (one word a line;
+absolute, relative to the styles folder, or to ``<styles>/config/ignore``).
+
+Words are Vale's: the text split at white space, each piece stripped of
+leading ``$ ( " [`` and trailing ``, ) " ] ! ; . ? : '`` (so
+``blockSignals()`` is ``blockSignals(`` and ``\\ingroup`` stays whole).
+Unless ``custom: true``, Vale's default filters skip a word with anything
+but letters, ``_`` and ``'``, one that ends in a capital, and camelCase
+after a capital; ``filters`` are patterns of further words to skip;
 ``exceptions`` (and a vocabulary's accepted terms) are words to accept,
 matched as Vale does (case-insensitive, as whole words).
 
-Hunspell is read by spylls (pure Python), an optional dependency imported
-only when a spelling rule is compiled: without it, or without a usable
-dictionary, the rule loads and is skipped, ``skipped_reason`` saying why.
 Dictionaries are read once per process and shared by rules.
 
 ``message`` substitutions: ``%s`` is the misspelt word.
@@ -25,7 +33,6 @@ Dictionaries are read once per process and shared by rules.
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -64,13 +71,74 @@ class Params(RuleBase):
         return [v] if isinstance(v, str) else v
 
 
-_DEFAULT_FILTERS = (
-    regexes.compile(r"[A-Z]{1}[a-z]+[A-Z]+\w+"),
-    regexes.compile(r"[\p{Lu}]+$"),
-    regexes.compile(r"[^A-Za-z_']"),  # Go's \W is ASCII: Vale skips words with other letters
-)
-# Vale's word tokenizer keeps inner punctuation ("human-friendly", "don't").
-_WORD = regexes.compile(r"[\p{L}\p{N}_]+(?:[-'’‘.@/][\p{L}\p{N}_]+)*")
+_CAMEL = regexes.compile(r"[A-Z][a-z]+[A-Z]+[0-9A-Za-z_]")  # Vale's [A-Z]{1}[a-z]+[A-Z]+\w+ (ASCII \w)
+_NON_WORD = regexes.compile(r"[^\p{L}_']")
+
+
+def _skipped_by_default(word: str) -> bool:
+    """Vale's default filters (internal/check/spellfilter.go): anything but
+    letters, ``_`` and ``'``; a capital at the end; camelCase after a capital."""
+    return bool(_NON_WORD.search(word)) or word[-1:].isupper() or bool(_CAMEL.search(word))
+
+
+# Vale's word tokenizer (internal/nlp, IterTokenizer): the text is split at
+# white space only, and each piece loses leading ``$ ( " [`` and trailing
+# ``, ) " ] ! ; . ? : '`` one at a time; "U.S." and "Mr." stay whole. What is
+# left is one word, inner punctuation and all: ``blockSignals()`` gives
+# ``blockSignals(``, ``\ingroup`` gives ``\ingroup``, which the default
+# filters then skip. Curly quotes count as straight ones.
+_PIECE = regexes.compile(r"\S+")
+_SPECIAL = regexes.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$")
+_PREFIXES = frozenset('$("[')
+_SUFFIXES = frozenset(',)"]!;.?:\'')
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def vale_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of each word Vale's spelling check sees in ``text``
+    (code points; the word with curly quotes made straight)."""
+    clean = text.translate(_QUOTES)
+    for m in _PIECE.finditer(clean):
+        a, b = m.span()
+        if not _SPECIAL.match(clean, a, b):
+            while b - a > 1:
+                if clean[a] in _PREFIXES:
+                    a += 1
+                elif clean[b - 1] in _SUFFIXES:
+                    b -= 1
+                else:
+                    break
+        word = clean[a:b]
+        if any(c.isalpha() for c in word):
+            yield a, b, word
+
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_WORDS = DATA / "en_US-web.words.gz"
+
+
+class WordSet:
+    """A word list as Vale's Hunspell reader holds a dictionary: every form
+    spelled out, a word known when it or its lower-case form is listed
+    ("Templating" by "templating"; "gitlab" not by "GitLab")."""
+
+    def __init__(self, words: set[str]):
+        self.words = words
+
+    def lookup(self, word: str) -> bool:
+        return word in self.words or word.lower() in self.words
+
+
+def _default_words() -> WordSet:
+    """Vale's built-in ``en_US-web``: SCOWL (sizes up to 70, US and British
+    spellings) and software words, in lint/data (read once, ~80 ms)."""
+    hit = _DICTS.get("<default>")
+    if hit is None:
+        import gzip
+
+        hit = _DICTS["<default>"] = WordSet(set(gzip.decompress(DEFAULT_WORDS.read_bytes()).decode("utf-8").split("\n")) - {""})
+    return hit
+
 
 _DICTS: dict[str, Any] = {}
 
@@ -99,12 +167,9 @@ def _load_dictionary(base: str) -> Any:
                 text = "\n".join(line for line in text.split("\n") if not line.startswith("PHONE"))
             return io.StringIO(text)
 
-    if os.path.exists(base + ".aff"):
-        aff, context = readers.read_aff(_Reader(base + ".aff"))
-        dic = readers.read_dic(_Reader(base + ".dic", encoding=context.encoding), aff=aff, context=context)
-        d = Dictionary(aff, dic)
-    else:
-        d = Dictionary.from_files(base)  # spylls' own en_US
+    aff, context = readers.read_aff(_Reader(base + ".aff"))
+    dic = readers.read_dic(_Reader(base + ".dic", encoding=context.encoding), aff=aff, context=context)
+    d = Dictionary(aff, dic)
     # Vale's Hunspell does not split words at BREAK points: "human-friendly"
     # must be in the dictionary as a whole.
     d.aff.BREAK = []
@@ -120,7 +185,7 @@ def _first_dir(candidates: list[Path]) -> Path | None:
 
 
 class Spelling:
-    def __init__(self, p: Params, styles_path: Path | None):
+    def __init__(self, p: Params, styles_path: Path | None, builtin: bool = False):
         self.skipped_reason = ""
         self.p = p
         check_regexes(p.filters, "filters")
@@ -132,32 +197,47 @@ class Spelling:
         check_regexes(p.exceptions, "exceptions")
         self.except_re = compile_pattern(r"(?i)\b(?:" + "|".join(p.exceptions) + r")\b", ("exceptions",)) if p.exceptions else None
         self.scope = ScopeFilter(p.scope)
-        self.accepted: set[str] = set()
+        self.accepted = WordSet(set())
         self.cache: dict[str, bool] = {}
         styles = styles_path or Path.cwd()
-        try:
-            import spylls.hunspell  # noqa: F401
-        except ImportError:
-            self.skipped_reason = "spelling rules need the optional package spylls (pip install spylls)"
-            self.dicts: list[Any] = []
-            return
-        self.dicts = self._dictionaries(p, styles)
+        # Hunspell pairs to read
+        self.pending: list[str] = []
+        self.dicts: list[Any] = self._dictionaries(p, styles)
+        lists = []
+        if builtin:
+            # Vale.Spelling (makeSpeller with rulePath "internal"): the default dictionary, every
+            # pair in <styles>/config/dictionaries, every word list under <styles>/config/ignore
+            folder = styles / "config" / "dictionaries"
+            if folder.is_dir():
+                self.pending += [str(d.with_suffix("")) for d in sorted(folder.glob("*.dic")) if d.with_suffix(".aff").is_file()]
+            ignore = styles / "config" / "ignore"
+            if ignore.is_dir():
+                lists += sorted(f for f in ignore.rglob("*") if f.is_file())
         for name in p.ignore:
             for cand in (Path(name), styles / name, styles / "config" / "ignore" / name):
                 if cand.is_file():
-                    for line in cand.read_text(encoding="utf-8", errors="replace").splitlines():
-                        if line.strip():
-                            self.accepted.add(line.strip())
+                    lists.append(cand)
                     break
             else:
                 raise CompileError(("ignore",), f"cannot find the word list {name!r} (looked in {styles} and {styles / 'config' / 'ignore'})")
+        for f in lists:
+            for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+                if line.strip():
+                    self.accepted.words.add(line.strip())
+        # read now, as Vale does, not in a check's time limit
+        while self.pending and not self.skipped_reason:
+            try:
+                self.dicts.append(_load_dictionary(self.pending.pop(0)))
+            except ImportError:  # Vale.Spelling's extra dictionaries, without spylls
+                self.pending.clear()
 
     def _dictionaries(self, p: Params, styles: Path) -> list[Any]:
         if p.aff and p.dic:
             aff = Path(p.aff) if Path(p.aff).is_absolute() else styles / p.aff
             dic = Path(p.dic) if Path(p.dic).is_absolute() else styles / p.dic
             if aff.is_file() and dic.is_file() and aff.with_suffix("") == dic.with_suffix(""):
-                return [_load_dictionary(str(aff.with_suffix("")))]
+                self.pending.append(str(aff.with_suffix("")))
+                return []
         if p.dicpath:
             folder = _first_dir([Path(p.dicpath), styles / p.dicpath, Path.cwd() / p.dicpath])
             if folder is None:
@@ -165,39 +245,31 @@ class Spelling:
         else:
             folder = styles / "config" / "dictionaries"
         names = list(p.dictionaries)
-        out = []
         for i, name in enumerate(names):
             base = folder / name
             if not (Path(str(base) + ".aff").is_file() and Path(str(base) + ".dic").is_file()):
                 raise CompileError(("dictionaries", i), f"no Hunspell dictionary {name!r} ({base}.aff and .dic) in {folder}")
-            out.append(_load_dictionary(str(base)))
-        if not names or p.append:
-            # Vale's built-in en_US (SCOWL); spylls ships the same word list
+            self.pending.append(str(base))
+        if self.pending:
             try:
-                out.append(_load_dictionary("en_US"))
-            except (OSError, IndexError, ValueError) as exc:
-                if not out:
-                    self.skipped_reason = f"no dictionary named and the default en_US cannot be read: {exc}"
-        return out
+                import spylls.hunspell  # noqa: F401
+            except ImportError:
+                self.skipped_reason = "Hunspell dictionaries need the package spylls (pip install spylls)"
+        return [_default_words()] if not names or p.append else []
 
     def _known(self, word: str) -> bool:
         hit = self.cache.get(word)
         if hit is None:
-            hit = (
-                word in self.accepted
-                or (word[:1].isupper() and (word[:1].lower() + word[1:] in self.accepted or word.lower() in self.accepted))
-                or any(d.lookup(word) for d in self.dicts)
-            )
+            hit = self.accepted.lookup(word) or any(d.lookup(word) for d in self.dicts)
             self.cache[word] = hit
         return hit
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
-        if self.skipped_reason or not self.dicts:
+        if self.skipped_reason:
             return
         for block in self.scope.blocks(article, blocks):
-            for m in _WORD.finditer(block.text):
-                word = m.group().replace("’", "'").replace("‘", "'")
-                if self.std_filters and any(f.search(word) for f in _DEFAULT_FILTERS):
+            for start, end, word in vale_words(block.text):
+                if self.std_filters and _skipped_by_default(word):
                     continue
                 if any(f.search(word) for f in self.filters):
                     continue
@@ -205,8 +277,11 @@ class Spelling:
                     continue
                 if self._known(word):
                     continue
-                yield Finding(Span(block.start + m.start(), block.start + m.end()), format_message(self.p.message, word))
+                yield Finding(Span(block.start + start, block.start + end), format_message(self.p.message, word))
+
+
+BUILTIN_PATH = "<built-in Vale style>"  # lint/vale_config.py's rule path for the Vale style
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Spelling:
-    return Spelling(p, ctx.styles_path)
+    return Spelling(p, ctx.styles_path, builtin=ctx.rule_path == BUILTIN_PATH)
