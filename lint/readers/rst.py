@@ -28,7 +28,9 @@ transitions, doctest blocks (``>>>``).
 Masked inside blocks: inline literals (````x````), roles (``:role:`x```),
 substitution references (``|name|``), footnote references (``[1]_``),
 hyperlink syntax (```text <url>`_`` keeps ``text``), emphasis and strong
-marks, bare URLs, escaping backslashes, the ``:`` of a closing ``::``.
+marks, bare URLs, escaping backslashes that open a word (one inside a word
+stays, as docutils makes ``a\\Mautic\\Templating`` one word), the ``:`` of a
+closing ``::``.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ _INLINE = regexes.compile(
     r"|(?P<sub>(?<![\w|])\|(?=\S)[^|\n]*(?<=\S)\|(?:__?)?(?![\w|]))"
     r"|(?P<fn>[ \t]*\[(?:\d+|#[\w-]*|\*|[\w.-]+)\]_(?!\w))"
     r"|(?P<refu>(?<=\w)__?(?![\w`]))"
-    r"|(?P<esc>\\)(?=.)"
+    r"|(?<!\S)(?P<esc>\\)(?=.)"  # inside a word kept: docutils joins the parts into one word
     r"|(?P<strong>\*\*)(?=\S)(?P<stext>.+?)(?<=\S)(?P<se>\*\*)"
     r"|(?<![\w*])(?P<em>\*)(?=[^\s*])(?P<etext>[^*]+?)(?<=\S)(?P<ee>\*)(?![\w*])",
     regex.DOTALL,
