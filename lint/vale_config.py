@@ -19,7 +19,9 @@ Vale does:
   may touch their matches), rule toggles and level overrides ``Style.Rule = YES | NO |
   suggestion | warning | error`` and style toggles ``Style = NO | YES``
   (matching sections merge in order, ``[*]`` first, so a specific section
-  overrides the global one). Other section keys (``Transform``, ``Lang``, ``View`` ...) are accepted and
+  overrides the global one); ``View = Name`` (a JSON or YAML file is read through
+  ``StylesPath/config/views/Name.yml``: only the values it selects are prose,
+  lint/readers/vale_views.py). Other section keys (``Transform``, ``Lang`` ...) are accepted and
   ignored.
 
 Every style that a section names is loaded from ``StylesPath/<Style>/`` as a
@@ -158,6 +160,7 @@ class Section:
     base_styles: list[str] | None = None  # BasedOnStyles, when given
     ignores: list[str] = field(default_factory=list)  # TokenIgnores and BlockIgnores patterns
     checks: dict[str, str] = field(default_factory=dict)  # "Style.Rule" / "Style" -> "YES" | "NO" | level
+    view: str | None = None  # View = Name: StylesPath/config/views/Name.yml reads the file (lint/readers/vale_views.py)
 
     def matches(self, candidates: list[str]) -> bool:
         return self.glob is not None and any(self.glob.match(c) for c in candidates)
@@ -200,7 +203,12 @@ class ValeConfig:
     def read_as(self, path: str) -> str | None:
         """The extension ``path`` is read as by ``[formats]`` (``mdx = md``: ".md"), or None.
         Source code associated with a markup format stays code (Vale's "fragment": its
-        comments are the markup), for the code reader."""
+        comments are the markup), for the code reader. A file a ``View`` reads (a JSON or
+        YAML file, :meth:`view_for`) is read as ``VIEW_EXTENSION``: by its view."""
+        if self.view_for(path) is not None:
+            from lint.readers.vale_views import VIEW_EXTENSION
+
+            return VIEW_EXTENSION
         ext = os.path.splitext(path)[1].lstrip(".")
         target = self.formats.get(ext) or self.formats.get(ext.lower())
         if not target or ext.lower() in CODE_EXTENSIONS:
@@ -210,7 +218,11 @@ class ValeConfig:
     def fragment(self, path: str) -> str | None:
         """The markup that the comments of source code ``path`` are written in, by
         ``[formats]`` (``py = md``: ".md"; Vale's fragments), when newslint reads both
-        the code and that markup; else None (the comments are plain text)."""
+        the code and that markup; else None (the comments are plain text). For a file a
+        ``View`` reads: the view's file (its values are the prose, lint/readers/vale_views.py)."""
+        view = self.view_for(path)
+        if view is not None:
+            return str(view)
         from lint.readers.code import FRAGMENT_READERS, syntax_for
 
         ext = os.path.splitext(path)[1].lstrip(".")
@@ -219,6 +231,39 @@ class ValeConfig:
             return None
         markup = _MARKUP_NAMES.get(target.lstrip(".").lower())
         return "." + markup if markup in FRAGMENT_READERS else None
+
+    def view_for(self, path: str) -> Path | None:
+        """The view file (``StylesPath/config/views/<Name>.yml``) of the ``View`` that the
+        last matching section names for ``path``, when newslint reads that view: a ``dasel``
+        view of a JSON or YAML file (Vale's tree-sitter views of source code and textfsm views
+        are not read: such a file is read as without a View). A named view whose file is
+        missing or broken still reads a JSON or YAML file: the reader reports it."""
+        if not self.views:
+            return None
+        name = None
+        cands = self._candidates(path)
+        for sec in self._all_sections():
+            if sec.view is not None and (sec is self.global_section or sec.matches(cands)):
+                name = sec.view
+        if name is None:
+            return None
+        from lint.readers.vale_views import DATA_EXTENSIONS, view_engine
+
+        view = self.view_path(name)
+        engine = view_engine(view)
+        if engine == "dasel" or (engine is None and path.lower().endswith(DATA_EXTENSIONS)):
+            return view
+        return None
+
+    @property
+    def views(self) -> bool:
+        """Whether any section names a View."""
+        return any(sec.view is not None for sec in self._all_sections())
+
+    def view_path(self, name: str) -> Path:
+        """Where the view ``name`` is: the first of the style paths that has ``config/views/<name>.yml``."""
+        found = [p / "config" / "views" / f"{name}.yml" for p in self.style_paths()]
+        return next((f for f in found if f.is_file()), found[-1] if found else self.root / "config" / "views" / f"{name}.yml")
 
     # -- which styles the file names ------------------------------------
     def styles(self) -> list[str]:
@@ -508,6 +553,8 @@ def _parse(cfg: ValeConfig, raw: str, path: Path, core_line: dict[str, int], bas
                 except regex.error as exc:
                     raise ValeConfigError(f"{where}: {key}: invalid regular expression {pat!r}: {exc}") from None
                 target.ignores.append(pat)
+        elif low == "view":
+            target.view = value.strip() or None
         elif low in _SECTION_KEYS:
             continue
         elif "." in key or regex.fullmatch(r"[\w-]+", key):

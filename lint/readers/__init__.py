@@ -42,6 +42,8 @@ OTHER_READERS: dict[str, str] = {
     ".rst": "lint.readers.rst:read_rst",
     ".rest": "lint.readers.rst:read_rst",
     ".org": "lint.readers.org:read_org",
+    # a JSON or YAML file that a Vale View reads (lint/vale_config.py gives this extension): the values it selects
+    ".vale-view": "lint.readers.vale_views:read_view",
 }
 
 __all__ = ["EXTENSIONS", "ReadError", "extract", "read_article", "read_markdown", "read_structured", "read_text"]
