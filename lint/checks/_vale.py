@@ -170,6 +170,10 @@ class ScopeFilter:
         # Vale's sentences are those of paragraphs, lists and cells: a Markdown heading is none
         self.sentences_only = bool(positive) and all(p == "sentence" for p in positive)
         self.no_quoted = "~blockquote" in names
+        # "~alt": every block but image alt texts; "~table" ("~table.header", "~table.cell",
+        # "~table.caption"): every block but (those) table cells -- Vale's negated selectors
+        self.no_alt = "~alt" in names
+        self.no_table = {s[1:].partition(".")[2] or "*" for s in names if s.split(".")[0] == "~table"}
         self.text = "text" in names  # Vale also lints the front matter's values as text
         # "comment.line", "~comment.block", "text.comment.line": one kind of a source file's comments
         self.comment_kinds: set[str] = set()
@@ -211,6 +215,10 @@ class ScopeFilter:
             blocks = frontmatter_text_blocks(article) + list(blocks)
         if self.only_quoted or self.no_quoted:
             blocks = [b for b in blocks if in_blockquote(article, b) == self.only_quoted]
+        if self.no_alt:
+            blocks = cut(blocks, [(a.start, a.end) for a in alt_blocks(article)])
+        if self.no_table:
+            blocks = without_cells(article, blocks, self.no_table)
         if not self.levels:
             return blocks
         out = []
@@ -385,6 +393,54 @@ def alt_blocks(article: Article) -> list[Block]:
     if article.format != "md":
         return []
     return [Block("alt", m.start("alt"), m.group("alt")) for m in _ALT.finditer(article.text) if m.group("alt")]
+
+
+_ALNUM = regexes.compile(r"[\p{L}\p{N}]")
+
+
+def cut(blocks: list[Block], spans: list[tuple[int, int]]) -> list[Block]:
+    """``blocks`` with the source spans ``spans`` taken out: a block that
+    overlaps one is split around it, and the pieces left with no letter or
+    digit (a table's pipes and rules, the ``![`` of an image) are dropped."""
+    if not spans:
+        return blocks
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    out: list[Block] = []
+    for b in blocks:
+        k = max(bisect.bisect_right(starts, b.start) - 1, 0)
+        pos = b.start
+        pieces: list[tuple[int, int]] = []
+        while k < len(spans) and spans[k][0] < b.end:
+            a, z = spans[k]
+            if z > pos:
+                if a > pos:
+                    pieces.append((pos, a))
+                pos = max(pos, z)
+            k += 1
+        if pos == b.start and not pieces:
+            out.append(b)
+            continue
+        if pos < b.end:
+            pieces.append((pos, b.end))
+        for a, z in pieces:
+            text = b.text[a - b.start : z - b.start]
+            s = len(text) - len(text.lstrip())
+            e = len(text.rstrip())
+            if e > s and _ALNUM.search(text):
+                out.append(Block(b.scope, a + s, text[s:e]))
+    return out
+
+
+def without_cells(article: Article, blocks: list[Block], kinds: set[str]) -> list[Block]:
+    """``blocks`` without the table cells of ``kinds`` (``header``, ``cell``,
+    ``caption``, ``*``: all): Vale's ``~table`` selectors."""
+    info = _markup(article)
+    if info is not None:
+        return [b for b in blocks if (k := info.cells.get(b.start)) is None or not ("*" in kinds or k in kinds)]
+    if article.format != "md":
+        return blocks
+    return cut(blocks, [(c.start, c.end) for c in table_blocks(article, blocks, kinds)])
 
 
 _TABLE_DELIM = regexes.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?")
