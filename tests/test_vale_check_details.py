@@ -6,8 +6,11 @@ Each expectation is what current Vale (vale-cli/vale, internal/check/) prints.""
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from helpers import cli
 
@@ -96,3 +99,101 @@ def test_not_table_in_restructuredtext(tmp_path, monkeypatch):
     write(tmp_path, {"r/T/N.yml": RULE.format(scope="'~table'"), "r/T/T.yml": RULE.format(scope="table"), "a.rst": rst})
     _, out, _ = run(tmp_path, "--rules", "r", "a.rst", monkeypatch=monkeypatch)
     assert out == ["a.rst:4:3:T.N:Avoid 'bad'.", "a.rst:9:1:T.T:Avoid 'bad'."]
+
+
+# --------------------------------------------------------------------------
+# existence: trailing blanks at a sentence's end; the edit action's %s and fix
+
+EXCLAIM = """\
+    extends: existence
+    message: "'%s' -> '%s'"
+    nonword: true
+    level: suggestion
+    action:
+      name: edit
+      params:
+        - trim_right
+        - "!"
+    tokens:
+      - '\\w+!(?:\\s|$)'
+    """
+
+
+def _vale_project(root: Path, rules: dict[str, str], files: dict[str, str]) -> Path:
+    ini = "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = T\n"
+    return write(root, {".vale.ini": ini} | {f"styles/T/{n}.yml": r for n, r in rules.items()} | files)
+
+
+def test_edit_action_fills_the_second_verb_and_the_match_ends_at_the_sentence(tmp_path, monkeypatch):
+    _vale_project(tmp_path, {"Ex": EXCLAIM}, {"a.md": "# Title\n\nThis is amazing! You should try it!\n"})
+    _, out, _ = run(tmp_path, "--config=.vale.ini", "a.md", monkeypatch=monkeypatch)
+    assert out == ["a.md:3:9:T.Ex:'amazing!' -> 'amazing'", "a.md:3:33:T.Ex:'it!' -> 'it'"]
+    code, js, _ = cli("--config=.vale.ini", "--output=JSON", "a.md", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert code == 0  # suggestions only
+    alerts = json.loads(js)["a.md"]
+    assert [(a["Line"], a["Match"], a["Span"]) for a in alerts] == [(3, "amazing!", [9, 16]), (3, "it!", [33, 35])]
+
+
+def test_fix_applies_the_edit_action_without_eating_the_blank(tmp_path, monkeypatch):
+    _vale_project(tmp_path, {"Ex": EXCLAIM}, {"a.md": "# Title\n\nThis is amazing! You should try it!\n"})
+    cli("--config=.vale.ini", "--fix", "a.md", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert (tmp_path / "a.md").read_text() == "# Title\n\nThis is amazing You should try it\n"
+
+
+def test_trailing_blanks_mid_sentence_stay_in_the_match(tmp_path, monkeypatch):
+    # near miss: "very " is not at a sentence's end, so its blank is part of the match (Vale)
+    rule = "extends: existence\nmessage: \"[%s]\"\nlevel: error\nnonword: true\ntokens: ['very\\s']\n"
+    _vale_project(tmp_path, {"V": rule}, {"a.md": "# Title\n\nA very good day.\n"})
+    code, js, _ = cli("--config=.vale.ini", "--output=JSON", "a.md", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert code == 1  # an error
+    (alert,) = json.loads(js)["a.md"]
+    assert (alert["Match"], alert["Message"], alert["Span"]) == ("very ", "[very ]", [3, 7])
+
+
+def test_an_action_without_a_second_verb_and_a_rule_without_an_action(tmp_path, monkeypatch):
+    plain = "extends: existence\nmessage: \"'%s' and '%s'\"\ntokens: [foo]\n"
+    regex_edit = ("extends: existence\nmessage: \"Write '%[2]s', not '%[1]s'.\"\ntokens: ['colou?r']\n"
+                  "action:\n  name: edit\n  params: [regex, 'colou?r', 'hue']\n")
+    _vale_project(tmp_path, {"Plain": plain, "Re": regex_edit}, {"a.md": "# Title\n\nThe foo colour.\n"})
+    _, out, _ = run(tmp_path, "--config=.vale.ini", "a.md", monkeypatch=monkeypatch)
+    assert out == ["a.md:3:5:T.Plain:'foo' and 'foo'", "a.md:3:9:T.Re:Write 'hue', not 'colour'."]
+
+
+@pytest.mark.parametrize("params, match, expected", [
+    (["trim_right", "!"], "wow!!", ["wow"]),
+    (["trim_right", "!"], "wow! ", ["wow!"]),  # Vale trims the characters, then the blanks
+    (["trim_left", "#"], "##tag", ["tag"]),
+    (["trim", "*"], "**bold**", ["bold"]),
+    (["truncate", " "], "the the", ["the"]),
+    (["split", "-", "1"], "e-mail", ["mail"]),
+    (["regex", "(\\w+)-(\\w+)", "$2 $1"], "mail-e", ["e mail"]),
+    (["regex", "(\\w+)", "${1}s"], "cat", ["cats"]),
+    (["regex", "(\\w+)", "$1s"], "cat", [""]),  # Go reads "$1s" as the group named "1s": empty
+    (["regex", "a", "$$"], "a", ["$"]),
+])
+def test_action_fixes_as_vale_computes_them(params, match, expected):
+    from lint.checks._vale import action_fixes
+
+    assert action_fixes("edit", params, match) == expected
+
+
+@pytest.mark.parametrize("params, error", [
+    (["trim_right"], "invalid number of parameters"),
+    (["split", "-", "5"], "index out of range"),
+    (["split", "-", "x"], "invalid literal"),
+    ([], "no parameters"),
+])
+def test_action_errors_as_vale_reports_them(params, error):
+    from lint.checks._vale import ActionError, action_fixes
+
+    with pytest.raises(ActionError, match=error):
+        action_fixes("edit", params, "e-mail")
+
+
+def test_fix_subcommand_uses_the_same_actions(tmp_path, monkeypatch):
+    alert = json.dumps({"Action": {"Name": "edit", "Params": ["trim_right", "!"]}, "Match": "wow! "})
+    code, out, _ = cli("fix", alert, cwd=tmp_path, monkeypatch=monkeypatch)
+    assert json.loads(out) == {"suggestions": ["wow!"], "error": ""}
+    bad = json.dumps({"Action": {"Name": "edit", "Params": ["split", "-", "9"]}, "Match": "e-mail"})
+    code, out, _ = cli("fix", bad, cwd=tmp_path, monkeypatch=monkeypatch)
+    assert (code, json.loads(out)) == (0, {"suggestions": [], "error": "index out of range"})

@@ -17,6 +17,9 @@
   ``([API](https://...))``) and keeps inline code as ``*`` runs.
 * ``alt_blocks``, ``frontmatter_blocks``: Vale's ``alt`` and
   ``text.frontmatter.<key>`` scopes.
+* ``action_fixes``: what Vale's ``FixAlert`` makes of a rule's ``action``
+  for one match (``replace``, ``remove``, ``edit`` with ``regex``,
+  ``trim``/``trim_left``/``trim_right``, ``truncate``, ``split``).
 * comment kinds: ``comment.line`` and ``comment.block`` (also written
   ``text.comment.line``; ``~comment.block``) keep the comments of a source
   file of that kind (``Article.comment_kinds``, lint/readers/code.py).
@@ -507,3 +510,74 @@ def table_blocks(article: Article, blocks: list[Block], kinds: set[str]) -> list
                 out.append(Block("paragraph", m.start("v") + s, v[s:e]))
     out.sort(key=lambda blk: blk.start)
     return out
+
+
+class ActionError(ValueError):
+    """A rule's action cannot be applied to a match (Vale's FixAlert error)."""
+
+
+_GO_TEMPLATE = regexes.compile(r"\$(?:\$|\{(?P<b>[A-Za-z0-9_]+)\}|(?P<n>[A-Za-z0-9_]+))")
+
+
+def go_expand(template: str, m: regex.Match) -> str:
+    """Go's ``Regexp.ReplaceAllString`` template for one match: ``$1``, ``${1}``,
+    ``$name``, ``${name}`` (``$1x`` names the group ``1x``, as in Go), ``$$``
+    a dollar; a group that does not exist or did not take part is empty."""
+
+    def one(t: regex.Match) -> str:
+        if t[0] == "$$":
+            return "$"
+        name = t["b"] or t["n"]
+        try:
+            got = m.group(int(name) if name.isdigit() else name)
+        except IndexError:  # no such group
+            return ""
+        return got or ""
+
+    return _GO_TEMPLATE.sub(one, template)
+
+
+def action_fixes(name: str, params: list[str], match: str) -> list[str] | None:
+    """The suggestions Vale's ``FixAlert`` computes for an alert on ``match``
+    (internal/check/action.go): ``replace`` its params, ``remove`` one empty
+    string, ``edit`` the match edited, then stripped of surrounding blanks.
+    None for an action whose suggestions newslint does not compute
+    (``suggest`` runs a spelling check or a script, ``convert``).
+    ``ActionError`` where Vale reports one (wrong number of params, bad regex,
+    index out of range)."""
+    if name == "replace":
+        return list(params)
+    if name == "remove":
+        return [""]
+    if name != "edit":
+        return None
+    if not params:
+        raise ActionError("no parameters")
+    op, want = params[0], {"regex": 3, "trim_right": 2, "trim_left": 2, "trim": 2, "truncate": 2, "split": 3}
+    if op in want and len(params) != want[op]:
+        raise ActionError("invalid number of parameters")
+    out = match
+    if op == "regex":
+        try:
+            rx = regex.compile(params[1], regex.V0)
+        except (regex.error, ValueError) as exc:
+            raise ActionError(str(exc)) from None
+        out = rx.sub(lambda m: go_expand(params[2], m), match)
+    elif op == "trim_right":  # Go's strings.TrimRight: a set of characters ("" trims nothing)
+        out = match.rstrip(params[1])
+    elif op == "trim_left":
+        out = match.lstrip(params[1])
+    elif op == "trim":
+        out = match.strip(params[1])
+    elif op == "truncate":  # Go's strings.Split with "" splits into characters
+        out = match.split(params[1])[0] if params[1] else match[:1]
+    elif op == "split":
+        try:
+            index = int(params[2])
+        except ValueError as exc:
+            raise ActionError(str(exc)) from None
+        parts = match.split(params[1]) if params[1] else list(match)
+        if not 0 <= index < len(parts):
+            raise ActionError("index out of range")
+        out = parts[index]
+    return [out.strip()]
