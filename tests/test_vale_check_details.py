@@ -151,12 +151,13 @@ def test_trailing_blanks_mid_sentence_stay_in_the_match(tmp_path, monkeypatch):
 
 
 def test_an_action_without_a_second_verb_and_a_rule_without_an_action(tmp_path, monkeypatch):
+    # without an action Vale formats with the match alone: a second %s prints "" (CondSprintf)
     plain = "extends: existence\nmessage: \"'%s' and '%s'\"\ntokens: [foo]\n"
     regex_edit = ("extends: existence\nmessage: \"Write '%[2]s', not '%[1]s'.\"\ntokens: ['colou?r']\n"
                   "action:\n  name: edit\n  params: [regex, 'colou?r', 'hue']\n")
     _vale_project(tmp_path, {"Plain": plain, "Re": regex_edit}, {"a.md": "# Title\n\nThe foo colour.\n"})
     _, out, _ = run(tmp_path, "--config=.vale.ini", "a.md", monkeypatch=monkeypatch)
-    assert out == ["a.md:3:5:T.Plain:'foo' and 'foo'", "a.md:3:9:T.Re:Write 'hue', not 'colour'."]
+    assert out == ["a.md:3:5:T.Plain:'foo' and ''", "a.md:3:9:T.Re:Write 'hue', not 'colour'."]
 
 
 @pytest.mark.parametrize("params, match, expected", [
@@ -197,3 +198,49 @@ def test_fix_subcommand_uses_the_same_actions(tmp_path, monkeypatch):
     bad = json.dumps({"Action": {"Name": "edit", "Params": ["split", "-", "9"]}, "Match": "e-mail"})
     code, out, _ = cli("fix", bad, cwd=tmp_path, monkeypatch=monkeypatch)
     assert (code, json.loads(out)) == (0, {"suggestions": [], "error": "index out of range"})
+
+
+# --------------------------------------------------------------------------
+# %[n]s in every Vale check type's message (Go's fmt, through Vale's CondSprintf)
+
+TYPES = {
+    # name: (rule body without message, text, the message template, the expected message)
+    "existence": ("extends: existence\ntokens: [foo]\n", "A foo day.", "'%[1]s', again '%[1]s', then [%s]",
+                  "'foo', again 'foo', then []"),
+    "substitution": ("extends: substitution\nswap:\n  foo: bar\n", "A foo day.", "Not '%[2]s' but '%[1]s' (%[2]s)",
+                     "Not 'foo' but 'bar' (foo)"),
+    "occurrence": ("extends: occurrence\nscope: paragraph\nmax: 1\ntoken: o\n", "Foo too.", "%[1]d o's, %[1]d", "4 o's, 4"),
+    "repetition": ("extends: repetition\ntokens: ['[^\\s.!?]+']\n", "A day day.", "'%[1]s' twice: %[1]s", "'day' twice: day"),
+    "capitalization": ("extends: capitalization\nscope: heading\nmatch: $title\n", "# a bad title\n\nText.",
+                       "'%[2]s' for '%[1]s'", "'A Bad Title' for 'a bad title'"),
+    "conditional": ("extends: conditional\nfirst: '\\b([A-Z]{3,})\\b'\nsecond: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,})\\)'\n",
+                    "The ABC rule.", "%[1]s: define %[1]s", "ABC: define ABC"),
+    "consistency": ("extends: consistency\neither:\n  advisor: adviser\n", "An advisor and an adviser.",
+                    "%[1]s, not %[1]s", "adviser, not adviser"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TYPES))
+def test_explicit_argument_indexes_in_every_type(name, tmp_path, monkeypatch):
+    body, text, template, expected = TYPES[name]
+    rule = f"message: \"{template}\"\n" + body
+    doc = text + "\n" if text.startswith("#") else "# Title\n\n" + text + "\n"
+    _vale_project(tmp_path, {"R": rule}, {"a.md": doc})
+    _, out, err = run(tmp_path, "--config=.vale.ini", "a.md", monkeypatch=monkeypatch)
+    assert [line.split(":", 4)[4] for line in out if ":T.R:" in line] == [expected], err
+
+
+@pytest.mark.parametrize("template, subs, expected", [
+    ("%s, %s and %s", ("x",), "x,  and %!s(MISSING)"),  # one verb past the subs prints Vale's appended ""
+    ("%[1]s %s", ("a",), "a "),
+    ("%[3]s", ("a",), "%!s(BADINDEX)"),
+    ("Content too short (%d).", (3,), "Content too short (3)."),
+    ("More than 2 commas (%s).", (3,), "More than 2 commas (3)."),
+    ("%d", ("3",), "%!d(string=3)"),
+    ("50%% of '%s'", ("x",), "50% of 'x'"),
+    ("No verb.", ("a",), "No verb."),
+])
+def test_vale_message_is_go_sprintf(template, subs, expected):
+    from lint.checks._vale import vale_message
+
+    assert vale_message(template, *subs) == expected

@@ -581,3 +581,50 @@ def action_fixes(name: str, params: list[str], match: str) -> list[str] | None:
             raise ActionError("index out of range")
         out = parts[index]
     return [out.strip()]
+
+
+_GO_VERB = regexes.compile(r"%(?:\[(?P<i>\d+)\])?(?P<v>[sdvq%])|%$")
+
+
+def vale_message(template: str, *subs: str | int) -> str:
+    """A Vale rule's ``message`` with its substitutions, as current Vale
+    formats it: core.FormatMessage is CondSprintf, Go's ``fmt.Sprintf`` with
+    an empty argument (and a ``%[n+1]s`` that prints it) appended, so that
+    unused arguments are never reported. Each ``%s`` / ``%v`` / ``%d`` takes
+    the next argument; ``%[n]s`` the n-th, and the next verb the one after it;
+    past the arguments Go prints ``%!s(MISSING)`` (one verb past them prints
+    the appended empty string), an index out of range ``%!s(BADINDEX)``; a
+    string under ``%d`` prints ``%!d(string=...)`` (a count, given as a
+    number, prints under ``%d`` and ``%s`` alike, as Vale's #1048 intends);
+    ``%%`` is ``%``. The news check types use
+    ``lint.checks.base.format_message`` instead."""
+    if "%" not in template:
+        return template
+    args: list[str | int] = [*subs, ""]
+    k = 0
+
+    def one(m: regex.Match) -> str:
+        nonlocal k
+        verb = m.group("v")
+        if verb is None:
+            return "%!(NOVERB)"
+        if verb == "%" and m.group("i") is None:
+            return "%"
+        if m.group("i") is not None:
+            n = int(m.group("i"))
+            if not 0 < n <= len(args) or verb == "%":
+                return f"%!{verb}(BADINDEX)"
+            k = n - 1
+        if k >= len(args):
+            return f"%!{verb}(MISSING)"
+        arg = args[k]
+        k += 1
+        if isinstance(arg, int):  # occurrence's count: "%d" or "%s" (Vale #1048)
+            return str(arg)
+        if verb == "d":
+            return f"%!d(string={arg})"
+        if verb == "q":
+            return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return arg
+
+    return _GO_VERB.sub(one, template)

@@ -18,7 +18,8 @@ from typing import Literal
 
 from lint import regexes
 from lint.checks._gate import compile_gate
-from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
+from lint.checks._vale import vale_message
+from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext
 from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern, make_pattern
 from lint.gate import gate
 from lint.model import Edit, Finding, Fix, Span
@@ -81,7 +82,7 @@ class Existence(BlockChecker):
                 end -= tail
                 observed = observed[:-tail]
             if self.action is None:
-                yield Finding(Span(start, end), format_message(self.message, observed))  # as matched, like Vale
+                yield Finding(Span(start, end), vale_message(self.message, observed))  # as matched, like Vale
             else:
                 yield self._with_action(start, end, observed)
 
@@ -94,9 +95,9 @@ class Existence(BlockChecker):
         except ActionError:
             fixed = None
         if not fixed:
-            return Finding(Span(start, end), format_message(self.message, observed, observed))
+            return Finding(Span(start, end), vale_message(self.message, observed, observed))
         repl = fixed[0] if len(fixed) == 1 else _to_sentence(fixed)
-        msg = format_message(self.message, observed, repl)
+        msg = vale_message(self.message, observed, repl)
         # the edit replaces the match without its surrounding blanks (the suggestion has none)
         s, e = start, end
         if observed.strip():
