@@ -244,3 +244,26 @@ def test_vale_message_is_go_sprintf(template, subs, expected):
     from lint.checks._vale import vale_message
 
     assert vale_message(template, *subs) == expected
+
+
+# --------------------------------------------------------------------------
+# substitution: the case of the match (Vale's subMsg: only with `capitalize: true`)
+
+SUB = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: error\nignorecase: true\n{extra}swap:\n  did not: didn't\n"
+
+
+def test_substitution_keeps_the_case_of_the_match_only_with_capitalize(tmp_path, monkeypatch):
+    _vale_project(tmp_path, {"Cap": SUB.format(extra="capitalize: true\n"), "Plain": SUB.format(extra="")},
+                  {"a.md": "# Title\n\nDid not go. We did not stay.\n"})
+    _, out, _ = run(tmp_path, "--config=.vale.ini", "a.md", monkeypatch=monkeypatch)
+    assert out == [
+        "a.md:3:1:T.Cap:Use 'Didn't' instead of 'Did not'.",
+        "a.md:3:1:T.Plain:Use 'didn't' instead of 'Did not'.",  # Vale: no capitalize, the swap as written
+        "a.md:3:16:T.Cap:Use 'didn't' instead of 'did not'.",  # near miss: a lower-case match stays lower case
+        "a.md:3:16:T.Plain:Use 'didn't' instead of 'did not'.",
+    ]
+    _vale_project(tmp_path, {"Plain": SUB.format(extra="")}, {"b.md": "# Title\n\nDid not go. We did not stay.\n"})
+    (tmp_path / "styles/T/Cap.yml").unlink()
+    cli("--config=.vale.ini", "--fix", "b.md", cwd=tmp_path, monkeypatch=monkeypatch)
+    # the fix keeps a sentence's capital either way
+    assert (tmp_path / "b.md").read_text() == "# Title\n\nDidn't go. We didn't stay.\n"
