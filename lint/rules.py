@@ -190,10 +190,11 @@ def resolve_scopes(scope: list[str]) -> frozenset[str]:
     for s in scope:
         neg = s.startswith("~")
         name, _, qualifier = s.lstrip("~").partition(".")
-        if (neg and qualifier) or (neg and name == "blockquote"):
+        if (neg and qualifier) or (neg and name in ("blockquote", "table", "alt")):
             # "~heading.h1" drops a subset of the headings, "~blockquote" the
-            # quoted paragraphs: the Vale check types narrow by level, format
-            # or quoting themselves (lint/checks/_vale.py)
+            # quoted paragraphs, "~table" the table cells, "~alt" the image alt
+            # texts: the Vale check types narrow by level, format, quoting,
+            # cells and alts themselves (lint/checks/_vale.py ScopeFilter)
             continue
         if name == "text" and qualifier.startswith("comment"):
             names = {"comment"}  # "text.comment.line": Vale's full name of a comment scope

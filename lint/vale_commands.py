@@ -22,7 +22,10 @@ no file or folder of that name exists):
 * ``fix ALERT``: the suggestions for one alert of Vale's JSON output (its
   ``Action``): ``replace`` gives its parameters, ``remove`` the empty string,
   ``edit`` applies ``regex``/``trim``/``trim_left``/``trim_right``/``truncate``/``split``
-  to the match. ``suggest`` (spelling suggestions) is not computed: an error says so.
+  to the match, then strips it of surrounding blanks, as Vale's FixAlert
+  (lint/checks/_vale.action_fixes, the same code as the fixes of a lint run);
+  a wrong number of parameters, a bad regex or an index out of range is
+  Vale's ``error``. ``suggest`` (spelling suggestions) is not computed: an error says so.
 """
 
 from __future__ import annotations
@@ -142,37 +145,26 @@ def metrics(path: Path) -> dict[str, float]:
 
 
 def fix(alert: str) -> dict[str, Any]:
-    import regex
-
     raw = Path(alert).read_text(encoding="utf-8") if not alert.lstrip().startswith("{") and Path(alert).is_file() else alert
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise CommandError(f"fix: the alert is not JSON: {exc}") from None
+    from lint.checks._vale import ActionError, action_fixes
+
     action = data.get("Action") or {}
-    kind, params, match = action.get("Name", ""), list(action.get("Params") or []), str(data.get("Match", ""))
-    if kind == "replace":
-        return {"suggestions": params, "error": ""}
-    if kind == "remove":
-        return {"suggestions": [""], "error": ""}
-    if kind == "edit" and params:
-        op, rest = params[0], params[1:]
-        if op == "regex" and len(rest) >= 2:
-            repl = regex.sub(r"\$\{?(\d+)\}?", r"\\g<\1>", rest[1].replace("\\", "\\\\"))  # Go's $1
-            return {"suggestions": [regex.sub(rest[0], repl, match)], "error": ""}
-        if op in ("trim", "trim_right", "trim_left"):
-            chars = rest[0] if rest else None
-            f = {"trim": str.strip, "trim_right": str.rstrip, "trim_left": str.lstrip}[op]
-            return {"suggestions": [f(match, chars)], "error": ""}
-        if op == "truncate" and rest:
-            return {"suggestions": [match.split(rest[0])[0]], "error": ""}
-        if op == "split" and len(rest) >= 2:
-            parts = match.split(rest[0])
-            idx = int(rest[1])
-            return {"suggestions": [parts[idx] if -len(parts) <= idx < len(parts) else ""], "error": ""}
+    kind, params, match = action.get("Name", ""), [str(p) for p in action.get("Params") or []], str(data.get("Match", ""))
     if kind == "":
         raise CommandError("fix: the alert has no Action")
-    raise CommandError(f"fix: newslint does not compute suggestions for the action {kind!r}")
+    if kind not in ("replace", "remove", "edit", "suggest", "convert"):
+        return {"suggestions": [], "error": f"unknown action '{kind}'"}  # Vale's FixAlert
+    try:
+        got = action_fixes(kind, params, match)
+    except ActionError as exc:
+        return {"suggestions": [], "error": str(exc)}
+    if got is None:
+        raise CommandError(f"fix: newslint does not compute suggestions for the action {kind!r}")
+    return {"suggestions": got, "error": ""}
 
 
 def sync(config: Path) -> list[str]:

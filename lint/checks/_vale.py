@@ -17,6 +17,9 @@
   ``([API](https://...))``) and keeps inline code as ``*`` runs.
 * ``alt_blocks``, ``frontmatter_blocks``: Vale's ``alt`` and
   ``text.frontmatter.<key>`` scopes.
+* ``action_fixes``: what Vale's ``FixAlert`` makes of a rule's ``action``
+  for one match (``replace``, ``remove``, ``edit`` with ``regex``,
+  ``trim``/``trim_left``/``trim_right``, ``truncate``, ``split``).
 * comment kinds: ``comment.line`` and ``comment.block`` (also written
   ``text.comment.line``; ``~comment.block``) keep the comments of a source
   file of that kind (``Article.comment_kinds``, lint/readers/code.py).
@@ -170,6 +173,10 @@ class ScopeFilter:
         # Vale's sentences are those of paragraphs, lists and cells: a Markdown heading is none
         self.sentences_only = bool(positive) and all(p == "sentence" for p in positive)
         self.no_quoted = "~blockquote" in names
+        # "~alt": every block but image alt texts; "~table" ("~table.header", "~table.cell",
+        # "~table.caption"): every block but (those) table cells -- Vale's negated selectors
+        self.no_alt = "~alt" in names
+        self.no_table = {s[1:].partition(".")[2] or "*" for s in names if s.split(".")[0] == "~table"}
         self.text = "text" in names  # Vale also lints the front matter's values as text
         # "comment.line", "~comment.block", "text.comment.line": one kind of a source file's comments
         self.comment_kinds: set[str] = set()
@@ -211,6 +218,10 @@ class ScopeFilter:
             blocks = frontmatter_text_blocks(article) + list(blocks)
         if self.only_quoted or self.no_quoted:
             blocks = [b for b in blocks if in_blockquote(article, b) == self.only_quoted]
+        if self.no_alt:
+            blocks = cut(blocks, [(a.start, a.end) for a in alt_blocks(article)])
+        if self.no_table:
+            blocks = without_cells(article, blocks, self.no_table)
         if not self.levels:
             return blocks
         out = []
@@ -387,6 +398,54 @@ def alt_blocks(article: Article) -> list[Block]:
     return [Block("alt", m.start("alt"), m.group("alt")) for m in _ALT.finditer(article.text) if m.group("alt")]
 
 
+_ALNUM = regexes.compile(r"[\p{L}\p{N}]")
+
+
+def cut(blocks: list[Block], spans: list[tuple[int, int]]) -> list[Block]:
+    """``blocks`` with the source spans ``spans`` taken out: a block that
+    overlaps one is split around it, and the pieces left with no letter or
+    digit (a table's pipes and rules, the ``![`` of an image) are dropped."""
+    if not spans:
+        return blocks
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    out: list[Block] = []
+    for b in blocks:
+        k = max(bisect.bisect_right(starts, b.start) - 1, 0)
+        pos = b.start
+        pieces: list[tuple[int, int]] = []
+        while k < len(spans) and spans[k][0] < b.end:
+            a, z = spans[k]
+            if z > pos:
+                if a > pos:
+                    pieces.append((pos, a))
+                pos = max(pos, z)
+            k += 1
+        if pos == b.start and not pieces:
+            out.append(b)
+            continue
+        if pos < b.end:
+            pieces.append((pos, b.end))
+        for a, z in pieces:
+            text = b.text[a - b.start : z - b.start]
+            s = len(text) - len(text.lstrip())
+            e = len(text.rstrip())
+            if e > s and _ALNUM.search(text):
+                out.append(Block(b.scope, a + s, text[s:e]))
+    return out
+
+
+def without_cells(article: Article, blocks: list[Block], kinds: set[str]) -> list[Block]:
+    """``blocks`` without the table cells of ``kinds`` (``header``, ``cell``,
+    ``caption``, ``*``: all): Vale's ``~table`` selectors."""
+    info = _markup(article)
+    if info is not None:
+        return [b for b in blocks if (k := info.cells.get(b.start)) is None or not ("*" in kinds or k in kinds)]
+    if article.format != "md":
+        return blocks
+    return cut(blocks, [(c.start, c.end) for c in table_blocks(article, blocks, kinds)])
+
+
 _TABLE_DELIM = regexes.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?")
 _TABLE_CELL = regexes.compile(r"[^|]+")
 _HTML_CELL = regexes.compile(r"(?is)<(?P<tag>caption|td|th)\b[^>]*>(?P<v>[^<]*)</(?P=tag)\s*>")
@@ -451,3 +510,121 @@ def table_blocks(article: Article, blocks: list[Block], kinds: set[str]) -> list
                 out.append(Block("paragraph", m.start("v") + s, v[s:e]))
     out.sort(key=lambda blk: blk.start)
     return out
+
+
+class ActionError(ValueError):
+    """A rule's action cannot be applied to a match (Vale's FixAlert error)."""
+
+
+_GO_TEMPLATE = regexes.compile(r"\$(?:\$|\{(?P<b>[A-Za-z0-9_]+)\}|(?P<n>[A-Za-z0-9_]+))")
+
+
+def go_expand(template: str, m: regex.Match) -> str:
+    """Go's ``Regexp.ReplaceAllString`` template for one match: ``$1``, ``${1}``,
+    ``$name``, ``${name}`` (``$1x`` names the group ``1x``, as in Go), ``$$``
+    a dollar; a group that does not exist or did not take part is empty."""
+
+    def one(t: regex.Match) -> str:
+        if t[0] == "$$":
+            return "$"
+        name = t["b"] or t["n"]
+        try:
+            got = m.group(int(name) if name.isdigit() else name)
+        except IndexError:  # no such group
+            return ""
+        return got or ""
+
+    return _GO_TEMPLATE.sub(one, template)
+
+
+def action_fixes(name: str, params: list[str], match: str) -> list[str] | None:
+    """The suggestions Vale's ``FixAlert`` computes for an alert on ``match``
+    (internal/check/action.go): ``replace`` its params, ``remove`` one empty
+    string, ``edit`` the match edited, then stripped of surrounding blanks.
+    None for an action whose suggestions newslint does not compute
+    (``suggest`` runs a spelling check or a script, ``convert``).
+    ``ActionError`` where Vale reports one (wrong number of params, bad regex,
+    index out of range)."""
+    if name == "replace":
+        return list(params)
+    if name == "remove":
+        return [""]
+    if name != "edit":
+        return None
+    if not params:
+        raise ActionError("no parameters")
+    op, want = params[0], {"regex": 3, "trim_right": 2, "trim_left": 2, "trim": 2, "truncate": 2, "split": 3}
+    if op in want and len(params) != want[op]:
+        raise ActionError("invalid number of parameters")
+    out = match
+    if op == "regex":
+        try:
+            rx = regex.compile(params[1], regex.V0)
+        except (regex.error, ValueError) as exc:
+            raise ActionError(str(exc)) from None
+        out = rx.sub(lambda m: go_expand(params[2], m), match)
+    elif op == "trim_right":  # Go's strings.TrimRight: a set of characters ("" trims nothing)
+        out = match.rstrip(params[1])
+    elif op == "trim_left":
+        out = match.lstrip(params[1])
+    elif op == "trim":
+        out = match.strip(params[1])
+    elif op == "truncate":  # Go's strings.Split with "" splits into characters
+        out = match.split(params[1])[0] if params[1] else match[:1]
+    elif op == "split":
+        try:
+            index = int(params[2])
+        except ValueError as exc:
+            raise ActionError(str(exc)) from None
+        parts = match.split(params[1]) if params[1] else list(match)
+        if not 0 <= index < len(parts):
+            raise ActionError("index out of range")
+        out = parts[index]
+    return [out.strip()]
+
+
+_GO_VERB = regexes.compile(r"%(?:\[(?P<i>\d+)\])?(?P<v>[sdvq%])|%$")
+
+
+def vale_message(template: str, *subs: str | int) -> str:
+    """A Vale rule's ``message`` with its substitutions, as current Vale
+    formats it: core.FormatMessage is CondSprintf, Go's ``fmt.Sprintf`` with
+    an empty argument (and a ``%[n+1]s`` that prints it) appended, so that
+    unused arguments are never reported. Each ``%s`` / ``%v`` / ``%d`` takes
+    the next argument; ``%[n]s`` the n-th, and the next verb the one after it;
+    past the arguments Go prints ``%!s(MISSING)`` (one verb past them prints
+    the appended empty string), an index out of range ``%!s(BADINDEX)``; a
+    string under ``%d`` prints ``%!d(string=...)`` (a count, given as a
+    number, prints under ``%d`` and ``%s`` alike, as Vale's #1048 intends);
+    ``%%`` is ``%``. The news check types use
+    ``lint.checks.base.format_message`` instead."""
+    if "%" not in template:
+        return template
+    args: list[str | int] = [*subs, ""]
+    k = 0
+
+    def one(m: regex.Match) -> str:
+        nonlocal k
+        verb = m.group("v")
+        if verb is None:
+            return "%!(NOVERB)"
+        if verb == "%" and m.group("i") is None:
+            return "%"
+        if m.group("i") is not None:
+            n = int(m.group("i"))
+            if not 0 < n <= len(args) or verb == "%":
+                return f"%!{verb}(BADINDEX)"
+            k = n - 1
+        if k >= len(args):
+            return f"%!{verb}(MISSING)"
+        arg = args[k]
+        k += 1
+        if isinstance(arg, int):  # occurrence's count: "%d" or "%s" (Vale #1048)
+            return str(arg)
+        if verb == "d":
+            return f"%!d(string={arg})"
+        if verb == "q":
+            return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return arg
+
+    return _GO_VERB.sub(one, template)

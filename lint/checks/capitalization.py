@@ -25,8 +25,8 @@ import regex
 
 from lint import regexes
 from lint.article import Article, Block
-from lint.checks._vale import ScopeFilter, exceptions_search, vale_text
-from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.checks._vale import ScopeFilter, exceptions_search, vale_message, vale_text
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext
 from lint.checks.patterns import check_regexes, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import RuleBase
@@ -238,7 +238,7 @@ class Capitalization:
             text = vt.text
             expected, ok = self.test(text)
             if not ok:
-                yield Finding(Span(*vt.span(0, len(text))), format_message(self.p.message, text, expected))
+                yield Finding(Span(*vt.span(0, len(text))), vale_message(self.p.message, text, expected))
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Capitalization:

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from typing import Literal
 
 from lint.article import Article, Block
-from lint.checks._vale import ScopeFilter, exceptions_search, vale_text
-from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.checks._vale import ScopeFilter, exceptions_search, vale_message, vale_text
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext
 from lint.checks.patterns import compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
@@ -68,7 +68,7 @@ class Conditional:
                     continue
                 if self.exceptions is not None and self.exceptions.search(s):
                     continue
-                yield Finding(Span(*vt.span(m.start(), m.end())), format_message(self.message, s))
+                yield Finding(Span(*vt.span(m.start(), m.end())), vale_message(self.message, s))
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Conditional:

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from typing import Literal
 
 from lint.article import Article, Block
-from lint.checks._vale import ScopeFilter, vale_text
-from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.checks._vale import ScopeFilter, vale_message, vale_text
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext
 from lint.checks.patterns import compile_pattern, make_pattern
 from lint.checks.substitution import weak_string_map
 from lint.model import Finding, Span
@@ -60,7 +60,7 @@ class Consistency:
                 if last is None or len(seen[k]) < 2:
                     continue
                 at = text.find(last)
-                yield Finding(Span(*vt.span(at, at + len(last))), format_message(self.message, last))
+                yield Finding(Span(*vt.span(at, at + len(last))), vale_message(self.message, last))
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Consistency:

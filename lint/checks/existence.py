@@ -1,6 +1,14 @@
-"""existence: flag every occurrence of a token or raw pattern (Vale).
+r"""existence: flag every occurrence of a token or raw pattern (Vale).
 
-``message`` substitutions: ``%s`` is the matched text.
+``message`` substitutions: ``%s`` is the matched text; with an ``action``,
+a second ``%s`` is what the action makes of it (Vale's alertFor: ``edit``
+``trim_right`` of ``"!"`` on ``wow!`` gives ``wow``; several suggestions as
+``'a' or 'b'``), and the finding carries that as its fix.
+
+A match's trailing blanks after a sentence's last punctuation, or at the
+block's end, are not part of it: Vale reads a paragraph's sentences (each
+stripped of surrounding blanks) before the paragraph itself and keeps the
+first alert at a position, so ``\w+!\s`` on "Wow! Look" matches ``Wow!``.
 """
 
 from __future__ import annotations
@@ -8,11 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
+from lint import regexes
 from lint.checks._gate import compile_gate
-from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
+from lint.checks._vale import vale_message
+from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext
 from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern, make_pattern
 from lint.gate import gate
-from lint.model import Finding, Span
+from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
 from lint.spec import Field
 
@@ -52,6 +62,7 @@ class Existence(BlockChecker):
             self.gate_literals = self.gate.literals
         # every match starts at a line start: matched there only (see _line_matches)
         self.line_anchored = not p.tokens and line_anchored(pattern)
+        self.action = p.action if p.action is not None and p.action.name else None
 
     def check_text(self, text: str) -> Iterator[Finding]:
         if self.gate is not None and not self.gate.passes(text):
@@ -66,7 +77,37 @@ class Existence(BlockChecker):
             observed = text[start:end]
             if self.exceptions is not None and self.exceptions.match(observed.strip()):
                 continue
-            yield Finding(Span(start, end), format_message(self.message, observed))  # as matched, like Vale
+            tail = len(observed) - len(observed.rstrip())
+            if tail and tail < len(observed) and (_SENTENCE_END.search(observed, 0, len(observed) - tail) or not text[end:].strip()):
+                end -= tail
+                observed = observed[:-tail]
+            if self.action is None:
+                yield Finding(Span(start, end), vale_message(self.message, observed))  # as matched, like Vale
+            else:
+                yield self._with_action(start, end, observed)
+
+    def _with_action(self, start: int, end: int, observed: str) -> Finding:
+        from lint.checks._vale import ActionError, action_fixes
+
+        assert self.action is not None
+        try:
+            fixed = action_fixes(self.action.name, list(self.action.params), observed)
+        except ActionError:
+            fixed = None
+        if not fixed:
+            return Finding(Span(start, end), vale_message(self.message, observed, observed))
+        repl = fixed[0] if len(fixed) == 1 else _to_sentence(fixed)
+        msg = vale_message(self.message, observed, repl)
+        # the edit replaces the match without its surrounding blanks (the suggestion has none)
+        s, e = start, end
+        if observed.strip():
+            s, e = start + len(observed) - len(observed.lstrip()), start + len(observed.rstrip())
+        new = fixed[0]
+        if len(fixed) == 1 and observed[s - start : e - start] == new:
+            return Finding(Span(start, end), msg)  # nothing to change
+        safety = "safe" if len(fixed) == 1 else "unsafe"
+        title = f"Replace with '{new}'" if new else "Remove it"
+        return Finding(Span(start, end), msg, Fix((Edit(Span(s, e), new),), safety, title))
 
     def _line_matches(self, text: str) -> list | None:
         """``list(pattern.finditer(text))`` for a pattern whose every match starts
@@ -91,6 +132,17 @@ class Existence(BlockChecker):
                 break
             pos = nl + 1
         return out
+
+
+# the last characters of a sentence: its punctuation, then closing quotes or brackets
+_SENTENCE_END = regexes.compile(r"[.!?\u2026][\"')\]\u2019\u201d]*$")
+
+
+def _to_sentence(words: list[str]) -> str:
+    """Vale's core.ToSentence(words, "or"): each quoted, joined by commas and "or"."""
+    if len(words) == 2:
+        return f"'{words[0]}' or '{words[1]}'"
+    return ", ".join(f"'{w}'" for w in words[:-1]) + f", or '{words[-1]}'"
 
 
 _FLAG_PREFIXES = ("(?m)^", "(?i)(?m)^")

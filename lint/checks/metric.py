@@ -31,8 +31,8 @@ from typing import Any, Literal
 
 from lint import regexes
 from lint.article import Article, Block
-from lint.checks._vale import ScopeFilter, heading_level
-from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.checks._vale import ScopeFilter, heading_level, vale_message
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
 from lint.segment import sentences
@@ -217,7 +217,7 @@ class Metric:
                 return
             res, hit = self._evaluate(env)
             if hit:
-                yield Finding(Span(0, 0), format_message(self.message, "%.2f" % res))
+                yield Finding(Span(0, 0), vale_message(self.message, "%.2f" % res))
             return
         for block in self.scope.blocks(article, blocks):
             env = self._env(article, [block])
@@ -225,7 +225,7 @@ class Metric:
                 continue
             res, hit = self._evaluate(env)
             if hit:
-                yield Finding(Span(block.start, block.end), format_message(self.message, "%.2f" % res))
+                yield Finding(Span(block.start, block.end), vale_message(self.message, "%.2f" % res))
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> Metric:

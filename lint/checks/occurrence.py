@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Literal
 
 from lint.article import Article, Block
-from lint.checks._vale import ScopeFilter, vale_text
-from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.checks._vale import ScopeFilter, vale_message, vale_text
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext
 from lint.checks.patterns import compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
@@ -59,7 +59,7 @@ class Occurrence:
                 break
         if not ((self.max and n > self.max) or (self.min and n < self.min)):
             return
-        message = format_message(self.message, str(n))
+        message = vale_message(self.message, n)
         if n == 0:
             yield Finding(Span(0, 0), message)  # Vale: line 1, column 1 of the file
         elif first is not None:

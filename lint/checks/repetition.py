@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from typing import Literal
 
 from lint.article import Article, Block
-from lint.checks._vale import ScopeFilter, exceptions_search, vale_text
-from lint.checks.base import DEFAULT_CONTEXT, CompileContext, format_message
+from lint.checks._vale import ScopeFilter, exceptions_search, vale_message, vale_text
+from lint.checks.base import DEFAULT_CONTEXT, CompileContext
 from lint.checks.patterns import check_regexes, compile_pattern
 from lint.model import Finding, Span
 from lint.rules import CompileError, RuleBase
@@ -69,7 +69,7 @@ class Repetition:
                 start, end = prev_start, m.end()
                 span_text = text[start:end]
                 if len(sentences(Block("paragraph", 0, span_text))) == 1 and (self.exceptions is None or not self.exceptions.search(span_text)):
-                    yield Finding(Span(*vt.vale_span(start, end, article.text)), format_message(self.p.message, curr))
+                    yield Finding(Span(*vt.vale_span(start, end, article.text)), vale_message(self.p.message, curr))
                     count = 0
             prev_start = m.start()
             prev = curr

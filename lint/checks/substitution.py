@@ -16,7 +16,8 @@ from typing import Any, Literal
 import regex
 
 from lint import regexes
-from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext, format_message
+from lint.checks._vale import vale_message
+from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext
 from lint.checks.patterns import compile_pattern, exceptions_pattern, make_pattern
 from lint.gate import gate
 from lint.model import Edit, Finding, Fix, Span
@@ -197,7 +198,7 @@ class Substitution(BlockChecker):
                 shown = _to_sentence(options)
             else:
                 shown = expected
-            yield Finding(Span(start, end), format_message(self.message, shown, observed), self._fix(start, end, observed, options))
+            yield Finding(Span(start, end), vale_message(self.message, shown, observed), self._fix(start, end, observed, options))
 
     def _fix(self, start: int, end: int, observed: str, options: list[str]) -> Fix:
         new = options[0] if options else ""
