@@ -62,7 +62,7 @@ def heading_level(article: Article, block: Block) -> int:
 _QUOTE_MARK = regexes.compile(r"[ \t]{0,3}>")
 
 # the formats whose headings Vale knows (a plain-text file has none)
-_MARKUP = ("md", "adoc", "rst", "org")
+_MARKUP = ("md", "adoc", "rst", "org", "html", "xml", "dita")
 
 
 def _markup(article: Article):
