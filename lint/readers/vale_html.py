@@ -36,7 +36,7 @@ source), so positions are in the XML file itself.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from html.parser import HTMLParser
 from itertools import pairwise
 
@@ -241,6 +241,7 @@ class Walker:
         self.locate = locate
         self.builder = Builder(source)
         self.title: Block | None = None
+        self.vale_texts: dict[tuple[int, int], tuple[str, list[int]]] = {}
 
     def run(self, tokens: list[_Token], html_text: str) -> Builder:
         opt = self.opt
@@ -250,7 +251,7 @@ class Walker:
         active_tag = ""
         active_cls, begin, end = "", 0, 0
         history: list[str] = []
-        buf: list[tuple[int, str]] = []
+        buf: list[tuple[bool, list[tuple[int, str]]]] = []  # text tokens: (Vale puts a space before, pairs)
 
         def has_class(value: str) -> bool:
             return any(c in classes for c in value.split(" "))
@@ -288,15 +289,9 @@ class Walker:
                     if skip or has_class(parent_class) or word == href:
                         chars = [(o, c if c.isspace() else "*") for o, c in chars]
                         skip = False
-                    if inline and word[0] not in _STARTERS and buf and not buf[-1][1].isspace() \
-                            and buf[-1][0] + 1 < chars[0][0] and not any(
-                                c.isspace() for c in self.source[buf[-1][0] + 1 : chars[0][0]]):
-                        # Vale puts a space before an inline element's text ("a<b>b</b>": "a b"):
-                        # a tab where the tag is (a tab is kept as Vale's text, lint/checks/_vale.py)
-                        buf.append((buf[-1][0] + 1, "\t"))
-                    buf.extend(chars)
+                    buf.append((inline and word[0] not in _STARTERS, chars))
             if kind == "end" and name not in INLINE_TAGS:
-                if any(not c.isspace() for o, c in buf if o >= 0):
+                if buf:
                     self._block(buf, history)
                 buf = []
                 history = []
@@ -312,7 +307,10 @@ class Walker:
             return joined_words(chars)
         return self.locate("".join(c for _, c in chars))
 
-    def _block(self, buf: list[tuple[int, str]], history: list[str]) -> None:
+    def _block(self, tokens: list[tuple[bool, list[tuple[int, str]]]], history: list[str]) -> None:
+        """One block of text tokens: ``block.text`` has each token's characters at their
+        offsets (blanks elsewhere); Vale's text joins the tokens, with a space where the
+        file has white space between them or Vale puts one (``HtmlArticle.vale_texts``)."""
         scope, cell, quoted, level = "paragraph", None, False, 0
         for tag in history:
             if tag in _SCOPED and tag not in INLINE_TAGS:
@@ -321,21 +319,35 @@ class Walker:
             if tag in _HEADINGS:
                 scope, level = "heading", _HEADINGS[tag]
                 break
-        placed = [(o, c) for o, c in buf if o >= 0 and not c.isspace()]
-        if not placed:
-            return
-        start = min(o for o, _ in placed)
-        stop = max(o for o, _ in buf if o >= 0) + 1
         src = self.source
-        chars = [c if c in "\r\n" else " " for c in src[start:stop]]
-        for o, c in buf:
-            if o >= 0:
-                chars[o - start] = c
-        body = "".join(chars)
-        e = len(body.rstrip())
-        block = Block(scope, start, body[:e])
+        text: list[str] = []
+        offsets: list[int] = []
+        last = -1
+        for space, chars in tokens:
+            if not chars:
+                continue
+            first = chars[0][0]
+            if offsets and last + 1 < first:
+                gap = src[last + 1 : first]
+                ws = next((k for k, c in enumerate(gap) if c.isspace()), -1)
+                if ws != -1 or space:
+                    text.append(" ")
+                    offsets.append(last + 1 + max(ws, 0))
+            for o, c in chars:
+                text.append(c)
+                offsets.append(o)
+            last = max(last, chars[-1][0])
+        if not any(not c.isspace() for c in text):
+            return
+        start, stop = min(offsets), max(offsets) + 1
+        body = [c if c in "\r\n" else " " for c in src[start:stop]]
+        for o, c in zip(offsets, text):
+            if c != " ":
+                body[o - start] = c
+        block = Block(scope, start, "".join(body))
         b = self.builder
         b.blocks.append(block)
+        self.vale_texts[(block.start, block.end)] = ("".join(text), offsets)
         if level:
             b.info.levels[start] = level
             if level == 1 and self.title is None:
@@ -360,13 +372,14 @@ class Walker:
             s = tok.start + m.start("v")
             chars = joined_words(_trim(decoded_chars(html_text, _pieces(html_text, s, tok.start + m.end("v")))))
         if chars:
-            start = chars[0][0]
-            stop = chars[-1][0] + 1
+            start = min(o for o, _ in chars)
+            stop = max(o for o, _ in chars) + 1
             out = [c if c in "\r\n" else " " for c in self.source[start:stop]]
             for o, c in chars:
-                if start <= o < stop:
-                    out[o - start] = c
-            self.builder.info.alts.append(Block("alt", start, "".join(out)))
+                out[o - start] = c
+            block = Block("alt", start, "".join(out))
+            self.builder.info.alts.append(block)
+            self.vale_texts[(block.start, block.end)] = ("".join(c for _, c in chars), [o for o, _ in chars])
 
 
 def _pieces(text: str, s: int, e: int) -> list[tuple[int, int, bool]]:
@@ -386,8 +399,23 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int, bool]]:
     return out
 
 
+@dataclass
+class HtmlArticle(MarkupArticle):
+    """A MarkupArticle read from HTML: ``vale_texts`` is each block's text as Vale reads
+    it, with the file offset of each character, keyed by the block's (start, end)
+    (lint/checks/_vale.py ``vale_text``)."""
+
+    vale_texts: dict[tuple[int, int], tuple[str, list[int]]] = field(default_factory=dict, repr=False, compare=False)
+
+
+def _article(walker: Walker, path: str, fmt: str, body_only: bool) -> HtmlArticle:
+    a = walker.builder.article(path, fmt, body_only=body_only, title=walker.title)
+    return HtmlArticle(**{f.name: getattr(a, f.name) for f in fields(MarkupArticle) if f.init},
+                       vale_texts=walker.vale_texts)
+
+
 def read_vale_html(path: str, text: str, options: HtmlOptions, *, kind: str | None = None,
-                   body_only: bool = False) -> MarkupArticle:
+                   body_only: bool = False) -> HtmlArticle:
     """``text`` (an HTML, XML or DITA file) read as Vale reads it; ``kind``: the
     name whose extension says which (default ``path``)."""
     lower = (kind or path).lower()
@@ -396,14 +424,14 @@ def read_vale_html(path: str, text: str, options: HtmlOptions, *, kind: str | No
 
         return read_vale_xml(path, text, options, dita=lower.endswith(".dita"), body_only=body_only)
     walker = Walker(text, options)
-    b = walker.run(_Tokenizer(text).tokens(), text)
-    return b.article(path, "html", body_only=body_only, title=walker.title)
+    walker.run(_Tokenizer(text).tokens(), text)
+    return _article(walker, path, "html", body_only)
 
 
 def read_html_as(path: str, source: str, html_text: str, options: HtmlOptions, fmt: str, locate, *,
-                 body_only: bool = False) -> MarkupArticle:
+                 body_only: bool = False) -> HtmlArticle:
     """``html_text`` (made from ``source``) read as Vale reads HTML, its text placed in
     ``source`` by ``locate`` (text -> (offset, char) pairs)."""
     walker = Walker(source, options, locate)
-    b = walker.run(_Tokenizer(html_text).tokens(), html_text)
-    return b.article(path, fmt, body_only=body_only, title=walker.title)
+    walker.run(_Tokenizer(html_text).tokens(), html_text)
+    return _article(walker, path, fmt, body_only)
