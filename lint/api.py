@@ -105,7 +105,7 @@ def selector(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Callable
 def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | None = None,
               plain: bool = False, sups: list[Suppression] | None = None,
               known: frozenset[str] | None = None, maps: list | None = None,
-              read_as: str | None = None, fragment: str | None = None) -> list[Diagnostic]:
+              read_as: str | None = None, fragment: str | None = None, html=None) -> list[Diagnostic]:
     """Lint one article's text. ``name`` picks the reader by its extension.
 
     When ``sups`` is a list, the article's suppression comments are added
@@ -116,14 +116,15 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     to it (cross-article findings are moved to the file's offsets with it).
     ``read_as``: the extension to read the file as (``.md``), when not its own.
     ``fragment``: source code whose comments are written in this markup (``.md``).
+    ``html``: read HTML, XML and DITA files the Vale way with these options (lint/readers/vale_html.py).
     """
     from lint import suppress
     from lint.engine import lint_article, nothing_to_find, plan
     from lint.readers import MARKDOWN_EXTENSIONS, STRUCTURED_EXTENSIONS, other_reader, read_article
 
     kind = _as_path(name, read_as) if read_as else name
-    if (plain or not (kind.lower().endswith(MARKDOWN_EXTENSIONS + STRUCTURED_EXTENSIONS) or other_reader(kind.lower()))
-            ) and nothing_to_find(text, rules):
+    if (plain or not (kind.lower().endswith(MARKDOWN_EXTENSIONS + STRUCTURED_EXTENSIONS) or other_reader(kind.lower())
+                      or html is not None)) and nothing_to_find(text, rules):
         diags: list[Diagnostic] = []  # the plain-text reader's article: no rule can find anything in it
     elif plain:
         from lint.readers import read_text
@@ -133,7 +134,7 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
             article.meta.date, article.meta.date_source = date, "option"
         diags = lint_article(article, rules)
     else:
-        article = read_article(name, text, date=date, read_as=kind if read_as else None, fragment=fragment)
+        article = read_article(name, text, date=date, read_as=kind if read_as else None, fragment=fragment, html=html)
         diags = lint_article(article, rules)
         if article.source_map is not None:  # an HTML, JSON or Word file: findings at the file's offsets
             diags = article.source_map.to_source(diags)

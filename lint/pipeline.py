@@ -140,18 +140,29 @@ class Project:
             return None
         return self.vale.config.fragment(name)
 
+    def html_options(self, name: str):
+        """Under a Vale configuration, how an HTML, XML or DITA file is read the Vale way
+        (``lint.readers.vale_html.HtmlOptions``); None otherwise (the news-page reader)."""
+        from lint.readers import VALE_HTML_EXTENSIONS
+
+        if self.vale is None or self.settings.ignore_syntax:
+            return None
+        low = (self.read_as(name) or os.path.splitext(name)[1]).lower()
+        low = low if low.startswith(".") else "." + low
+        return self.vale.config.html_options(name) if low in VALE_HTML_EXTENSIONS else None
+
     def reads(self, name: str) -> bool:
         """Whether a file found in a folder is linted: newslint's own formats, and,
         under a Vale configuration, every format it has a reader for (as Vale lints
         every file of a format it knows) -- all within ``--glob``."""
-        from lint.readers import EXTENSIONS, OTHER_READERS
+        from lint.readers import EXTENSIONS, OTHER_READERS, VALE_HTML_EXTENSIONS
 
         glob = self.settings.glob
         if glob is not None and not _glob_match(glob, name):
             return False
         low = (self.read_as(name) or os.path.splitext(name)[1]).lower()
         low = low if low.startswith(".") else "." + low
-        return low in EXTENSIONS or (self.vale is not None and low in OTHER_READERS)
+        return low in EXTENSIONS or (self.vale is not None and (low in OTHER_READERS or low in VALE_HTML_EXTENSIONS))
 
 
 @functools.lru_cache(maxsize=8)
@@ -417,7 +428,7 @@ def lint_source(name: str, text: str, project: Project, *, rules: Sequence[Rule]
     try:
         return api.lint_text(name, text, rules, date=project.date, plain=project.settings.ignore_syntax,
                              sups=sups, known=project.known_ids, maps=maps, read_as=read_as,
-                             fragment=project.fragment(name))
+                             fragment=project.fragment(name), html=project.html_options(name))
     except ReadError as exc:
         # under a Vale configuration, a JSON file that holds no news article is
         # text, as Vale reads it (a newsroom's ninjs files stay news)

@@ -161,6 +161,7 @@ class Section:
     ignores: list[str] = field(default_factory=list)  # TokenIgnores and BlockIgnores patterns
     checks: dict[str, str] = field(default_factory=dict)  # "Style.Rule" / "Style" -> "YES" | "NO" | level
     view: str | None = None  # View = Name: StylesPath/config/views/Name.yml reads the file (lint/readers/vale_views.py)
+    transform: str | None = None  # Transform: an XSLT stylesheet (absolute path) that makes XML files HTML
 
     def matches(self, candidates: list[str]) -> bool:
         return self.glob is not None and any(self.glob.match(c) for c in candidates)
@@ -189,6 +190,7 @@ class ValeConfig:
     vocab: list[str] = field(default_factory=list)
     ignored_scopes: list[str] = field(default_factory=list)
     skipped_scopes: list[str] = field(default_factory=list)
+    ignored_classes: list[str] = field(default_factory=list)  # HTML elements of these classes are no prose
     global_section: Section | None = None  # [*] (and keys given before any section)
     sections: list[Section] = field(default_factory=list)
     accepted: list[str] = field(default_factory=list)
@@ -307,6 +309,19 @@ class ValeConfig:
         ):
             ignores.append(_MD_LINK)  # IgnoredScopes = link: nor is a link's text
         return tuple(base), tuple(sorted(checks.items())), tuple(ignores)
+
+    def html_options(self, path: str):
+        """How Vale reads ``path`` as HTML (or XML made HTML): the scopes it skips and ignores,
+        ``IgnoredClasses``, and the ``Transform`` of the last matching section that names one
+        (a ``lint.readers.vale_html.HtmlOptions``)."""
+        from lint.readers.vale_html import HtmlOptions
+
+        cands = self._candidates(path)
+        transform = None
+        for sec in self._all_sections():
+            if sec.transform is not None and sec.matches(cands):
+                transform = sec.transform
+        return HtmlOptions.from_config(self.skipped_scopes, self.ignored_scopes, self.ignored_classes, transform)
 
     def _candidates(self, path: str) -> list[str]:
         p = path.replace(os.sep, "/")
@@ -537,6 +552,8 @@ def _parse(cfg: ValeConfig, raw: str, path: Path, core_line: dict[str, int], bas
                 cfg.ignored_scopes = _list(value)
             elif low == "skippedscopes":
                 cfg.skipped_scopes = _list(value)
+            elif low == "ignoredclasses":
+                cfg.ignored_classes = _list(value)
             continue
         target = section
         if target is None:  # section keys before any section: global, as [*]
@@ -555,6 +572,8 @@ def _parse(cfg: ValeConfig, raw: str, path: Path, core_line: dict[str, int], bas
                 target.ignores.append(pat)
         elif low == "view":
             target.view = value.strip() or None
+        elif low == "transform":
+            target.transform = str((path.parent.resolve() / value).resolve()) if value else None
         elif low in _SECTION_KEYS:
             continue
         elif "." in key or regex.fullmatch(r"[\w-]+", key):

@@ -65,7 +65,7 @@ def heading_level(article: Article, block: Block) -> int:
 _QUOTE_MARK = regexes.compile(r"[ \t]{0,3}>")
 
 # the formats whose headings Vale knows (a plain-text file has none)
-_MARKUP = ("md", "adoc", "rst", "org")
+_MARKUP = ("md", "adoc", "rst", "org", "html", "xml", "dita")
 
 
 def _markup(article: Article):
@@ -323,6 +323,10 @@ def _edge_code(src: str, pos: int, step: int) -> int:
 def vale_text(article: Article, block: Block) -> ValeText:
     src = article.text
     if block.scope != "raw" and _markup(article) is not None:
+        own = getattr(article, "vale_texts", None)  # HTML: the reader's own (lint/readers/vale_html.py)
+        hit = own.get((block.start, block.end)) if own else None
+        if hit is not None:
+            return ValeText(hit[0], hit[1], block.start)
         return _markup_text(src, block)
     if block.scope == "raw" or article.format != "md":
         return ValeText(block.text, None, block.start)

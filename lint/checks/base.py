@@ -169,7 +169,7 @@ class BlockChecker:
 
     def check(self, article: Article, blocks: list[Block]) -> Iterator[Finding]:
         self._deadline = time.monotonic() + self.time_limit
-        markdown = article.format in ("md", "adoc", "rst", "org")  # markup: read as Vale sees it (lint/checks/_vale.py)
+        markdown = article.format in ("md", "adoc", "rst", "org", "html", "xml", "dita")  # markup: read as Vale sees it (lint/checks/_vale.py)
         gate = self.prefilter
         sliced = article.format == "txt"  # every block an exact slice of the text
         if sliced and not self.may_find(article.text, article.edges and type(blocks) is TopBlocks):

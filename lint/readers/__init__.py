@@ -19,6 +19,8 @@ from lint.article import Article
 from lint.readers.text import read_text
 
 HTML_EXTENSIONS = (".html", ".htm")
+# under a Vale configuration: read as Vale reads them (lint/readers/vale_html.py, XML through its Transform)
+VALE_HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".xml", ".dita")
 # files whose article text is extracted: findings are moved back to the file (lint/readers/build.py)
 STRUCTURED_EXTENSIONS = HTML_EXTENSIONS + (".json", ".docx")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
@@ -68,7 +70,7 @@ def read_markdown(path: str, text: str, **kwargs) -> Article:
 
 def read_article(
     path: str, text: str, *, date: dt.date | None = None, body_only: bool = False, read_as: str | None = None,
-    fragment: str | None = None,
+    fragment: str | None = None, html=None,
 ) -> Article:
     """Read ``text`` (the contents of ``path``) into an Article.
 
@@ -78,11 +80,16 @@ def read_article(
     path whose extension picks the reader instead of ``path``'s. ``fragment``:
     source code's comments are written in this markup (``".md"``: Vale's
     ``[formats] py = md``; lint/readers/code.py). Raises
-    :class:`ReadError` for an unreadable article (broken front matter).
+    :class:`ReadError` for an unreadable article (broken front matter). ``html``: a Vale
+    configuration's ``lint.readers.vale_html.HtmlOptions``: HTML, XML and DITA are read as Vale reads them.
     """
     lower = (read_as or path).lower()
     other = other_reader(lower)
-    if other is not None:
+    if html is not None and lower.endswith(VALE_HTML_EXTENSIONS):
+        from lint.readers.vale_html import read_vale_html
+
+        article = read_vale_html(path, text, html, kind=lower, body_only=body_only)
+    elif other is not None:
         article = other(path, text, body_only=body_only, **({"fragment": fragment} if fragment else {}))
     elif lower.endswith(MARKDOWN_EXTENSIONS):
         article = read_markdown(path, text, body_only=body_only)
