@@ -18,6 +18,8 @@ A malformed expression is a :class:`FilterError` that says where.
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Callable
 from typing import Any
 
@@ -184,10 +186,12 @@ class _Parser:
 
 
 def compile_filter(text: str) -> Callable[[dict], bool]:
-    """A predicate over a rule's fields (see :func:`fields`); ``@path`` reads the expression from a file."""
-    if text.startswith("@"):
+    """A predicate over a rule's fields (see :func:`fields`); ``@path``, or the path of
+    an existing file as Vale takes it (``--filter ./filter.expr``), reads the expression from it."""
+    path = text[1:] if text.startswith("@") else text if os.path.isfile(text) else None
+    if path is not None:
         try:
-            with open(text[1:], encoding="utf-8") as f:
+            with open(path, encoding="utf-8") as f:
                 text = f.read().strip()
         except OSError as exc:
             raise FilterError(f"--filter {text}: cannot read the file: {exc.strerror}") from None

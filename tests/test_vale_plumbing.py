@@ -154,5 +154,8 @@ def test_a_filter_from_a_file_and_a_broken_one(project):
     (project / "only.expr").write_text('.Name == "Mine.Really"\n', encoding="utf-8")
     r = newslint("--no-builtin", "--format", "line", "--filter=@only.expr", "doc.md", cwd=project)
     assert _rules(r) == ["Mine.Really"], r.stderr
+    # Vale reads a --filter that names an existing file from it (Grafana's Makefile: --filter ./filter.expr)
+    r = newslint("--no-builtin", "--format", "line", "--filter", "./only.expr", "doc.md", cwd=project)
+    assert _rules(r) == ["Mine.Really"], r.stderr
     r = newslint("--no-builtin", "--format", "line", '--filter=.Name == ', "doc.md", cwd=project)
     assert r.returncode == 2 and "--filter" in r.stderr and "expected a value" in r.stderr
