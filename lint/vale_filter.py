@@ -19,7 +19,6 @@ A malformed expression is a :class:`FilterError` that says where.
 from __future__ import annotations
 
 import os
-
 from collections.abc import Callable
 from typing import Any
 

@@ -329,34 +329,7 @@ def hugo(pkg: Path, packages: Path, tmp: Path) -> str:
                     notes.append(p.stderr.strip().splitlines()[-1][:200])
                 for i, v in enumerate(compare(expected, p.stdout.splitlines(), ct.name)):
                     tot[i] += v
-    stale = tot[0] - fresh[0]
-    notes.append(f"{stale} golden lines have a message the current rule no longer gives (older rule versions); "
-                 f"without them {figure('', fresh).strip()}")
     return figure(pkg.name, tot) + (f" ({'; '.join(notes)})" if notes else "")
-
-
-def _current_message(line: str, vale_dir: Path) -> bool:
-    """Whether the message of a golden line is one the rule, as shipped now, can give:
-    its ``message`` with each ``%s`` (``%[n]s``, ``%d``) read as any text, blanks as any blanks.
-    A golden file written by an older version of the rule fails this (Grafana's are regenerated
-    only by hand: vale/Makefile's fixtures/Grafana target)."""
-    import yaml
-
-    m = _LINE.match(line)
-    if m is None:
-        return True
-    style, _, name = m["rule"].partition(".")
-    for f in vale_dir.rglob(f"{name}.yml"):
-        if f.parent.name != style:
-            continue
-        try:
-            template = str((yaml.safe_load(f.read_text(encoding="utf-8")) or {}).get("message", ""))
-        except yaml.YAMLError:
-            return True
-        parts = re.split(r"%(?:\[\d+\])?[sd]", " ".join(template.split()))
-        pattern = ".*?".join(r"\s*".join(re.escape(w) for w in p.split(" ")) for p in parts)
-        return re.fullmatch(pattern, " ".join(m["msg"].split())) is not None
-    return True
 
 
 def extenda(pkg: Path) -> str:
