@@ -85,6 +85,7 @@ def read_article(
     """
     lower = (read_as or path).lower()
     other = other_reader(lower)
+    article: Article
     if html is not None and lower.endswith(VALE_HTML_EXTENSIONS):
         from lint.readers.vale_html import read_vale_html
 

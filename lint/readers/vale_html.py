@@ -160,6 +160,9 @@ class _Tokenizer(HTMLParser):
             elif kind == "other":
                 out.append(_Token("other", start=start, end=end))
             else:
+                tag: str
+                attrs: list[tuple[str, str | None]]
+                raw: str
                 tag, attrs, raw = data  # type: ignore[misc]
                 out.append(_Token(kind, tag, {k2: v or "" for k2, v in (attrs or [])}, start, end, raw))
         return out

@@ -411,7 +411,9 @@ def _values(text: str, is_json: bool, view: View) -> list[tuple[Scope, Table, Ca
                     chars.append(p[0][0])
                     st.extend(p[0][1])
                     en.extend(p[0][2])
-                got: tuple[Table, Callable[[str], str] | None] | None = (("".join(chars), st, en), parts[0][1])
+                first = parts[0]
+                assert first is not None
+                got: tuple[Table, Callable[[str], str] | None] | None = (("".join(chars), st, en), first[1])
             else:
                 got = one(item)
             if got is None or not got[0][0].strip():
