@@ -200,11 +200,15 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         vale_ext: str | None = None, vale_filter: str | None = None, no_global: bool = False) -> NoReturn:
     """One run of the command, its options parsed (by ``main`` or by typer); exits with the run's code."""
     del vale_noop  # --no-wrap, --normalize, --relative, --sort: what newslint does anyway
-    if vale_output is not None:  # Vale's --output: line, CLI or JSON
+    template = None
+    if vale_output is not None:  # Vale's --output: line, CLI, JSON or the path of a Go template
         chosen = _VALE_OUTPUTS.get(vale_output.lower())
-        if chosen is None:
-            _fail(f"--output {vale_output!r}: newslint reads Vale's line, CLI and JSON outputs, not templates "
-                  "(--format gives newslint's own: text, json, sarif, ...)")
+        if chosen is None:  # lint/formats/vale_template.py: found and parsed once the configuration is known
+            if not vale_output.strip():
+                _fail("--output needs line, CLI, JSON or the path of a template")
+            template, chosen = vale_output, "vale-json"  # the same data as Vale's JSON report
+            if format is not None:
+                _fail("--output names a template and --format a format: give one of them")
         if format is not None and format != chosen:
             _fail("--output and --format name different formats")
         format = chosen
@@ -248,7 +252,7 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         raise SystemExit(_main(paths, settings, exit_zero=exit_zero, quiet=quiet, output_file=output_file,
                                statistics=statistics, write_baseline=write_baseline, list_rules=list_rules,
                                explain=explain, test_examples=test_examples, lsp=lsp, server=server, idle_timeout=idle_timeout,
-                               print_article=print_article))
+                               print_article=print_article, template=template))
     except UsageError as exc:
         _fail(str(exc))
 
@@ -326,7 +330,8 @@ _POSITIONS_ONLY = frozenset(("text", "line", "json", "json-lines"))
 
 def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_file: Path | None, statistics: bool,
           write_baseline: Path | None, list_rules: bool, explain: str | None, test_examples: bool, lsp: bool,
-          server: bool = False, idle_timeout: float | None = None, print_article: bool = False) -> int:
+          server: bool = False, idle_timeout: float | None = None, print_article: bool = False,
+          template: str | None = None) -> int:
     from lint import pipeline
 
     if print_article:
@@ -371,6 +376,7 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
     if test_examples:
         return _test_examples(project.rules)
 
+    render_template = _template(template, project) if template is not None else None
     progress = _Progress(project.format, output_file, settings.diff)
     report = pipeline.lint_paths(paths, projects, progress.step)
     progress.done()
@@ -421,7 +427,7 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
         else:
             from lint.formats import renderer
 
-            _emit(renderer(project.format), output_file, report.results(), rules=project.rules,
+            _emit(render_template or renderer(project.format), output_file, report.results(), rules=project.rules,
                   paths=[f.name for f in report.files], errors=report.unread(), fail_level=project.fail_level,
                   summary=not quiet and bool(report.files or report.errors), to_stderr=stdin_fix)
     except BrokenPipeError:  # `newslint seeds/ | head -1`
@@ -433,6 +439,23 @@ def _main(paths: list[str], settings, *, exit_zero: bool, quiet: bool, output_fi
     if settings.fix and fixed and not quiet:
         echo(f"newslint: fixed {sum(fixed)} finding(s) in {len(fixed)} file(s)", err=True)
     return report.exit_code(exit_zero=exit_zero)
+
+
+def _template(name: str, project):
+    """Vale's ``--output=path/to/template.tmpl``: the renderer of the template, looked for as Vale
+    looks (the path as given, then in the StylesPath and its ``config/templates``); exit 2 for one
+    that is not there or does not parse, with the file, the line and the problem."""
+    from lint.formats import vale_template
+
+    cfg = project.vale.config if project.vale is not None else None
+    found = vale_template.find(name, cfg.style_paths() if cfg is not None else [], cfg.root if cfg is not None else None)
+    if found is None:
+        where = f" (nor in {', '.join(str(p) for p in cfg.style_paths())})" if cfg is not None and cfg.style_paths() else ""
+        _fail(f"--output {name!r}: no such template file{where}")
+    try:
+        return vale_template.renderer(vale_template.load(found))
+    except vale_template.TemplateError as exc:
+        _fail(f"template: {exc}")
 
 
 class _Progress:

@@ -21,6 +21,11 @@ from lint.formats._shared import dump_json, each
 
 
 def render(results, out) -> None:
+    dump_json(alerts(results), out, indent=2)  # control and bidirectional characters escaped, undecodable names kept
+
+
+def alerts(results) -> dict[str, list[dict]]:
+    """Each file's alerts, as Vale's JSON report has them (also the data of ``--output=X.tmpl``)."""
     report: dict[str, list[dict]] = {}
     for _, index, d in each(results):
         line, col = index.line_col(d.start)
@@ -36,4 +41,4 @@ def render(results, out) -> None:
             "Action": action, "Span": [col, last], "Check": d.rule, "Description": "", "Link": d.link,
             "Message": d.message, "Severity": str(d.severity), "Match": match, "Line": line,
         })
-    dump_json(report, out, indent=2)  # control and bidirectional characters escaped, undecodable names kept
+    return report
