@@ -57,7 +57,7 @@ class TemplateError(Exception):
 class GoStruct:
     """A Go struct value: its type name and its fields, in declaration order."""
 
-    __slots__ = ("type", "fields", "hidden")
+    __slots__ = ("fields", "hidden", "type")
 
     def __init__(self, type: str, fields: dict[str, Any], hidden: frozenset[str] = frozenset()):
         self.type = type
@@ -115,7 +115,7 @@ def _shortest(a: float) -> tuple[str, int]:
     """The shortest decimal digits that give ``a`` (> 0) back, and the exponent of the first."""
     from decimal import Decimal
 
-    sign, ds, e = Decimal(repr(a)).as_tuple()
+    _sign, ds, e = Decimal(repr(a)).as_tuple()
     text = "".join(map(str, ds)).lstrip("0")
     exp = len(ds) + int(e) - 1 - (len(ds) - len("".join(map(str, ds)).lstrip("0")))
     return text.rstrip("0") or "0", exp
@@ -330,8 +330,7 @@ def go_json(v: Any, indent: str | None = None, html: bool = True, _level: int = 
             raise _ExecError(f"json: unsupported value: {_go_float(v)}")
         a = abs(v)
         if a != 0 and (a < 1e-6 or a >= 1e21):
-            s = repr(v).replace("e-0", "e-").replace("e+0", "e+")
-            return s if "e" in s else s
+            return repr(v).replace("e-0", "e-").replace("e+0", "e+")
         return str(int(v)) if v.is_integer() else repr(v)
     if isinstance(v, str):
         return _json_str(v, html)
@@ -635,7 +634,7 @@ class _Parser:
 
     # -- parsing
     def parse(self) -> list:
-        nodes, term, toks, line = self._list()
+        nodes, term, _toks, line = self._list()
         if term is not None:
             raise self.error(line, f"unexpected {{{{{term}}}}}")
         return nodes
@@ -659,12 +658,10 @@ class _Parser:
                 nodes.append(self._control(word, toks[1:], line))
             elif word in ("define", "block"):
                 name = self._template_name(toks[1:], line)
-                mark = len(self.vars)
                 saved = self.vars
                 self.vars = ["$"]
                 body, term, _, tline = self._list()
                 self.vars = saved
-                del mark
                 if term != "end":
                     raise self.error(tline, f"unexpected {{{{{term or 'EOF'}}}}} in {word}")
                 self.defines[name] = body
@@ -697,9 +694,8 @@ class _Parser:
             # `else` inside the body's scope ends it; the else branch gets its own
             del self.vars[mark + len(pipe.decl) if not pipe.assign else mark:]
             if rest and rest[0].kind == "ident" and rest[0].value in ("if", "with"):
-                if rest[0].value != word and not (word == "range" and False):
-                    if not (word in ("if", "with") and rest[0].value in ("if", "with")):
-                        raise self.error(tline, f"unexpected {{{{else {rest[0].value}}}}}")
+                if word == "range":
+                    raise self.error(tline, f"unexpected {{{{else {rest[0].value}}}}} in range")
                 nested = self._control(rest[0].value, rest[1:], tline)
                 other = [nested]
                 del self.vars[mark:]
@@ -732,6 +728,9 @@ class _Parser:
             if name not in self.vars:
                 raise self.error(line, f'undefined variable "{name}"')
         cmds, j = self._commands(toks, i, line)
+        for c in cmds:
+            if c[0][0] == "nil":
+                raise self.error(line, "nil is not a command")
         if j != len(toks):
             raise self.error(line, f"unexpected {self._show(toks[j])} in operand")
         if not cmds:
@@ -758,17 +757,12 @@ class _Parser:
                 cmd = []
                 i += 1
                 continue
-            if cmd and not t.space and t.kind not in ("field",):
-                pass
             op, i = self._operand(toks, i, line)
             cmd.append(op)
         if cmd:
             cmds.append(cmd)
         elif cmds:
             raise self.error(line, "missing command")
-        for n, c in enumerate(cmds):
-            if n and c[0][0] != "ident" and c[0][0] not in ("pipe", "chain") and False:
-                pass
         return cmds, i
 
     def _operand(self, toks: list[_Tok], i: int, line: int) -> tuple[tuple, int]:
@@ -855,8 +849,8 @@ class Template:
         run = _Run(self, data)
         try:
             run.walk(self.nodes, data)
-        except (_Break, _Continue):  # pragma: no cover - the parser accepts them only in range... as Go does not check
-            pass
+        except (_Break, _Continue):
+            raise TemplateError(f"{self.name}:{run.line}: {{{{break}}}} or {{{{continue}}}} outside {{{{range}}}}") from None
         return "".join(run.out)
 
 
@@ -883,11 +877,10 @@ class _Run:
                     self.out.append(_fmt_v(v, top=True))
             elif k == "if" or k == "with":
                 mark = len(self.vars)
-                v = self.pipeline(n.pipe, dot)
+                v = self.pipeline(n.pipe, dot)  # its variables are seen by both branches
                 if _truth(v):
                     self.walk(n.body, v if k == "with" else dot)
                 elif n.other is not None:
-                    del self.vars[mark + (0 if n.pipe.assign else 0):]
                     self.walk(n.other, dot)
                 del self.vars[mark:]
             elif k == "range":
@@ -1071,10 +1064,9 @@ class _Run:
             if k == "s" and not isinstance(a, str):
                 raise self.fail(f"wrong type for value; expected string; got {_type_name(a)}" if a is not None
                                 else "invalid value; expected string", line)
-            if k == "i":
-                if isinstance(a, bool) or not isinstance(a, int):
-                    raise self.fail(f"wrong type for value; expected int; got {_type_name(a)}" if a is not None
-                                    else "invalid value; expected int", line)
+            if k == "i" and (isinstance(a, bool) or not isinstance(a, int)):
+                raise self.fail(f"wrong type for value; expected int; got {_type_name(a)}" if a is not None
+                                else "invalid value; expected int", line)
             if k == "f":
                 if isinstance(a, bool) or not isinstance(a, (int, float)):
                     raise self.fail(f"wrong type for value; expected float64; got {_type_name(a)}", line)
@@ -1148,7 +1140,7 @@ def _len(run: _Run, v: Any) -> int:
 
 def _index(run: _Run, v: Any, *keys: Any) -> Any:
     for k in keys:
-        if isinstance(v, list) or isinstance(v, str):
+        if isinstance(v, (list, str)):
             if isinstance(k, bool) or not isinstance(k, int):
                 raise _ExecError(f"cannot index slice/array with type {_type_name(k)}")
             seq = v.encode("utf-8", "surrogatepass") if isinstance(v, str) else v
@@ -1174,9 +1166,7 @@ def _js(s: str) -> str:
     for ch in s:
         if ch in "\\'\"":
             out.append("\\" + ch)
-        elif ch in "<>&=":
-            out.append(f"\\u{ord(ch):04X}")
-        elif ord(ch) < 0x20 or not ch.isprintable():
+        elif ch in "<>&=" or ord(ch) < 0x20 or not ch.isprintable():
             out.append(f"\\u{ord(ch):04X}")
         else:
             out.append(ch)
