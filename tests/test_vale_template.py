@@ -223,3 +223,17 @@ def test_grafana_sarif_template_validates(tmp_path):
     assert results and all(x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "testinvalid.md"
                            for x in results)
     assert {x["level"] for x in results} <= {"note", "warning", "error"}
+
+
+@pytest.mark.parametrize(("name", "line"), [
+    ("cli.tmpl", " 3:1    suggestion  'NOTE' left in text   vale.Annotations"),
+    ("gitlab.tmpl", " Line 3, position 1 (rule vale.Annotations)"),
+    ("collate.tmpl", " 34:29,36:3,44:5,46:3  suggestion  'TODO' left in text   vale.Annotations"),
+])
+def test_vales_other_shipped_templates_run(name, line):
+    """Vale's testdata/styles/config/templates: tables (newTable/addRow/renderTable), dict/set/get/keys, plural."""
+    r = newslint("--config=.vale.ini", f"--output={name}", "test.md", cwd=CONFORMANCE / "fixtures" / "templates")
+    assert r.returncode == 0, r.stderr
+    assert line in r.stdout.splitlines()
+    assert r.stdout.rstrip().endswith("0 errors, 0 warnings" + (", and" if name == "gitlab.tmpl" else " and")
+                                      + " 9 suggestions" + (" found" if name == "gitlab.tmpl" else "") + " in 1 file.")
