@@ -105,7 +105,8 @@ def selector(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Callable
 def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | None = None,
               plain: bool = False, sups: list[Suppression] | None = None,
               known: frozenset[str] | None = None, maps: list | None = None,
-              read_as: str | None = None, fragment: str | None = None, html=None) -> list[Diagnostic]:
+              read_as: str | None = None, fragment: str | None = None, html=None,
+              comments: tuple[str, str] | None = None) -> list[Diagnostic]:
     """Lint one article's text. ``name`` picks the reader by its extension.
 
     When ``sups`` is a list, the article's suppression comments are added
@@ -117,6 +118,7 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
     ``read_as``: the extension to read the file as (``.md``), when not its own.
     ``fragment``: source code whose comments are written in this markup (``.md``).
     ``html``: read HTML, XML and DITA files the Vale way with these options (lint/readers/vale_html.py).
+    ``comments``: the opening and closing of further suppression comments (Vale's ``CommentDelimiters``).
     """
     from lint import suppress
     from lint.engine import lint_article, nothing_to_find, plan
@@ -140,7 +142,7 @@ def lint_text(name: str, text: str, rules: Sequence[Rule], *, date: dt.date | No
             diags = article.source_map.to_source(diags)
             if maps is not None:  # for findings made later, across articles
                 maps.append(article.source_map.compact())
-    parsed = suppress.parse(text, name)
+    parsed = suppress.parse(text, name, comments)
     if parsed:
         diags = suppress.apply(diags, parsed, plan(rules).raw_ids)
         if known is not None:

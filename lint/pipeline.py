@@ -425,17 +425,19 @@ def lint_source(name: str, text: str, project: Project, *, rules: Sequence[Rule]
 
     rules = project.rules_for(name) if rules is None else rules
     read_as = project.read_as(name)
+    comments = project.vale.config.comment_delimiters(name) if project.vale is not None else None
     try:
         return api.lint_text(name, text, rules, date=project.date, plain=project.settings.ignore_syntax,
                              sups=sups, known=project.known_ids, maps=maps, read_as=read_as,
-                             fragment=project.fragment(name), html=project.html_options(name))
+                             fragment=project.fragment(name), html=project.html_options(name), comments=comments)
     except ReadError as exc:
         # under a Vale configuration, a JSON file that holds no news article is
         # text, as Vale reads it (a newsroom's ninjs files stay news)
         if not (exc.not_article and read_as is None and project.vale is not None and name.lower().endswith(".json")):
             raise
     return api.lint_text(name, text, rules, date=project.date, plain=project.settings.ignore_syntax,
-                         sups=sups, known=project.known_ids, maps=maps, read_as=".txt", fragment=None)
+                         sups=sups, known=project.known_ids, maps=maps, read_as=".txt", fragment=None,
+                         comments=comments)
 
 
 def lint_one(name: str, text: str, project: Project) -> list[Diagnostic]:

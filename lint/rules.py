@@ -102,6 +102,9 @@ class RuleBase(BaseModel):
     link: str = ""
     limit: int = 0  # at most this many findings per file (0: no limit)
     action: Action | None = None
+    # Vale's: a `replace` suggestion cased like the text it replaces ("A-OK" for "a ok":
+    # "a-ok"; lint/checks/_vale.match_case); capitalization rules ignore it, as in Vale
+    matchcase: bool = False
     code: bool = False  # accepted for Vale compatibility; code is never prose
     examples: Examples | None = None
     # newslint's: rule ids whose findings this rule's findings give way to

@@ -22,6 +22,7 @@ A suppression that suppressed nothing can be reported
 
 from __future__ import annotations
 
+import functools
 import heapq
 from dataclasses import dataclass, field
 
@@ -92,9 +93,21 @@ def _vale(body: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
     return kind, (name,), matches
 
 
-def parse(text: str, path: str = "") -> list[Suppression]:
+@functools.lru_cache(maxsize=32)
+def _with_delimiters(base: str, opening: str, closing: str) -> regex.Pattern:
+    """``base`` and comments written between ``opening`` and ``closing`` (a ``.vale.ini``'s
+    ``CommentDelimiters = {/*, */}``)."""
+    o, c = regex.escape(opening), regex.escape(closing)
+    body = r"(?:(?!%s)[^\r\n])*?" % c
+    custom = (r"%s[ \t]*(?:newslint-(disable-next-line|disable|enable)\b(%s)|vale[ \t]+(?P<vale>%s))[ \t]*%s"
+              % (o, body, body, c))
+    return regexes.compile(r"(?|%s|%s)" % (base, custom))
+
+
+def parse(text: str, path: str = "", delimiters: tuple[str, str] | None = None) -> list[Suppression]:
     """The suppression comments of ``text`` (``path``: its name, whose extension says
-    which comment syntax Vale reads besides HTML comments)."""
+    which comment syntax Vale reads besides HTML comments; ``delimiters``: the opening
+    and closing of the comments that a ``.vale.ini``'s ``CommentDelimiters`` names)."""
     if "newslint-" not in text and "vale" not in text:
         return []
     out: list[Suppression] = []
@@ -102,6 +115,8 @@ def parse(text: str, path: str = "") -> list[Suppression]:
     keep: Suppression | None = None
     dot = path.rfind(".")
     comment = _FORMAT_COMMENTS.get(path[dot:].lower(), _COMMENT) if dot != -1 else _COMMENT
+    if delimiters is not None and all(delimiters):
+        comment = _with_delimiters(comment.pattern, delimiters[0], delimiters[1])
     for m in comment.finditer(text):
         matches: tuple[str, ...] = ()
         vale = False

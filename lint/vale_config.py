@@ -162,6 +162,8 @@ class Section:
     checks: dict[str, str] = field(default_factory=dict)  # "Style.Rule" / "Style" -> "YES" | "NO" | level
     view: str | None = None  # View = Name: StylesPath/config/views/Name.yml reads the file (lint/readers/vale_views.py)
     transform: str | None = None  # Transform: an XSLT stylesheet (absolute path) that makes XML files HTML
+    lang: str | None = None  # Lang: the files' language (Vale: for NLPEndpoint's segmentation and tagging)
+    comment_delimiters: tuple[str, str] | None = None  # CommentDelimiters = {/*, */}: comments besides <!-- -->
 
     def matches(self, candidates: list[str]) -> bool:
         return self.glob is not None and any(self.glob.match(c) for c in candidates)
@@ -196,6 +198,7 @@ class ValeConfig:
     accepted: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)  # [formats]: extension -> the one it is read as
+    word_template: str = ""  # WordTemplate: what wraps a word rule's tokens (Vale's default: (?m)\b(?:%s)\b)
     notes: list[str] = field(default_factory=list)  # what was read leniently, as Vale reads it
 
     def style_paths(self) -> list[Path]:
@@ -323,6 +326,24 @@ class ValeConfig:
                 transform = sec.transform
         return HtmlOptions.from_config(self.skipped_scopes, self.ignored_scopes, self.ignored_classes, transform)
 
+    def comment_delimiters(self, path: str) -> tuple[str, str] | None:
+        """``CommentDelimiters`` of the last matching section that names them (``{/*, */}``):
+        Vale reads ``{/* vale off */}`` there as it reads ``<!-- vale off -->``."""
+        cands = self._candidates(path)
+        found = None
+        for sec in self._all_sections():
+            if sec.comment_delimiters is not None and (sec is self.global_section or sec.matches(cands)):
+                found = sec.comment_delimiters
+        return found
+
+    def lang(self, path: str) -> str:
+        """The ``Lang`` of the first section whose glob matches ``path`` (Vale's order), else "en"."""
+        cands = self._candidates(path)
+        for sec in self._all_sections():
+            if sec.lang is not None and (sec is self.global_section or sec.matches(cands)):
+                return sec.lang
+        return "en"
+
     def _candidates(self, path: str) -> list[str]:
         p = path.replace(os.sep, "/")
         while p.startswith("./"):
@@ -397,6 +418,51 @@ def _toggle(where: str, key: str, value: str, notes: list[str] | None = None) ->
         notes.append(f"{where}: {key} = {value!r} is not YES, NO, suggestion, warning or error: "
                      "the rule is off, as in Vale")
     return "NO"
+
+
+def _word_template(where: str, value: str, notes: list[str]) -> str:
+    """``WordTemplate``: Vale formats a word rule's tokens into it (Go's Sprintf: its one
+    ``%s``). Without a ``%s`` Vale's pattern would be broken: the default is kept, with a note."""
+    v = value.strip()
+    if v and "%s" not in v.replace("%%", ""):
+        notes.append(f"{where}: WordTemplate {v!r} has no '%s' for the tokens: Vale's default "
+                     r"'(?m)\b(?:%s)\b' is used")
+        return ""
+    if v:
+        try:
+            regexes.compile(fill_template(v, "x"))
+        except (regex.error, ValueError) as exc:
+            raise ValeConfigError(f"{where}: WordTemplate: invalid regular expression {v!r}: {exc}") from None
+    return v
+
+
+def fill_template(template: str, body: str) -> str:
+    """Go's ``fmt.Sprintf(template, body)`` for a template with one ``%s`` (``%%``: a percent sign)."""
+    out, i = [], 0
+    used = False
+    while i < len(template):
+        if template.startswith("%%", i):
+            out.append("%")
+            i += 2
+        elif template.startswith("%s", i) and not used:
+            out.append(body)
+            used = True
+            i += 2
+        else:
+            out.append(template[i])
+            i += 1
+    return "".join(out)
+
+
+def _note_lang(where: str, sec: Section, notes: list[str]) -> None:
+    """``Lang``: Vale gives a file's language to its NLP provider only (an ``NLPEndpoint``
+    segments and tags the sentences of a file whose Lang is not ``en``); its spelling
+    dictionaries do not depend on it. newslint has no NLP endpoint: say so for another language."""
+    lang = sec.lang or ""
+    if lang and not lang.lower().startswith("en"):
+        notes.append(f"{where}: Lang = {lang} for [{sec.name}]: Vale uses Lang only to ask an NLPEndpoint to "
+                     "split and tag non-English sentences, which newslint does not do (sentences are split "
+                     "as English); Vale.Spelling still checks its default en_US dictionary, as in Vale")
 
 
 def _read(path: Path) -> str:
@@ -554,6 +620,8 @@ def _parse(cfg: ValeConfig, raw: str, path: Path, core_line: dict[str, int], bas
                 cfg.skipped_scopes = _list(value)
             elif low == "ignoredclasses":
                 cfg.ignored_classes = _list(value)
+            elif low == "wordtemplate":
+                cfg.word_template = _word_template(where, value, cfg.notes)
             continue
         target = section
         if target is None:  # section keys before any section: global, as [*]
@@ -574,6 +642,18 @@ def _parse(cfg: ValeConfig, raw: str, path: Path, core_line: dict[str, int], bas
             target.view = value.strip() or None
         elif low == "transform":
             target.transform = str((path.parent.resolve() / value).resolve()) if value else None
+        elif low == "lang":
+            target.lang = value.strip() or None
+            _note_lang(where, target, cfg.notes)
+        elif low == "commentdelimiters":
+            if target is cfg.global_section:  # Vale reads it in a file section only
+                continue
+            parts = [x for x in (p.strip() for p in value.split(",")) if x]
+            parts = list(dict.fromkeys(parts))  # Vale's mergeValues: blanks and repeats dropped
+            if len(parts) != 2:
+                raise ValeConfigError(f"{where}: CommentDelimiters must be a comma-separated list of two "
+                                      f"delimiters, but got {len(parts)} items")
+            target.comment_delimiters = (parts[0], parts[1])
         elif low in _SECTION_KEYS:
             continue
         elif "." in key or regex.fullmatch(r"[\w-]+", key):
@@ -717,13 +797,15 @@ def load_rules(cfg: ValeConfig, builtin: frozenset[str] = frozenset()) -> list:
     """The rules of every style the configuration names, vocabularies applied.
     Styles in ``builtin`` (newslint's own packs) are loaded by newslint, not here."""
     from lint import rules as rules_module
+    from lint.checks._vale import WordTemplate
 
-    before = rules_module.LENIENT_SCOPES
+    before = rules_module.LENIENT_SCOPES, WordTemplate.current
     rules_module.LENIENT_SCOPES = True  # an unknown scope matches nothing, as in Vale
+    WordTemplate.current = cfg.word_template  # the styles' word rules wrap their tokens in it
     try:
         return _load_styles(cfg, builtin)
     finally:
-        rules_module.LENIENT_SCOPES = before
+        rules_module.LENIENT_SCOPES, WordTemplate.current = before
 
 
 def _load_styles(cfg: ValeConfig, builtin: frozenset[str]) -> list:

@@ -632,3 +632,165 @@ def vale_message(template: str, *subs: str | int) -> str:
         return arg
 
     return _GO_VERB.sub(one, template)
+
+
+# --------------------------------------------------------------------------
+# WordTemplate: the .vale.ini's wrapper for a word rule's tokens
+
+
+class WordTemplate:
+    """The ``.vale.ini``'s ``WordTemplate`` while its styles are compiled
+    (lint/vale_config.py sets it around the loading): existence and substitution
+    rules that match whole words wrap their tokens in it instead of Vale's
+    ``(?m)\\b(?:%s)\\b`` (Vale's makeRegexp; ``nonword`` rules keep ``(?m)(?:%s)``).
+    Empty: Vale's default."""
+
+    current: str = ""
+
+
+def word_pattern(body: str, *, word: bool, ignorecase: bool, raw: str = "", append: bool = False) -> str:
+    """``patterns.make_pattern`` with the configuration's ``WordTemplate`` (when one is set)."""
+    from lint.checks.patterns import make_pattern
+
+    template = WordTemplate.current
+    if not template or not word:
+        return make_pattern(body, word=word, ignorecase=ignorecase, raw=raw, append=append)
+    from lint.vale_config import fill_template
+
+    pattern = fill_template(template, body) if body else ""
+    if raw:
+        pattern = pattern + raw if append else raw + pattern
+    return ("(?i)" if ignorecase else "") + pattern
+
+
+# --------------------------------------------------------------------------
+# matchcase: a replacement cased like the text it replaces (Vale's matchCase)
+
+_LOWER, _UPPER, _TITLE, _NONE = "lower", "upper", "title", "none"
+
+
+def _case_of(s: str) -> str:
+    """lower, upper or title (one capital, the first letter; a lone capital letter too), else none."""
+    letters = upper = lower = 0
+    first_upper = seen = False
+    for c in s:
+        if not c.isalpha():
+            continue
+        letters += 1
+        if c.isupper():
+            upper += 1
+            if not seen:
+                first_upper = True
+        elif c.islower():
+            lower += 1
+        seen = True
+    if letters == 0:
+        return _NONE
+    if upper == 0:
+        return _LOWER
+    if lower == 0:
+        return _TITLE if letters == 1 else _UPPER
+    if first_upper and upper == 1:
+        return _TITLE
+    return _NONE
+
+
+def _apostrophe_in_word(s: str, i: int) -> bool:
+    return s[i] in "'\u2019" and 0 < i < len(s) - 1 and s[i - 1].isalpha() and s[i + 1].isalpha()
+
+
+def _words(s: str) -> tuple[list[str], list[str]]:
+    """The runs of letters of ``s`` (an apostrophe between letters belongs to its word) and the
+    separators around them: ``seps[0] + words[0] + seps[1] + ... + seps[-1]`` is ``s``."""
+    words: list[str] = []
+    seps: list[str] = []
+    cur: list[str] = []
+    sep: list[str] = []
+    for i, c in enumerate(s):
+        if c.isalpha() or _apostrophe_in_word(s, i):
+            if sep or not cur:
+                seps.append("".join(sep))
+                sep = []
+            cur.append(c)
+            continue
+        if cur:
+            words.append("".join(cur))
+            cur = []
+        sep.append(c)
+    if cur:
+        words.append("".join(cur))
+    seps.append("".join(sep))
+    return words, seps
+
+
+def _cap_first(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _cased(word: str, case: str) -> str:
+    if case == _LOWER:
+        return word.lower()
+    if case == _UPPER:
+        return word.upper()
+    if case == _TITLE:
+        return _cap_first(word.lower())
+    return word
+
+
+def _all_title(s: str) -> bool:
+    words, _ = _words(s)
+    return len(words) >= 2 and all(_case_of(w) == _TITLE for w in words)
+
+
+def _match_wordwise(replacement: str, observed: str) -> str | None:
+    rw, seps = _words(replacement)
+    ow, _ = _words(observed)
+    if not rw or not ow:
+        return None
+    head = 0  # words both sides share at the start (case-insensitively) and at the end
+    while head < len(rw) and head < len(ow) and rw[head].casefold() == ow[head].casefold():
+        head += 1
+    tail = 0
+    while (tail < len(rw) - head and tail < len(ow) - head
+           and rw[len(rw) - 1 - tail].casefold() == ow[len(ow) - 1 - tail].casefold()):
+        tail += 1
+    mid_words = ow[head : len(ow) - tail]
+    mid = _case_of(" ".join(mid_words))
+    if not mid_words:  # an inserted word: cased like the word after it (else the one before)
+        if tail > 0:
+            mid = _case_of(ow[len(ow) - tail])
+        elif head > 0:
+            mid = _case_of(ow[head - 1])
+    per_word = mid == _TITLE and _all_title(" ".join(mid_words))
+    out: list[str] = []
+    mid_first = True
+    for i, w in enumerate(rw):
+        out.append(seps[i])
+        case = mid
+        if i < head:
+            case = _case_of(ow[i])
+        elif i >= len(rw) - tail:
+            case = _case_of(ow[len(ow) - (len(rw) - i)])
+        in_mid = head <= i < len(rw) - tail
+        if case == _TITLE and in_mid and not per_word and not mid_first:
+            case = _LOWER  # a title-cased phrase: only its first word capitalised
+        if in_mid:
+            mid_first = False
+        out.append(_cased(w, case))
+    out.append(seps[len(rw)])
+    return "".join(out)
+
+
+def match_case(replacement: str, observed: str) -> str:
+    """``replacement`` cased like ``observed`` (Vale's ``matchcase: true``): word by word
+    where both have words ("Did not" -> "Didn't", "BLU ray" -> "BLU-RAY"), else by the
+    observed text's uniform case; text of mixed case ("iPhone") leaves it as written."""
+    out = _match_wordwise(replacement, observed)
+    if out is not None:
+        return out
+    return _cased(replacement, _case_of(observed))
+
+
+def recase(options: list[str], observed: str) -> list[str]:
+    """``match_case`` for each suggestion (Vale's recase)."""
+    return [match_case(o, observed) for o in options]

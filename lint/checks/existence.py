@@ -18,9 +18,9 @@ from typing import Literal
 
 from lint import regexes
 from lint.checks._gate import compile_gate
-from lint.checks._vale import vale_message
+from lint.checks._vale import vale_message, word_pattern
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext
-from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern, make_pattern
+from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern
 from lint.gate import gate
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
@@ -48,7 +48,7 @@ class Existence(BlockChecker):
             raise CompileError(("tokens",), "an existence rule needs `tokens` or `raw`")
         check_regexes(p.tokens, "tokens")
         body = "|".join(p.tokens)
-        pattern = make_pattern(
+        pattern = word_pattern(
             body, word=not p.nonword and bool(p.tokens), ignorecase=p.ignorecase,
             raw="".join(p.raw), append=p.append,
         )
@@ -63,6 +63,7 @@ class Existence(BlockChecker):
         # every match starts at a line start: matched there only (see _line_matches)
         self.line_anchored = not p.tokens and line_anchored(pattern)
         self.action = p.action if p.action is not None and p.action.name else None
+        self.matchcase = p.matchcase
 
     def check_text(self, text: str) -> Iterator[Finding]:
         if self.gate is not None and not self.gate.passes(text):
@@ -94,6 +95,10 @@ class Existence(BlockChecker):
             fixed = action_fixes(self.action.name, list(self.action.params), observed)
         except ActionError:
             fixed = None
+        if fixed and self.matchcase and self.action.name == "replace":  # Vale's alertFor: recase the params
+            from lint.checks._vale import recase
+
+            fixed = recase(fixed, observed)
         if not fixed:
             return Finding(Span(start, end), vale_message(self.message, observed, observed))
         repl = fixed[0] if len(fixed) == 1 else _to_sentence(fixed)

@@ -16,9 +16,9 @@ from typing import Any, Literal
 import regex
 
 from lint import regexes
-from lint.checks._vale import vale_message
+from lint.checks._vale import recase, vale_message, word_pattern
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext
-from lint.checks.patterns import compile_pattern, exceptions_pattern, make_pattern
+from lint.checks.patterns import compile_pattern, exceptions_pattern
 from lint.gate import gate
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
@@ -140,7 +140,7 @@ class Substitution(BlockChecker):
         # a replacement naming groups ($1) is expanded by the swap key itself, as Vale does
         self.key_res = [compile_pattern(("(?i)" if p.ignorecase else "") + k, ("swap", k)) if _GROUP_REF.search(p.swap[k]) else None for k in keys]
         body = "|".join("(" + _noncapturing(k) + ")" for k in keys)
-        self.pattern = compile_pattern(make_pattern(body, word=not p.nonword, ignorecase=p.ignorecase), ("swap",))
+        self.pattern = compile_pattern(word_pattern(body, word=not p.nonword, ignorecase=p.ignorecase), ("swap",))
         self.exceptions = exceptions_pattern(p.exceptions, p.ignorecase)
         self.prefilter = gate(self.pattern, tight=True)  # every finding is a match of the pattern
         self.edge_prefilter = gate(self.pattern, edges=True, tight=True)
@@ -195,14 +195,34 @@ class Substitution(BlockChecker):
             if self.replace_action:
                 if self.p.capitalize and observed == _cap_first(observed):
                     options = [_cap_first(o) for o in options]
+                if self.p.matchcase:  # Vale: the suggestions (message and fix) cased like the match
+                    options = recase(options, observed)
                 shown = _to_sentence(options)
             else:
-                shown = expected
+                shown = expected  # Vale's message shows the swap as written (even with matchcase)
+                if self.p.matchcase:  # newslint's fix is cased like the match
+                    options = recase(options, observed)
             yield Finding(Span(start, end), vale_message(self.message, shown, observed), self._fix(start, end, observed, options))
+
+    def suggestions(self, observed: str) -> list[str] | None:
+        """The ``Params`` Vale's ``replace`` action (without params of its own) gets for a finding
+        on ``observed``: its swap's options, capitalised and cased as in the message; None when
+        ``observed`` alone is no match (a key whose lookaround needs its context)."""
+        m = self.pattern.match(observed)
+        if m is None or m.end() != len(observed) or m.lastindex is None:
+            return None
+        idx = next((i for i in range(1, len(self.repl) + 1) if m.start(i) != -1), None)
+        if idx is None:
+            return None
+        options = _options(self._expected(idx - 1, observed))
+        if self.p.capitalize and observed == _cap_first(observed):
+            options = [_cap_first(o) for o in options]
+        return recase(options, observed) if self.p.matchcase else options
 
     def _fix(self, start: int, end: int, observed: str, options: list[str]) -> Fix:
         new = options[0] if options else ""
-        if (self.p.capitalize or self.p.ignorecase) and observed[:1].isupper() and new[:1].islower():
+        cased = not self.p.matchcase and (self.p.capitalize or self.p.ignorecase)  # matchcase: cased already
+        if cased and observed[:1].isupper() and new[:1].islower():
             new = new[:1].upper() + new[1:]
         return Fix((Edit(Span(start, end), new),), "safe" if len(options) == 1 else "unsafe", f"Replace with '{new}'")
 
