@@ -215,6 +215,10 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
     vale_only = False
     if config is not None and vale_config is None and _is_vale_ini(config):  # Vale's --config=.vale.ini
         config, vale_config, vale_only = None, config, True
+    if fail_level is None and (vale_only or (vale_output is not None and config is None)):
+        # Vale's command line (its --config, or its --output without newslint's
+        # configuration), Vale's exit code: 1 only for an error-level alert
+        fail_level = "error"
     from lint import vale_commands
 
     if vale_commands.is_command(paths):  # `newslint ls-config`, `sync`, ...: Vale's sub-commands

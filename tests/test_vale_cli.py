@@ -29,8 +29,20 @@ def project(tmp_path):
 def test_config_names_a_vale_ini_and_output_line(project, style):
     args = ["--config=my.ini", "--output=line"] if style == "=" else ["--config", "my.ini", "--output", "line"]
     r = newslint(*args, "--select", "Mine", "doc.md", cwd=project)
-    assert r.returncode == 1, r.stderr
+    assert r.returncode == 0, r.stderr  # Vale exits 1 only for an error-level alert
     assert r.stdout.splitlines() == ["doc.md:3:6:Mine.Simply:Avoid 'simply'.", "doc.md:3:20:Mine.Really:Maybe drop 'really'."]
+
+
+def test_vales_exit_code_is_1_only_for_an_error(project):
+    """Vale's command line gives Vale's exit code (its suite: "Lint a file and a directory" exits 0
+    with warnings; "Filter --minAlertLevel" exits 1 with errors); --fail-level still decides when given."""
+    rule = project / "styles" / "Mine" / "Simply.yml"
+    assert newslint("--config=my.ini", "--output=line", "doc.md", cwd=project).returncode == 0
+    assert newslint("--config=my.ini", "--output=line", "--fail-level=warning", "doc.md", cwd=project).returncode == 1
+    rule.write_text(rule.read_text(encoding="utf-8").replace("level: warning", "level: error"), encoding="utf-8")
+    r = newslint("--config=my.ini", "--output=line", "doc.md", cwd=project)
+    assert r.returncode == 1 and "Mine.Simply" in r.stdout, r.stderr
+    assert newslint("--config=my.ini", "--output=line", "--no-exit", "doc.md", cwd=project).returncode == 0
 
 
 def test_an_extensionless_vale_config_is_told_by_its_lines(project):
@@ -58,7 +70,7 @@ def test_output_json_is_vales_report(project):
 def test_flags_that_change_nothing_are_accepted(project):
     r = newslint("--config=my.ini", "--output=line", "--no-wrap", "--sort", "--normalize", "--relative", "--no-global",
                  "--select", "Mine", "doc.md", cwd=project)
-    assert r.returncode == 1 and len(r.stdout.splitlines()) == 2, r.stderr
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 2, r.stderr
 
 
 def test_a_missing_template_output_is_a_clear_usage_error(project):

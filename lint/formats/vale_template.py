@@ -539,7 +539,9 @@ class _Parser:
                     end += 1
                 if end >= len(src):
                     raise self.error(line, "unterminated quoted string")
-                value = _unescape(src[pos + 1:end], lambda m, ln=line: self.error(ln, m))
+                def where(m: str, ln: int = line) -> TemplateError:
+                    return self.error(ln, m)
+                value = _unescape(src[pos + 1:end], where)
                 toks.append(_Tok("str", value, tok_line, space))
                 pos = end + 1
             elif c == "`":
@@ -554,7 +556,9 @@ class _Parser:
                 end = src.find("'", pos + 2 if src[pos + 1:pos + 2] != "\\" else pos + 3)
                 if end < 0:
                     raise self.error(line, "unterminated character constant")
-                ch = _unescape(src[pos + 1:end], lambda m, ln=line: self.error(ln, m))
+                def where_ch(m: str, ln: int = line) -> TemplateError:
+                    return self.error(ln, m)
+                ch = _unescape(src[pos + 1:end], where_ch)
                 if len(ch) != 1:
                     raise self.error(line, f"malformed character constant: {src[pos:end + 1]}")
                 toks.append(_Tok("num", ord(ch), tok_line, space))
@@ -670,8 +674,8 @@ class _Parser:
                     nodes.append(_Node("template", line, pipe=pipe, name=name))
             elif word == "template":
                 name = self._template_name(toks[1:], line)
-                pipe = self._pipeline(toks[2:], line, allow_decl=False) if len(toks) > 2 else None
-                nodes.append(_Node("template", line, pipe=pipe, name=name))
+                arg_pipe = self._pipeline(toks[2:], line, allow_decl=False) if len(toks) > 2 else None
+                nodes.append(_Node("template", line, pipe=arg_pipe, name=name))
             elif word in ("break", "continue"):
                 if len(toks) > 1:
                     raise self.error(line, f"unexpected {toks[1].kind} in {{{{{word}}}}}")
@@ -907,6 +911,7 @@ class _Run:
 
     def range(self, n: _Node, dot: Any) -> None:
         pipe = n.pipe
+        assert pipe is not None  # a range node always has its pipeline
         mark = len(self.vars)
         saved, pipe.decl = pipe.decl, []  # the variables are the elements, not the value
         try:
@@ -1581,12 +1586,12 @@ class _Table:
 # The data Vale gives a template, and the renderer
 
 
-def data(results, linted: int | None = None) -> GoStruct:
+def data(results, linted: int | None = None, rules=None) -> GoStruct:
     """``Data{Files, LintedTotal}`` from newslint's results, through the Vale JSON report's alerts."""
     from lint.formats.vale_json import alerts
 
     files = []
-    for path, found in alerts(results).items():
+    for path, found in alerts(results, rules).items():
         items = []
         for a in found:
             act = a["Action"]
@@ -1633,11 +1638,11 @@ def find(name: str, styles_paths: list[Path], config_dir: Path | None) -> Path |
 def renderer(template: Template) -> Callable:
     """``render(results, out, paths=...)``: a template that fails to execute writes nothing and is
     a usage error (exit 2) naming the template's file and line."""
-    def render(results, out, paths=None) -> None:
+    def render(results, out, paths=None, rules=None) -> None:
         from lint.pipeline import UsageError
 
         try:
-            text = template.execute(data(results, len(paths) if paths is not None else None))
+            text = template.execute(data(results, len(paths) if paths is not None else None, rules))
         except TemplateError as exc:
             raise UsageError(f"template: {exc}") from None
         out.write(text)
