@@ -940,6 +940,8 @@ def _with_vocab(rule, accepted: list[str], mask: VocabMask | None = None, styles
     spec = rule.spec
     if not accepted or not getattr(spec, "vocab", False):
         return rule
+    if spec.extends == "existence" and getattr(spec, "nonword", False):
+        return rule  # Vale (#1058): a vocabulary word must not except a nonword match that contains it
     if mask is not None and spec.extends == "spelling":
         mask = VocabMask(accepted, ignorecase=True)
     if mask is not None:

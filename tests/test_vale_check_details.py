@@ -267,3 +267,21 @@ def test_substitution_keeps_the_case_of_the_match_only_with_capitalize(tmp_path,
     cli("--config=.vale.ini", "--fix", "b.md", cwd=tmp_path, monkeypatch=monkeypatch)
     # the fix keeps a sentence's capital either way
     assert (tmp_path / "b.md").read_text() == "# Title\n\nDidn't go. We didn't stay.\n"
+
+
+# --------------------------------------------------------------------------
+# exceptions: Vale searches them in the match, as whole words, case-sensitive
+
+
+def test_exceptions_are_whole_words_searched_in_the_match(tmp_path, monkeypatch):
+    """RedHat.PassiveVoice: ``raw: \\b(is|was)\\b\\s*`` + ``tokens: ['\\w+ed']``, ``exceptions: [deprecated]``:
+    Vale's exceptRe is searched in the trimmed match ("is deprecated"), whole words only, and the
+    rule's ignorecase does not reach it (updateExceptions adds (?-i) to each term)."""
+    rule = ("extends: existence\nmessage: \"'%s' is passive.\"\nlevel: error\nignorecase: true\n"
+            "raw: ['\\b(is|was)\\b\\s*']\ntokens: ['\\w+ed']\nexceptions: [deprecated, '(?i)tested']\n")
+    doc = "It is deprecated.\n\nIt is Deprecated.\n\nIt is TESTED.\n\nIt was undeprecated.\n\nIt is needed.\n"
+    write(tmp_path, {"r/T/Passive.yml": rule, "a.md": doc})
+    code, out, err = run(tmp_path, "--rules", "r", "a.md", monkeypatch=monkeypatch)
+    assert out == ["a.md:3:4:T.Passive:'is Deprecated' is passive.",
+                   "a.md:7:4:T.Passive:'was undeprecated' is passive.",
+                   "a.md:9:4:T.Passive:'is needed' is passive."], err

@@ -20,7 +20,7 @@ from lint import regexes
 from lint.checks._gate import compile_gate
 from lint.checks._vale import vale_message, word_pattern
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext
-from lint.checks.patterns import check_regexes, compile_pattern, exceptions_pattern
+from lint.checks.patterns import check_regexes, compile_pattern, vale_exceptions_pattern
 from lint.gate import gate
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
@@ -53,7 +53,7 @@ class Existence(BlockChecker):
             raw="".join(p.raw), append=p.append,
         )
         self.pattern = compile_pattern(pattern, ("raw",) if p.raw else ("tokens",))
-        self.exceptions = exceptions_pattern(p.exceptions, p.ignorecase)
+        self.exceptions = vale_exceptions_pattern(p.exceptions)
         self.message = p.message
         self.prefilter = gate(self.pattern, tight=True)  # every finding is a match of the pattern
         self.edge_prefilter = gate(self.pattern, edges=True, tight=True)
@@ -76,7 +76,7 @@ class Existence(BlockChecker):
             if start == end:
                 continue
             observed = text[start:end]
-            if self.exceptions is not None and self.exceptions.match(observed.strip()):
+            if self.exceptions is not None and self.exceptions.search(observed.strip()):
                 continue
             tail = len(observed) - len(observed.rstrip())
             if tail and tail < len(observed) and (_SENTENCE_END.search(observed, 0, len(observed) - tail) or not text[end:].strip()):
