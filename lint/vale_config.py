@@ -240,8 +240,9 @@ class ValeConfig:
     def view_for(self, path: str) -> Path | None:
         """The view file (``StylesPath/config/views/<Name>.yml``) of the ``View`` that the
         last matching section names for ``path``, when newslint reads that view: a ``dasel``
-        view of a JSON or YAML file (Vale's tree-sitter views of source code and textfsm views
-        are not read: such a file is read as without a View). A named view whose file is
+        view of a JSON or YAML file, a ``tree-sitter`` view of source code whose language
+        newslint has a grammar for (lint/readers/treesitter_view.py; a file of another
+        language, or one with a textfsm view, is read as without a View). A named view whose file is
         missing or broken still reads a JSON or YAML file: the reader reports it."""
         if not self.views:
             return None
@@ -258,6 +259,11 @@ class ValeConfig:
         engine = view_engine(view)
         if engine == "dasel" or (engine is None and path.lower().endswith(DATA_EXTENSIONS)):
             return view
+        if engine == "tree-sitter":
+            from lint.readers.treesitter_view import has_grammar
+
+            if has_grammar(path):
+                return view
         return None
 
     @property

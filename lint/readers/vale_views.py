@@ -35,10 +35,11 @@ scalar takes no line break or YAML indicator.
 
 JSON strings are located by lint/readers/json_news.py's scanner; YAML
 scalars by PyYAML's node marks, read with YAML 1.2's core schema (as Vale's
-YAML parser: ``yes`` is a string). Tree-sitter and textfsm views (Vale's
-views of source code and of text) are not read here: lint/vale_config.py
-routes only ``dasel`` views (and views it cannot read, of JSON and YAML
-files) to :func:`read_view`. A view that is missing or broken, a selector
+YAML parser: ``yes`` is a string). A ``tree-sitter`` view (Vale's view of
+source code) is read by lint/readers/treesitter_view.py; textfsm views are
+not read: lint/vale_config.py routes ``dasel`` views (and views it cannot
+read, of JSON and YAML files) and tree-sitter views of source code with a
+grammar to :func:`read_view`. A view that is missing or broken, a selector
 outside the subset, or a file that does not parse is a ReadError.
 """
 
@@ -461,9 +462,13 @@ def read_view(path: str, text: str, *, body_only: bool = False, fragment: str | 
         view = load_view(fragment)
     except ValueError as exc:
         raise ReadError(path, None, str(exc)) from None
+    if view.engine == "tree-sitter":
+        from lint.readers.treesitter_view import read_treesitter_view
+
+        return read_treesitter_view(path, text, view)
     if view.engine != "dasel":
         raise ReadError(path, None, f"the view {fragment} has engine {view.engine!r}; "
-                                    "newslint reads dasel views of JSON and YAML files")
+                                    "newslint reads dasel views of JSON and YAML files and tree-sitter views of source code")
     is_json = path.lower().endswith(".json") or (not path.lower().endswith((".yml", ".yaml"))
                                                  and text.lstrip("\ufeff \t\r\n")[:1] in "{[")
     try:
