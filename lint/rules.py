@@ -169,6 +169,12 @@ _VALE_SCOPES = {
     "blockquote": "paragraph",
     "table": None,
     "alt": None,
+    # the text of links, strong and emphasised text, read apart from the blocks, and
+    # HTML figure captions (lint/checks/_vale.py ScopeFilter, inline_blocks)
+    "link": None,
+    "strong": None,
+    "emphasis": None,
+    "figure": None,
     "code": None,
     "comment": "comment",  # a source file's comments; "comment.line", "comment.block": lint/checks/_vale.py
 }
@@ -193,7 +199,7 @@ def resolve_scopes(scope: list[str]) -> frozenset[str]:
     for s in scope:
         neg = s.startswith("~")
         name, _, qualifier = s.lstrip("~").partition(".")
-        if (neg and qualifier) or (neg and name in ("blockquote", "table", "alt")):
+        if (neg and qualifier) or (neg and name in ("blockquote", "table", "alt", "link", "strong", "emphasis")):
             # "~heading.h1" drops a subset of the headings, "~blockquote" the
             # quoted paragraphs, "~table" the table cells, "~alt" the image alt
             # texts: the Vale check types narrow by level, format, quoting,
@@ -203,8 +209,8 @@ def resolve_scopes(scope: list[str]) -> frozenset[str]:
             names = {"comment"}  # "text.comment.line": Vale's full name of a comment scope
         elif name in ("text", "raw", "summary"):
             names = set(text) | {"comment"}  # a source file's comments are its text
-        elif name in ("table", "alt"):
-            names = set(text)
+        elif name in ("table", "alt", "link", "strong", "emphasis", "figure"):
+            names = set(text)  # narrowed to cells, alt texts, inline texts, captions by ScopeFilter
         elif name in SCOPES or name in CODE_SCOPES:
             names = {name}
         else:

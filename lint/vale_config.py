@@ -984,7 +984,8 @@ class _Scoped:
 def _scoped(rule):
     if rule.spec.extends not in ("existence", "substitution") or isinstance(rule.checker, _Scoped):
         return rule
-    if not any("." in s or s.lstrip("~") in ("raw", "alt", "summary", "blockquote", "text", "table", "heading", "sentence") for s in rule.spec.scope):
+    if not any("." in s or s.lstrip("~") in ("raw", "alt", "summary", "blockquote", "text", "table", "heading", "sentence",
+                                                             "link", "strong", "emphasis", "figure", "paragraph") for s in rule.spec.scope):
         return rule
     from lint.checks._vale import ScopeFilter
 

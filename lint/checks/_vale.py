@@ -17,6 +17,10 @@
   ``([API](https://...))``) and keeps inline code as ``*`` runs.
 * ``alt_blocks``, ``frontmatter_blocks``: Vale's ``alt`` and
   ``text.frontmatter.<key>`` scopes.
+* ``inline_blocks``: Vale's ``link``, ``strong`` and ``emphasis`` scopes -- the
+  text of those elements, which Vale lints a second time with that scope only
+  (so no ``text`` or ``paragraph`` rule sees it twice); ``figure.caption``: the
+  blocks of HTML ``<figcaption>`` elements.
 * ``action_fixes``: what Vale's ``FixAlert`` makes of a rule's ``action``
   for one match (``replace``, ``remove``, ``edit`` with ``regex``,
   ``trim``/``trim_left``/``trim_right``, ``truncate``, ``split``).
@@ -143,6 +147,13 @@ class ScopeFilter:
         self.raw = any(s.lstrip("~").split(".")[0] == "raw" and not s.startswith("~") for s in names)
         self.summary = any(s == "summary" for s in names)
         self.alt = bool(names) and all(s.split(".")[0] == "alt" for s in names)
+        # "link", "strong", "emphasis": the text of those inline elements, read apart from the
+        # blocks (a qualified "link.md" matches nothing: Vale's block is scoped "link" alone)
+        self.inline = {s for s in names if s in INLINE_SCOPES}
+        self.inline_only = bool(names) and all(s.split(".")[0] in INLINE_SCOPES for s in names)
+        # "figure.caption" ("figure"): the blocks of HTML <figcaption> elements, which are no paragraph
+        self.captions = bool(names) and all(s.split(".")[0] == "figure" for s in names)
+        self.no_captions = bool(names) and all(s.lstrip("~").split(".")[0] == "paragraph" for s in names)
         # "table", "table.header", "table.cell", "table.caption": Markdown table cells
         self.table = (
             {s.partition(".")[2] or "*" for s in names}
@@ -212,6 +223,19 @@ class ScopeFilter:
             return [Block("raw", 0, article.text)] if article.text else []
         if self.alt:
             return alt_blocks(article)
+        if self.inline_only:
+            return inline_blocks(article, self.inline)
+        if self.captions:
+            info = _markup(article)
+            return [b for b in blocks if b.start in info.captions] if info is not None else []
+        if self.no_captions and (info := _markup(article)) is not None and info.captions:
+            blocks = [b for b in blocks if b.start not in info.captions]
+        if self.inline:
+            blocks = sorted([*self._narrow(article, blocks), *inline_blocks(article, self.inline)], key=lambda b: b.start)
+            return blocks
+        return self._narrow(article, blocks)
+
+    def _narrow(self, article: Article, blocks: list[Block]) -> list[Block]:
         if self.table is not None:
             return table_blocks(article, blocks, self.table)
         if self.text and article.format == "md" and article.text.startswith("---"):
@@ -400,6 +424,23 @@ def alt_blocks(article: Article) -> list[Block]:
     if article.format != "md":
         return []
     return [Block("alt", m.start("alt"), m.group("alt")) for m in _ALT.finditer(article.text) if m.group("alt")]
+
+
+INLINE_SCOPES = ("link", "strong", "emphasis")
+
+
+def inline_blocks(article: Article, scopes: set[str]) -> list[Block]:
+    """The link, strong and emphasis texts (``scopes``) of a Markdown or markup article."""
+    info = _markup(article)
+    if info is not None:
+        found = info.inlines
+    elif article.format == "md":
+        from lint.readers.markdown import inline_blocks as md_inline_blocks
+
+        found = md_inline_blocks(article.text, mdx=article.path.lower().endswith(".mdx"))
+    else:
+        return []
+    return [b for b in found if b.scope in scopes]
 
 
 _ALNUM = regexes.compile(r"[\p{L}\p{N}]")

@@ -11,7 +11,10 @@ are replaced by spaces, line breaks kept.
 ``MarkupArticle`` carries what Vale's scopes need beyond the block scopes
 (lint/checks/_vale.py reads it): the level of each heading, the table cells
 (``table.header``, ``table.cell``, ``table.caption``), the blocks inside a
-block quotation (``blockquote``) and the image alt texts (``alt``).
+block quotation (``blockquote``), the image alt texts (``alt``), the texts of
+links, strong and emphasised text (``link``, ``strong``, ``emphasis``: Vale lints
+them again with that scope after the block pass) and figure captions
+(``figure.caption``).
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ class MarkupInfo:
     cells: dict[int, str] = field(default_factory=dict)  # table block start -> "header" | "cell" | "caption"
     quoted: set[int] = field(default_factory=set)  # starts of blocks inside a block quotation
     alts: list[Block] = field(default_factory=list)  # image alt texts (scope "alt")
+    # the leading text of <a>, <strong>/<b>, <em>/<i> (scopes "link", "strong", "emphasis")
+    inlines: list[Block] = field(default_factory=list)
+    captions: set[int] = field(default_factory=set)  # starts of figure caption blocks ("figure.caption")
 
 
 @dataclass
@@ -120,6 +126,7 @@ class Builder:
             meta.headline = normalize(title.text)
             blocks = [Block("headline", b.start, b.text) if b is title else b for b in blocks]
         self.info.alts.sort(key=lambda b: b.start)
+        self.info.inlines.sort(key=lambda b: b.start)
         return MarkupArticle(path=path, text=self.text, format=fmt, meta=meta, blocks=blocks, markup=self.info)
 
 

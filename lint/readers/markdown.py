@@ -332,24 +332,41 @@ def _parse_blocks(text: str, lines: list[tuple[int, int]], first: int, *, indent
     return raws
 
 
-def _to_block(text: str, raw: _Raw) -> Block | None:
+def _to_block(text: str, raw: _Raw, inline: list[Block] | None = None) -> Block | None:
+    """The block of ``raw``; with ``inline``, also append to it the texts Vale lints
+    again as ``link``, ``strong`` and ``emphasis`` (see ``inline_blocks``)."""
     start, end = raw.lines[0][0], raw.lines[-1][1]
     chars = list(text[start:end])
     # Mask what lies between one line's content and the next (">" markers).
     for (_, pe), (ns, _) in zip(raw.lines, raw.lines[1:]):
         _mask(chars, pe - start, ns - start)
     joined = "".join(chars)
+    # inline: (scope, start, end) of each element's text (relative); "whole": the source
+    # text (an autolink's or a bare URL's), else the text up to the element's first markup
+    runs: list[tuple[str, int, int, bool]] = []
+    markup: list[tuple[int, int]] = []
     for rx in (_CODE_SPAN, _INLINE_HTML):
         for m in rx.finditer(joined):
             _mask(chars, m.start(), m.end())
+            if inline is not None:
+                markup.append(m.span())
+                if rx is _INLINE_HTML:
+                    _inline_tag(m, runs, len(joined))
         joined = "".join(chars)
     for m in _LINK.finditer(joined):
         _mask(chars, m.start("open"), m.end("open"))
         _mask(chars, m.start("dest"), m.end("dest"))
+        if inline is not None:
+            markup += [m.span("open"), m.span("dest")]
+            if m.group("open") == "[":
+                runs.append(("link", m.start("label"), m.end("label"), False))
     masked = "".join(chars)
     if "://" in masked or "www." in masked:
         for m in _BARE_URL.finditer(masked):
             _mask(chars, m.start(), m.end())
+            if inline is not None:
+                markup.append(m.span())
+                runs.append(("link", m.start(), m.end(), True))  # GFM's autolink extension: an <a>
         masked = "".join(chars)
     for _ in range(3):  # emphasis delimiters, innermost first ("**a *b* c**")
         found = False
@@ -357,9 +374,15 @@ def _to_block(text: str, raw: _Raw) -> Block | None:
             found = True
             _mask(chars, m.start("d"), m.end("d"))
             _mask(chars, m.start("e"), m.end("e"))
+            if inline is not None:
+                markup += [m.span("d"), m.span("e")]
+                # "*a*": <em>; "**a**", "***a***" (<em><strong>): <strong>
+                runs.append(("emphasis" if len(m.group("d")) == 1 else "strong", m.end("d"), m.start("e"), False))
         if not found:
             break
         masked = "".join(chars)
+    if inline is not None and runs:
+        _inline_runs(text, start, masked, runs, markup, inline)
     s, e = 0, len(masked)
     while s < e and masked[s].isspace():
         s += 1
@@ -368,6 +391,66 @@ def _to_block(text: str, raw: _Raw) -> Block | None:
     if s == e:
         return None
     return Block(raw.scope, start + s, masked[s:e])
+
+
+_INLINE_TAG = regexes.compile(r"<(?P<name>[A-Za-z][\w-]*)")
+_TAG_SCOPES = {"a": "link", "strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis"}
+_AUTOLINK = regexes.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>")
+
+
+def _inline_tag(m: regex.Match, runs: list[tuple[str, int, int, bool]], n: int) -> None:
+    """An inline HTML start tag ``<a>``, ``<strong>``, ``<em>`` ...: its text follows it;
+    an autolink ``<https://...>`` is a link whose text is the URL."""
+    if _AUTOLINK.fullmatch(m.group()):
+        runs.append(("link", m.start() + 1, m.end() - 1, True))
+        return
+    t = _INLINE_TAG.match(m.group())
+    scope = _TAG_SCOPES.get(t.group("name").lower()) if t is not None and not m.group().endswith("/>") else None
+    if scope is not None:
+        runs.append((scope, m.end(), n, False))
+
+
+def _inline_runs(text: str, start: int, masked: str, runs: list[tuple[str, int, int, bool]],
+                 markup: list[tuple[int, int]], out: list[Block]) -> None:
+    """Blocks for the runs of one block: Vale lints the text token right after an
+    inline element's start tag, so an element's text ends at its first markup
+    (``[see *this*](u)``: the link's text is ``see``, ``this`` is emphasis)."""
+    marked = [False] * len(masked)
+    for a, b in markup:
+        for k in range(a, b):
+            marked[k] = True
+    for scope, a, b, whole in runs:
+        if whole:
+            piece, at = text[start + a : start + b], a
+        else:
+            k = a
+            while k < b and not marked[k]:
+                k += 1
+            piece, at = masked[a:k], a
+        s = len(piece) - len(piece.lstrip())
+        e = len(piece.rstrip())
+        if e > s:
+            out.append(Block(scope, start + at + s, piece[s:e]))
+
+
+def inline_blocks(text: str, *, mdx: bool = False) -> list[Block]:
+    """The texts of a Markdown file's links, strong and emphasised text, in source
+    order: Vale renders the file as HTML and, after the block pass, lints the text
+    right after the start tag of each ``a`` (scope ``link``: inline links, autolinks,
+    bare URLs, inline ``<a>``), ``strong``/``b`` (``strong``: ``**a**``) and
+    ``em``/``i`` (``emphasis``: ``*a*``, ``_a_``) once more with that scope. Read
+    again on demand (only rules so scoped need them); offsets are the file's."""
+    lines = split_lines(text)
+    try:
+        first, _ = _front_matter("-", text, lines)
+    except ReadError:  # the file was read; a rule run on text made elsewhere
+        first = 0
+    body = mdx_mask(text, lines, first) if mdx else text
+    out: list[Block] = []
+    for raw in _parse_blocks(body, lines, first, indented_code=not mdx):
+        _to_block(body, raw, out)
+    out.sort(key=lambda b: b.start)
+    return out
 
 
 def read_markdown(path: str, text: str, *, body_only: bool = False, _mdx: bool = False) -> Article:

@@ -19,7 +19,12 @@ tree building, so no tags are implied or moved):
   that has one: ``h1``..``h6`` (``heading.hN``), ``li`` (``list``), ``th``/``td``/
   ``caption`` (``table.header``/``table.cell``/``table.caption``), ``blockquote``;
   every other block is a paragraph (the page's ``<title>`` too, as in Vale);
-* ``<img alt>`` values are the ``alt`` scope (not when ``alt`` is skipped).
+* ``<img alt>`` values are the ``alt`` scope (not when ``alt`` is skipped);
+* the text right after the start tag of ``a`` (scope ``link``), ``strong``/``b``
+  (``strong``) and ``em``/``i`` (``emphasis``) is linted once more with that scope,
+  up to the next tag (``<a>see <em>this</em></a>``: ``see`` is the link's text,
+  ``this`` emphasis), inside skipped elements too, as Vale does; blocks of
+  ``figcaption`` are ``figure.caption`` (a ``figure`` is skipped by default).
 
 Blocks follow lint/readers/_markup.py: each spans ``[start, end)`` of the file and
 ``len(block.text) == end - start``; tags and other non-prose characters are blanks
@@ -54,6 +59,8 @@ INLINE_TAGS = frozenset((
 _SCOPED = {"th": ("paragraph", "header", False), "td": ("paragraph", "cell", False),
            "caption": ("paragraph", "caption", False), "li": ("list", None, False),
            "blockquote": ("paragraph", None, True), "figcaption": ("paragraph", None, False)}
+# Vale's tagToScope for inline tags (its "code" scope reads nothing in newslint)
+_INLINE_SCOPES = {"a": "link", "strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "code": ""}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _STARTERS = frozenset(".?!,:;")
 
@@ -285,9 +292,14 @@ class Walker:
                 active_tag = name
             elif kind == "end" and name in INLINE_TAGS:
                 active_tag = ""
-            elif kind == "text" and not in_block:
-                chars = self._text(tok, html_text)
-                if chars:
+            elif kind == "text":
+                inline_scope = _INLINE_SCOPES.get(active_tag)
+                chars = self._text(tok, html_text) if not in_block or inline_scope else []
+                if inline_scope is not None:
+                    if inline_scope and chars:
+                        self._inline(inline_scope, chars)
+                    active_tag = ""
+                if chars and not in_block:
                     word = "".join(c for _, c in chars)
                     if skip or has_class(parent_class) or word == href:
                         chars = [(o, c if c.isspace() else "*") for o, c in chars]
@@ -314,10 +326,11 @@ class Walker:
         """One block of text tokens: ``block.text`` has each token's characters at their
         offsets (blanks elsewhere); Vale's text joins the tokens, with a space where the
         file has white space between them or Vale puts one (``HtmlArticle.vale_texts``)."""
-        scope, cell, quoted, level = "paragraph", None, False, 0
+        scope, cell, quoted, level, caption = "paragraph", None, False, 0, False
         for tag in history:
             if tag in _SCOPED and tag not in INLINE_TAGS:
                 scope, cell, quoted = _SCOPED[tag]
+                caption = tag == "figcaption"  # Vale's text.figure.caption
                 break
             if tag in _HEADINGS:
                 scope, level = "heading", _HEADINGS[tag]
@@ -359,6 +372,24 @@ class Walker:
             b.info.cells[start] = cell
         if quoted:
             b.info.quoted.add(start)
+        if caption:
+            b.info.captions.add(start)
+
+    def _chars_block(self, scope: str, chars: list[tuple[int, str]]) -> Block:
+        """A block of ``(offset, char)`` pairs (blanks between them), its Vale text recorded."""
+        start = min(o for o, _ in chars)
+        stop = max(o for o, _ in chars) + 1
+        out = [c if c in "\r\n" else " " for c in self.source[start:stop]]
+        for o, c in chars:
+            out[o - start] = c
+        block = Block(scope, start, "".join(out))
+        self.vale_texts[(block.start, block.end)] = ("".join(c for _, c in chars), [o for o, _ in chars])
+        return block
+
+    def _inline(self, scope: str, chars: list[tuple[int, str]]) -> None:
+        """The text right after an inline tag's start, linted again with its scope (Vale's ``lintBlock``
+        of the text token, ast.go): a ``link``, ``strong`` or ``emphasis`` block."""
+        self.builder.info.inlines.append(self._chars_block(scope, chars))
 
     def _alt(self, tok: _Token, html_text: str) -> None:
         value = tok.attr("alt").strip()
@@ -375,14 +406,7 @@ class Walker:
             s = tok.start + m.start("v")
             chars = joined_words(_trim(decoded_chars(html_text, _pieces(html_text, s, tok.start + m.end("v")))))
         if chars:
-            start = min(o for o, _ in chars)
-            stop = max(o for o, _ in chars) + 1
-            out = [c if c in "\r\n" else " " for c in self.source[start:stop]]
-            for o, c in chars:
-                out[o - start] = c
-            block = Block("alt", start, "".join(out))
-            self.builder.info.alts.append(block)
-            self.vale_texts[(block.start, block.end)] = ("".join(c for _, c in chars), [o for o, _ in chars])
+            self.builder.info.alts.append(self._chars_block("alt", chars))
 
 
 def _pieces(text: str, s: int, e: int) -> list[tuple[int, int, bool]]:
