@@ -28,7 +28,7 @@ def test_an_unknown_scope_in_a_vale_style_matches_nothing_and_is_noted(tmp_path)
 
 
 def test_a_qualified_unknown_scope_too(tmp_path):
-    _styles(tmp_path, "extends: existence\nmessage: \"Found '%s'.\"\nlevel: error\nscope: figure.caption\n"
+    _styles(tmp_path, "extends: existence\nmessage: \"Found '%s'.\"\nlevel: error\nscope: sidebar.caption\n"
                       "tokens:\n  - really\n")
     r = newslint("--no-cache", "--select", "Mine", "--format", "line", "doc.md", cwd=tmp_path)
     assert r.returncode == 1 and "Mine.Simply" in r.stdout and "Mine.Odd" not in r.stdout
