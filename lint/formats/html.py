@@ -104,8 +104,8 @@ def _segments(a: int, text: str, diags) -> str:
     cuts = sorted({0, n, *(a for a, _ in spans), *(b for _, b in spans)})
     points: dict[int, list[int]] = {}
     starts: dict[int, list[int]] = {}
-    for i, (a, b) in enumerate(spans):
-        (points if a == b else starts).setdefault(a, []).append(i)
+    for i, (start, end) in enumerate(spans):
+        (points if start == end else starts).setdefault(start, []).append(i)
     firsts: set[int] = set()
     active: set[int] = set()
     ends = {i: b for i, (_, b) in enumerate(spans)}
