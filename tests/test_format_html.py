@@ -352,6 +352,19 @@ def test_the_sourcing_summary_heads_each_article_when_lint_sourcing_is_there(mon
     assert "Belarus in Focus <small>(outlet)</small>" in first
     assert "2 named sources, 1 outlets, 7 quotations, 1 without a speaker, 1 vague attributions" in first
     assert "&ldquo;Some analysts suggest&rdquo; <small>1:44</small>" in first
+    assert Page(out).index_rows == [["t.txt", "", "1", "", "1", "2"], ["b.txt", "", "", "", "0", "2"]]
+
+
+def test_the_index_shows_an_article_without_named_source(monkeypatch):
+    stub = types.ModuleType("lint.sourcing")
+    stub.summarize = lambda path, text, diags: {  # type: ignore[attr-defined]
+        **_summary_stub(path, text, diags), "named_sources": [],
+        "counts": {"named_sources": 0 if "Nobody" in text else 2}}
+    monkeypatch.setitem(sys.modules, "lint.sourcing", stub)
+    text = "Valfovich and Ryzhankou, Belarus in Focus. Some analysts suggest so.\n"
+    out = render([(text, []), ("Nobody " + text, [])], paths=["a.txt", "b.txt"])
+    assert Page(out).index_rows == [["a.txt", "", "", "", "0", "2"], ["b.txt", "", "", "", "0", "0"]]
+    assert '<td class="none">0</td>' in out and "No named source." in out
 
 
 def test_no_sourcing_block_without_lint_sourcing(monkeypatch):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import newslint
+from helpers import newslint, shared_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "belarus-russia-security-ties.txt"
@@ -97,20 +97,29 @@ def seed_report(tmp_path_factory):
     return tmp, report, found
 
 
-def test_every_highlight_is_present_visible_and_at_its_place(seed_report):
-    tmp, report, found = seed_report
-    probed = tmp / "probed.html"
-    page = report.read_text(encoding="utf-8")
-    probed.write_text(page.replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    res = chromium(tmp, "--virtual-time-budget=5000", "--dump-dom", probed.as_uri())
+def probe(tmp: Path, report: Path) -> dict:
+    """What PROBE found in ``report`` (a copy of it, with the probe, loaded in Chromium)."""
+    probed = tmp / f"probed-{report.name}"
+    probed.write_text(report.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    res = chromium(tmp, "--virtual-time-budget=20000", "--dump-dom", probed.as_uri())
     m = re.search(r'id="probe" data-r="([^"]+)"', res.stdout)
     assert m, f"no probe result in the DOM Chromium dumped (exit {res.returncode}): {res.stderr[-2000:]}"
-    out = json.loads(base64.b64decode(m.group(1)).decode("utf-8"))
-    text = SEED.read_text(encoding="utf-8")
-    assert len(out["items"]) == len(found) == 13
-    for n, (item, f) in enumerate(zip(out["items"], found), 1):
-        start, end = f["start"]["offset"], f["end"]["offset"]
-        assert item["id"] == f"l1-{n}" and item["marks"] >= 1, item
+    return json.loads(base64.b64decode(m.group(1)).decode("utf-8"))
+
+
+def assert_highlights_in_place(items: list[dict], found: list[dict]) -> None:
+    """Side-list entry n of each article is finding n of the JSON output, whose highlight is there,
+    visible and on top, with the finding's text, at the finding's offset."""
+    assert len(items) == len(found)
+    texts: dict[str, str] = {}
+    articles: list[str] = []
+    for item, f in zip(items, found):
+        path = f["path"]
+        if path not in texts:
+            texts[path] = (ROOT / path).read_text(encoding="utf-8")
+            articles.append(path)
+        text, start, end = texts[path], f["start"]["offset"], f["end"]["offset"]
+        assert item["id"].startswith(f"l{articles.index(path) + 1}-") and item["marks"] >= 1, item
         assert item["text"] == text[start:end], (f["rule"], item)
         assert item["offset"] == len(text[:start].encode("utf-16-le")) // 2, (f["rule"], item)  # DOM counts UTF-16
         assert all(w > 0 and h > 0 and lines >= 1 for w, h, lines in item["boxes"]), (f["rule"], item)
@@ -118,6 +127,13 @@ def test_every_highlight_is_present_visible_and_at_its_place(seed_report):
         for display, visibility, opacity, background in item["style"]:
             assert display != "none" and visibility == "visible" and opacity == "1"
             assert background not in ("rgba(0, 0, 0, 0)", "transparent"), (f["rule"], background)
+
+
+def test_every_highlight_is_present_visible_and_at_its_place(seed_report):
+    tmp, report, found = seed_report
+    out = probe(tmp, report)
+    assert len(found) == 13
+    assert_highlights_in_place(out["items"], found)
     print(f"browser: {len(found)} findings, {sum(i['marks'] for i in out['items'])} marks, all visible in place")
     # j j n k p: findings 1, 2, 3, 2, 1 focused in turn, each outlined and its side-list entry current
     assert [(k[0], k[1], k[3], k[4]) for k in out["keys"]] == [
@@ -126,6 +142,17 @@ def test_every_highlight_is_present_visible_and_at_its_place(seed_report):
     assert all(k[5] != "none" for k in out["keys"])
     for key, _, data_f, *_ in out["keys"]:
         assert data_f
+
+
+def test_the_annotated_corpus_report_in_the_browser(tmp_path):
+    corpus = shared_or_skip("corpus", "annotated", "articles")
+    report = tmp_path / "corpus.html"
+    res = newslint("--format", "html", "-o", str(report), str(corpus))
+    assert res.returncode in (0, 1), res.stderr
+    found = json.loads(newslint("--format", "json", str(corpus)).stdout)
+    out = probe(tmp_path, report)
+    assert_highlights_in_place(out["items"], found)
+    print(f"browser: {len(found)} findings of {corpus}, all visible in place")
 
 
 def _png_size(path: Path) -> tuple[int, int]:

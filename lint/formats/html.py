@@ -21,7 +21,8 @@ file, in the order the files were linted:
   module is there (named sources with their roles, outlets, counts).
 
 Before the articles: the totals, an index of files with their counts per
-severity when there are several, and an inline SVG bar chart of findings
+severity when there are several (and of named sources, with
+``lint.sourcing``), and an inline SVG bar chart of findings
 per rule (and per file, with several files; the 30 largest bars of each).
 
 Keys: ``j``/``n`` next finding, ``k``/``p`` previous (across files), Enter
@@ -160,15 +161,20 @@ def _badges(counts: Counter) -> str:
     return " ".join(parts) or '<span class="b ok">no findings</span>'
 
 
-def _summary_block(path: str, text: str, diags) -> str:
-    """The sourcing summary of ``lint.sourcing``, or nothing when the module is not there."""
+def _summarizer():
+    """``lint.sourcing.summarize``, or None when that module is not there."""
     import importlib
 
     try:  # lint.sourcing (issue 16, item 1) may not be there yet
-        summarize = importlib.import_module("lint.sourcing").summarize
+        return importlib.import_module("lint.sourcing").summarize
     except ImportError:
+        return None
+
+
+def _summary_block(s: dict | None, text: str) -> str:
+    """An article's sourcing summary (``lint.sourcing.summarize``'s dict), or nothing without one."""
+    if s is None:
         return ""
-    s = summarize(path, text, list(diags))
     index = index_of(text)
 
     def where(span) -> str:
@@ -196,6 +202,14 @@ def _summary_block(path: str, text: str, diags) -> str:
             + (f"<p><b>Vague attributions:</b> {vague}</p>" if vague else "")
             + (f"<p><b>Unattributed figures:</b> {figures}</p>" if figures else "")
             + "</div>")
+
+
+def _named_cell(s: dict | None) -> str:
+    """The index's count of named sources (an article with none stands out)."""
+    if s is None:
+        return ""
+    named = s.get("counts", {}).get("named_sources", 0)
+    return f'<td class="none">{named}</td>' if not named else f"<td>{named}</td>"
 
 
 def _side(a: int, text: str, diags, index) -> str:
@@ -268,6 +282,9 @@ def render(results, out, *, paths=None) -> None:
         for d in diags:
             per_rule.setdefault(d.rule, Counter())[d.severity] += 1
     n = sum(total.values())
+    summarize = _summarizer()
+    summaries = {a: summarize(path, text, diags) if summarize is not None else None
+                 for a, path, text, diags in articles}
     w = out.write
     w('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
       '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -280,9 +297,10 @@ def render(results, out, *, paths=None) -> None:
         rows = "".join(
             f'<tr><td><a href="#a{a}">{_attr(path)}</a></td>'
             + "".join(f'<td class="{_SEV_CLASS[s]}">{_counts(diags)[s] or ""}</td>' for s in _SEVERITIES)
-            + f"<td>{len(diags)}</td></tr>" for a, path, _, diags in articles)
+            + f"<td>{len(diags)}</td>" + _named_cell(summaries[a]) + "</tr>" for a, path, _, diags in articles)
+        named = "<th>named sources</th>" if summarize is not None else ""
         w('<nav class="index"><h2>Files</h2><table><thead><tr><th>File</th><th>errors</th><th>warnings</th>'
-          f"<th>suggestions</th><th>all</th></tr></thead><tbody>{rows}</tbody></table></nav>\n")
+          f"<th>suggestions</th><th>all</th>{named}</tr></thead><tbody>{rows}</tbody></table></nav>\n")
     if n:
         charts = _bars("Findings per rule", [(rule, None, c) for rule, c in sorted(per_rule.items())])
         if len(articles) > 1:
@@ -292,7 +310,7 @@ def render(results, out, *, paths=None) -> None:
     for a, path, text, diags in articles:
         index = index_of(text)
         w(f'<section class="art" id="a{a}"><h2>{_attr(path)}</h2><p>{_badges(_counts(diags))}</p>')
-        w(_summary_block(path, text, diags))
+        w(_summary_block(summaries[a], text))
         body = _segments(a, text, diags) if diags else _text(text)
         w(f'<div class="cols"><div class="text">{body}</div><aside><h3>Findings</h3>'
           f"{_side(a, text, diags, index)}</aside></div></section>\n")
