@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers import newslint, shared_or_skip
 from lint.formats import renderer
 from lint.model import Diagnostic, Edit, Fix, Related, Severity, Span
-from helpers import newslint, shared_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "belarus-russia-security-ties.txt"
@@ -36,7 +36,7 @@ class Page(HTMLParser):
     """What the page holds, per article (``a1``, ``a2``...): its text, its marks
     ``(data-f numbers, classes, attributes, text)`` and its side-list entries."""
 
-    VOID = {"meta", "br", "img", "input", "link", "rect", "hr"}
+    VOID = frozenset({"meta", "br", "img", "input", "link", "rect", "hr"})
 
     def __init__(self, page: str):
         super().__init__(convert_charrefs=True)
@@ -58,7 +58,7 @@ class Page(HTMLParser):
         return None
 
     def _inside(self, cls: str) -> dict | None:
-        for tag, attrs in reversed(self.stack):
+        for _tag, attrs in reversed(self.stack):
             if cls in (attrs.get("class") or "").split():
                 return attrs
         return None

@@ -140,8 +140,8 @@ def test_every_highlight_is_present_visible_and_at_its_place(seed_report):
         ("j", "MARK", True, "l1-1"), ("j", "MARK", True, "l1-2"), ("n", "MARK", True, "l1-3"),
         ("k", "MARK", True, "l1-2"), ("p", "MARK", True, "l1-1")]
     assert all(k[5] != "none" for k in out["keys"])
-    for key, _, data_f, *_ in out["keys"]:
-        assert data_f
+    for _key, _tag, data_f, _cur, entry, _outline in out["keys"]:  # the focused mark is that finding's
+        assert entry.split("-")[1] in data_f.split()
 
 
 def test_the_annotated_corpus_report_in_the_browser(tmp_path):
