@@ -155,6 +155,46 @@ def test_the_annotated_corpus_report_in_the_browser(tmp_path):
     print(f"browser: {len(found)} findings of {corpus}, all visible in place")
 
 
+PRINT_PROBE = r"""<script>
+window.addEventListener("load", function () {
+  var out = {layout: [], notes: []};
+  [].forEach.call(document.querySelectorAll("section.art"), function (art) {
+    var text = art.querySelector(".text").getBoundingClientRect(), side = art.querySelector("aside").getBoundingClientRect();
+    out.layout.push([text.bottom, side.top, getComputedStyle(art.querySelector("aside")).position]);
+  });
+  [].forEach.call(document.querySelectorAll("mark.fe"), function (m) {
+    out.notes.push([m.getAttribute("data-n"), getComputedStyle(m, "::after").content]);
+  });
+  out.keys = getComputedStyle(document.querySelector(".keys")).display;
+  var div = document.createElement("div");
+  div.id = "probe";
+  div.setAttribute("data-r", btoa(unescape(encodeURIComponent(JSON.stringify(out)))));
+  document.body.appendChild(div);
+});
+</script>"""
+
+
+def test_the_print_stylesheet_puts_the_list_after_the_text_and_numbers_the_findings(seed_report):
+    """The print rules, applied on screen (``@media print`` made ``@media all`` in a copy):
+    the side list below the text, each finding's last mark followed by its number."""
+    tmp, report, found = seed_report
+    page = report.read_text(encoding="utf-8")
+    assert page.count("@media print{") == 1
+    printed = tmp / "printed.html"
+    printed.write_text(page.replace("@media print{", "@media all{").replace("</body>", PRINT_PROBE + "</body>"),
+                       encoding="utf-8")
+    res = chromium(tmp, "--virtual-time-budget=5000", "--dump-dom", printed.as_uri())
+    m = re.search(r'id="probe" data-r="([^"]+)"', res.stdout)
+    assert m, res.stderr[-2000:]
+    out = json.loads(base64.b64decode(m.group(1)).decode("utf-8"))
+    (text_bottom, side_top, position), = out["layout"]
+    assert side_top >= text_bottom and position == "static"
+    assert out["keys"] == "none"
+    notes = {n: content for n, content in out["notes"]}
+    assert sorted(int(x) for n in notes for x in n.split(",")) == list(range(1, len(found) + 1))
+    assert all(content == f'"[{n}]"' for n, content in notes.items()), notes
+
+
 def _png_size(path: Path) -> tuple[int, int]:
     head = path.read_bytes()[:24]
     assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR"

@@ -20,10 +20,11 @@ file, in the order the files were linted:
 - the sourcing summary of ``lint.sourcing.summarize`` at the top, when that
   module is there (named sources with their roles, outlets, counts).
 
-Before the articles: the totals, an index of files with their counts per
+Before the articles: the totals, the charts (below), an index of files with their counts per
 severity when there are several (and of named sources, with
-``lint.sourcing``), and an inline SVG bar chart of findings
-per rule (and per file, with several files; the 30 largest bars of each).
+``lint.sourcing``). The charts: inline SVG bars of findings per rule (and
+per file, with several files; the 30 largest bars of each), stacked by
+severity.
 
 Keys: ``j``/``n`` next finding, ``k``/``p`` previous (across files), Enter
 on a highlight goes to its entry in the side list, Enter on an entry (a
@@ -293,6 +294,12 @@ def render(results, out, *, paths=None) -> None:
       f'file{"s" if len(articles) != 1 else ""} {_badges(total)}</p>'
       '<p class="keys">Keys: <kbd>j</kbd>/<kbd>n</kbd> next finding, <kbd>k</kbd>/<kbd>p</kbd> previous, '
       "<kbd>Enter</kbd> on a highlight: its entry in the list.</p></header>\n")
+    if n:
+        charts = _bars("Findings per rule", [(rule, None, c) for rule, c in sorted(per_rule.items())])
+        if len(articles) > 1:
+            charts += _bars("Findings per file", [(path, f"#a{a}", _counts(diags))
+                                                  for a, path, _, diags in articles if diags])
+        w(f'<section class="charts">{charts}</section>\n')
     if len(articles) > 1:
         rows = "".join(
             f'<tr><td><a href="#a{a}">{_attr(path)}</a></td>'
@@ -301,12 +308,6 @@ def render(results, out, *, paths=None) -> None:
         named = "<th>named sources</th>" if summarize is not None else ""
         w('<nav class="index"><h2>Files</h2><table><thead><tr><th>File</th><th>errors</th><th>warnings</th>'
           f"<th>suggestions</th><th>all</th>{named}</tr></thead><tbody>{rows}</tbody></table></nav>\n")
-    if n:
-        charts = _bars("Findings per rule", [(rule, None, c) for rule, c in sorted(per_rule.items())])
-        if len(articles) > 1:
-            charts += _bars("Findings per file", [(path, f"#a{a}", _counts(diags))
-                                                  for a, path, _, diags in articles if diags])
-        w(f'<section class="charts">{charts}</section>\n')
     for a, path, text, diags in articles:
         index = index_of(text)
         w(f'<section class="art" id="a{a}"><h2>{_attr(path)}</h2><p>{_badges(_counts(diags))}</p>')
