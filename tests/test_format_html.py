@@ -26,6 +26,12 @@ SEED = ROOT / "seeds" / "belarus-russia-security-ties.txt"
 CONTROLS = {"\u202e", "\x1b", "\x00", "\u2066", "\x85"}
 
 
+@pytest.fixture(autouse=True)
+def _no_sourcing(monkeypatch):
+    """Without lint.sourcing unless a test installs its stub: the page does not depend on that module."""
+    monkeypatch.setitem(sys.modules, "lint.sourcing", None)
+
+
 def render(results, **context) -> str:
     out = io.StringIO()
     renderer("html")(results, out, **context)
@@ -285,7 +291,7 @@ def test_article_text_messages_paths_and_rule_ids_are_escaped():
                    "controls"),
     ]
     out = render([(text, diags)])
-    for raw in ("<script>alert", "<b>", "<i>", "<x>", "\u202e", "\u2066", "\x00", "\x1b", "</div></mark>",
+    for raw in ("<script>alert", "<b>a", "<i>Rule", "<x>", "\u202e", "\u2066", "\x00", "\x1b", "</div></mark>",
                 'href="javascript'):
         assert raw not in out, raw
     assert sum(tag == "script" for tag, _ in Page(out).tags) == 1  # the page's own
@@ -367,10 +373,37 @@ def test_the_index_shows_an_article_without_named_source(monkeypatch):
     assert '<td class="none">0</td>' in out and "No named source." in out
 
 
-def test_no_sourcing_block_without_lint_sourcing(monkeypatch):
-    monkeypatch.setitem(sys.modules, "lint.sourcing", None)  # import fails: as before the module lands
-    out = render([(TEXT, [_d(0, 5, "A.A")])])
+def test_no_sourcing_block_without_lint_sourcing():
+    out = render([(TEXT, [_d(0, 5, "A.A")])])  # import fails (the fixture): as before the module lands
     assert 'class="src"' not in out and "Sourcing" not in out
+
+
+def test_the_seed_page_shows_what_lint_sourcing_finds(monkeypatch):
+    """With the real module (once it is there): its summary of the seed, on the page."""
+    import importlib
+
+    from lint.engine import lint_article
+    from lint.readers import read_article
+    from lint.rules import builtin_rules_dir, load_rules
+
+    monkeypatch.delitem(sys.modules, "lint.sourcing")  # the fixture's None: the real module, if any
+    try:
+        sourcing = importlib.import_module("lint.sourcing")
+    except ImportError:
+        pytest.skip("lint.sourcing is not there yet (issue 16, item 1)")
+    text = SEED.read_text(encoding="utf-8")
+    path = "seeds/belarus-russia-security-ties.txt"
+    diags = lint_article(read_article(path, text), load_rules(builtin_rules_dir()))
+    summary = sourcing.summarize(path, text, diags)
+    out = render([(text, diags)])
+    block = out[out.index('<div class="src">'):out.index('<div class="cols">')]
+    assert summary["named_sources"]
+    for src in summary["named_sources"]:
+        assert f"<b>{src['name']}</b>" in block
+    for outlet in summary["outlets"]:
+        assert outlet["name"] in block
+    assert f"{summary['counts']['named_sources']} named sources" in block
+    assert f"{summary['counts']['vague_attributions']} vague attributions" in block
 
 
 # ---------------------------------------------------------------- several files: index and charts
