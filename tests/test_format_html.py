@@ -356,7 +356,7 @@ def test_the_sourcing_summary_heads_each_article_when_lint_sourcing_is_there(mon
     assert "<b>Aliaksandr Valfovich</b>, Security Council Secretary <small>(person, 3&times;)</small>" in first
     assert "<b>Maksim Ryzhankou</b> <small>(person, 1&times;)</small>" in first
     assert "Belarus in Focus <small>(outlet)</small>" in first
-    assert "2 named sources, 1 outlets, 7 quotations, 1 without a speaker, 1 vague attributions" in first
+    assert "2 named sources, 1 outlet, 7 quotations, 1 without a speaker, 1 vague attribution, 0 unattributed figures" in first
     assert "&ldquo;Some analysts suggest&rdquo; <small>1:44</small>" in first
     assert Page(out).index_rows == [["t.txt", "", "1", "", "1", "2"], ["b.txt", "", "", "", "0", "2"]]
 
@@ -402,8 +402,9 @@ def test_the_seed_page_shows_what_lint_sourcing_finds(monkeypatch):
         assert f"<b>{src['name']}</b>" in block
     for outlet in summary["outlets"]:
         assert outlet["name"] in block
-    assert f"{summary['counts']['named_sources']} named sources" in block
-    assert f"{summary['counts']['vague_attributions']} vague attributions" in block
+    counts = summary["counts"]
+    assert f"{counts['named_sources']} named source" in block
+    assert f"{counts['vague_attributions']} vague attribution" in block
 
 
 # ---------------------------------------------------------------- several files: index and charts

@@ -194,10 +194,11 @@ def _summary_block(s: dict | None, text: str) -> str:
                       for v in s.get("vague_attributions", ()))
     figures = "; ".join(f"{_attr(v['text'])} <small>{where(v)}</small>" for v in s.get("unattributed_figures", ()))
     c = s.get("counts", {})
-    count_line = ", ".join(f"{c.get(k, 0)} {label}" for k, label in (
-        ("named_sources", "named sources"), ("outlets", "outlets"), ("quotations", "quotations"),
-        ("quotations_without_speaker", "without a speaker"), ("vague_attributions", "vague attributions"),
-        ("unattributed_figures", "unattributed figures")))
+    count_line = ", ".join(f"{c.get(k, 0)} {one if c.get(k, 0) == 1 else many}" for k, one, many in (
+        ("named_sources", "named source", "named sources"), ("outlets", "outlet", "outlets"),
+        ("quotations", "quotation", "quotations"), ("quotations_without_speaker", "without a speaker", "without a speaker"),
+        ("vague_attributions", "vague attribution", "vague attributions"),
+        ("unattributed_figures", "unattributed figure", "unattributed figures")))
     return (f'<div class="src"><h3>Sourcing</h3><p class="cnt">{count_line}</p>'
             f"<div><h4>Named sources</h4>{named}</div><p><b>Outlets and documents:</b> {outlets}</p>"
             + (f"<p><b>Vague attributions:</b> {vague}</p>" if vague else "")
