@@ -215,10 +215,6 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
     vale_only = False
     if config is not None and vale_config is None and _is_vale_ini(config):  # Vale's --config=.vale.ini
         config, vale_config, vale_only = None, config, True
-    if fail_level is None and (vale_only or (vale_output is not None and config is None)):
-        # Vale's command line (its --config, or its --output without newslint's
-        # configuration), Vale's exit code: 1 only for an error-level alert
-        fail_level = "error"
     from lint import vale_commands
 
     if vale_commands.is_command(paths):  # `newslint ls-config`, `sync`, ...: Vale's sub-commands
@@ -248,7 +244,8 @@ def run(*, paths: list[str] | None, format: str | None, output_file: Path | None
         fail_level=_level(fail_level, "--fail-level"), format=format, ignore_syntax=ignore_syntax,
         stdin_filename=stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, report_unused=report_unused,
         baseline=baseline, jobs=jobs, force_exclude=force_exclude, follow_links=follow_links, use_cache=not no_cache, explain=explain,
-        vale_only=vale_only, glob=vale_glob, read_as=_extension(vale_ext), rule_filter=vale_filter,
+        vale_only=vale_only, vale_exit=vale_only or (vale_output is not None and config is None), glob=vale_glob,
+        read_as=_extension(vale_ext), rule_filter=vale_filter,
         no_global=no_global,
         keep_text=not (write_baseline is None and not diff and (format or "text") in _POSITIONS_ONLY),
     )

@@ -65,6 +65,9 @@ class Settings:
     # Vale's own command line named it (--config=.vale.ini): Vale's answers, so
     # newslint's packs run only where the configuration names them
     vale_only: bool = False
+    # Vale's command line (its --config or --output): Vale's exit code, 1 only for an
+    # error-level alert, unless --fail-level or newslint's configuration says otherwise
+    vale_exit: bool = False
     date: dt.date | None = None
     min_level: Severity | None = None
     fail_level: Severity | None = None
@@ -287,7 +290,7 @@ def load_project(settings: Settings, start: Path) -> Project:
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     min_level = s.min_level or _level(cfg.min_level or (vale.config.min_alert_level if vale else None) or "suggestion")
-    fail_level = s.fail_level or _level(cfg.fail_level or "warning")
+    fail_level = s.fail_level or _level(cfg.fail_level or ("error" if s.vale_exit else "warning"))
     if not s.use_cache:
         from lint import rule_cache
 

@@ -11,8 +11,8 @@ Vale does:
   SkippedScopes its "> " quotes, ``comment``/``text.comment.line``/``text.comment.block`` in
   IgnoredScopes a source file's comments of that kind; Markdown code, inline code, URLs and front
   matter are never prose in newslint anyway);
-  other core keys (``Packages``, ``WordTemplate`` ...) are accepted and
-  ignored;
+  ``WordTemplate`` wraps the word tokens of existence and substitution rules; other core keys
+  (``Packages`` ...) are accepted and ignored;
 * glob sections (``[*]``, ``[*.md]``, ``[*.{md,txt}]``, ``[docs/**/*.md]``):
   ``BasedOnStyles`` (the last matching section that names styles wins, else
   ``[*]``), ``TokenIgnores`` and ``BlockIgnores`` (Vale 1: ``IgnorePatterns``; no finding of a Vale rule

@@ -116,3 +116,13 @@ def test_with_vales_config_flag_a_json_file_is_linted_as_text_as_vale_does(proje
     (project / "my.ini").write_text("StylesPath = styles\n[*.json]\nMine.Simply = YES\n", encoding="utf-8")
     r = newslint("--config=my.ini", "--output=line", "api.json", cwd=project)
     assert r.stdout.splitlines() == ["api.json:1:32:Mine.Simply:Avoid 'simply'."], r.stderr
+
+
+def test_newslints_own_fail_level_still_decides_with_vales_output(project):
+    """--output=line is Vale's flag, but a newslint.yaml that sets fail-level keeps its say."""
+    (project / "newslint.yaml").write_text("fail-level: suggestion\nselect: [Mine]\n", encoding="utf-8")
+    r = newslint("--vale-config", "my.ini", "--output=line", "doc.md", cwd=project)
+    assert r.returncode == 1 and "Mine.Really" in r.stdout, r.stderr
+    (project / "newslint.yaml").write_text("select: [Mine]\n", encoding="utf-8")
+    r = newslint("--vale-config", "my.ini", "--output=line", "doc.md", cwd=project)
+    assert r.returncode == 0 and "Mine.Simply" in r.stdout, r.stderr  # warnings only: Vale's exit code

@@ -18,9 +18,9 @@ from typing import Literal
 
 from lint import regexes
 from lint.checks._gate import compile_gate
-from lint.checks._vale import vale_message, word_pattern
+from lint.checks._vale import exceptions_search, vale_message, word_pattern
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext
-from lint.checks.patterns import check_regexes, compile_pattern, vale_exceptions_pattern
+from lint.checks.patterns import check_regexes, compile_pattern
 from lint.gate import gate
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
@@ -53,7 +53,8 @@ class Existence(BlockChecker):
             raw="".join(p.raw), append=p.append,
         )
         self.pattern = compile_pattern(pattern, ("raw",) if p.raw else ("tokens",))
-        self.exceptions = vale_exceptions_pattern(p.exceptions)
+        check_regexes(p.exceptions, "exceptions")
+        self.exceptions = exceptions_search(p.exceptions)  # Vale's: whole words searched in the match
         self.message = p.message
         self.prefilter = gate(self.pattern, tight=True)  # every finding is a match of the pattern
         self.edge_prefilter = gate(self.pattern, edges=True, tight=True)

@@ -41,17 +41,3 @@ def exceptions_pattern(exceptions: list[str], ignorecase: bool) -> regex.Pattern
     check_regexes(exceptions, "exceptions")
     flags = "(?i)" if ignorecase else ""
     return compile_pattern(flags + r"^(?:%s)$" % "|".join(exceptions), ("exceptions",))
-
-
-def vale_exceptions_pattern(exceptions: list[str]) -> regex.Pattern | None:
-    """Vale's ``exceptions`` of existence and substitution rules (its ``updateExceptions``):
-    the terms, longest first, as whole words, each case-sensitive unless it starts with
-    ``(?i)`` (the rule's ``ignorecase`` does not reach them), searched in the trimmed match:
-    ``deprecated`` excepts the match "is deprecated"."""
-    if not exceptions:
-        return None
-    check_regexes(exceptions, "exceptions")
-    terms = sorted(exceptions, key=len, reverse=True)
-    parts = [f"(?i:{t[4:]})" if t.startswith("(?i)") else f"(?-i:{t})" for t in terms]
-    return compile_pattern(r"(?m)\b(?:%s)\b" % "|".join(parts), ("exceptions",))
-

@@ -16,9 +16,9 @@ from typing import Any, Literal
 import regex
 
 from lint import regexes
-from lint.checks._vale import recase, vale_message, word_pattern
+from lint.checks._vale import exceptions_search, recase, vale_message, word_pattern
 from lint.checks.base import DEFAULT_CONTEXT, BlockChecker, CompileContext
-from lint.checks.patterns import compile_pattern, vale_exceptions_pattern
+from lint.checks.patterns import check_regexes, compile_pattern
 from lint.gate import gate
 from lint.model import Edit, Finding, Fix, Span
 from lint.rules import CompileError, RuleBase
@@ -141,7 +141,8 @@ class Substitution(BlockChecker):
         self.key_res = [compile_pattern(("(?i)" if p.ignorecase else "") + k, ("swap", k)) if _GROUP_REF.search(p.swap[k]) else None for k in keys]
         body = "|".join("(" + _noncapturing(k) + ")" for k in keys)
         self.pattern = compile_pattern(word_pattern(body, word=not p.nonword, ignorecase=p.ignorecase), ("swap",))
-        self.exceptions = vale_exceptions_pattern(p.exceptions)
+        check_regexes(p.exceptions, "exceptions")
+        self.exceptions = exceptions_search(p.exceptions)  # Vale's: whole words searched in the match
         self.prefilter = gate(self.pattern, tight=True)  # every finding is a match of the pattern
         self.edge_prefilter = gate(self.pattern, edges=True, tight=True)
         self.p = p
