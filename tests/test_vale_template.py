@@ -3,13 +3,16 @@ Vale's functions (lint/formats/vale_template.py), over the data Vale gives a tem
 
 from __future__ import annotations
 
+import io
 import json
+import time
 from pathlib import Path
 
 import pytest
 
 from helpers import newslint
-from lint.formats.vale_template import GoStruct, Template, TemplateError
+from lint.formats.vale_template import GoStruct, Template, TemplateError, renderer
+from lint.pipeline import UsageError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CONFORMANCE = SHARED / "vale-conformance" / "testdata"
@@ -137,6 +140,65 @@ def test_errors_name_the_file_and_line(src, message):
 # The command line
 
 
+# A template must not take the process down: bounded nesting, printf widths, sizes (each well under a second).
+LIMITS = [
+    ('{{define "a"}}x{{template "a" .}}{{end}}\n{{template "a" .}}',
+     "t.tmpl:1: executing: exceeded maximum template depth (100)"),
+    ('{{define "a"}}{{if 1}}{{with 1}}{{range list 1}}{{template "a" .}}{{end}}{{end}}{{end}}{{end}}{{template "a"}}',
+     "t.tmpl:1: executing: exceeded maximum template depth (100)"),
+    ("\n" + "{{ if 1 }}" * 3000 + "{{ end }}" * 3000, "t.tmpl:2: template nested too deeply"),
+    ("{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}", "t.tmpl:1: template nested too deeply"),
+    ('\n{{ repeat 1000000000 "ab" }}',
+     "t.tmpl:2: executing: error calling repeat: result would be 2000000000 characters, more than 10000000"),
+    ('{{ indent 1000000000 "a" }}',
+     "t.tmpl:1: executing: error calling indent: result would be 1000000001 characters, more than 10000000"),
+    ("{{ until 1000000000 }}",
+     "t.tmpl:1: executing: error calling until: result would have 1000000000 elements, more than 1000000"),
+    ("{{ untilStep 0 -1000000000 -1 }}",
+     "t.tmpl:1: executing: error calling untilStep: result would have 1000000000 elements, more than 1000000"),
+    ("{{ range 1000000000 }}x{{ end }}", "t.tmpl:1: executing: range over 1000000000: more than 1000000 iterations"),
+]
+
+
+@pytest.mark.parametrize(("src", "message"), LIMITS)
+def test_limits_are_template_errors(src, message):
+    start = time.perf_counter()
+    with pytest.raises(TemplateError) as exc:
+        render(src)
+    assert str(exc.value) == message
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(("src", "message"), LIMITS)
+def test_limits_are_usage_errors(src, message):
+    """What the command line reports (exit 2), in process: loading raises a TemplateError (the
+    command line's "template: ..."), or the render a UsageError."""
+    try:
+        render_it = renderer(Template(src, "t.tmpl"))
+    except TemplateError as exc:
+        assert f"template: {exc}" == f"template: {message}"
+        return
+    with pytest.raises(UsageError) as exc_info:
+        render_it([], io.StringIO(), paths=[])
+    assert str(exc_info.value) == f"template: {message}"
+
+
+@pytest.mark.parametrize(("src", "out"), [
+    # fmt refuses a width or precision beyond 1e6: from an argument, %!(BADWIDTH) / %!(BADPREC) and
+    # the verb without it; written out, the number overflows and the rest of the format is %!(NOVERB)
+    ('{{ printf "%*d|" 1000000000 1 }}', "%!(BADWIDTH)1|"),
+    ('{{ printf "%.*f|" 1000000000 1.0 }}', "%!(BADPREC)1.000000|"),
+    ('{{ printf "%*d|%.*d" -1000001 1 -1 2 }}', "%!(BADWIDTH)1|%!(BADPREC)2"),
+    ('{{ printf "%1000000000d|" 1 }}', "%!(NOVERB)%!(EXTRA int=1)"),
+    ('{{ printf "a%.1000000000f|" 1.0 }}', "a%!(NOVERB)%!(EXTRA float64=1)"),
+    ('{{ printf "%*d|%-*d|%.*f|%*d" 3 1 -3 2 2 1.0 "x" 4 }}', "  1|2  |1.00|%!(BADWIDTH)4"),
+])
+def test_printf_refuses_huge_widths(src, out):
+    start = time.perf_counter()
+    assert render(src) == out
+    assert time.perf_counter() - start < 0.5
+
+
 def test_vale_line_template_case():
     """Vale's own CLI.feature case: `I test template "line.tmpl"` (found in StylesPath/config/templates)."""
     case = next(c for c in json.loads((CONFORMANCE.parent / "cases.json").read_text(encoding="utf-8"))
@@ -183,6 +245,9 @@ def test_template_found_in_styles_path_config_templates(tmp_path):
     ("{{ range .Files }}\n{{ nosuch .Path }}{{ end }}", 'newslint: template: bad.tmpl:2: function "nosuch" not defined'),
     ("{{ range .Files }}{{ .Nope }}{{ end }}",
      "newslint: template: bad.tmpl:1: executing: can't evaluate field Nope in type main.ProcessedFile"),
+    # once a RecursionError, "internal error"
+    ('{{ define "a" }}x{{ template "a" . }}{{ end }}\n{{ template "a" . }}',
+     "newslint: template: bad.tmpl:1: executing: exceeded maximum template depth (100)"),
 ])
 def test_broken_template_is_exit_2(tmp_path, text, message):
     p = _project(tmp_path)

@@ -45,6 +45,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# Bounds, so that a template cannot take the process down:
+# - template calls nest at most _MAX_DEPTH deep (Go's maxExecDepth is 100000, but each level here
+#   costs Python frames: measured, one for a bare `{{template}}`, one more for each enclosing if or
+#   with, two for a range; so 100 levels stays well inside Python's default limit of 1000 frames);
+#   source nested too deeply to parse or walk is a RecursionError, made a TemplateError;
+# - a repeat, indent or nindent result is at most _MAX_OUTPUT characters, an until or untilStep
+#   list and a range over an int at most _MAX_ITEMS elements.
+_MAX_DEPTH = 100
+_MAX_OUTPUT = 10_000_000
+_MAX_ITEMS = 1_000_000
+
 
 class TemplateError(Exception):
     """A template that does not parse or fails to execute: ``file:line: problem``."""
@@ -191,7 +202,28 @@ _SHORT_ESC = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "
 # --------------------------------------------------------------------------
 # fmt.Sprintf
 
-_VERB = re.compile(r"%([-+# 0]*)(\[\d+\])?(\d+|\*)?(?:\.(\d*|\*))?(\[\d+\])?(.|$)", re.S)
+_VERB = re.compile(r"%([-+# 0]*)(\[\d+\])?(\d+|\*)?(?:\.(\*|\d*))?(\[\d+\])?(.|$)", re.S)
+_MAX_WIDTH = 1_000_000  # fmt's tooLarge: a width or precision beyond is refused
+
+
+def _parsenum(digits: str) -> int | None:
+    """fmt's parsenum: None when the number overflows (Go then takes the rest of the format as
+    part of the directive, and prints %!(NOVERB))."""
+    num = 0
+    for c in digits:
+        if num > _MAX_WIDTH:
+            return None
+        num = num * 10 + ord(c) - 48
+    return num
+
+
+def _int_arg(args: list, i: int) -> int | None:
+    """fmt's intFromArg: the int argument for a `*`, or None (BADWIDTH, BADPREC)."""
+    if i < len(args):
+        a = args[i]
+        if isinstance(a, int) and not isinstance(a, bool) and -_MAX_WIDTH <= a <= _MAX_WIDTH:
+            return a
+    return None
 
 
 def _bad(verb: str, v: Any) -> str:
@@ -274,16 +306,31 @@ def sprintf(fmt: str, args: list) -> str:
             reordered = True
         w = None
         if width == "*":
-            w = args[argi] if argi < len(args) and isinstance(args[argi], int) else 0
+            w = _int_arg(args, argi)
             argi += 1
+            if w is None:
+                out.append("%!(BADWIDTH)")
+            elif w < 0:
+                w, flags = -w, flags + "-"
         elif width:
-            w = int(width)
+            w = _parsenum(width)
+            if w is None:
+                out.append("%!(NOVERB)")
+                pos = len(fmt)
+                break
         p: int | None = None
         if prec == "*":
-            p = args[argi] if argi < len(args) and isinstance(args[argi], int) else 0
+            p = _int_arg(args, argi)
             argi += 1
+            if p is None or p < 0:
+                out.append("%!(BADPREC)")
+                p = None
         elif prec is not None:
-            p = int(prec or 0)
+            p = _parsenum(prec)
+            if p is None:
+                out.append("%!(NOVERB)")
+                pos = len(fmt)
+                break
         if argi >= len(args) or argi < 0:
             out.append(f"%!{verb}(MISSING)")
             continue
@@ -846,7 +893,11 @@ class Template:
         self.name = name
         self.funcs = _functions(color)
         parser = _Parser(src, name, self.funcs)
-        self.nodes = parser.parse()
+        try:
+            self.nodes = parser.parse()
+        except RecursionError:
+            line = parser.items[min(parser.pos, len(parser.items)) - 1][2] if parser.items else 1
+            raise TemplateError(f"{name}:{line}: template nested too deeply") from None
         self.defines = parser.defines
 
     def execute(self, data: Any) -> str:
@@ -855,6 +906,8 @@ class Template:
             run.walk(self.nodes, data)
         except (_Break, _Continue):
             raise TemplateError(f"{self.name}:{run.line}: {{{{break}}}} or {{{{continue}}}} outside {{{{range}}}}") from None
+        except RecursionError:  # nesting within one template's source, at most _MAX_DEPTH of them
+            raise run.fail("template nested too deeply") from None
         return "".join(run.out)
 
 
@@ -895,8 +948,8 @@ class _Run:
                     raise self.fail(f'no such template "{n.name}"', n.line)
                 arg = self.pipeline(n.pipe, dot) if n.pipe is not None else None
                 self.depth += 1
-                if self.depth > 1000:
-                    raise self.fail("exceeded maximum template depth (100000)", n.line)
+                if self.depth > _MAX_DEPTH:
+                    raise self.fail(f"exceeded maximum template depth ({_MAX_DEPTH})", n.line)
                 saved = self.vars
                 self.vars = [["$", arg]]
                 try:
@@ -925,6 +978,8 @@ class _Run:
         elif isinstance(val, dict):
             items = [(k, val[k]) for k in _sorted_keys(val)]
         elif isinstance(val, int) and not isinstance(val, bool):
+            if val > _MAX_ITEMS:
+                raise self.fail(f"range over {val}: more than {_MAX_ITEMS} iterations", n.line)
             items = [(i, i) for i in range(val)]
         else:
             raise self.fail(f"range can't iterate over {_fmt_v(val)}", n.line)
@@ -1316,14 +1371,36 @@ def _from_json(s: str) -> Any:
         return {}
 
 
+def _bounded(r: range) -> list[int]:
+    if len(r) > _MAX_ITEMS:
+        raise _ExecError(f"result would have {len(r)} elements, more than {_MAX_ITEMS}")
+    return list(r)
+
+
 def _until(n: int) -> list[int]:
-    return list(range(n)) if n >= 0 else list(range(0, n, -1))
+    return _bounded(range(n) if n >= 0 else range(0, n, -1))
 
 
 def _until_step(start: int, stop: int, step: int) -> list[int]:
     if step == 0 or (step > 0 and start >= stop) or (step < 0 and start <= stop):
         return []
-    return list(range(start, stop, step))
+    return _bounded(range(start, stop, step))
+
+
+def _check_size(size: int) -> None:
+    if size > _MAX_OUTPUT:
+        raise _ExecError(f"result would be {size} characters, more than {_MAX_OUTPUT}")
+
+
+def _repeat(n: int, s: str) -> str:
+    _check_size(len(s) * max(n, 0))
+    return s * max(n, 0)
+
+
+def _indent(n: int, s: str, first: str = "") -> str:
+    _check_size(len(first) + len(s) + max(n, 0) * (s.count("\n") + 1))
+    pad = " " * max(n, 0)
+    return first + pad + s.replace("\n", "\n" + pad)
 
 
 def _ext(p: str) -> str:
@@ -1384,7 +1461,7 @@ def _functions(color: bool) -> dict[str, tuple[Callable, str]]:
         "lower": (lambda run, s: s.lower(), "s"), "title": (lambda run, s: _title(s), "s"),
         "untitle": (lambda run, s: re.sub(r"(?<!\w)(\w)", lambda m: m.group(1).lower(), s), "s"),
         "substr": (lambda run, a, b, s: _substr(a, b, s), "iis"), "trunc": (lambda run, n, s: _trunc(n, s), "is"),
-        "repeat": (lambda run, n, s: s * max(n, 0), "is"),
+        "repeat": (lambda run, n, s: _repeat(n, s), "is"),
         "trimall": (lambda run, a, b: b.strip(a), "ss"), "trimAll": (lambda run, a, b: b.strip(a), "ss"),
         "trimSuffix": (lambda run, a, b: b[:-len(a)] if a and b.endswith(a) else b, "ss"),
         "trimPrefix": (lambda run, a, b: b[len(a):] if b.startswith(a) else b, "ss"),
@@ -1393,8 +1470,8 @@ def _functions(color: bool) -> dict[str, tuple[Callable, str]]:
         "quote": (lambda run, *a: " ".join(_quote(_strval(x)) for x in a if x is not None), "a*"),
         "squote": (lambda run, *a: " ".join(f"'{_strval(x)}'" for x in a if x is not None), "a*"),
         "cat": (lambda run, *a: " ".join(_fmt_v(x) for x in a if x is not None), "a*"),
-        "indent": (lambda run, n, s: " " * n + s.replace("\n", "\n" + " " * n), "is"),
-        "nindent": (lambda run, n, s: "\n" + " " * n + s.replace("\n", "\n" + " " * n), "is"),
+        "indent": (lambda run, n, s: _indent(n, s), "is"),
+        "nindent": (lambda run, n, s: _indent(n, s, "\n"), "is"),
         "replace": (lambda run, old, new, s: s.replace(old, new), "sss"),
         "plural": (lambda run, one, many, n: one if n == 1 else many, "ssi"),
         "nospace": (lambda run, s: re.sub(r"\s", "", s), "s"),
