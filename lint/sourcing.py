@@ -1,0 +1,641 @@
+"""The sourcing summary of an article: who says so?
+
+Built from what newslint already finds, not a second reading of its own:
+
+* **named sources**: people and organisations credited with a statement,
+  found where the vague_attribution check looks for a named source (its
+  speaker patterns: "Name ..., said", "said Name", "according to Name",
+  with its test of what is a name, ``not_names``), with the role the text
+  gives them: the title before the name ("Belarusian Security Council
+  Secretary | Aliaksandr Valfovich", "coach | Joachim Löw") or an
+  apposition after it ("Valfovich, the council's secretary, said"). A
+  later mention by surname ("according to Valfovich") is the same source.
+  "According to the ministry", "the company said": a lower-case body of
+  ``definite_bodies`` is an organisation too (it stands for one named in
+  the story).
+* **outlets and documents**: media and agencies cited ("reports Belarus in
+  Focus", "told Reuters", "according to TASS") and documents that carry a
+  statement ("in a statement", "the report found"); a vague phrase
+  ("according to media reports") is no outlet: it is listed as a vague
+  attribution.
+* **quotations** of four words or more (the figures check's test of a
+  quotation that carries a statement) and their speaker: a named source
+  in the quotation's sentences, or the last person named before it when a
+  pronoun speaks ("he said"), or the speaker of the paragraph before when
+  the quotation goes on from it.
+* **vague attributions** and **unattributed figures**: the findings of
+  News.VagueAttribution and News.UnattributedFigure (any rule with that
+  name) that the run reported.
+
+What a name is and what kind (``data/sources.yml``): an agency or an
+outlet by its name or its position (the subject or object of "report",
+"told ..."); an organisation by a word of ``organisation_words``, a body
+of ``data/known-people.yml`` or an acronym; a person by two to four
+capitalised words, or one that a person named before in the article (or
+the known people) has as surname. A country or capital alone ("Russia
+said") is no named source. Offsets in the output are those of the file as
+read (an HTML or JSON file's, through its source map).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from lint import regexes
+from lint.spec import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from lint.article import Article, Block
+    from lint.checks.figures import AttributionData
+    from lint.checks.known_names import KnownData
+    from lint.model import Diagnostic
+
+SCOPES = ("paragraph", "standfirst", "list")
+MIN_QUOTE_WORDS = 4
+
+
+class SourcesData(BaseModel):
+    """rules/News/data/sources.yml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    titles: list[str] = Field(default_factory=list)
+    organisation_words: list[str] = Field(default_factory=list)
+    agencies: list[str] = Field(default_factory=list)
+    media_words: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    definite_bodies: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------
+# What the extraction finds, at the article's offsets
+
+
+@dataclass
+class Source:
+    name: str
+    kind: str  # person | organisation
+    role: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    definite: bool = False  # "the ministry": not the same body across articles
+
+
+@dataclass
+class Outlet:
+    name: str
+    kind: str  # outlet | document | agency
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Quotation:
+    start: int
+    end: int
+    speaker: str | None
+
+
+@dataclass
+class Found:
+    sources: list[Source]
+    outlets: list[Outlet]
+    quotations: list[Quotation]
+    statements: int  # attribution cues outside vague phrases (said, according to ...)
+
+    @property
+    def named(self) -> bool:
+        """Credits someone by name: a person, an organisation, an outlet or an agency."""
+        return bool(self.sources) or any(o.kind != "document" for o in self.outlets)
+
+
+# --------------------------------------------------------------------------
+# Patterns (the speaker patterns themselves are vague_attribution's)
+
+_WORDS = regexes.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}.'’&-]*")
+_REPORT_VERB = regexes.compile(r"(?i)^(?:reports|reported|reporting|report)$")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# capitalised words that open a sentence or a clause but name no one
+_LEADING = frozenset(
+    "the a an on in at by for with from after before during since until as but and or so yet however meanwhile "
+    "earlier later also still now then when while if last next this that these those speaking writing "
+    "according asked separately instead indeed moreover furthermore nevertheless thus hence here there "
+    "former ex mr mrs ms miss dr".split()
+) | _MONTHS
+_PARTICLES = frozenset("of for the and on de du la le van von der den al bin da di del dos das y in".split())
+_OUTLET_NAME = regexes.compile(
+    r"(?-i:\p{Lu})[\p{L}\p{M}\d.'’&-]*(?:\s+(?:(?:in|of|the|for|and|on)\s+)?(?-i:\p{Lu})[\p{L}\p{M}\d.'’&-]*)*"
+)
+_ASIDE = regexes.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?,\s*(?P<aside>[^,.;()]{1,80}?)\s*,")
+_AFTER = regexes.compile(r"^\s*,\s*(?P<aside>[^,.;()“”\"]{1,80}?)\s*(?:[,.;]|$)")
+_TOLD = regexes.compile(r"(?i)\b(?:told|tells|telling|tell)\b")
+_INTERVIEW = regexes.compile(r"(?i)\binterview\s+with\b")
+_PRONOUN_SAYS = regexes.compile(
+    r"(?i)(?:\b(?:he|she)\s+(?:also\s+|later\s+)?(?:said|says|added|adds|told|tells|noted|notes|explained|"
+    r"insisted|argued|warned|stated|continued|wrote|writes)\b|\b(?:said|says|added|continued)\s+(?:he|she)\b)"
+)
+_ACRONYM = regexes.compile(r"^\p{Lu}{2,6}s?$")
+
+
+def _phrase(items: list[str]) -> str:
+    """Entries as whole-word alternatives, longest first (spaces match any space)."""
+    parts = sorted({regex.escape(x.strip()).replace(r"\ ", r"\s+") for x in items if x.strip()}, key=len, reverse=True)
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _fold(s: str) -> str:
+    return " ".join(w.strip(".,'’").lower() for w in s.split())
+
+
+class Extractor:
+    """Compiled once from the pack's data; ``find(article)`` per article."""
+
+    def __init__(self, attribution: AttributionData, sources: SourcesData, known: KnownData | None = None):
+        from lint.checks.figures import cue_pattern
+        from lint.checks.vague_attribution import namer_for
+
+        self.attribution = attribution
+        self.namer = namer_for(attribution)
+        self.cues = cue_pattern(attribution, vague=False)
+        self.titles = frozenset(_fold(x) for x in sources.titles)
+        self.org_words = frozenset(_fold(x) for x in sources.organisation_words)
+        self.agencies = {_fold(x): x for x in sources.agencies}
+        self.media_words = frozenset(_fold(x) for x in sources.media_words)
+        self.not_names = frozenset(x.lower() for x in attribution.not_names)
+        self.places = frozenset(_fold(x) for x in attribution.places)
+        people = known.people if known is not None else []
+        self.bodies = frozenset(_fold(x) for x in (known.bodies if known is not None else []))
+        self.surnames: dict[str, str] = {}
+        for p in people:
+            w = p.split()
+            if len(w) >= 2:
+                self.surnames.setdefault(w[-1].lower(), p)
+        speech = _speech()
+        docs = _phrase(sources.documents)
+        det = r"(?:a|an|the|its|his|her|their|this|that|one|another|a\s+new|a\s+joint)"
+        self.document_cited = regexes.compile(
+            rf"(?i)\b(?:in|according\s+to|cited\s+in|citing|quoted\s+in)\s+(?P<doc>{det}\s+(?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{docs}))(?![\p{{L}}\p{{N}}])"
+        )
+        self.document_speaks = regexes.compile(
+            rf"(?i)(?<![\p{{L}}\p{{N}}])(?P<doc>{det}\s+(?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{docs}))\s+(?:also\s+)?"
+            rf"(?:{speech}|read|reads|shows|showed|shown|concluded|concludes)\b"
+        )
+        bodies = _phrase(sources.definite_bodies)
+        self.body_speaks = regexes.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?:(?i:according\s+to)\s+|(?i:{speech})\s+)?(?P<the>(?i:the))\s+(?P<body>{bodies})(?![\p{{L}}\p{{N}}])"
+            rf"(?P<tail>(?:\s*,[^,.;]{{1,80}},)?\s+(?:(?i:has|had|also)\s+)?(?i:{speech})\b)?"
+        )
+
+    # ------------------------------------------------------------------
+
+    def find(self, article: Article, blocks: list[Block] | None = None) -> Found:
+        from lint.checks.vague_attribution import _AGENT_SPEAKS, _SPEAKS_AGENT, _TOLD_NAME
+
+        if blocks is None:
+            blocks = [b for b in article.blocks if b.scope in SCOPES]
+        found: list[tuple[str, str, str | None, int, int, bool]] = []  # (name, kind, role, start, end, definite)
+        outlets: list[tuple[str, str, int, int]] = []
+        quote_spans: list[tuple[int, int]] = []
+        statements = 0
+        sents: list[Block] = []
+        for b in blocks:
+            quote_spans.extend((q.start, q.end) for q in article.quotes_of(b))
+            sents.extend(article.sentences_of(b))
+
+        def quoted(start: int, end: int) -> bool:
+            return any(qs <= start and end <= qe for qs, qe in quote_spans)
+
+        for s in sents:
+            t, at = s.text, s.start
+            vague = [(h.start, h.end) for h in self.namer.hits(t)]
+
+            def in_vague(x: int, y: int, vague: list = vague) -> bool:
+                return any(vs < y and x < ve for vs, ve in vague)
+
+            for c in self.cues.finditer(t):
+                if not in_vague(c.start(), c.end()) and not quoted(at + c.start(), at + c.end()):
+                    statements += 1
+            for m in _AGENT_SPEAKS.finditer(t):
+                verb = t[m.end("name"):m.end()].split()[-1] if t[m.end("name"):m.end()].split() else ""
+                aside = _ASIDE.match(t, m.end("name"), m.end())
+                self._candidate(t, at, m.start("name"), m.end("name"), verb, aside.group("aside") if aside else None,
+                                found, outlets, quoted, in_vague)
+            for m in _SPEAKS_AGENT.finditer(t):
+                words = m.group().split()
+                verb = words[0] if words else ""
+                ns, ne = m.start("name"), m.end("name")
+                if _REPORT_VERB.match(verb):
+                    o = _OUTLET_NAME.match(t, ns)
+                    if o is not None:
+                        ne = o.end()
+                after = _AFTER.match(t, ne)
+                self._candidate(t, at, ns, ne, verb, after.group("aside") if after else None, found, outlets, quoted,
+                                in_vague)
+            for m in _TOLD.finditer(t):
+                n = _TOLD_NAME.match(t, m.end())
+                if n is not None:
+                    self._told(t, at, n.start("name"), n.end("name"), outlets, quoted)
+            for m in _INTERVIEW.finditer(t):
+                n = _TOLD_NAME.match(t, m.end())
+                if n is not None:
+                    self._told(t, at, n.start("name"), n.end("name"), outlets, quoted)
+            for m in self.body_speaks.finditer(t):
+                lead = m.group()[: m.start("the") - m.start()].strip()
+                if not lead and m.group("tail") is None:
+                    continue  # "the ministry" mentioned, not speaking
+                if in_vague(m.start(), m.end()) or quoted(at + m.start("the"), at + m.end("body")):
+                    continue
+                name = "the " + " ".join(m.group("body").split())
+                found.append((name, "organisation", None, at + m.start("the"), at + m.end("body"), True))
+            for rx in (self.document_cited, self.document_speaks):
+                for m in rx.finditer(t):
+                    ds, de = m.span("doc")
+                    if in_vague(ds, de) or quoted(at + ds, at + de):
+                        continue
+                    if t[max(0, ds - 3):ds].lower().endswith("in ") and "interview" in m.group("doc").lower():
+                        continue
+                    outlets.append((" ".join(m.group("doc").split()), "document", at + ds, at + de))
+        sources = self._merge(found)
+        merged_outlets = self._merge_outlets(outlets)
+        quotations = self._quotations(article, blocks, sources)
+        return Found(sources, merged_outlets, quotations, statements)
+
+    # ------------------------------------------------------------------
+
+    def _told(self, t: str, at: int, ns: int, ne: int, outlets: list, quoted) -> None:
+        name = t[ns:ne]
+        kind = self._outlet_kind(name)
+        if kind is not None and not quoted(at + ns, at + ne):
+            outlets.append((self._outlet_display(name), kind, at + ns, at + ne))
+
+    def _outlet_kind(self, name: str) -> str | None:
+        f = _fold(name)
+        if f in self.agencies or (f.startswith("the ") and f[4:] in self.agencies):
+            return "agency"
+        words = f.split()
+        if any(w in self.org_words for w in words) and not any(w in self.media_words for w in words):
+            return None
+        if any(w in self.media_words for w in words) or self._has_phrase(words, self.media_words):
+            return "outlet"
+        return None
+
+    def _outlet_display(self, name: str) -> str:
+        f = _fold(name)
+        return self.agencies.get(f, name)
+
+    @staticmethod
+    def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+        for n in (2, 3):
+            for i in range(len(words) - n + 1):
+                if " ".join(words[i:i + n]) in phrases:
+                    return True
+        return False
+
+    def _title_at(self, words: list[str]) -> int:
+        """The index of the last title word of ``words`` (folded), or -1."""
+        last = -1
+        for i, w in enumerate(words):
+            if w in self.titles or (i and " ".join(words[i - 1:i + 1]) in self.titles):
+                last = i
+        return last
+
+    def _candidate(self, t: str, at: int, ns: int, ne: int, verb: str, aside: str | None,
+                   found: list, outlets: list, quoted, in_vague) -> None:
+        """Sort the capitalised run ``t[ns:ne]`` said to speak: a person, an
+        organisation or an outlet (appended to ``found`` or ``outlets``), or nothing."""
+        if quoted(at + ns, at + ne) or in_vague(ns, ne):
+            return
+        spans = [w.span() for w in _WORDS.finditer(t, ns, ne)]
+        # leading words that open a clause ("On Monday", "However"), and a trailing date ("September")
+        while spans and _fold(t[spans[0][0]:spans[0][1]]) in _LEADING:
+            spans.pop(0)
+        while spans and (_fold(t[spans[-1][0]:spans[-1][1]]) in _MONTHS | _PARTICLES):
+            spans.pop()
+        while spans and _fold(t[spans[0][0]:spans[0][1]]) in _PARTICLES:
+            spans.pop(0)
+        if not spans:
+            return
+        ns, ne = spans[0][0], spans[-1][1]
+        name = t[ns:ne]
+        if name.endswith(("'s", "’s")):
+            return  # "Valfovich's remarks said": the name owns the speaker
+        words = [_fold(t[s:e]) for s, e in spans]
+        if all(w in self.not_names for w in words):
+            return
+        if len(words) == 1 and _demonym(name):
+            return  # "Israeli officials said"
+        f = " ".join(words)
+        # an agency or an outlet
+        kind = self._outlet_kind(name)
+        if kind is not None:
+            outlets.append((self._outlet_display(name), kind, at + ns, at + ne))
+            return
+        # a title: the role, then the name ("Security Council Secretary | Aliaksandr Valfovich")
+        k = self._title_at(words)
+        role: str | None = None
+        if k >= 0 and k + 1 < len(words) and not self._organisation(words[k + 1:]):
+            role = t[ns:spans[k][1]]
+            ns = spans[k + 1][0]
+            name = t[ns:ne]
+            words = words[k + 1:]
+        elif self._organisation(words):
+            found.append((_strip_the(name), "organisation", None, at + ns, at + ne, False))
+            return
+        elif k >= 0:
+            return  # "the Foreign Minister said": an office, no name
+        if f in self.places:
+            return  # "Russia said", "Moscow believes": a place, not a named source
+        if role is None:
+            lead = self._title_before(t, ns)
+            if lead is not None:
+                role = lead
+        if role is None and aside is not None and self._title_at([_fold(w) for w in aside.split()]) >= 0:
+            role = " ".join(aside.split())
+        if all(w in self.not_names or w in _LEADING for w in words):
+            return
+        if _REPORT_VERB.match(verb) and not self._person_like(words) and role is None:
+            outlets.append((name, "outlet", at + ns, at + ne))
+            return
+        if len(words) == 1 and _ACRONYM.match(name):
+            found.append((name, "organisation", None, at + ns, at + ne, False))
+            return
+        if len(words) > 4 or any(w in _PARTICLES and w not in ("de", "van", "von", "der", "den", "al", "bin", "da", "di", "del", "la", "le")
+                                 for w in words):
+            return  # a long run or one with "of"/"and": no person's name
+        if any(ch.isdigit() for ch in name):
+            return
+        found.append((name, "person", role, at + ns, at + ne, False))
+
+    def _title_before(self, t: str, ns: int) -> str | None:
+        """Lower-case title words right before a name: "coach Joachim Löw",
+        "security council secretary Aliaksandr Valfovich"."""
+        words = list(_WORDS.finditer(t, max(0, ns - 80), ns))
+        if not words or t[words[-1].end():ns].strip():
+            return None
+        j = len(words)
+        if _fold(words[j - 1].group()) not in self.titles:
+            return None
+        i = j - 1
+        while i > 0 and t[words[i - 1].end():words[i].start()].isspace() and _fold(words[i - 1].group()) not in _LEADING \
+                and _fold(words[i - 1].group()) not in self.not_names and j - i < 5:
+            prev = _fold(words[i - 1].group())
+            if prev in _speech_words() or prev in ("the", "a", "an", "and", "by", "to"):
+                break
+            i -= 1
+        return t[words[i].start():words[j - 1].end()]
+
+    def _organisation(self, words: list[str]) -> bool:
+        return " ".join(words) in self.bodies or any(w in self.org_words for w in words) or self._has_phrase(words, self.org_words)
+
+    @staticmethod
+    def _person_like(words: list[str]) -> bool:
+        return 2 <= len(words) <= 4 and not any(w in ("in", "of", "the", "for", "and", "on") for w in words)
+
+    def _merge(self, found: list[tuple[str, str, str | None, int, int, bool]]) -> list[Source]:
+        """One source per name: a surname alone is the person named in full
+        in the article (or among the known people)."""
+        by_key: dict[str, Source] = {}
+        order: list[Source] = []
+        pending: list[tuple[str, str, str | None, int, int, bool]] = []
+        for item in found:
+            name, kind, role, s, e, definite = item
+            if not name.split():
+                continue
+            if kind == "person" and len(name.split()) == 1:
+                pending.append(item)
+                continue
+            self._add(by_key, order, name, kind, role, s, e, definite)
+        surnames: dict[str, Source] = {}
+        for src in order:
+            if src.kind == "person":
+                surnames.setdefault(_fold(src.name.split()[-1]), src)
+        for name, kind, role, s, e, definite in pending:
+            src = surnames.get(_fold(name))
+            if src is not None:
+                src.spans.append((s, e))
+                if src.role is None and role is not None:
+                    src.role = role
+                continue
+            known = self.surnames.get(_fold(name))
+            if known is not None or role is not None:
+                new = self._add(by_key, order, known or name, kind, role, s, e, definite)
+                surnames.setdefault(_fold(name), new)
+        for src in order:
+            src.spans.sort()
+        order.sort(key=lambda x: x.spans[0])
+        return order
+
+    @staticmethod
+    def _add(by_key: dict[str, Source], order: list[Source], name: str, kind: str, role: str | None,
+             s: int, e: int, definite: bool) -> Source:
+        key = _fold(name)
+        src = by_key.get(key)
+        if src is None:
+            src = by_key[key] = Source(name, kind, role, [], definite)
+            order.append(src)
+        elif src.role is None and role is not None:
+            src.role = role
+        if (s, e) not in src.spans:
+            src.spans.append((s, e))
+        return src
+
+    @staticmethod
+    def _merge_outlets(outlets: list[tuple[str, str, int, int]]) -> list[Outlet]:
+        by_key: dict[tuple[str, str], Outlet] = {}
+        for name, kind, s, e in outlets:
+            key = (kind, _fold(name).split()[-1] if kind == "document" else _fold(name))
+            o = by_key.get(key)
+            if o is None:
+                o = by_key[key] = Outlet(name, kind, [])
+            if (s, e) not in o.spans:
+                o.spans.append((s, e))
+        out = list(by_key.values())
+        for o in out:
+            o.spans.sort()
+        out.sort(key=lambda o: o.spans[0])
+        return out
+
+    def _quotations(self, article: Article, blocks: list[Block], sources: list[Source]) -> list[Quotation]:
+        """Quotations of ``MIN_QUOTE_WORDS`` words or more, with their speaker."""
+        from lint.checks._quotes import quotes_of
+
+        mentions = sorted((s, e, src) for src in sources for s, e in src.spans)
+        persons = [(s, src) for s, _, src in mentions if src.kind == "person"]
+        out: list[Quotation] = []
+        previous: str | None = None  # the speaker of the paragraph before, if it ends quoting
+        for b in blocks:
+            quotes = [q for q in quotes_of(b, article.text, article) if len(q.block.text.split()) >= MIN_QUOTE_WORDS]
+            if not quotes:
+                previous = None
+                continue
+            sents = article.sentences_of(b)
+            para_speaker: str | None = None
+            for q in quotes:
+                qs, qe = q.start, q.end
+                around = [s for s in sents if s.start < qe and qs < s.end] or [b]
+                lo, hi = min(s.start for s in around), max(s.end for s in around)
+                near = [(abs(s - qs), src.name) for s, e, src in mentions if lo <= s and e <= hi and not (qs <= s < qe)]
+                speaker: str | None = min(near)[1] if near else None
+                if speaker is None:
+                    outside = "".join(
+                        article.text[x:y] for x, y in ((lo, qs), (qe, hi))
+                    )
+                    if _PRONOUN_SAYS.search(outside):
+                        before = [src.name for s, src in persons if s < qs]
+                        speaker = before[-1] if before else None
+                if speaker is None:
+                    inpara = [(abs(s - qs), src.name) for s, e, src in mentions if b.start <= s < b.end and not (qs <= s < qe)]
+                    speaker = min(inpara)[1] if inpara else None
+                if speaker is None and q.open == b.start and previous is not None:
+                    speaker = previous  # the quotation goes on from the paragraph before
+                if speaker is None and para_speaker is not None and q.open > b.start:
+                    speaker = para_speaker
+                out.append(Quotation(qs, qe, speaker))
+                para_speaker = speaker or para_speaker
+            previous = para_speaker
+        return out
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.startswith(("The ", "the ")) else name
+
+
+_DEMONYM = regexes.compile(r"(?i)^(?:\p{L}+(?:an|ian|ese|ish|ic|ern|i)|Thai|Swiss|French|Dutch|Greek|Czech|Irish|Welsh|Scots?)$")
+
+
+def _demonym(name: str) -> bool:
+    return bool(_DEMONYM.match(name))
+
+
+@functools.cache
+def _speech() -> str:
+    from lint.checks.vague_attribution import _SPEECH
+
+    return _SPEECH
+
+
+@functools.cache
+def _speech_words() -> frozenset[str]:
+    return frozenset(_speech().split("|"))
+
+
+# --------------------------------------------------------------------------
+# The built-in pack's extractor (for the output formats)
+
+
+@functools.cache
+def builtin() -> Extractor:
+    """The extractor of the built-in News pack's data, built on first use."""
+    from lint import safe_yaml
+    from lint.checks.figures import AttributionData
+    from lint.checks.known_names import KnownData
+    from lint.rules import builtin_rules_dir
+
+    data = builtin_rules_dir() / "News" / "data"
+
+    def load(name: str) -> Any:
+        return safe_yaml.load((data / name).read_text(encoding="utf-8"), safe_yaml.RULE) or {}
+
+    return Extractor(AttributionData(**load("attribution.yml")), SourcesData(**load("sources.yml")),
+                     KnownData(**load("known-people.yml")))
+
+
+# --------------------------------------------------------------------------
+# The interface: per article and per run, JSON-ready
+
+
+def _empty() -> dict:
+    return {"named_sources": [], "outlets": [], "quotations": [], "vague_attributions": [], "unattributed_figures": [],
+            "counts": {"named_sources": 0, "outlets": 0, "quotations": 0, "quotations_without_speaker": 0,
+                       "vague_attributions": 0, "unattributed_figures": 0}}
+
+
+def summarize(path: str, text: str, diags: list[Diagnostic], extractor: Extractor | None = None) -> dict:
+    """The sourcing summary of one article (``text``: the file as read,
+    ``diags``: its findings), JSON-ready, positions in the file."""
+    from lint.positions import LineIndex
+    from lint.readers import ReadError, read_article
+
+    index = LineIndex(text)
+    out = _empty()
+
+    def pos(s: int, e: int) -> dict:
+        line, col = index.line_col(s)
+        return {"start": s, "end": e, "line": line, "column": col}
+
+    try:
+        article = read_article(path, text)
+    except (ReadError, ValueError):
+        article = None
+    if article is not None:
+        found = (extractor or builtin()).find(article)
+        smap = article.source_map
+
+        def mapped(s: int, e: int) -> tuple[int, int]:
+            return smap.span(s, e) if smap is not None else (s, e)
+
+        for src in found.sources:
+            out["named_sources"].append({"name": src.name, "kind": src.kind, "role": src.role,
+                                         "mentions": len(src.spans), "spans": [pos(*mapped(s, e)) for s, e in src.spans]})
+        for o in found.outlets:
+            out["outlets"].append({"name": o.name, "kind": o.kind, "spans": [pos(*mapped(s, e)) for s, e in o.spans]})
+        for q in found.quotations:
+            out["quotations"].append({**pos(*mapped(q.start, q.end)), "speaker": q.speaker})
+    for d in diags:
+        short = d.rule.rpartition(".")[2]
+        key = {"VagueAttribution": "vague_attributions", "UnattributedFigure": "unattributed_figures"}.get(short)
+        if key is not None:
+            out[key].append({"text": text[d.start:d.end], **pos(d.start, d.end)})
+    c = out["counts"]
+    c["named_sources"] = len(out["named_sources"])
+    c["outlets"] = len(out["outlets"])
+    c["quotations"] = len(out["quotations"])
+    c["quotations_without_speaker"] = sum(1 for q in out["quotations"] if q["speaker"] is None)
+    c["vague_attributions"] = len(out["vague_attributions"])
+    c["unattributed_figures"] = len(out["unattributed_figures"])
+    return out
+
+
+def has_named_source(summary: dict) -> bool:
+    """A person, an organisation, an outlet or an agency credited by name (a document alone is not)."""
+    return bool(summary["named_sources"]) or any(o["kind"] != "document" for o in summary["outlets"])
+
+
+def summarize_run(per_file: dict[str, dict]) -> dict:
+    """The run: each source and outlet with the articles that cite it
+    (most cited first), and the articles that credit no one by name."""
+    sources: dict[str, dict] = {}
+    outlets: dict[tuple[str, str], dict] = {}
+    for path, s in per_file.items():
+        for src in s["named_sources"]:
+            if src["name"].startswith("the "):
+                continue  # "the ministry": not the same body from one story to the next
+            e = sources.setdefault(_fold(src["name"]), {"name": src["name"], "kind": src["kind"], "role": src["role"],
+                                                       "mentions": 0, "articles": []})
+            e["mentions"] += src["mentions"]
+            if e["role"] is None:
+                e["role"] = src["role"]
+            if path not in e["articles"]:
+                e["articles"].append(path)
+        for o in s["outlets"]:
+            if o["kind"] == "document":
+                continue  # "a statement" of one story is not another's
+            e = outlets.setdefault((o["kind"], _fold(o["name"])), {"name": o["name"], "kind": o["kind"], "articles": []})
+            if path not in e["articles"]:
+                e["articles"].append(path)
+
+    def order(items: list[dict]) -> list[dict]:
+        return sorted(items, key=lambda e: (-len(e["articles"]), e["name"].lower()))
+
+    totals = {k: sum(s["counts"][k] for s in per_file.values()) for k in _empty()["counts"]}
+    return {
+        "articles": len(per_file),
+        "sources": order(list(sources.values())),
+        "outlets": order(list(outlets.values())),
+        "without_named_source": [p for p, s in per_file.items() if not has_named_source(s)],
+        "counts": totals,
+    }
