@@ -130,8 +130,22 @@ _PARTICLES = frozenset("of for the and on de du la le van von der den al bin da 
 _OUTLET_NAME = regexes.compile(
     r"(?-i:\p{Lu})[\p{L}\p{M}\d.'’&-]*(?:\s+(?:(?:in|of|the|for|and|on)\s+)?(?-i:\p{Lu})[\p{L}\p{M}\d.'’&-]*)*"
 )
-_ASIDE = regexes.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?,\s*(?P<aside>[^,.;()]{1,80}?)\s*,")
-_AFTER = regexes.compile(r"^\s*,\s*(?P<aside>[^,.;()“”\"]{1,80}?)\s*(?:[,.;]|$)")
+_ASIDE = regexes.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?P<aside>[^,.;()]{1,120}?)\s*,")
+_AFTER = regexes.compile(r"\s*,\s*(?P<aside>[^,.;()“”\"]{1,120}?)\s*(?:[,.;]|$)")
+_ROLE_BEFORE = regexes.compile(r"(?r)(?:^|[,;:(]\s*|\s)(?:the|his|her|its|their|a|an)\s+(?P<role>[^,.;:()“”\"]{2,60}?),\s*$")
+_PERSON_BEFORE = regexes.compile(
+    r"(?r)(?<![\p{L}\p{N}])(?P<person>(?-i:\p{Lu})[\p{L}\p{M}'’-]+(?:\s+(?-i:\p{Lu})[\p{L}\p{M}'’-]+){1,3}),\s*"
+    r"(?P<role>(?:the|a|an)\s+[^,.;:()“”\"]{2,60}?\b(?:of|at|for|from)\s+(?:the\s+)?)$"
+)
+_MEDIA_BEFORE = regexes.compile(r"(?i)\b(?:news\s+agency|agency|newspaper|broadcaster|daily|magazine|channel|station)\s")
+_NOT_IN_ROLE = frozenset("the a an and by to is was are were be been being has had have will would as with".split())
+_POST_NOMINALS = frozenset("qc kc mp mep jr sr obe mbe cbe phd".split())
+# what follows the name of a speaker after its verb ("said Valfovich."), not the subject of a reported
+# clause ("said Jefferies was overcome", "predicted Adobe would return")
+_SPEAKER_END = regexes.compile(
+    r"\s*(?:[.,;:!?)\"”’—–-]|$|\d|(?i:on|in|at|last|this|earlier|later|from|of|who|after|before|during|when|while|about|to|and|but)\b)"
+)
+_HONORIFIC = frozenset("mr mrs ms miss dr prof sir dame".split())
 _TOLD = regexes.compile(r"(?i)\b(?:told|tells|telling|tell)\b")
 _INTERVIEW = regexes.compile(r"(?i)\binterview\s+with\b")
 _PRONOUN_SAYS = regexes.compile(
@@ -154,7 +168,10 @@ def _fold(s: str) -> str:
 class Extractor:
     """Compiled once from the pack's data; ``find(article)`` per article."""
 
-    def __init__(self, attribution: AttributionData, sources: SourcesData, known: KnownData | None = None):
+    def __init__(self, attribution: AttributionData, sources: SourcesData, known: KnownData | None = None,
+                 verbs: list[str] | None = None):
+        """``verbs``: more verbs of saying for a named subject ("EC has asked"):
+        the ``verbs`` of data/quote-attribution.yml."""
         from lint.checks.figures import cue_pattern
         from lint.checks.vague_attribution import namer_for
 
@@ -184,19 +201,32 @@ class Extractor:
             rf"(?i)(?<![\p{{L}}\p{{N}}])(?P<doc>{det}\s+(?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{docs}))\s+(?:also\s+)?"
             rf"(?:{speech}|read|reads|shows|showed|shown|concluded|concludes)\b"
         )
+        from lint.checks.vague_attribution import _NAME
+
+        said = "|".join(sorted(set(speech.split("|")) | {regex.escape(v) for v in verbs or ()}, key=len, reverse=True))
+        self.agent_speaks = regexes.compile(
+            rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.;]{{1,120}},)?,?\s+"
+            rf"(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+)?(?i:{said})\b"
+        )
+        # "Davison denied the charges during trial and said ...": a subject, its clause, "and said"
+        self.and_says = regexes.compile(
+            rf"(?<![\p{{L}}\p{{N}}]){_NAME}\s+(?:has\s+|had\s+)?(?-i:\p{{Ll}})[\p{{Ll}}-]+(?:ed|s)\b[^,.;:!?“”\"()]{{0,60}}?\s+and\s+"
+            rf"(?:also\s+|later\s+)?(?i:{said})\b"
+        )
         bodies = _phrase(sources.definite_bodies)
         self.body_speaks = regexes.compile(
-            rf"(?<![\p{{L}}\p{{N}}])(?:(?i:according\s+to)\s+|(?i:{speech})\s+)?(?P<the>(?i:the))\s+(?P<body>{bodies})(?![\p{{L}}\p{{N}}])"
+            rf"(?<![\p{{L}}\p{{N}}])(?:(?i:according\s+to)\s+|(?i:{speech})\s+)?(?P<the>(?i:the))\s+(?P<body>{bodies})(?![\p{{L}}\p{{N}}])(?P<of>\s+of\s+(?:the\s+)?(?:[\p{{L}}'’-]+\s+){{0,2}}?(?-i:\p{{Lu}})[\p{{L}}'’-]+)?"
             rf"(?P<tail>(?:\s*,[^,.;]{{1,80}},)?\s+(?:(?i:has|had|also)\s+)?(?i:{speech})\b)?"
         )
 
     # ------------------------------------------------------------------
 
     def find(self, article: Article, blocks: list[Block] | None = None) -> Found:
-        from lint.checks.vague_attribution import _AGENT_SPEAKS, _SPEAKS_AGENT, _TOLD_NAME
+        from lint.checks.vague_attribution import _SPEAKS_AGENT, _TOLD_NAME
 
         if blocks is None:
             blocks = [b for b in article.blocks if b.scope in SCOPES]
+        body = "\n".join(b.text for b in blocks)
         found: list[tuple[str, str, str | None, int, int, bool]] = []  # (name, kind, role, start, end, definite)
         outlets: list[tuple[str, str, int, int]] = []
         quote_spans: list[tuple[int, int]] = []
@@ -219,9 +249,16 @@ class Extractor:
             for c in self.cues.finditer(t):
                 if not in_vague(c.start(), c.end()) and not quoted(at + c.start(), at + c.end()):
                     statements += 1
-            for m in _AGENT_SPEAKS.finditer(t):
+            for m in list(self.agent_speaks.finditer(t)) + list(self.and_says.finditer(t)):
                 verb = t[m.end("name"):m.end()].split()[-1] if t[m.end("name"):m.end()].split() else ""
                 aside = _ASIDE.match(t, m.end("name"), m.end())
+                p = _PERSON_BEFORE.search(t, 0, m.start("name"))
+                if p is not None and p.end() == m.start("name") and self._organisation(_fold(m.group("name")).split()):
+                    # "Wafula Chebukati, the head of the ... Commission (IEBC) told reporters"
+                    role = " ".join((p.group("role") + m.group("name")).split())
+                    self._candidate(t, at, p.start("person"), p.end("person"), verb, role, found, outlets, quoted,
+                                    in_vague)
+                    continue
                 self._candidate(t, at, m.start("name"), m.end("name"), verb, aside.group("aside") if aside else None,
                                 found, outlets, quoted, in_vague)
             for m in _SPEAKS_AGENT.finditer(t):
@@ -232,13 +269,17 @@ class Extractor:
                     o = _OUTLET_NAME.match(t, ns)
                     if o is not None:
                         ne = o.end()
+                tail = self._trim(t, ns, ne)
+                if verb.lower() != "according" and (tail is None or not _SPEAKER_END.match(t, tail[-1][1])):
+                    continue  # "said Jefferies was overcome": whom the statement is about
                 after = _AFTER.match(t, ne)
                 self._candidate(t, at, ns, ne, verb, after.group("aside") if after else None, found, outlets, quoted,
                                 in_vague)
             for m in _TOLD.finditer(t):
                 n = _TOLD_NAME.match(t, m.end())
                 if n is not None:
-                    self._told(t, at, n.start("name"), n.end("name"), outlets, quoted)
+                    self._told(t, at, n.start("name"), n.end("name"), outlets, quoted,
+                               bool(_MEDIA_BEFORE.search(t, m.end(), n.start("name"))))
             for m in _INTERVIEW.finditer(t):
                 n = _TOLD_NAME.match(t, m.end())
                 if n is not None:
@@ -249,8 +290,9 @@ class Extractor:
                     continue  # "the ministry" mentioned, not speaking
                 if in_vague(m.start(), m.end()) or quoted(at + m.start("the"), at + m.end("body")):
                     continue
-                name = "the " + " ".join(m.group("body").split())
-                found.append((name, "organisation", None, at + m.start("the"), at + m.end("body"), True))
+                end = m.end("of") if m.group("of") else m.end("body")
+                name = "the " + " ".join(t[m.start("body"):end].split())
+                found.append((name, "organisation", None, at + m.start("the"), at + end, True))
             for rx in (self.document_cited, self.document_speaks):
                 for m in rx.finditer(t):
                     ds, de = m.span("doc")
@@ -259,26 +301,52 @@ class Extractor:
                     if t[max(0, ds - 3):ds].lower().endswith("in ") and "interview" in m.group("doc").lower():
                         continue
                     outlets.append((" ".join(m.group("doc").split()), "document", at + ds, at + de))
-        sources = self._merge(found)
+        sources = self._merge(found, body)
+        for src in sources:
+            if src.kind == "person" and src.role is None:
+                src.role = self._first_role(article, blocks, src.name)
         merged_outlets = self._merge_outlets(outlets)
         quotations = self._quotations(article, blocks, sources)
         return Found(sources, merged_outlets, quotations, statements)
 
     # ------------------------------------------------------------------
 
-    def _told(self, t: str, at: int, ns: int, ne: int, outlets: list, quoted) -> None:
+    def _told(self, t: str, at: int, ns: int, ne: int, outlets: list, quoted, media: bool = False) -> None:
+        trimmed = self._trim(t, ns, ne)
+        if trimmed is None:
+            return
+        the = t.startswith("The ", ns) and trimmed[0][0] == ns + 4
+        ns, ne = (ns if the else trimmed[0][0]), trimmed[-1][1]
         name = t[ns:ne]
-        kind = self._outlet_kind(name)
+        kind = self._outlet_kind(name) or ("outlet" if media else None)
         if kind is not None and not quoted(at + ns, at + ne):
             outlets.append((self._outlet_display(name), kind, at + ns, at + ne))
+
+    @staticmethod
+    def _trim(t: str, ns: int, ne: int) -> list[tuple[int, int]] | None:
+        """The words of the run ``t[ns:ne]`` without the words that open a
+        clause ("On Monday", "However"), a trailing date ("September", "on
+        Sunday") or a sentence's full stop; None when none is left."""
+        spans = [w.span() for w in _WORDS.finditer(t, ns, ne)]
+        while spans and _fold(t[spans[0][0]:spans[0][1]]) in _LEADING | _PARTICLES:
+            spans.pop(0)
+        while spans and (_fold(t[spans[-1][0]:spans[-1][1]]) in _MONTHS | _PARTICLES | _POST_NOMINALS):
+            spans.pop()
+        if spans:
+            s, e = spans[-1]
+            if t[e - 1] == "." and e - s > 3:  # "Hindustan Times." (not "Cpl." or "U.S.")
+                spans[-1] = (s, e - 1)
+        return spans or None
 
     def _outlet_kind(self, name: str) -> str | None:
         f = _fold(name)
         if f in self.agencies or (f.startswith("the ") and f[4:] in self.agencies):
             return "agency"
         words = f.split()
-        if any(w in self.org_words for w in words) and not any(w in self.media_words for w in words):
-            return None
+        if self._title_at(words) >= 0:
+            return None  # "Special Adviser on Media and Publicity": an office
+        if any(w in self.org_words for w in words) and words[-1] not in self.media_words:
+            return None  # "Independent Electoral and Boundaries Commission" (but "News Corp" neither)
         if any(w in self.media_words for w in words) or self._has_phrase(words, self.media_words):
             return "outlet"
         return None
@@ -309,21 +377,23 @@ class Extractor:
         organisation or an outlet (appended to ``found`` or ``outlets``), or nothing."""
         if quoted(at + ns, at + ne) or in_vague(ns, ne):
             return
-        spans = [w.span() for w in _WORDS.finditer(t, ns, ne)]
-        # leading words that open a clause ("On Monday", "However"), and a trailing date ("September")
-        while spans and _fold(t[spans[0][0]:spans[0][1]]) in _LEADING:
-            spans.pop(0)
-        while spans and (_fold(t[spans[-1][0]:spans[-1][1]]) in _MONTHS | _PARTICLES):
-            spans.pop()
-        while spans and _fold(t[spans[0][0]:spans[0][1]]) in _PARTICLES:
-            spans.pop(0)
-        if not spans:
+        spans = self._trim(t, ns, ne)
+        if spans is None:
             return
         ns, ne = spans[0][0], spans[-1][1]
         name = t[ns:ne]
         if name.endswith(("'s", "’s")):
             return  # "Valfovich's remarks said": the name owns the speaker
         words = [_fold(t[s:e]) for s, e in spans]
+        if aside is not None and self._title_at(words) >= 0:
+            a = aside.split()
+            while a and _fold(a[0]) in _HONORIFIC:
+                a.pop(0)
+            if self._person_like([_fold(w) for w in a]) and all(w[:1].isupper() for w in a):
+                off = t.find(" ".join(a), ne)
+                if off >= 0:
+                    self._candidate(t, at, off, off + len(" ".join(a)), verb, name, found, outlets, quoted, in_vague)
+                    return
         if all(w in self.not_names for w in words):
             return
         if len(words) == 1 and _demonym(name):
@@ -332,7 +402,9 @@ class Extractor:
         # an agency or an outlet
         kind = self._outlet_kind(name)
         if kind is not None:
-            outlets.append((self._outlet_display(name), kind, at + ns, at + ne))
+            if t.startswith("The ", ns - 4) and ns >= 4 and not t[:ns - 4].strip() == "":
+                ns -= 4  # "A Chinese online media outlet, The Paper, reported"
+            outlets.append((self._outlet_display(t[ns:ne]), kind, at + ns, at + ne))
             return
         # a title: the role, then the name ("Security Council Secretary | Aliaksandr Valfovich")
         k = self._title_at(words)
@@ -342,6 +414,12 @@ class Extractor:
             ns = spans[k + 1][0]
             name = t[ns:ne]
             words = words[k + 1:]
+        elif (j := self._of_org(words)) > 0:
+            role = t[spans[j][0]:ne]
+            ne = spans[j - 1][1]
+            name, words = t[ns:ne], words[:j]
+            if not self._person_like(words):
+                return
         elif self._organisation(words):
             found.append((_strip_the(name), "organisation", None, at + ns, at + ne, False))
             return
@@ -353,12 +431,22 @@ class Extractor:
             lead = self._title_before(t, ns)
             if lead is not None:
                 role = lead
-        if role is None and aside is not None and self._title_at([_fold(w) for w in aside.split()]) >= 0:
+        while len(words) > 1 and words[0] in _HONORIFIC:
+            words = words[1:]
+            ns = t.find(name.split()[1], ns)
+            name = t[ns:ne]
+        if role is None and aside is not None and self._role_like(aside):
             role = " ".join(aside.split())
+        if role is None:
+            b = _ROLE_BEFORE.search(t, 0, ns)
+            if b is not None and b.end() == ns and self._title_at([_fold(w) for w in b.group("role").split()]) >= 0:
+                role = " ".join(b.group("role").split())  # "the President's spokesman, Mr Femi Adesina"
         if all(w in self.not_names or w in _LEADING for w in words):
             return
         if _REPORT_VERB.match(verb) and not self._person_like(words) and role is None:
-            outlets.append((name, "outlet", at + ns, at + ne))
+            if ns >= 4 and t.startswith("The ", ns - 4) and t[:ns - 4].strip():
+                ns -= 4
+            outlets.append((t[ns:ne], "outlet", at + ns, at + ne))
             return
         if len(words) == 1 and _ACRONYM.match(name):
             found.append((name, "organisation", None, at + ns, at + ne, False))
@@ -369,6 +457,42 @@ class Extractor:
         if any(ch.isdigit() for ch in name):
             return
         found.append((name, "person", role, at + ns, at + ne, False))
+
+    def _full_name(self, surname: str, body: str) -> str | None:
+        """The article's full name of a person it names by ``surname`` alone
+        ("Jay Davison" for "Davison"): a capitalised given name right before
+        the surname somewhere in ``body`` (the text read)."""
+        rx = regexes.compile(rf"(?<![\p{{L}}\p{{N}}'’.-])(?P<given>(?-i:\p{{Lu}})[\p{{Ll}}\p{{M}}'’-]+) +{regex.escape(surname)}(?![\p{{L}}\p{{N}}])")
+        for m in rx.finditer(body):
+            g = _fold(m.group("given"))
+            if g in _LEADING or g in self.not_names or g in self.titles or g in self.places or _demonym(m.group("given")):
+                continue
+            return f"{m.group('given')} {surname}"
+        return None
+
+    def _first_role(self, article: Article, blocks: list[Block], name: str) -> str | None:
+        """The title before the first mention of ``name`` that has one
+        ("Chief Election Commissioner Rajiv Kumar will hold ...")."""
+        from lint.checks.vague_attribution import _NAME
+
+        rx = regexes.compile(rf"(?<![\p{{L}}\p{{N}}]){_NAME}")
+        for b in blocks:
+            i = b.text.find(name)
+            while i >= 0:
+                lead = self._title_before(b.text, i)
+                if lead is not None:
+                    return lead
+                # a capitalised run that ends with the name: "Apple Chief Executive Tim Cook"
+                for m in rx.finditer(b.text, max(0, i - 80), i + len(name)):
+                    if m.end() == i + len(name) and m.start() < i:
+                        words = [_fold(w) for w in b.text[m.start():i].split()]
+                        k = self._title_at(words)
+                        if k == len(words) - 1:
+                            spans = self._trim(b.text, m.start(), i)
+                            if spans:
+                                return b.text[spans[0][0]:spans[-1][1]]
+                i = b.text.find(name, i + 1)
+        return None
 
     def _title_before(self, t: str, ns: int) -> str | None:
         """Lower-case title words right before a name: "coach Joachim Löw",
@@ -383,10 +507,26 @@ class Extractor:
         while i > 0 and t[words[i - 1].end():words[i].start()].isspace() and _fold(words[i - 1].group()) not in _LEADING \
                 and _fold(words[i - 1].group()) not in self.not_names and j - i < 5:
             prev = _fold(words[i - 1].group())
-            if prev in _speech_words() or prev in ("the", "a", "an", "and", "by", "to"):
+            if prev in _speech_words() or prev in _NOT_IN_ROLE:
                 break
             i -= 1
         return t[words[i].start():words[j - 1].end()]
+
+    def _of_org(self, words: list[str]) -> int:
+        """Where "of (the) Organisation" starts in a person's run ("Jenny
+        Hopkins of the Crown Prosecution Service"), or -1."""
+        for j, w in enumerate(words):
+            if w in ("of", "from", "at") and j >= 2 and self._organisation(words[j + 1:]) and not self._organisation(words[:j]):
+                return j
+        return -1
+
+    def _role_like(self, aside: str) -> bool:
+        """An apposition that says who someone is: a title in it, or where
+        they work ("from the Crown Prosecution Service")."""
+        words = aside.split()
+        if self._title_at([_fold(w) for w in words]) >= 0:
+            return True
+        return len(words) >= 2 and _fold(words[0]) in ("of", "from", "at", "with", "for") and any(w[:1].isupper() for w in words[1:])
 
     def _organisation(self, words: list[str]) -> bool:
         return " ".join(words) in self.bodies or any(w in self.org_words for w in words) or self._has_phrase(words, self.org_words)
@@ -395,7 +535,7 @@ class Extractor:
     def _person_like(words: list[str]) -> bool:
         return 2 <= len(words) <= 4 and not any(w in ("in", "of", "the", "for", "and", "on") for w in words)
 
-    def _merge(self, found: list[tuple[str, str, str | None, int, int, bool]]) -> list[Source]:
+    def _merge(self, found: list[tuple[str, str, str | None, int, int, bool]], body: str) -> list[Source]:
         """One source per name: a surname alone is the person named in full
         in the article (or among the known people)."""
         by_key: dict[str, Source] = {}
@@ -420,7 +560,7 @@ class Extractor:
                 if src.role is None and role is not None:
                     src.role = role
                 continue
-            known = self.surnames.get(_fold(name))
+            known = self._full_name(name, body) or self.surnames.get(_fold(name))
             if known is not None or role is not None:
                 new = self._add(by_key, order, known or name, kind, role, s, e, definite)
                 surnames.setdefault(_fold(name), new)
@@ -541,7 +681,7 @@ def builtin() -> Extractor:
         return safe_yaml.load((data / name).read_text(encoding="utf-8"), safe_yaml.RULE) or {}
 
     return Extractor(AttributionData(**load("attribution.yml")), SourcesData(**load("sources.yml")),
-                     KnownData(**load("known-people.yml")))
+                     KnownData(**load("known-people.yml")), load("quote-attribution.yml").get("verbs", []))
 
 
 # --------------------------------------------------------------------------
