@@ -68,6 +68,7 @@ class SourcesData(BaseModel):
     media_words: list[str] = Field(default_factory=list)
     documents: list[str] = Field(default_factory=list)
     definite_bodies: list[str] = Field(default_factory=list)
+    place_words: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------
@@ -126,6 +127,7 @@ _LEADING = frozenset(
     "according asked separately instead indeed moreover furthermore nevertheless thus hence here there "
     "former ex mr mrs ms miss dr".split()
 ) | _MONTHS
+_FUNCTION = frozenset("of for the and on in".split())
 _PARTICLES = frozenset("of for the and on de du la le van von der den al bin da di del dos das y in".split())
 _OUTLET_NAME = regexes.compile(
     r"(?-i:\p{Lu})[\p{L}\p{M}\d.'’&-]*(?:\s+(?:(?:in|of|the|for|and|on)\s+)?(?-i:\p{Lu})[\p{L}\p{M}\d.'’&-]*)*"
@@ -145,6 +147,8 @@ _POST_NOMINALS = frozenset("qc kc mp mep jr sr obe mbe cbe phd".split())
 _SPEAKER_END = regexes.compile(
     r"\s*(?:[.,;:!?)\"”’—–-]|$|\d|(?i:on|in|at|last|this|earlier|later|from|of|who|after|before|during|when|while|about|to|and|but)\b)"
 )
+_RELATIVE = regexes.compile(r"\s+(?:who|which|that|whose)\s")
+_HONORIFIC_BEFORE = regexes.compile(r"(?r)(?<![\p{L}])(?P<h>Mr|Mrs|Ms|Miss|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+$")
 _HONORIFIC = frozenset("mr mrs ms miss dr prof sir dame".split())
 _TOLD = regexes.compile(r"(?i)\b(?:told|tells|telling|tell)\b")
 _INTERVIEW = regexes.compile(r"(?i)\binterview\s+with\b")
@@ -182,6 +186,7 @@ class Extractor:
         self.org_words = frozenset(_fold(x) for x in sources.organisation_words)
         self.agencies = {_fold(x): x for x in sources.agencies}
         self.media_words = frozenset(_fold(x) for x in sources.media_words)
+        self.place_words = frozenset(_fold(x) for x in sources.place_words)
         self.not_names = frozenset(x.lower() for x in attribution.not_names)
         self.places = frozenset(_fold(x) for x in attribution.places)
         people = known.people if known is not None else []
@@ -286,8 +291,8 @@ class Extractor:
                     self._told(t, at, n.start("name"), n.end("name"), outlets, quoted)
             for m in self.body_speaks.finditer(t):
                 lead = m.group()[: m.start("the") - m.start()].strip()
-                if not lead and m.group("tail") is None:
-                    continue  # "the ministry" mentioned, not speaking
+                if (not lead and m.group("tail") is None) or _TOLD.fullmatch(lead):
+                    continue  # "the ministry" mentioned, not speaking; "told the court": the listener
                 if in_vague(m.start(), m.end()) or quoted(at + m.start("the"), at + m.end("body")):
                     continue
                 end = m.end("of") if m.group("of") else m.end("body")
@@ -328,7 +333,7 @@ class Extractor:
         clause ("On Monday", "However"), a trailing date ("September", "on
         Sunday") or a sentence's full stop; None when none is left."""
         spans = [w.span() for w in _WORDS.finditer(t, ns, ne)]
-        while spans and _fold(t[spans[0][0]:spans[0][1]]) in _LEADING | _PARTICLES:
+        while spans and _fold(t[spans[0][0]:spans[0][1]]) in _LEADING | _FUNCTION:
             spans.pop(0)
         while spans and (_fold(t[spans[-1][0]:spans[-1][1]]) in _MONTHS | _PARTICLES | _POST_NOMINALS):
             spans.pop()
@@ -353,7 +358,7 @@ class Extractor:
 
     def _outlet_display(self, name: str) -> str:
         f = _fold(name)
-        return self.agencies.get(f, name)
+        return self.agencies.get(f[4:] if f.startswith("the ") else f, name)
 
     @staticmethod
     def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
@@ -406,18 +411,29 @@ class Extractor:
                 ns -= 4  # "A Chinese online media outlet, The Paper, reported"
             outlets.append((self._outlet_display(t[ns:ne]), kind, at + ns, at + ne))
             return
+        # two people: "Corey Scher of X and Jamon Van Den Hoek of Y said"
+        for i, w in enumerate(words):
+            if w == "and" and self._of_org(words[:i]) > 0 and i + 2 < len(words):
+                self._candidate(t, at, ns, spans[i - 1][1], verb, None, found, outlets, quoted, in_vague)
+                self._candidate(t, at, spans[i + 1][0], ne, verb, aside, found, outlets, quoted, in_vague)
+                return
+        role: str | None = None
+        # a person of an organisation: "Jenny Hopkins of the Crown Prosecution Service"
+        j = self._of_org(words)
+        if j > 0:
+            role = t[spans[j][0]:ne]
+            ne = spans[j - 1][1]
+            spans, words = spans[:j], words[:j]
+            name = t[ns:ne]
         # a title: the role, then the name ("Security Council Secretary | Aliaksandr Valfovich")
         k = self._title_at(words)
-        role: str | None = None
         if k >= 0 and k + 1 < len(words) and not self._organisation(words[k + 1:]):
-            role = t[ns:spans[k][1]]
+            title = t[ns:spans[k][1]]
+            role = f"{title} {role}" if role else title
             ns = spans[k + 1][0]
             name = t[ns:ne]
             words = words[k + 1:]
-        elif (j := self._of_org(words)) > 0:
-            role = t[spans[j][0]:ne]
-            ne = spans[j - 1][1]
-            name, words = t[ns:ne], words[:j]
+        elif j > 0:
             if not self._person_like(words):
                 return
         elif self._organisation(words):
@@ -425,18 +441,19 @@ class Extractor:
             return
         elif k >= 0:
             return  # "the Foreign Minister said": an office, no name
+        if words[-1] in self.place_words:
+            return  # "Cheorwon in Gangwon Province claimed": a place
         if f in self.places:
             return  # "Russia said", "Moscow believes": a place, not a named source
         if role is None:
             lead = self._title_before(t, ns)
             if lead is not None:
                 role = lead
-        while len(words) > 1 and words[0] in _HONORIFIC:
-            words = words[1:]
-            ns = t.find(name.split()[1], ns)
-            name = t[ns:ne]
+        honorific = _HONORIFIC_BEFORE.search(t, 0, ns)
+        if honorific is not None and honorific.end() == ns and len(words) == 1:
+            name = f"{honorific.group('h')} {name}"  # "Ms Corbett": not resolved to another Corbett
         if role is None and aside is not None and self._role_like(aside):
-            role = " ".join(aside.split())
+            role = _RELATIVE.split(" ".join(aside.split()), 1)[0]
         if role is None:
             b = _ROLE_BEFORE.search(t, 0, ns)
             if b is not None and b.end() == ns and self._title_at([_fold(w) for w in b.group("role").split()]) >= 0:
@@ -545,7 +562,7 @@ class Extractor:
             name, kind, role, s, e, definite = item
             if not name.split():
                 continue
-            if kind == "person" and len(name.split()) == 1:
+            if kind == "person" and (len(name.split()) == 1 or _fold(name.split()[0]) in _HONORIFIC):
                 pending.append(item)
                 continue
             self._add(by_key, order, name, kind, role, s, e, definite)
@@ -554,16 +571,23 @@ class Extractor:
             if src.kind == "person":
                 surnames.setdefault(_fold(src.name.split()[-1]), src)
         for name, kind, role, s, e, definite in pending:
-            src = surnames.get(_fold(name))
+            titled = len(name.split()) == 2
+            src = surnames.get(_fold(name.split()[-1]))
             if src is not None:
                 src.spans.append((s, e))
                 if src.role is None and role is not None:
                     src.role = role
                 continue
-            known = self._full_name(name, body) or self.surnames.get(_fold(name))
-            if known is not None or role is not None:
+            known = None if titled else self._full_name(name, body) or self.surnames.get(_fold(name))
+            if known is not None or role is not None or titled:
                 new = self._add(by_key, order, known or name, kind, role, s, e, definite)
-                surnames.setdefault(_fold(name), new)
+                surnames.setdefault(_fold(name.split()[-1]), new)
+        for src in list(order):
+            longer = [o for o in order if o is not src and o.kind == "person" == src.kind and o.name.endswith(" " + src.name)]
+            if longer:
+                longer[0].spans.extend(src.spans)
+                longer[0].role = longer[0].role or src.role
+                order.remove(src)
         for src in order:
             src.spans.sort()
         order.sort(key=lambda x: x.spans[0])
