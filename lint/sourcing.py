@@ -103,7 +103,7 @@ class Found:
     sources: list[Source]
     outlets: list[Outlet]
     quotations: list[Quotation]
-    statements: int  # attribution cues outside vague phrases (said, according to ...)
+    statements: list[tuple[int, int]]  # attribution cues outside vague phrases and quotations ("said", "according to")
 
     @property
     def named(self) -> bool:
@@ -219,6 +219,11 @@ class Extractor:
             rf"(?:also\s+|later\s+)?(?i:{said})\b"
         )
         bodies = _phrase(sources.definite_bodies)
+        # "Boston police said", "Kerala's health ministry says": a body of a named place
+        self.place_body_speaks = regexes.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?P<cap>(?-i:\p{{Lu}})[\p{{L}}.-]+(?:\s+(?-i:\p{{Lu}})[\p{{L}}.-]+)?(?:'s|’s)?)\s+"
+            rf"(?P<body>police|{bodies})\s+(?:(?i:has|had|have|also)\s+)?(?i:{speech})\b"
+        )
         self.body_speaks = regexes.compile(
             rf"(?<![\p{{L}}\p{{N}}])(?:(?i:according\s+to)\s+|(?i:{speech})\s+)?(?P<the>(?i:the))\s+(?P<body>{bodies})(?![\p{{L}}\p{{N}}])(?P<of>\s+of\s+(?:the\s+)?(?:[\p{{L}}'’-]+\s+){{0,2}}?(?-i:\p{{Lu}})[\p{{L}}'’-]+)?"
             rf"(?P<tail>(?:\s*,[^,.;]{{1,80}},)?\s+(?:(?i:has|had|also)\s+)?(?i:{speech})\b)?"
@@ -235,7 +240,7 @@ class Extractor:
         found: list[tuple[str, str, str | None, int, int, bool]] = []  # (name, kind, role, start, end, definite)
         outlets: list[tuple[str, str, int, int]] = []
         quote_spans: list[tuple[int, int]] = []
-        statements = 0
+        statements: list[tuple[int, int]] = []
         sents: list[Block] = []
         for b in blocks:
             quote_spans.extend((q.start, q.end) for q in article.quotes_of(b))
@@ -253,7 +258,7 @@ class Extractor:
 
             for c in self.cues.finditer(t):
                 if not in_vague(c.start(), c.end()) and not quoted(at + c.start(), at + c.end()):
-                    statements += 1
+                    statements.append((at + c.start(), at + c.end()))
             for m in list(self.agent_speaks.finditer(t)) + list(self.and_says.finditer(t)):
                 verb = t[m.end("name"):m.end()].split()[-1] if t[m.end("name"):m.end()].split() else ""
                 aside = _ASIDE.match(t, m.end("name"), m.end())
@@ -298,6 +303,11 @@ class Extractor:
                 end = m.end("of") if m.group("of") else m.end("body")
                 name = "the " + " ".join(t[m.start("body"):end].split())
                 found.append((name, "organisation", None, at + m.start("the"), at + end, True))
+            for m in self.place_body_speaks.finditer(t):
+                cap = m.group("cap")
+                if _fold(cap.split()[0]) in _LEADING or quoted(at + m.start(), at + m.end("body")) or in_vague(m.start(), m.end()):
+                    continue
+                found.append((f"{cap} {m.group('body')}", "organisation", None, at + m.start(), at + m.end("body"), True))
             for rx in (self.document_cited, self.document_speaks):
                 for m in rx.finditer(t):
                     ds, de = m.span("doc")
