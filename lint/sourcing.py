@@ -145,7 +145,9 @@ _POST_NOMINALS = frozenset("qc kc mp mep jr sr obe mbe cbe phd".split())
 # what follows the name of a speaker after its verb ("said Valfovich."), not the subject of a reported
 # clause ("said Jefferies was overcome", "predicted Adobe would return")
 _SPEAKER_END = regexes.compile(
-    r"\s*(?:[.,;:!?)\"”’—–-]|$|\d|(?i:on|in|at|last|this|earlier|later|from|of|who|after|before|during|when|while|about|to|and|but)\b)"
+    r"\s*(?:[.,;:!?)\"”’—–-]|$|\d|(?i:on|in|at|last|this|earlier|later|from|of|who|after|before|during|when|while|about|to|and|but|yesterday|today|tonight|tomorrow)\b"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _RELATIVE = regexes.compile(r"\s+(?:who|which|that|whose)\s")
 _HONORIFIC_BEFORE = regexes.compile(r"(?r)(?<![\p{L}])(?P<h>Mr|Mrs|Ms|Miss|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+$")
@@ -213,6 +215,10 @@ class Extractor:
             rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.;]{{1,120}},)?,?\s+"
             rf"(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+)?(?i:{said})\b"
         )
+        # "said coach Joachim Löw", "said security council secretary X": lower-case titles first
+        self.said_title = regexes.compile(
+            rf"(?i:\b(?:{speech})\s+(?:the\s+)?)(?P<lower>(?:(?-i:\p{{Ll}})[\p{{L}}-]+\s+){{1,4}}?)(?-i:(?=\p{{Lu}})){_NAME}"
+        )
         # "Davison denied the charges during trial and said ...": a subject, its clause, "and said"
         self.and_says = regexes.compile(
             rf"(?<![\p{{L}}\p{{N}}]){_NAME}\s+(?:has\s+|had\s+)?(?-i:\p{{Ll}})[\p{{Ll}}-]+(?:ed|s)\b[^,.;:!?“”\"()]{{0,60}}?\s+and\s+"
@@ -271,7 +277,8 @@ class Extractor:
                     continue
                 self._candidate(t, at, m.start("name"), m.end("name"), verb, aside.group("aside") if aside else None,
                                 found, outlets, quoted, in_vague)
-            for m in _SPEAKS_AGENT.finditer(t):
+            titled = [m for m in self.said_title.finditer(t) if _fold(m.group("lower").split()[-1]) in self.titles]
+            for m in list(_SPEAKS_AGENT.finditer(t)) + titled:
                 words = m.group().split()
                 verb = words[0] if words else ""
                 ns, ne = m.start("name"), m.end("name")
@@ -417,7 +424,7 @@ class Extractor:
         # an agency or an outlet
         kind = self._outlet_kind(name)
         if kind is not None:
-            if t.startswith("The ", ns - 4) and ns >= 4 and not t[:ns - 4].strip() == "":
+            if ns >= 4 and t.startswith("The ", ns - 4) and t[:ns - 4].strip():
                 ns -= 4  # "A Chinese online media outlet, The Paper, reported"
             outlets.append((self._outlet_display(t[ns:ne]), kind, at + ns, at + ne))
             return
@@ -582,11 +589,11 @@ class Extractor:
                 surnames.setdefault(_fold(src.name.split()[-1]), src)
         for name, kind, role, s, e, definite in pending:
             titled = len(name.split()) == 2
-            src = surnames.get(_fold(name.split()[-1]))
-            if src is not None:
-                src.spans.append((s, e))
-                if src.role is None and role is not None:
-                    src.role = role
+            same = surnames.get(_fold(name.split()[-1]))
+            if same is not None:
+                same.spans.append((s, e))
+                if same.role is None and role is not None:
+                    same.role = role
                 continue
             known = None if titled else self._full_name(name, body) or self.surnames.get(_fold(name))
             if known is not None or role is not None or titled:
