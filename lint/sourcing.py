@@ -224,6 +224,13 @@ class Extractor:
             rf"(?<![\p{{L}}\p{{N}}]){_NAME}\s+(?:has\s+|had\s+)?(?-i:\p{{Ll}})[\p{{Ll}}-]+(?:ed|s)\b[^,.;:!?“”\"()]{{0,60}}?\s+and\s+"
             rf"(?:also\s+|later\s+)?(?i:{said})\b"
         )
+        # every pattern below needs one of these words: a sentence without any is skipped
+        # (asked of RE2 first, when it is there: most sentences have none)
+        from lint.gate import word_gate
+
+        self.trigger = regexes.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{said}|according|interview|{docs})(?![\p{{L}}\p{{N}}])")
+        self.gate = word_gate(self.trigger, self.cues)
+        self._gates: dict[regex.Pattern, Any] = {}
         bodies = _phrase(sources.definite_bodies)
         # "Boston police said", "Kerala's health ministry says": a body of a named place
         self.place_body_speaks = regexes.compile(
@@ -257,15 +264,17 @@ class Extractor:
 
         for s in sents:
             t, at = s.text, s.start
+            if not self._triggered(t):
+                continue
             vague = [(h.start, h.end) for h in self.namer.hits(t)]
 
             def in_vague(x: int, y: int, vague: list = vague) -> bool:
                 return any(vs < y and x < ve for vs, ve in vague)
 
-            for c in self.cues.finditer(t):
+            for c in self._find(self.cues, t):
                 if not in_vague(c.start(), c.end()) and not quoted(at + c.start(), at + c.end()):
                     statements.append((at + c.start(), at + c.end()))
-            for m in list(self.agent_speaks.finditer(t)) + list(self.and_says.finditer(t)):
+            for m in self._find(self.agent_speaks, t) + self._find(self.and_says, t):
                 verb = t[m.end("name"):m.end()].split()[-1] if t[m.end("name"):m.end()].split() else ""
                 aside = _ASIDE.match(t, m.end("name"), m.end())
                 p = _PERSON_BEFORE.search(t, 0, m.start("name"))
@@ -277,8 +286,8 @@ class Extractor:
                     continue
                 self._candidate(t, at, m.start("name"), m.end("name"), verb, aside.group("aside") if aside else None,
                                 found, outlets, quoted, in_vague)
-            titled = [m for m in self.said_title.finditer(t) if _fold(m.group("lower").split()[-1]) in self.titles]
-            for m in list(_SPEAKS_AGENT.finditer(t)) + titled:
+            titled = [m for m in self._find(self.said_title, t) if _fold(m.group("lower").split()[-1]) in self.titles]
+            for m in self._find(_SPEAKS_AGENT, t) + titled:
                 words = m.group().split()
                 verb = words[0] if words else ""
                 ns, ne = m.start("name"), m.end("name")
@@ -301,7 +310,7 @@ class Extractor:
                 n = _TOLD_NAME.match(t, m.end())
                 if n is not None:
                     self._told(t, at, n.start("name"), n.end("name"), outlets, quoted)
-            for m in self.body_speaks.finditer(t):
+            for m in self._find(self.body_speaks, t):
                 lead = m.group()[: m.start("the") - m.start()].strip()
                 if (not lead and m.group("tail") is None) or _TOLD.fullmatch(lead):
                     continue  # "the ministry" mentioned, not speaking; "told the court": the listener
@@ -310,13 +319,13 @@ class Extractor:
                 end = m.end("of") if m.group("of") else m.end("body")
                 name = "the " + " ".join(t[m.start("body"):end].split())
                 found.append((name, "organisation", None, at + m.start("the"), at + end, True))
-            for m in self.place_body_speaks.finditer(t):
+            for m in self._find(self.place_body_speaks, t):
                 cap = m.group("cap")
                 if _fold(cap.split()[0]) in _LEADING or quoted(at + m.start(), at + m.end("body")) or in_vague(m.start(), m.end()):
                     continue
                 found.append((f"{cap} {m.group('body')}", "organisation", None, at + m.start(), at + m.end("body"), True))
             for rx in (self.document_cited, self.document_speaks):
-                for m in rx.finditer(t):
+                for m in self._find(rx, t):
                     ds, de = m.span("doc")
                     if in_vague(ds, de) or quoted(at + ds, at + de):
                         continue
@@ -332,6 +341,22 @@ class Extractor:
         return Found(sources, merged_outlets, quotations, statements)
 
     # ------------------------------------------------------------------
+
+    def _find(self, rx: regex.Pattern, t: str) -> list[regex.Match]:
+        """``rx.finditer(t)`` from the first place RE2 finds a candidate (a
+        relaxed superset of ``rx``: before it ``rx`` matches nowhere)."""
+        gate = self._gates.get(rx, False)
+        if gate is False:
+            from lint.gate import word_gate
+
+            gate = self._gates[rx] = word_gate(rx)
+        first = gate.first(t) if gate is not None else 0
+        return list(rx.finditer(t, first)) if first >= 0 else []
+
+    def _triggered(self, t: str) -> bool:
+        if self.gate is not None:
+            return self.gate.first(t) >= 0
+        return self.trigger.search(t) is not None or self.cues.search(t) is not None
 
     def _told(self, t: str, at: int, ns: int, ne: int, outlets: list, quoted, media: bool = False) -> None:
         trimmed = self._trim(t, ns, ne)
