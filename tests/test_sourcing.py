@@ -208,3 +208,16 @@ def test_text_format_escapes_control_characters(tmp_path):
     f.write_text("Storm hits\n\nThe damage was great, said John \x1b[2JSmith on Monday.\n", encoding="utf-8")
     res = run_newslint("--format", "sourcing", str(f), cwd=ROOT)
     assert "\x1b" not in res.stdout
+
+
+def test_html_positions_are_the_file_s(tmp_path):
+    page = ("<html><head><title>Storm hits</title></head><body><h1>Storm hits</h1>"
+            "<p>The damage was &quot;very great&quot;, said Mayor John Smith on Monday.</p></body></html>")
+    try:
+        s = summarize("a.html", page, [])
+    except ImportError:
+        pytest.skip("the HTML reader's packages are not installed")
+    [src] = s["named_sources"]
+    [sp] = src["spans"]
+    assert (src["name"], src["role"]) == ("John Smith", "Mayor")
+    assert page[sp["start"]:sp["end"]] == "John Smith"
