@@ -239,7 +239,7 @@ class Extractor:
         )
         self.body_speaks = regexes.compile(
             rf"(?<![\p{{L}}\p{{N}}])(?:(?i:according\s+to)\s+|(?i:{speech})\s+)?(?P<the>(?i:the))\s+(?P<body>{bodies})(?![\p{{L}}\p{{N}}])(?P<of>\s+of\s+(?:the\s+)?(?:[\p{{L}}'’-]+\s+){{0,2}}?(?-i:\p{{Lu}})[\p{{L}}'’-]+)?"
-            rf"(?P<tail>(?:\s*,[^,.;]{{1,80}},)?\s+(?:(?i:has|had|also)\s+)?(?i:{speech})\b)?"
+            rf"(?P<tail>(?:\s*,[^,.;]{{1,80}},)?\s+(?:(?i:has|had|also)\s+)?(?i:{said})\b)?"
         )
 
     # ------------------------------------------------------------------
@@ -332,6 +332,7 @@ class Extractor:
                     if t[max(0, ds - 3):ds].lower().endswith("in ") and "interview" in m.group("doc").lower():
                         continue
                     outlets.append((" ".join(m.group("doc").split()), "document", at + ds, at + de))
+        found = [self._proper(item, body) for item in found]
         sources = self._merge(found, body)
         for src in sources:
             if src.kind == "person" and src.role is None:
@@ -516,6 +517,22 @@ class Extractor:
         if any(ch.isdigit() for ch in name):
             return
         found.append((name, "person", role, at + ns, at + ne, False))
+
+    def _proper(self, item: tuple[str, str, str | None, int, int, bool], body: str) -> tuple[str, str, str | None, int, int, bool]:
+        """A definite body under the proper name the article gives it: "the
+        department" after "the Laurel Police Department" (the first
+        capitalised name that ends with its noun), else as it is."""
+        name, kind, role, s, e, definite = item
+        if not (definite and name.startswith("the ")):
+            return item
+        from lint.checks.vague_attribution import _NAME
+
+        head = _fold(name.split()[-1])
+        for m in regexes.compile(rf"(?<![\p{{L}}\p{{N}}]){_NAME}").finditer(body):
+            spans = self._trim(body, m.start("name"), m.end("name"))
+            if spans and len(spans) >= 2 and _fold(body[spans[-1][0]:spans[-1][1]]) == head:
+                return body[spans[0][0]:spans[-1][1]], kind, role, s, e, False
+        return item
 
     def _full_name(self, surname: str, body: str) -> str | None:
         """The article's full name of a person it names by ``surname`` alone

@@ -221,3 +221,11 @@ def test_html_positions_are_the_file_s(tmp_path):
     [sp] = src["spans"]
     assert (src["name"], src["role"]) == ("John Smith", "Mayor")
     assert page[sp["start"]:sp["end"]] == "John Smith"
+
+
+def test_a_definite_body_takes_the_proper_name_the_article_gives_it():
+    s = _summary("A suspect bought popcorn near Baltimore, police in Laurel said. The Laurel Police Department "
+                 "posted a video.\n\nThe department says the suspect fled.")
+    assert _names(s) == ["Laurel Police Department"]
+    # without one it stays what the copy says (and out of the run's sources)
+    assert _names(_summary("The ministry says the suspect fled.")) == ["the ministry"]
