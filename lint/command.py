@@ -38,7 +38,7 @@ def lint(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files and folders to lint; '-' reads standard input.")] = None,
     format: Annotated[
         Optional[str],
-        typer.Option("--format", "-f", help="Output format: text, full, json, json-lines, sarif, github, gitlab, junit, rdjson, line, vale-json."),
+        typer.Option("--format", "-f", help="Output format: text, full, json, json-lines, sarif, github, gitlab, junit, rdjson, line, vale-json, html."),
     ] = None,
     output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", help="Write the report here instead of standard output.")] = None,
     min_level: Annotated[

@@ -35,11 +35,13 @@ def rules_for(rule_id: str) -> list:
 
 
 def best_time(text: str, rules: list) -> tuple[float, list[Diagnostic]]:
+    """The least CPU time of this process over three runs: other processes on a
+    shared machine (CI, parallel jobs) stretch wall-clock time, not this."""
     best, diags = float("inf"), []
-    for _ in range(2):
-        start = time.perf_counter()
+    for _ in range(3):
+        start = time.process_time()
         diags = api.lint_text("hostile.txt", text, rules, date=dt.date(2024, 9, 17))  # date checks need one
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best, diags
 
 

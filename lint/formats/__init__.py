@@ -8,8 +8,8 @@ keyword arguments (the CLI passes only those a renderer declares):
 - ``rules``: the loaded ``lint.rules.Rule`` list (sarif: rule descriptions);
 - ``root``: the directory paths are made relative to (sarif, github,
   gitlab, rdjson, junit; default the working directory);
-- ``paths``: the reported path of each entry of ``results`` (junit: files
-  without findings);
+- ``paths``: the reported path of each entry of ``results`` (junit, html:
+  files without findings);
 - ``environ``: the environment (github: ``GITHUB_STEP_SUMMARY``; full:
   ``NO_COLOR``; default ``os.environ``);
 - ``color``: force colour on or off (full);
@@ -38,6 +38,7 @@ FORMATS = {
     "junit": "lint.formats.junit",
     "rdjson": "lint.formats.rdjson",
     "vale-json": "lint.formats.vale_json",
+    "html": "lint.formats.html",
     "sourcing": "lint.formats.sourcing",
     "json-sourcing": "lint.formats.json:render_sourcing",
 }
