@@ -159,6 +159,9 @@ CASES = {
                      "President Obama will visit Berlin.", False, SEED_DATE,
                      "Barack Obama was president (United States) from 2009-01-20 to 2017-01-20, not on 2024-09-17 "
                      "(the publication date)"),
+    "no_named_source": ("attribution: data/attribution.yml\nsources: data/sources.yml\n",
+                        "Officials said 3,000 troops had crossed the border.", False, None,
+                        "1 figure and 1 attributed statement"),
 }
 
 

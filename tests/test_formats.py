@@ -560,7 +560,7 @@ ERRORS = [("articles/bad.txt", "not valid UTF-8 (byte 3), skipped")]
 
 def test_renderers_that_report_read_errors_declare_errors_and_the_plain_ones_do_not():
     declares = {name for name in FORMATS if "errors" in inspect.signature(renderer(name)).parameters}
-    assert declares == {"json", "json-lines", "sarif", "junit", "gitlab", "github", "rdjson", "text"}  # text: in its summary
+    assert declares == {"json", "json-lines", "json-sourcing", "sarif", "junit", "gitlab", "github", "rdjson", "text"}  # text: in its summary
     for name in FORMATS:  # no findings at all, only a file that could not be read
         render(name, [], errors=ERRORS, environ={})
 

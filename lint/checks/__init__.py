@@ -92,6 +92,7 @@ _MODULES = {
     "office_title": "lint.checks.office_title",
     "trailing_headline": "lint.checks.trailing_headline",
     "split_sentence": "lint.checks.split_sentence",
+    "no_named_source": "lint.checks.no_named_source",
     # Vale's
     "existence": "lint.checks.existence",
     "broken_hyphen": "lint.checks.broken_hyphen",

@@ -39,11 +39,14 @@ FORMATS = {
     "rdjson": "lint.formats.rdjson",
     "vale-json": "lint.formats.vale_json",
     "html": "lint.formats.html",
+    "sourcing": "lint.formats.sourcing",
+    "json-sourcing": "lint.formats.json:render_sourcing",
 }
 
 
 def renderer(name: str):
-    return importlib.import_module(FORMATS[name]).render
+    module, _, function = FORMATS[name].partition(":")  # "module" (its render) or "module:function"
+    return getattr(importlib.import_module(module), function or "render")
 
 
 def statistics(results, out, *, format: str = "text") -> None:

@@ -93,3 +93,32 @@ def render(results, out, *, errors=()) -> None:
             items.extend(diagnostic_dict(index, d) for d in diags)
     items.extend(error_dict(path, message) for path, message in errors or ())
     dump_json(items, out, indent=2)
+
+
+def render_sourcing(results, out, *, paths=None, errors=()) -> None:
+    """``--format json-sourcing``: one JSON object, the findings of ``--format
+    json`` grouped by file, each file with its ``sourcing`` section
+    (``lint.sourcing.summarize``), and the run's ``sourcing``
+    (``lint.sourcing.summarize_run``); schema in the README::
+
+        {"version": 1,
+         "files": [{"path": "seeds/a.txt", "findings": [...], "sourcing": {...}}],
+         "errors": [{...Newslint.ReadError finding...}],
+         "sourcing": {"articles": 1, "sources": [...], "outlets": [...],
+                      "without_named_source": [...], "counts": {...}}}
+    """
+    from lint.sourcing import summarize, summarize_run
+
+    files: list[dict] = []
+    per: dict[str, dict] = {}
+    for i, (text, diags) in enumerate(results):
+        path = paths[i] if paths is not None and i < len(paths) else (diags[0].path if diags else f"<file {i + 1}>")
+        index = index_of(text)
+        entry: dict = {"path": path, "findings": [diagnostic_dict(index, d) for d in diags]}
+        if isinstance(text, str):
+            entry["sourcing"] = per[path] = summarize(path, text, diags)
+        files.append(entry)
+    doc = {"version": SCHEMA_VERSION, "files": files,
+           "errors": [error_dict(path, message) for path, message in errors or ()],
+           "sourcing": summarize_run(per)}
+    dump_json(doc, out, indent=2)

@@ -1,0 +1,864 @@
+"""The sourcing summary of an article: who says so?
+
+Built from what newslint already finds, not a second reading of its own:
+
+* **named sources**: people and organisations credited with a statement,
+  found where the vague_attribution check looks for a named source (its
+  speaker patterns: "Name ..., said", "said Name", "according to Name",
+  with its test of what is a name, ``not_names``), with the role the text
+  gives them: the title before the name ("Belarusian Security Council
+  Secretary | Aliaksandr Valfovich", "coach | Joachim Löw") or an
+  apposition after it ("Valfovich, the council's secretary, said"). A
+  later mention by surname ("according to Valfovich") is the same source.
+  "According to the ministry", "the company said": a lower-case body of
+  ``definite_bodies`` is an organisation too (it stands for one named in
+  the story).
+* **outlets and documents**: media and agencies cited ("reports Belarus in
+  Focus", "told Reuters", "according to TASS") and documents that carry a
+  statement ("in a statement", "the report found"); a vague phrase
+  ("according to media reports") is no outlet: it is listed as a vague
+  attribution.
+* **quotations** of four words or more (the figures check's test of a
+  quotation that carries a statement) and their speaker: a named source
+  in the quotation's sentences, or the last person named before it when a
+  pronoun speaks ("he said"), or the speaker of the paragraph before when
+  the quotation goes on from it.
+* **vague attributions** and **unattributed figures**: the findings of
+  News.VagueAttribution and News.UnattributedFigure (any rule with that
+  name) that the run reported.
+
+What a name is and what kind (``data/sources.yml``): an agency or an
+outlet by its name or its position (the subject or object of "report",
+"told ..."); an organisation by a word of ``organisation_words``, a body
+of ``data/known-people.yml`` or an acronym; a person by two to four
+capitalised words, or one that a person named before in the article (or
+the known people) has as surname. A country or capital alone ("Russia
+said") is no named source. Offsets in the output are those of the file as
+read (an HTML or JSON file's, through its source map).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from lint import regexes
+from lint.spec import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from lint.article import Article, Block
+    from lint.checks.figures import AttributionData
+    from lint.checks.known_names import KnownData
+    from lint.model import Diagnostic
+
+SCOPES = ("paragraph", "standfirst", "list")
+MIN_QUOTE_WORDS = 4
+
+
+class SourcesData(BaseModel):
+    """rules/News/data/sources.yml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    titles: list[str] = Field(default_factory=list)
+    organisation_words: list[str] = Field(default_factory=list)
+    agencies: list[str] = Field(default_factory=list)
+    media_words: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    definite_bodies: list[str] = Field(default_factory=list)
+    place_words: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------
+# What the extraction finds, at the article's offsets
+
+
+@dataclass
+class Source:
+    name: str
+    kind: str  # person | organisation
+    role: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    definite: bool = False  # "the ministry": not the same body across articles
+
+
+@dataclass
+class Outlet:
+    name: str
+    kind: str  # outlet | document | agency
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Quotation:
+    start: int
+    end: int
+    speaker: str | None
+
+
+@dataclass
+class Found:
+    sources: list[Source]
+    outlets: list[Outlet]
+    quotations: list[Quotation]
+    statements: list[tuple[int, int]]  # attribution cues outside vague phrases and quotations ("said", "according to")
+
+    @property
+    def named(self) -> bool:
+        """Credits someone by name: a person, an organisation, an outlet or an agency."""
+        return bool(self.sources) or any(o.kind != "document" for o in self.outlets)
+
+
+# --------------------------------------------------------------------------
+# Patterns (the speaker patterns themselves are vague_attribution's)
+
+_WORDS = regexes.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}.'’&-]*")
+_REPORT_VERB = regexes.compile(r"(?i)^(?:reports|reported|reporting|report)$")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# capitalised words that open a sentence or a clause but name no one
+_LEADING = frozenset(
+    "the a an on in at by for with from after before during since until as but and or so yet however meanwhile "
+    "earlier later also still now then when while if last next this that these those speaking writing "
+    "according asked separately instead indeed moreover furthermore nevertheless thus hence here there "
+    "former ex mr mrs ms miss dr".split()
+) | _MONTHS
+_FUNCTION = frozenset("of for the and on in".split())
+_PARTICLES = frozenset("of for the and on de du la le van von der den al bin da di del dos das y in".split())
+_OUTLET_NAME = regexes.compile(
+    r"(?-i:\p{Lu})[\p{L}\p{M}\d.'’&-]*(?:\s+(?:(?:in|of|the|for|and|on)\s+)?(?-i:\p{Lu})[\p{L}\p{M}\d.'’&-]*)*"
+)
+_ASIDE = regexes.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?P<aside>[^,.;()]{1,120}?)\s*,")
+_AFTER = regexes.compile(r"\s*,\s*(?P<aside>[^,.;()“”\"]{1,120}?)\s*(?:[,.;]|$)")
+_ROLE_BEFORE = regexes.compile(r"(?r)(?:^|[,;:(]\s*|\s)(?:the|his|her|its|their|a|an)\s+(?P<role>[^,.;:()“”\"]{2,60}?),\s*$")
+_PERSON_BEFORE = regexes.compile(
+    r"(?r)(?<![\p{L}\p{N}])(?P<person>(?-i:\p{Lu})[\p{L}\p{M}'’-]+(?:\s+(?-i:\p{Lu})[\p{L}\p{M}'’-]+){1,3}),\s*"
+    r"(?P<role>(?:the|a|an)\s+[^,.;:()“”\"]{2,60}?\b(?:of|at|for|from)\s+(?:the\s+)?)$"
+)
+_MEDIA_BEFORE = regexes.compile(r"(?i)\b(?:news\s+agency|agency|newspaper|broadcaster|daily|magazine|channel|station)\s")
+_NOT_IN_ROLE = frozenset("the a an and by to is was are were be been being has had have will would as with".split())
+_POST_NOMINALS = frozenset("qc kc mp mep jr sr obe mbe cbe phd".split())
+# what follows the name of a speaker after its verb ("said Valfovich."), not the subject of a reported
+# clause ("said Jefferies was overcome", "predicted Adobe would return")
+_SPEAKER_END = regexes.compile(
+    r"\s*(?:[.,;:!?)\"”’—–-]|$|\d|(?i:on|in|at|last|this|earlier|later|from|of|who|after|before|during|when|while|about|to|and|but|yesterday|today|tonight|tomorrow)\b"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_RELATIVE = regexes.compile(r"\s+(?:who|which|that|whose)\s")
+_HONORIFIC_BEFORE = regexes.compile(r"(?r)(?<![\p{L}])(?P<h>Mr|Mrs|Ms|Miss|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+$")
+_HONORIFIC = frozenset("mr mrs ms miss dr prof sir dame".split())
+_TOLD = regexes.compile(r"(?i)\b(?:told|tells|telling|tell)\b")
+_INTERVIEW = regexes.compile(r"(?i)\binterview\s+with\b")
+_PRONOUN_SAYS = regexes.compile(
+    r"(?i)(?:\b(?:he|she)\s+(?:also\s+|later\s+)?(?:said|says|added|adds|told|tells|noted|notes|explained|"
+    r"insisted|argued|warned|stated|continued|wrote|writes)\b|\b(?:said|says|added|continued)\s+(?:he|she)\b)"
+)
+_ACRONYM = regexes.compile(r"^\p{Lu}{2,6}s?$")
+
+
+def _phrase(items: list[str]) -> str:
+    """Entries as whole-word alternatives, longest first (spaces match any space)."""
+    parts = sorted({regex.escape(x.strip()).replace(r"\ ", r"\s+") for x in items if x.strip()}, key=len, reverse=True)
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _fold(s: str) -> str:
+    return " ".join(w.strip(".,'’").lower() for w in s.split())
+
+
+class Extractor:
+    """Compiled once from the pack's data; ``find(article)`` per article."""
+
+    def __init__(self, attribution: AttributionData, sources: SourcesData, known: KnownData | None = None,
+                 verbs: list[str] | None = None):
+        """``verbs``: more verbs of saying for a named subject ("EC has asked"):
+        the ``verbs`` of data/quote-attribution.yml."""
+        from lint.checks.figures import cue_pattern
+        from lint.checks.vague_attribution import namer_for
+
+        self.attribution = attribution
+        self.namer = namer_for(attribution)
+        self.cues = cue_pattern(attribution, vague=False)
+        self.titles = frozenset(_fold(x) for x in sources.titles)
+        self.org_words = frozenset(_fold(x) for x in sources.organisation_words)
+        self.agencies = {_fold(x): x for x in sources.agencies}
+        self.media_words = frozenset(_fold(x) for x in sources.media_words)
+        self.place_words = frozenset(_fold(x) for x in sources.place_words)
+        self.not_names = frozenset(x.lower() for x in attribution.not_names)
+        self.places = frozenset(_fold(x) for x in attribution.places)
+        people = known.people if known is not None else []
+        self.bodies = frozenset(_fold(x) for x in (known.bodies if known is not None else []))
+        self.surnames: dict[str, str] = {}
+        for p in people:
+            w = p.split()
+            if len(w) >= 2:
+                self.surnames.setdefault(w[-1].lower(), p)
+        speech = _speech()
+        docs = _phrase(sources.documents)
+        det = r"(?:a|an|the|its|his|her|their|this|that|one|another|a\s+new|a\s+joint)"
+        self.document_cited = regexes.compile(
+            rf"(?i)\b(?:in|according\s+to|cited\s+in|citing|quoted\s+in)\s+(?P<doc>{det}\s+(?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{docs}))(?![\p{{L}}\p{{N}}])"
+        )
+        self.document_speaks = regexes.compile(
+            rf"(?i)(?<![\p{{L}}\p{{N}}])(?P<doc>{det}\s+(?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{docs}))\s+(?:also\s+)?"
+            rf"(?:{speech}|read|reads|shows|showed|shown|concluded|concludes)\b"
+        )
+        from lint.checks.vague_attribution import _NAME
+
+        said = "|".join(sorted(set(speech.split("|")) | {regex.escape(v) for v in verbs or ()}, key=len, reverse=True))
+        self.agent_speaks = regexes.compile(
+            rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.;]{{1,120}},)?,?\s+"
+            rf"(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+)?(?i:{said})\b"
+        )
+        # "said coach Joachim Löw", "said security council secretary X": lower-case titles first
+        self.said_title = regexes.compile(
+            rf"(?i:\b(?:{speech})\s+(?:the\s+)?)(?P<lower>(?:(?-i:\p{{Ll}})[\p{{L}}-]+\s+){{1,4}}?)(?-i:(?=\p{{Lu}})){_NAME}"
+        )
+        # "Davison denied the charges during trial and said ...": a subject, its clause, "and said"
+        self.and_says = regexes.compile(
+            rf"(?<![\p{{L}}\p{{N}}]){_NAME}\s+(?:has\s+|had\s+)?(?-i:\p{{Ll}})[\p{{Ll}}-]+(?:ed|s)\b[^,.;:!?“”\"()]{{0,60}}?\s+and\s+"
+            rf"(?:also\s+|later\s+)?(?i:{said})\b"
+        )
+        # every pattern below needs one of these words: a sentence without any is skipped
+        # (asked of RE2 first, when it is there: most sentences have none)
+        from lint.gate import word_gate
+
+        self.trigger = regexes.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{said}|according|interview|{docs})(?![\p{{L}}\p{{N}}])")
+        self.gate = word_gate(self.trigger, self.cues)
+        self._gates: dict[regex.Pattern, Any] = {}
+        bodies = _phrase(sources.definite_bodies)
+        # "Boston police said", "Kerala's health ministry says": a body of a named place
+        self.place_body_speaks = regexes.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?P<cap>(?-i:\p{{Lu}})[\p{{L}}.-]+(?:\s+(?-i:\p{{Lu}})[\p{{L}}.-]+)?(?:'s|’s)?)\s+"
+            rf"(?P<body>police|{bodies})\s+(?:(?i:has|had|have|also)\s+)?(?i:{speech})\b"
+        )
+        self.body_speaks = regexes.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?:(?i:according\s+to)\s+|(?i:{speech})\s+)?(?P<the>(?i:the))\s+(?P<body>{bodies})(?![\p{{L}}\p{{N}}])(?P<of>\s+of\s+(?:the\s+)?(?:[\p{{L}}'’-]+\s+){{0,2}}?(?-i:\p{{Lu}})[\p{{L}}'’-]+)?"
+            rf"(?P<tail>(?:\s*,[^,.;]{{1,80}},)?\s+(?:(?i:has|had|also)\s+)?(?i:{said})\b)?"
+        )
+
+    # ------------------------------------------------------------------
+
+    def find(self, article: Article, blocks: list[Block] | None = None) -> Found:
+        from lint.checks.vague_attribution import _SPEAKS_AGENT, _TOLD_NAME
+
+        if blocks is None:
+            blocks = [b for b in article.blocks if b.scope in SCOPES]
+        body = "\n".join(b.text for b in blocks)
+        found: list[tuple[str, str, str | None, int, int, bool]] = []  # (name, kind, role, start, end, definite)
+        outlets: list[tuple[str, str, int, int]] = []
+        quote_spans: list[tuple[int, int]] = []
+        statements: list[tuple[int, int]] = []
+        sents: list[Block] = []
+        for b in blocks:
+            quote_spans.extend((q.start, q.end) for q in article.quotes_of(b))
+            sents.extend(article.sentences_of(b))
+
+        def quoted(start: int, end: int) -> bool:
+            return any(qs <= start and end <= qe for qs, qe in quote_spans)
+
+        for s in sents:
+            t, at = s.text, s.start
+            if not self._triggered(t):
+                continue
+            vague = [(h.start, h.end) for h in self.namer.hits(t)]
+
+            def in_vague(x: int, y: int, vague: list = vague) -> bool:
+                return any(vs < y and x < ve for vs, ve in vague)
+
+            for c in self._find(self.cues, t):
+                if not in_vague(c.start(), c.end()) and not quoted(at + c.start(), at + c.end()):
+                    statements.append((at + c.start(), at + c.end()))
+            for m in self._find(self.agent_speaks, t) + self._find(self.and_says, t):
+                verb = t[m.end("name"):m.end()].split()[-1] if t[m.end("name"):m.end()].split() else ""
+                aside = _ASIDE.match(t, m.end("name"), m.end())
+                p = _PERSON_BEFORE.search(t, 0, m.start("name"))
+                if p is not None and p.end() == m.start("name") and self._organisation(_fold(m.group("name")).split()):
+                    # "Wafula Chebukati, the head of the ... Commission (IEBC) told reporters"
+                    role = " ".join((p.group("role") + m.group("name")).split())
+                    self._candidate(t, at, p.start("person"), p.end("person"), verb, role, found, outlets, quoted,
+                                    in_vague)
+                    continue
+                self._candidate(t, at, m.start("name"), m.end("name"), verb, aside.group("aside") if aside else None,
+                                found, outlets, quoted, in_vague)
+            titled = [m for m in self._find(self.said_title, t) if _fold(m.group("lower").split()[-1]) in self.titles]
+            for m in self._find(_SPEAKS_AGENT, t) + titled:
+                words = m.group().split()
+                verb = words[0] if words else ""
+                ns, ne = m.start("name"), m.end("name")
+                if _REPORT_VERB.match(verb):
+                    o = _OUTLET_NAME.match(t, ns)
+                    if o is not None:
+                        ne = o.end()
+                tail = self._trim(t, ns, ne)
+                if verb.lower() != "according" and (tail is None or not _SPEAKER_END.match(t, tail[-1][1])):
+                    continue  # "said Jefferies was overcome": whom the statement is about
+                after = _AFTER.match(t, ne)
+                self._candidate(t, at, ns, ne, verb, after.group("aside") if after else None, found, outlets, quoted,
+                                in_vague)
+            for m in _TOLD.finditer(t):
+                n = _TOLD_NAME.match(t, m.end())
+                if n is not None:
+                    self._told(t, at, n.start("name"), n.end("name"), outlets, quoted,
+                               bool(_MEDIA_BEFORE.search(t, m.end(), n.start("name"))))
+            for m in _INTERVIEW.finditer(t):
+                n = _TOLD_NAME.match(t, m.end())
+                if n is not None:
+                    self._told(t, at, n.start("name"), n.end("name"), outlets, quoted)
+            for m in self._find(self.body_speaks, t):
+                lead = m.group()[: m.start("the") - m.start()].strip()
+                if (not lead and m.group("tail") is None) or _TOLD.fullmatch(lead):
+                    continue  # "the ministry" mentioned, not speaking; "told the court": the listener
+                if in_vague(m.start(), m.end()) or quoted(at + m.start("the"), at + m.end("body")):
+                    continue
+                end = m.end("of") if m.group("of") else m.end("body")
+                name = "the " + " ".join(t[m.start("body"):end].split())
+                found.append((name, "organisation", None, at + m.start("the"), at + end, True))
+            for m in self._find(self.place_body_speaks, t):
+                cap = m.group("cap")
+                if _fold(cap.split()[0]) in _LEADING or quoted(at + m.start(), at + m.end("body")) or in_vague(m.start(), m.end()):
+                    continue
+                found.append((f"{cap} {m.group('body')}", "organisation", None, at + m.start(), at + m.end("body"), True))
+            for rx in (self.document_cited, self.document_speaks):
+                for m in self._find(rx, t):
+                    ds, de = m.span("doc")
+                    if in_vague(ds, de) or quoted(at + ds, at + de):
+                        continue
+                    if t[max(0, ds - 3):ds].lower().endswith("in ") and "interview" in m.group("doc").lower():
+                        continue
+                    outlets.append((" ".join(m.group("doc").split()), "document", at + ds, at + de))
+        found = [self._proper(item, body) for item in found]
+        sources = self._merge(found, body)
+        for src in sources:
+            if src.kind == "person" and src.role is None:
+                src.role = self._first_role(article, blocks, src.name)
+        merged_outlets = self._merge_outlets(outlets)
+        quotations = self._quotations(article, blocks, sources)
+        return Found(sources, merged_outlets, quotations, statements)
+
+    # ------------------------------------------------------------------
+
+    def _find(self, rx: regex.Pattern, t: str) -> list[regex.Match]:
+        """``rx.finditer(t)`` from the first place RE2 finds a candidate (a
+        relaxed superset of ``rx``: before it ``rx`` matches nowhere)."""
+        gate = self._gates.get(rx, False)
+        if gate is False:
+            from lint.gate import word_gate
+
+            gate = self._gates[rx] = word_gate(rx)
+        first = gate.first(t) if gate is not None else 0
+        return list(rx.finditer(t, first)) if first >= 0 else []
+
+    def _triggered(self, t: str) -> bool:
+        if self.gate is not None:
+            return self.gate.first(t) >= 0
+        return self.trigger.search(t) is not None or self.cues.search(t) is not None
+
+    def _told(self, t: str, at: int, ns: int, ne: int, outlets: list, quoted, media: bool = False) -> None:
+        trimmed = self._trim(t, ns, ne)
+        if trimmed is None:
+            return
+        the = t.startswith("The ", ns) and trimmed[0][0] == ns + 4
+        ns, ne = (ns if the else trimmed[0][0]), trimmed[-1][1]
+        name = t[ns:ne]
+        kind = self._outlet_kind(name) or ("outlet" if media else None)
+        if kind is not None and not quoted(at + ns, at + ne):
+            outlets.append((self._outlet_display(name), kind, at + ns, at + ne))
+
+    @staticmethod
+    def _trim(t: str, ns: int, ne: int) -> list[tuple[int, int]] | None:
+        """The words of the run ``t[ns:ne]`` without the words that open a
+        clause ("On Monday", "However"), a trailing date ("September", "on
+        Sunday") or a sentence's full stop; None when none is left."""
+        spans = [w.span() for w in _WORDS.finditer(t, ns, ne)]
+        while spans and _fold(t[spans[0][0]:spans[0][1]]) in _LEADING | _FUNCTION:
+            spans.pop(0)
+        while spans and (_fold(t[spans[-1][0]:spans[-1][1]]) in _MONTHS | _PARTICLES | _POST_NOMINALS):
+            spans.pop()
+        if spans:
+            s, e = spans[-1]
+            if t[e - 1] == "." and e - s > 3:  # "Hindustan Times." (not "Cpl." or "U.S.")
+                spans[-1] = (s, e - 1)
+        return spans or None
+
+    def _outlet_kind(self, name: str) -> str | None:
+        f = _fold(name)
+        if f in self.agencies or (f.startswith("the ") and f[4:] in self.agencies):
+            return "agency"
+        words = f.split()
+        if self._title_at(words) >= 0:
+            return None  # "Special Adviser on Media and Publicity": an office
+        if any(w in self.org_words for w in words) and words[-1] not in self.media_words:
+            return None  # "Independent Electoral and Boundaries Commission" (but "News Corp" neither)
+        if any(w in self.media_words for w in words) or self._has_phrase(words, self.media_words):
+            return "outlet"
+        return None
+
+    def _outlet_display(self, name: str) -> str:
+        f = _fold(name)
+        return self.agencies.get(f[4:] if f.startswith("the ") else f, name)
+
+    @staticmethod
+    def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+        for n in (2, 3):
+            for i in range(len(words) - n + 1):
+                if " ".join(words[i:i + n]) in phrases:
+                    return True
+        return False
+
+    def _title_at(self, words: list[str]) -> int:
+        """The index of the last title word of ``words`` (folded), or -1."""
+        last = -1
+        for i, w in enumerate(words):
+            if w in self.titles or (i and " ".join(words[i - 1:i + 1]) in self.titles):
+                last = i
+        return last
+
+    def _candidate(self, t: str, at: int, ns: int, ne: int, verb: str, aside: str | None,
+                   found: list, outlets: list, quoted, in_vague) -> None:
+        """Sort the capitalised run ``t[ns:ne]`` said to speak: a person, an
+        organisation or an outlet (appended to ``found`` or ``outlets``), or nothing."""
+        if quoted(at + ns, at + ne) or in_vague(ns, ne):
+            return
+        spans = self._trim(t, ns, ne)
+        if spans is None:
+            return
+        ns, ne = spans[0][0], spans[-1][1]
+        name = t[ns:ne]
+        if name.endswith(("'s", "’s")):
+            return  # "Valfovich's remarks said": the name owns the speaker
+        words = [_fold(t[s:e]) for s, e in spans]
+        if aside is not None and self._title_at(words) >= 0:
+            a = aside.split()
+            while a and _fold(a[0]) in _HONORIFIC:
+                a.pop(0)
+            if self._person_like([_fold(w) for w in a]) and all(w[:1].isupper() for w in a):
+                off = t.find(" ".join(a), ne)
+                if off >= 0:
+                    self._candidate(t, at, off, off + len(" ".join(a)), verb, name, found, outlets, quoted, in_vague)
+                    return
+        if all(w in self.not_names for w in words):
+            return
+        if len(words) == 1 and _demonym(name):
+            return  # "Israeli officials said"
+        f = " ".join(words)
+        # an agency or an outlet
+        kind = self._outlet_kind(name)
+        if kind is not None:
+            if ns >= 4 and t.startswith("The ", ns - 4) and t[:ns - 4].strip():
+                ns -= 4  # "A Chinese online media outlet, The Paper, reported"
+            outlets.append((self._outlet_display(t[ns:ne]), kind, at + ns, at + ne))
+            return
+        # two people: "Corey Scher of X and Jamon Van Den Hoek of Y said"
+        for i, w in enumerate(words):
+            if w == "and" and self._of_org(words[:i]) > 0 and i + 2 < len(words):
+                self._candidate(t, at, ns, spans[i - 1][1], verb, None, found, outlets, quoted, in_vague)
+                self._candidate(t, at, spans[i + 1][0], ne, verb, aside, found, outlets, quoted, in_vague)
+                return
+        role: str | None = None
+        # a person of an organisation: "Jenny Hopkins of the Crown Prosecution Service"
+        j = self._of_org(words)
+        if j > 0:
+            role = t[spans[j][0]:ne]
+            ne = spans[j - 1][1]
+            spans, words = spans[:j], words[:j]
+            name = t[ns:ne]
+        # a title: the role, then the name ("Security Council Secretary | Aliaksandr Valfovich")
+        k = self._title_at(words)
+        if k >= 0 and k + 1 < len(words) and not self._organisation(words[k + 1:]):
+            title = t[ns:spans[k][1]]
+            role = f"{title} {role}" if role else title
+            ns = spans[k + 1][0]
+            name = t[ns:ne]
+            words = words[k + 1:]
+        elif j > 0:
+            if not self._person_like(words):
+                return
+        elif self._organisation(words):
+            found.append((_strip_the(name), "organisation", None, at + ns, at + ne, False))
+            return
+        elif k >= 0:
+            return  # "the Foreign Minister said": an office, no name
+        if words[-1] in self.place_words:
+            return  # "Cheorwon in Gangwon Province claimed": a place
+        if f in self.places:
+            return  # "Russia said", "Moscow believes": a place, not a named source
+        if role is None:
+            lead = self._title_before(t, ns)
+            if lead is not None:
+                role = lead
+        honorific = _HONORIFIC_BEFORE.search(t, 0, ns)
+        if honorific is not None and honorific.end() == ns and len(words) == 1:
+            name = f"{honorific.group('h')} {name}"  # "Ms Corbett": not resolved to another Corbett
+        if role is None and aside is not None and self._role_like(aside):
+            role = _RELATIVE.split(" ".join(aside.split()), 1)[0]
+        if role is None:
+            b = _ROLE_BEFORE.search(t, 0, ns)
+            if b is not None and b.end() == ns and self._title_at([_fold(w) for w in b.group("role").split()]) >= 0:
+                role = " ".join(b.group("role").split())  # "the President's spokesman, Mr Femi Adesina"
+        if all(w in self.not_names or w in _LEADING for w in words):
+            return
+        if _REPORT_VERB.match(verb) and not self._person_like(words) and role is None:
+            if ns >= 4 and t.startswith("The ", ns - 4) and t[:ns - 4].strip():
+                ns -= 4
+            outlets.append((t[ns:ne], "outlet", at + ns, at + ne))
+            return
+        if len(words) == 1 and _ACRONYM.match(name):
+            found.append((name, "organisation", None, at + ns, at + ne, False))
+            return
+        if len(words) > 4 or any(w in _PARTICLES and w not in ("de", "van", "von", "der", "den", "al", "bin", "da", "di", "del", "la", "le")
+                                 for w in words):
+            return  # a long run or one with "of"/"and": no person's name
+        if any(ch.isdigit() for ch in name):
+            return
+        found.append((name, "person", role, at + ns, at + ne, False))
+
+    def _proper(self, item: tuple[str, str, str | None, int, int, bool], body: str) -> tuple[str, str, str | None, int, int, bool]:
+        """A definite body under the proper name the article gives it: "the
+        department" after "the Laurel Police Department" (the first
+        capitalised name that ends with its noun), else as it is."""
+        name, kind, role, s, e, definite = item
+        if not (definite and name.startswith("the ")):
+            return item
+        from lint.checks.vague_attribution import _NAME
+
+        head = _fold(name.split()[-1])
+        for m in regexes.compile(rf"(?<![\p{{L}}\p{{N}}]){_NAME}").finditer(body):
+            spans = self._trim(body, m.start("name"), m.end("name"))
+            if spans and len(spans) >= 2 and _fold(body[spans[-1][0]:spans[-1][1]]) == head:
+                return body[spans[0][0]:spans[-1][1]], kind, role, s, e, False
+        return item
+
+    def _full_name(self, surname: str, body: str) -> str | None:
+        """The article's full name of a person it names by ``surname`` alone
+        ("Jay Davison" for "Davison"): a capitalised given name right before
+        the surname somewhere in ``body`` (the text read)."""
+        rx = regexes.compile(rf"(?<![\p{{L}}\p{{N}}'’.-])(?P<given>(?-i:\p{{Lu}})[\p{{Ll}}\p{{M}}'’-]+) +{regex.escape(surname)}(?![\p{{L}}\p{{N}}])")
+        for m in rx.finditer(body):
+            g = _fold(m.group("given"))
+            if g in _LEADING or g in self.not_names or g in self.titles or g in self.places or _demonym(m.group("given")):
+                continue
+            return f"{m.group('given')} {surname}"
+        return None
+
+    def _first_role(self, article: Article, blocks: list[Block], name: str) -> str | None:
+        """The title before the first mention of ``name`` that has one
+        ("Chief Election Commissioner Rajiv Kumar will hold ...")."""
+        from lint.checks.vague_attribution import _NAME
+
+        rx = regexes.compile(rf"(?<![\p{{L}}\p{{N}}]){_NAME}")
+        for b in blocks:
+            i = b.text.find(name)
+            while i >= 0:
+                lead = self._title_before(b.text, i)
+                if lead is not None:
+                    return lead
+                # a capitalised run that ends with the name: "Apple Chief Executive Tim Cook"
+                for m in rx.finditer(b.text, max(0, i - 80), i + len(name)):
+                    if m.end() == i + len(name) and m.start() < i:
+                        words = [_fold(w) for w in b.text[m.start():i].split()]
+                        k = self._title_at(words)
+                        if k == len(words) - 1:
+                            spans = self._trim(b.text, m.start(), i)
+                            if spans:
+                                return b.text[spans[0][0]:spans[-1][1]]
+                i = b.text.find(name, i + 1)
+        return None
+
+    def _title_before(self, t: str, ns: int) -> str | None:
+        """Lower-case title words right before a name: "coach Joachim Löw",
+        "security council secretary Aliaksandr Valfovich"."""
+        words = list(_WORDS.finditer(t, max(0, ns - 80), ns))
+        if not words or t[words[-1].end():ns].strip():
+            return None
+        j = len(words)
+        if _fold(words[j - 1].group()) not in self.titles:
+            return None
+        i = j - 1
+        while i > 0 and t[words[i - 1].end():words[i].start()].isspace() and _fold(words[i - 1].group()) not in _LEADING \
+                and _fold(words[i - 1].group()) not in self.not_names and j - i < 5:
+            prev = _fold(words[i - 1].group())
+            if prev in _speech_words() or prev in _NOT_IN_ROLE:
+                break
+            i -= 1
+        return t[words[i].start():words[j - 1].end()]
+
+    def _of_org(self, words: list[str]) -> int:
+        """Where "of (the) Organisation" starts in a person's run ("Jenny
+        Hopkins of the Crown Prosecution Service"), or -1."""
+        for j, w in enumerate(words):
+            if w in ("of", "from", "at") and j >= 2 and self._organisation(words[j + 1:]) and not self._organisation(words[:j]):
+                return j
+        return -1
+
+    def _role_like(self, aside: str) -> bool:
+        """An apposition that says who someone is: a title in it, or where
+        they work ("from the Crown Prosecution Service")."""
+        words = aside.split()
+        if self._title_at([_fold(w) for w in words]) >= 0:
+            return True
+        return len(words) >= 2 and _fold(words[0]) in ("of", "from", "at", "with", "for") and any(w[:1].isupper() for w in words[1:])
+
+    def _organisation(self, words: list[str]) -> bool:
+        return " ".join(words) in self.bodies or any(w in self.org_words for w in words) or self._has_phrase(words, self.org_words)
+
+    @staticmethod
+    def _person_like(words: list[str]) -> bool:
+        return 2 <= len(words) <= 4 and not any(w in ("in", "of", "the", "for", "and", "on") for w in words)
+
+    def _merge(self, found: list[tuple[str, str, str | None, int, int, bool]], body: str) -> list[Source]:
+        """One source per name: a surname alone is the person named in full
+        in the article (or among the known people)."""
+        by_key: dict[str, Source] = {}
+        order: list[Source] = []
+        pending: list[tuple[str, str, str | None, int, int, bool]] = []
+        for item in found:
+            name, kind, role, s, e, definite = item
+            if not name.split():
+                continue
+            if kind == "person" and (len(name.split()) == 1 or _fold(name.split()[0]) in _HONORIFIC):
+                pending.append(item)
+                continue
+            self._add(by_key, order, name, kind, role, s, e, definite)
+        surnames: dict[str, Source] = {}
+        for src in order:
+            if src.kind == "person":
+                surnames.setdefault(_fold(src.name.split()[-1]), src)
+        for name, kind, role, s, e, definite in pending:
+            titled = len(name.split()) == 2
+            same = surnames.get(_fold(name.split()[-1]))
+            if same is not None:
+                same.spans.append((s, e))
+                if same.role is None and role is not None:
+                    same.role = role
+                continue
+            known = None if titled else self._full_name(name, body) or self.surnames.get(_fold(name))
+            if known is not None or role is not None or titled:
+                new = self._add(by_key, order, known or name, kind, role, s, e, definite)
+                surnames.setdefault(_fold(name.split()[-1]), new)
+        for src in list(order):
+            longer = [o for o in order if o is not src and o.kind == "person" == src.kind and o.name.endswith(" " + src.name)]
+            if longer:
+                longer[0].spans.extend(src.spans)
+                longer[0].role = longer[0].role or src.role
+                order.remove(src)
+        for src in order:
+            src.spans.sort()
+        order.sort(key=lambda x: x.spans[0])
+        return order
+
+    @staticmethod
+    def _add(by_key: dict[str, Source], order: list[Source], name: str, kind: str, role: str | None,
+             s: int, e: int, definite: bool) -> Source:
+        key = _fold(name)
+        src = by_key.get(key)
+        if src is None:
+            src = by_key[key] = Source(name, kind, role, [], definite)
+            order.append(src)
+        elif src.role is None and role is not None:
+            src.role = role
+        if (s, e) not in src.spans:
+            src.spans.append((s, e))
+        return src
+
+    @staticmethod
+    def _merge_outlets(outlets: list[tuple[str, str, int, int]]) -> list[Outlet]:
+        by_key: dict[tuple[str, str], Outlet] = {}
+        for name, kind, s, e in outlets:
+            key = (kind, _fold(name).split()[-1] if kind == "document" else _fold(name))
+            o = by_key.get(key)
+            if o is None:
+                o = by_key[key] = Outlet(name, kind, [])
+            if (s, e) not in o.spans:
+                o.spans.append((s, e))
+        out = list(by_key.values())
+        for o in out:
+            o.spans.sort()
+        out.sort(key=lambda o: o.spans[0])
+        return out
+
+    def _quotations(self, article: Article, blocks: list[Block], sources: list[Source]) -> list[Quotation]:
+        """Quotations of ``MIN_QUOTE_WORDS`` words or more, with their speaker."""
+        from lint.checks._quotes import quotes_of
+
+        mentions = sorted((s, e, src) for src in sources for s, e in src.spans)
+        persons = [(s, src) for s, _, src in mentions if src.kind == "person"]
+        out: list[Quotation] = []
+        previous: str | None = None  # the speaker of the paragraph before, if it ends quoting
+        for b in blocks:
+            quotes = [q for q in quotes_of(b, article.text, article) if len(q.block.text.split()) >= MIN_QUOTE_WORDS]
+            if not quotes:
+                previous = None
+                continue
+            sents = article.sentences_of(b)
+            para_speaker: str | None = None
+            for q in quotes:
+                qs, qe = q.start, q.end
+                around = [s for s in sents if s.start < qe and qs < s.end] or [b]
+                lo, hi = min(s.start for s in around), max(s.end for s in around)
+                near = [(abs(s - qs), src.name) for s, e, src in mentions if lo <= s and e <= hi and not (qs <= s < qe)]
+                speaker: str | None = min(near)[1] if near else None
+                if speaker is None:
+                    outside = "".join(
+                        article.text[x:y] for x, y in ((lo, qs), (qe, hi))
+                    )
+                    if _PRONOUN_SAYS.search(outside):
+                        before = [src.name for s, src in persons if s < qs]
+                        speaker = before[-1] if before else None
+                if speaker is None:
+                    inpara = [(abs(s - qs), src.name) for s, e, src in mentions if b.start <= s < b.end and not (qs <= s < qe)]
+                    speaker = min(inpara)[1] if inpara else None
+                if speaker is None and q.open == b.start and previous is not None:
+                    speaker = previous  # the quotation goes on from the paragraph before
+                if speaker is None and para_speaker is not None and q.open > b.start:
+                    speaker = para_speaker
+                out.append(Quotation(qs, qe, speaker))
+                para_speaker = speaker or para_speaker
+            previous = para_speaker
+        return out
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.startswith(("The ", "the ")) else name
+
+
+_DEMONYM = regexes.compile(r"(?i)^(?:\p{L}+(?:an|ian|ese|ish|ic|ern|i)|Thai|Swiss|French|Dutch|Greek|Czech|Irish|Welsh|Scots?)$")
+
+
+def _demonym(name: str) -> bool:
+    return bool(_DEMONYM.match(name))
+
+
+@functools.cache
+def _speech() -> str:
+    from lint.checks.vague_attribution import _SPEECH
+
+    return _SPEECH
+
+
+@functools.cache
+def _speech_words() -> frozenset[str]:
+    return frozenset(_speech().split("|"))
+
+
+# --------------------------------------------------------------------------
+# The built-in pack's extractor (for the output formats)
+
+
+@functools.cache
+def builtin() -> Extractor:
+    """The extractor of the built-in News pack's data, built on first use."""
+    from lint import safe_yaml
+    from lint.checks.figures import AttributionData
+    from lint.checks.known_names import KnownData
+    from lint.rules import builtin_rules_dir
+
+    data = builtin_rules_dir() / "News" / "data"
+
+    def load(name: str) -> Any:
+        return safe_yaml.load((data / name).read_text(encoding="utf-8"), safe_yaml.RULE) or {}
+
+    return Extractor(AttributionData(**load("attribution.yml")), SourcesData(**load("sources.yml")),
+                     KnownData(**load("known-people.yml")), load("quote-attribution.yml").get("verbs", []))
+
+
+# --------------------------------------------------------------------------
+# The interface: per article and per run, JSON-ready
+
+
+def _empty() -> dict:
+    return {"named_sources": [], "outlets": [], "quotations": [], "vague_attributions": [], "unattributed_figures": [],
+            "counts": {"named_sources": 0, "outlets": 0, "quotations": 0, "quotations_without_speaker": 0,
+                       "vague_attributions": 0, "unattributed_figures": 0}}
+
+
+def summarize(path: str, text: str, diags: list[Diagnostic], extractor: Extractor | None = None) -> dict:
+    """The sourcing summary of one article (``text``: the file as read,
+    ``diags``: its findings), JSON-ready, positions in the file."""
+    from lint.positions import LineIndex
+    from lint.readers import ReadError, read_article
+
+    index = LineIndex(text)
+    out = _empty()
+
+    def pos(s: int, e: int) -> dict:
+        line, col = index.line_col(s)
+        return {"start": s, "end": e, "line": line, "column": col}
+
+    try:
+        article = read_article(path, text)
+    except (ReadError, ValueError):
+        article = None
+    if article is not None:
+        found = (extractor or builtin()).find(article)
+        smap = article.source_map
+
+        def mapped(s: int, e: int) -> tuple[int, int]:
+            return smap.span(s, e) if smap is not None else (s, e)
+
+        for src in found.sources:
+            out["named_sources"].append({"name": src.name, "kind": src.kind, "role": src.role,
+                                         "mentions": len(src.spans), "spans": [pos(*mapped(s, e)) for s, e in src.spans]})
+        for o in found.outlets:
+            out["outlets"].append({"name": o.name, "kind": o.kind, "spans": [pos(*mapped(s, e)) for s, e in o.spans]})
+        for q in found.quotations:
+            out["quotations"].append({**pos(*mapped(q.start, q.end)), "speaker": q.speaker})
+    for d in diags:
+        short = d.rule.rpartition(".")[2]
+        key = {"VagueAttribution": "vague_attributions", "UnattributedFigure": "unattributed_figures"}.get(short)
+        if key is not None:
+            out[key].append({"text": text[d.start:d.end], **pos(d.start, d.end)})
+    c = out["counts"]
+    c["named_sources"] = len(out["named_sources"])
+    c["outlets"] = len(out["outlets"])
+    c["quotations"] = len(out["quotations"])
+    c["quotations_without_speaker"] = sum(1 for q in out["quotations"] if q["speaker"] is None)
+    c["vague_attributions"] = len(out["vague_attributions"])
+    c["unattributed_figures"] = len(out["unattributed_figures"])
+    return out
+
+
+def has_named_source(summary: dict) -> bool:
+    """A person, an organisation, an outlet or an agency credited by name (a document alone is not)."""
+    return bool(summary["named_sources"]) or any(o["kind"] != "document" for o in summary["outlets"])
+
+
+def summarize_run(per_file: dict[str, dict]) -> dict:
+    """The run: each source and outlet with the articles that cite it
+    (most cited first), and the articles that credit no one by name."""
+    sources: dict[str, dict] = {}
+    outlets: dict[tuple[str, str], dict] = {}
+    for path, s in per_file.items():
+        for src in s["named_sources"]:
+            if src["name"].startswith("the "):
+                continue  # "the ministry": not the same body from one story to the next
+            e = sources.setdefault(_fold(src["name"]), {"name": src["name"], "kind": src["kind"], "role": src["role"],
+                                                       "mentions": 0, "articles": []})
+            e["mentions"] += src["mentions"]
+            if e["role"] is None:
+                e["role"] = src["role"]
+            if path not in e["articles"]:
+                e["articles"].append(path)
+        for o in s["outlets"]:
+            if o["kind"] == "document":
+                continue  # "a statement" of one story is not another's
+            e = outlets.setdefault((o["kind"], _fold(o["name"])), {"name": o["name"], "kind": o["kind"], "articles": []})
+            if path not in e["articles"]:
+                e["articles"].append(path)
+
+    def order(items: list[dict]) -> list[dict]:
+        return sorted(items, key=lambda e: (-len(e["articles"]), e["name"].lower()))
+
+    totals = {k: sum(s["counts"][k] for s in per_file.values()) for k in _empty()["counts"]}
+    return {
+        "articles": len(per_file),
+        "sources": order(list(sources.values())),
+        "outlets": order(list(outlets.values())),
+        "without_named_source": [p for p, s in per_file.items() if not has_named_source(s)],
+        "counts": totals,
+    }
