@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from helpers import cli
 from lint.checks._vale import vale_text
 from lint.readers import read_article
 from lint.readers._markup import MarkupArticle
-from lint.readers.vale_html import HtmlOptions, read_vale_html
+from lint.readers.vale_html import HtmlOptions, _Tokenizer, decoded_chars, joined_words, read_vale_html
 
 PAGE = """\
 <html>
@@ -193,3 +194,70 @@ def test_dita_with_the_builtin_stylesheet(tmp_path, monkeypatch):
     assert _vale(tmp_path, {"d.dita": DITA}, "list", monkeypatch) == ["d.dita:8:50:T.R:'TODO' left in text"]
     # the prolog and inline code are no prose
     assert _vale(tmp_path, {"d.dita": DITA}, "paragraph", monkeypatch) == ["d.dita:7:13:T.R:'XXX' left in text"]
+
+
+def _very(tmp_path: Path, monkeypatch, name: str, text: str) -> list[str]:
+    (tmp_path / "s" / "T").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "s" / "T" / "R.yml").write_text('extends: existence\nmessage: "x %s"\ntokens: [very]\n', encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text("StylesPath = s\n[*]\nBasedOnStyles = T\n", encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    _, out, _ = cli("--config=.vale.ini", "--output=line", name, cwd=tmp_path, monkeypatch=monkeypatch)
+    return sorted(out.splitlines())
+
+
+def test_ampersand_hash_that_is_no_reference_does_not_stop_the_reading(tmp_path, monkeypatch):
+    # html.parser alone stalls at "&#" (no digits) and takes the rest of the file as text: nothing was linted
+    assert [line.split(":")[:2] for line in _very(tmp_path, monkeypatch, "p.html", "<p>a &# b</p><p>very</p>")] == [
+        ["p.html", "1"]]
+    assert len(read_vale_html("p.html", "<p>a &# b</p><p>very</p>", HtmlOptions()).blocks) == 2
+    # in an attribute it is read as written: a link whose text is its href is kept as a "*" run
+    a = read_vale_html("p.html", '<p><a href="a&#b">a&#b</a> very <img alt="very &# alt"></p>', HtmlOptions())
+    assert [vale_text(a, b).text for b in a.blocks] == ["**** very"]
+    assert [b.text for b in a.markup.alts] == ["very &# alt"]
+
+
+def _growth(path: str, make, n: int) -> tuple[float, int, int]:
+    """CPU time (best of three) on an input of 4n over that on n, and the blocks of each."""
+    times, blocks = [], []
+    for m in (n, 4 * n):
+        text, best = make(m), float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            a = read_vale_html(path, text, HtmlOptions())
+            best = min(best, time.process_time() - start)
+        times.append(best)
+        blocks.append(len(a.blocks))
+    return times[1] / max(times[0], 1e-3), blocks[0], blocks[1]
+
+
+def test_a_word_made_of_many_references_reads_in_linear_time():
+    # the longest part of the word at its end: the parts before it were put in place one at a time (quadratic);
+    # the file's text read outside the clock, which only html.parser's linear work would dilute
+    def make(m: int) -> list[tuple[int, str]]:
+        text = "<p>very " + "&amp;" * m + "abcdefghij</p>"
+        (tok,) = [t for t in _Tokenizer(text).tokens() if t.kind == "text"]
+        assert tok.pieces is not None
+        return decoded_chars(text, tok.pieces)
+
+    times = []
+    for m in (50000, 200000):
+        chars, best = make(m), float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            words = joined_words(chars)
+            best = min(best, time.process_time() - start)
+        times.append(best)
+        assert "".join(c for _, c in words) == "very " + "&" * m + "abcdefghij"
+    assert times[1] / max(times[0], 1e-3) < 8, times
+    # the parts before the longest one end next to it, in order
+    chars = decoded_chars("<p>very &amp;&amp;abc</p>", [(3, 8, False), (8, 13, True), (13, 18, True), (18, 21, False)])
+    assert joined_words(chars) == [
+        (3, "v"), (4, "e"), (5, "r"), (6, "y"), (7, " "), (16, "&"), (17, "&"), (18, "a"), (19, "b"), (20, "c")]
+
+
+def test_xml_text_not_in_the_file_is_not_searched_for_again_and_again():
+    # "x&y" is "x&amp;y" in the file: each miss searched the whole file again (quadratic)
+    ratio, small, large = _growth("d.dita", lambda m: "<topic id='t'><body>" + "<p>very x&amp;y</p>" * m
+                                  + "</body></topic>", 2000)
+    assert ratio < 8, ratio
+    assert (small, large) == (2000, 8000)

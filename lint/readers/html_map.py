@@ -54,6 +54,7 @@ import bisect
 import difflib
 import re
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import unescape
 from html.entities import html5
@@ -117,6 +118,27 @@ class HtmlText:
         return sum(1 for b in self.blocks if not b.exact)
 
 
+def feed_all(parser: HTMLParser, source: str, stalled_amp: Callable[[], object]) -> None:
+    """Feed all of ``source`` to ``parser`` and close it. html.parser stops at a "&#" that is no reference (it waits
+    for more input, and at close() takes the rest of the page as text): such an "&" is text (``stalled_amp`` is called
+    where the parser stands, before it steps over it), and parsing goes on after it."""
+    # Each such "&" would stall goahead() once (and it copies the rest of the page each time: quadratic
+    # on a page full of them): the parser reads a copy in which they are "\x01", as long, so every
+    # position is the same; callers take the text from the source itself, not from handle_data's argument.
+    parser.rawdata = _NO_CHARREF.sub("\x01#", source) if "&#" in source else source
+    while parser.rawdata:
+        before = len(parser.rawdata)
+        parser.goahead(False)
+        if len(parser.rawdata) < before:  # progress (it may have stopped again further on)
+            continue
+        if not parser.rawdata.startswith("&"):  # an unfinished tag or comment at the end: close() reads it
+            break
+        stalled_amp()
+        parser.updatepos(0, 1)
+        parser.rawdata = parser.rawdata[1:]
+    parser.close()
+
+
 class _Tokens(HTMLParser):
     """Records where each token starts and whether it is text."""
 
@@ -137,23 +159,8 @@ class _Tokens(HTMLParser):
         return off
 
     def run(self, source: str) -> None:
-        """Tokenise all of ``source``. html.parser stops at a "&#" that is no reference (it waits for more input, and at
-        close() takes the rest of the page as text): such an "&" is text, and parsing goes on after it."""
-        # Each such "&" would stall goahead() once (and it copies the rest of the page each time: quadratic
-        # on a page full of them): the parser reads a copy in which they are "\x01", as long, so every
-        # position is the same; the stream is then built from the source itself.
-        self.rawdata = _NO_CHARREF.sub("\x01#", source) if "&#" in source else source
-        while self.rawdata:
-            before = len(self.rawdata)
-            self.goahead(False)
-            if len(self.rawdata) < before:  # progress (it may have stopped again further on)
-                continue
-            if not self.rawdata.startswith("&"):  # an unfinished tag or comment at the end: close() reads it
-                break
-            self._at(True)
-            self.updatepos(0, 1)
-            self.rawdata = self.rawdata[1:]
-        self.close()
+        """Tokenise all of ``source`` (``feed_all``: a "&#" that is no reference is text)."""
+        feed_all(self, source, lambda: self._at(True))
 
     def handle_data(self, data: str) -> None:
         self._at(self.cdata_elem is None or self.cdata_elem in _RCDATA)

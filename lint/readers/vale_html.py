@@ -47,6 +47,7 @@ from itertools import pairwise
 
 from lint.article import Block
 from lint.readers._markup import Builder, MarkupArticle
+from lint.readers.html_map import feed_all
 
 SKIP_TAGS = ("script", "style", "pre", "figure", "noscript", "iframe")  # Vale's skipTags
 SKIP_CLASSES = ("problematic", "pre", "code")  # Vale's skipClasses
@@ -116,11 +117,20 @@ class _Tokenizer(HTMLParser):
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
+    def _tag(self, tag, attrs) -> tuple[int, tuple[str, list, str]]:
+        at, raw = self._at(), self.get_starttag_text() or ""
+        if "\x01" in raw and self.text[at:at + len(raw)] != raw:
+            # feed_all made a "&#" that is no reference "\x01#" (the same length), attribute values too: the
+            # tag as written, read on its own (no stall inside a tag)
+            raw = self.text[at:at + len(raw)]
+            attrs = _attrs_of(raw)
+        return at, (tag, attrs, raw)
+
     def handle_starttag(self, tag, attrs):
-        self.events.append(("start", self._at(), (tag, attrs, self.get_starttag_text() or "")))
+        self.events.append(("start", *self._tag(tag, attrs)))
 
     def handle_startendtag(self, tag, attrs):
-        self.events.append(("self", self._at(), (tag, attrs, self.get_starttag_text() or "")))
+        self.events.append(("self", *self._tag(tag, attrs)))
 
     def handle_endtag(self, tag):
         self.events.append(("end", self._at(), (tag, None, "")))
@@ -147,8 +157,8 @@ class _Tokenizer(HTMLParser):
         self.events.append(("other", self._at(), None))
 
     def tokens(self) -> list[_Token]:
-        self.feed(self.text)
-        self.close()
+        # a "&#" that is no reference is text, and the rest of the file is read (html.parser alone would stall there)
+        feed_all(self, self.text, lambda: self.events.append(("data", self._at(), None)))
         ev = self.events
         out: list[_Token] = []
         n = len(self.text)
@@ -173,6 +183,25 @@ class _Tokenizer(HTMLParser):
                 tag, attrs, raw = data  # type: ignore[misc]
                 out.append(_Token(kind, tag, {k2: v or "" for k2, v in (attrs or [])}, start, end, raw))
         return out
+
+
+class _Attrs(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.attrs = attrs
+
+    handle_startendtag = handle_starttag
+
+
+def _attrs_of(tag: str) -> list[tuple[str, str | None]]:
+    """The attributes of a start tag (its text)."""
+    p = _Attrs()
+    p.feed(tag)
+    p.close()
+    return p.attrs
 
 
 def decoded_chars(text: str, pieces: list[tuple[int, int, bool]]) -> list[tuple[int, str]]:
@@ -214,16 +243,18 @@ def joined_words(chars: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.extend(word)
         else:
             a = max(range(len(segs)), key=lambda x: len(segs[x]))
-            placed: list[tuple[int, str]] = list(segs[a])
+            before: list[list[tuple[int, str]]] = []  # the parts before the longest, last first (one reversal)
             at = segs[a][0][0]
             for seg in reversed(segs[:a]):
                 at -= len(seg)
-                placed[:0] = [(at + i, c) for i, (_, c) in enumerate(seg)]
+                before.append([(at + i, c) for i, (_, c) in enumerate(seg)])
+            for part in reversed(before):
+                out.extend(part)
+            out.extend(segs[a])
             at = segs[a][-1][0] + 1
             for seg in segs[a + 1:]:
-                placed.extend((at + i, c) for i, (_, c) in enumerate(seg))
+                out.extend((at + i, c) for i, (_, c) in enumerate(seg))
                 at += len(seg)
-            out.extend(placed)
         k = j
     return out
 

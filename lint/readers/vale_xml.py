@@ -89,13 +89,55 @@ DITA_XSL = _DITA_XSL.replace("TOPICS", "'|topic|concept|task|reference|glossentr
 class Locator:
     """Finds the texts of the HTML in the XML source, in order (Vale's ``walker.advance``)."""
 
+    # A text or word not in the file (an entity in it, text made by the stylesheet) was searched for in the whole
+    # file once per text: quadratic on a file full of them. The same answers, bounded: the first occurrence of each
+    # string (fixed) and the last forward look-up are kept, a miss after the cursor searches only before it, and
+    # after _GRAMS_AFTER misses a string with a 3-gram the file does not have is known to be missing at once.
+    _GRAMS_AFTER = 64
+
     def __init__(self, source: str):
         self.source = source
         self.cursor = 0
+        self._first: dict[str, int] = {}  # string -> its first offset in the file (-1: none)
+        self._next: dict[str, tuple[int, int]] = {}  # string -> (c, k): its first offset at or after c is k
+        self._misses = 0
+        self._grams: set[str] | None = None
+
+    def _missing(self, s: str) -> bool:
+        """Whether ``s`` is known not to be in the file without searching it."""
+        if self._grams is None:
+            if self._misses < self._GRAMS_AFTER:
+                return False
+            src = self.source
+            self._grams = {src[i:i + 3] for i in range(len(src) - 2)}
+        grams = self._grams
+        return any(s[i:i + 3] not in grams for i in range(len(s) - 2))
 
     def _find(self, s: str) -> int:
-        k = self.source.find(s, self.cursor)
-        return self.source.find(s) if k == -1 else k
+        """``source.find(s, cursor)``, else ``source.find(s)``."""
+        first = self._first.get(s)
+        if first == -1:
+            return -1
+        c = self.cursor
+        if first is not None and c <= first:
+            return first
+        got = self._next.get(s)
+        if got is not None and got[0] <= c and (got[1] == -1 or c <= got[1]):
+            k = got[1]
+        else:
+            if first is None and self._missing(s):
+                self._first[s] = -1
+                return -1
+            k = self.source.find(s, c)
+            self._next[s] = (c, k)
+        if k != -1:
+            return k
+        if first is None:  # not at or after the cursor: the first one starts before it
+            first = self.source.find(s, 0, c + len(s) - 1)
+            self._first[s] = first
+            if first == -1:
+                self._misses += 1
+        return first
 
     def __call__(self, text: str) -> list[tuple[int, str]]:
         k = self._find(text)
