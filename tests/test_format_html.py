@@ -28,7 +28,11 @@ CONTROLS = {"\u202e", "\x1b", "\x00", "\u2066", "\x85"}
 
 @pytest.fixture(autouse=True)
 def _no_sourcing(monkeypatch):
-    """Without lint.sourcing unless a test installs its stub: the page does not depend on that module."""
+    """Without lint.sourcing unless a test installs its stub: the page does not depend on that module.
+    The real module is imported first, so that it is put back afterwards, not imported anew: a second
+    import would make a second ``SourcesData`` class beside the one News.NoNamedSource was built with."""
+    import lint.sourcing  # noqa: F401
+
     monkeypatch.setitem(sys.modules, "lint.sourcing", None)
 
 

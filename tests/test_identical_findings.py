@@ -25,7 +25,10 @@ SNAPSHOT = json.loads((ROOT / "tests" / "snapshots" / "findings-before-speed.jso
 def _findings(*targets: Path) -> dict[str, list[str]]:
     """File name -> its findings as sorted JSON lines (the path left out, and
     the folder in messages that name other files), from one run of the command."""
-    r = subprocess.run([sys.executable, "-m", "lint", *SNAPSHOT["args"], "-j", "2", *map(str, targets)], cwd=ROOT,
+    # News.NoNamedSource (issue 16) came after the snapshot: its findings are its own
+    # examples' and tests/test_sourcing.py's to check, every other rule's are checked here
+    args = [*SNAPSHOT["args"], "--ignore", "News.NoNamedSource"]
+    r = subprocess.run([sys.executable, "-m", "lint", *args, "-j", "2", *map(str, targets)], cwd=ROOT,
                        capture_output=True, text=True, encoding="utf-8", timeout=900)
     assert r.returncode in (0, 1), r.stderr
     by: dict[str, list[str]] = collections.defaultdict(list)
