@@ -280,9 +280,7 @@ def to_plain(v: Any) -> Any:
         return [to_plain(x) for x in v]
     if isinstance(v, BaseModel):
         name = f"{type(v).__module__}.{type(v).__qualname__}"
-        known = _CLASSES.get(name)
-        # the same class, or the same declaration imported anew (a module imported twice)
-        if known is not type(v) and (known is None or known._fields.keys() != type(v)._fields.keys()):
+        if _CLASSES.get(name) is not type(v):
             raise Unplain(name)
         return {"$m": name, "f": {k: to_plain(x) for k, x in v.__dict__.items()}}
     if isinstance(v, dict):

@@ -31,9 +31,14 @@ def _no_sourcing(monkeypatch):
     """Without lint.sourcing unless a test installs its stub: the page does not depend on that module.
     The real module is imported first, so that it is put back afterwards, not imported anew: a second
     import would make a second ``SourcesData`` class beside the one News.NoNamedSource was built with."""
-    import lint.sourcing  # noqa: F401
+    import lint.sourcing
 
+    global _REAL_SOURCING
+    _REAL_SOURCING = lint.sourcing
     monkeypatch.setitem(sys.modules, "lint.sourcing", None)
+
+
+_REAL_SOURCING = None  # the real module, kept by the fixture for the test that puts it back
 
 
 def render(results, **context) -> str:
@@ -384,17 +389,12 @@ def test_no_sourcing_block_without_lint_sourcing():
 
 def test_the_seed_page_shows_what_lint_sourcing_finds(monkeypatch):
     """With the real module (once it is there): its summary of the seed, on the page."""
-    import importlib
-
     from lint.engine import lint_article
     from lint.readers import read_article
     from lint.rules import builtin_rules_dir, load_rules
 
-    monkeypatch.delitem(sys.modules, "lint.sourcing")  # the fixture's None: the real module, if any
-    try:
-        sourcing = importlib.import_module("lint.sourcing")
-    except ImportError:
-        pytest.skip("lint.sourcing is not there yet (issue 16, item 1)")
+    sourcing = _REAL_SOURCING  # the same module object, not imported anew (one SourcesData class)
+    monkeypatch.setitem(sys.modules, "lint.sourcing", sourcing)
     text = SEED.read_text(encoding="utf-8")
     path = "seeds/belarus-russia-security-ties.txt"
     diags = lint_article(read_article(path, text), load_rules(builtin_rules_dir()))

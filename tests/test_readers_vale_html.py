@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import textwrap
 import time
 from pathlib import Path
@@ -239,16 +240,22 @@ def test_a_word_made_of_many_references_reads_in_linear_time():
         assert tok.pieces is not None
         return decoded_chars(text, tok.pieces)
 
+    # ten times the input: linear work takes about ten times as long, quadratic a hundred times; the collector
+    # is paused while timing (its full passes over the growing lists are what made a linear run look worse)
     times = []
-    for m in (50000, 200000):
+    for m in (20000, 200000):
         chars, best = make(m), float("inf")
         for _ in range(3):
-            start = time.process_time()
-            words = joined_words(chars)
-            best = min(best, time.process_time() - start)
+            gc.disable()
+            try:
+                start = time.process_time()
+                words = joined_words(chars)
+                best = min(best, time.process_time() - start)
+            finally:
+                gc.enable()
         times.append(best)
         assert "".join(c for _, c in words) == "very " + "&" * m + "abcdefghij"
-    assert times[1] / max(times[0], 1e-3) < 8, times
+    assert times[1] / max(times[0], 1e-3) < 40, times
     # the parts before the longest one end next to it, in order
     chars = decoded_chars("<p>very &amp;&amp;abc</p>", [(3, 8, False), (8, 13, True), (13, 18, True), (18, 21, False)])
     assert joined_words(chars) == [
