@@ -69,6 +69,7 @@ class SourcesData(BaseModel):
     documents: list[str] = Field(default_factory=list)
     definite_bodies: list[str] = Field(default_factory=list)
     place_words: list[str] = Field(default_factory=list)
+    statement_verbs: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------
@@ -87,7 +88,7 @@ class Source:
 @dataclass
 class Outlet:
     name: str
-    kind: str  # outlet | document | agency
+    kind: str  # outlet | document | agency | credit (named in a credit line: "Source: SBS", "(AFP)")
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -158,6 +159,23 @@ _PRONOUN_SAYS = regexes.compile(
     r"(?i)(?:\b(?:he|she)\s+(?:also\s+|later\s+)?(?:said|says|added|adds|told|tells|noted|notes|explained|"
     r"insisted|argued|warned|stated|continued|wrote|writes)\b|\b(?:said|says|added|continued)\s+(?:he|she)\b)"
 )
+_ORG_IN_BEFORE = regexes.compile(r"(?r)(?<![\p{L}\p{N}])(?P<org>\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,4})\s+in\s+$")
+_COMMA_TITLE_BEFORE = regexes.compile(r"(?r)(?:^|(?<=[.;:!?]\s))(?P<role>\p{Lu}?\p{Ll}+(?:[ -]\p{Ll}+){0,3}),\s+$")
+_AND_BEFORE = regexes.compile(
+    r"(?r)(?<![\p{L}\p{N}])(?P<first>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})\s+and\s+"
+    r"(?:(?:the\s+|his\s+|her\s+)?\p{Ll}[\p{L}-]*\s+){0,3}$"
+)
+_OWN_VOICE = regexes.compile(
+    r"(?i)(?:(?<![\p{L}])(?:i|we|you|one|let's|let\s+us)\s+(?:(?:can|could|would|might|may|must|should|will|have\s+to)\s+)?"
+    r"|(?<![\p{L}])it(?:\s+is|'s|’s)\s+(?:\p{L}+\s+){1,2}to\s+|(?<![\p{L}])(?:been|being|be)\s+)$"
+)
+_CAP_RUN = regexes.compile(r"(?:The\s+)?\p{Lu}[\p{L}\p{M}\p{N}&.'’-]*(?:\s+(?:of\s+|in\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{M}\p{N}&.'’-]*){0,5}")
+_CREDIT_LABEL = regexes.compile(r"(?<![\p{L}\p{N}])(?:Source|Sources|Courtesy(?:\s+of)?|Credit|Credits|Via)\s*:\s*(?P<name>\S.{0,80})")
+_CREDIT_FROM = regexes.compile(r"^\s*From\s+(?P<name>(?:The\s+)?\p{Lu}[^.!?]{0,60}?)\s*$")
+_CREDIT_TAIL = regexes.compile(r"\s[-–—|]\s*(?P<name>(?:The\s+)?\p{Lu}[^-–—|.!?]{0,60}?)\s*(?:\([^()]{0,30}\)\s*)?(?:https?://\S+\s*)?$")
+_CREDIT_SIGNOFF = regexes.compile(r"^\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2},\s+(?P<name>(?:The\s+)?\p{Lu}[^,.!?]{0,60}?)\.?\s*$")
+_COMMON_AGENCY_WORDS = frozenset({"trend", "fars", "antara", "press association", "canadian press"})  # words in common use
+_HYPHEN_LOWER = regexes.compile(r"-\p{Ll}")
 _ACRONYM = regexes.compile(r"^\p{Lu}{2,6}s?$")
 
 
@@ -191,6 +209,12 @@ class Extractor:
         self.place_words = frozenset(_fold(x) for x in sources.place_words)
         self.not_names = frozenset(x.lower() for x in attribution.not_names)
         self.places = frozenset(_fold(x) for x in attribution.places)
+        # a wire agency's name anywhere ("(AFP)", "AFP ,", "— Reuters"): those written as only a wire
+        # names them (three capitals or more, or a proper name), not "AP", "PA" or "Trend"
+        wires = [x for x in sources.agencies if (len(x) >= 3 and x.isupper()) or (x[:1].isupper() and not x.isupper()
+                                                                                   and _fold(x) not in _COMMON_AGENCY_WORDS)]
+        alts = "|".join(regex.escape(x) for x in sorted(wires, key=len, reverse=True)) or "(?!)"
+        self.wire = regexes.compile(rf"(?<![\p{{L}}\p{{N}}&-])(?:{alts})(?![\p{{L}}\p{{N}}&-])")
         people = known.people if known is not None else []
         self.bodies = frozenset(_fold(x) for x in (known.bodies if known is not None else []))
         self.surnames: dict[str, str] = {}
@@ -210,10 +234,22 @@ class Extractor:
         )
         from lint.checks.vague_attribution import _NAME
 
-        said = "|".join(sorted(set(speech.split("|")) | {regex.escape(v) for v in verbs or ()}, key=len, reverse=True))
+        more = [*(verbs or ()), *sources.statement_verbs]
+        said = "|".join(sorted(set(speech.split("|")) | {regex.escape(v) for v in more}, key=len, reverse=True))
         self.agent_speaks = regexes.compile(
             rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.;]{{1,120}},)?,?\s+"
-            rf"(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+)?(?i:{said})\b"
+            rf"(?:(?:has|had|have|also|later|previously|(?-i:\p{{Ll}}{{3,}}ly))\s+){{0,2}}(?i:{said})\b"
+        )
+        # credited in the passive: "today's announcement by the IEBC", "a statement issued by Interpol"
+        self.credited_by = regexes.compile(
+            rf"(?i:\b(?:announcement|statement|remarks|comments|warning|testimony|briefing|ruling)\s+"
+            rf"(?:(?:made|issued|released|published|given)\s+)?by\s+(?:the\s+)?){_NAME}"
+        )
+        # "the Met Office issued an amber warning", "Interpol released a statement"
+        self.issued = regexes.compile(
+            rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?i:issued|released|published|put\s+out)\s+"
+            rf"(?:(?i:a|an|its|his|her|their|the)\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?"
+            rf"(?i:statement|warning|announcement|alert|advisory|notice|press\s+release)s?(?![\p{{L}}\p{{N}}])"
         )
         # "said coach Joachim Löw", "said security council secretary X": lower-case titles first
         self.said_title = regexes.compile(
@@ -228,7 +264,10 @@ class Extractor:
         # (asked of RE2 first, when it is there: most sentences have none)
         from lint.gate import word_gate
 
-        self.trigger = regexes.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{said}|according|interview|{docs})(?![\p{{L}}\p{{N}}])")
+        self.trigger = regexes.compile(
+            rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{said}|according|interview|{docs}|announcement|remarks|comments|warning|warnings|testimony|briefing|ruling|issued|released|published)"
+            rf"(?![\p{{L}}\p{{N}}])"
+        )
         self.gate = word_gate(self.trigger, self.cues)
         self._gates: dict[regex.Pattern, Any] = {}
         bodies = _phrase(sources.definite_bodies)
@@ -272,8 +311,13 @@ class Extractor:
                 return any(vs < y and x < ve for vs, ve in vague)
 
             for c in self._find(self.cues, t):
-                if not in_vague(c.start(), c.end()) and not quoted(at + c.start(), at + c.end()):
-                    statements.append((at + c.start(), at + c.end()))
+                if in_vague(c.start(), c.end()) or quoted(at + c.start(), at + c.end()):
+                    continue
+                if _OWN_VOICE.search(t, max(0, c.start() - 40), c.start()) or c.group().startswith("("):
+                    # "It is fair to say", "we might say", "has been added": no one else's statement;
+                    # a parenthesis ("(March 24 vs Spain)") is the figures' citation cue, not a statement
+                    continue
+                statements.append((at + c.start(), at + c.end()))
             for m in self._find(self.agent_speaks, t) + self._find(self.and_says, t):
                 verb = t[m.end("name"):m.end()].split()[-1] if t[m.end("name"):m.end()].split() else ""
                 aside = _ASIDE.match(t, m.end("name"), m.end())
@@ -284,8 +328,19 @@ class Extractor:
                     self._candidate(t, at, p.start("person"), p.end("person"), verb, role, found, outlets, quoted,
                                     in_vague)
                     continue
-                self._candidate(t, at, m.start("name"), m.end("name"), verb, aside.group("aside") if aside else None,
+                ns = m.start("name")
+                o = _ORG_IN_BEFORE.search(t, 0, ns)
+                if o is not None and o.end() == ns and self._organisation(_fold(o.group("org")).split()):
+                    ns = o.start("org")  # "The Health Ministry in Gaza said": the body, not the place
+                self._candidate(t, at, ns, m.end("name"), verb, aside.group("aside") if aside else None,
                                 found, outlets, quoted, in_vague)
+                both = _AND_BEFORE.search(t, 0, ns)
+                if both is not None and both.end() == ns and self._person_like(_fold(both.group("first")).split()):
+                    # "Former president George W. Bush and first lady Laura Bush announced": two speakers
+                    self._candidate(t, at, both.start("first"), both.end("first"), verb, None, found, outlets,
+                                    quoted, in_vague)
+            for m in self._find(self.credited_by, t) + self._find(self.issued, t):
+                self._candidate(t, at, m.start("name"), m.end("name"), "said", None, found, outlets, quoted, in_vague)
             titled = [m for m in self._find(self.said_title, t) if _fold(m.group("lower").split()[-1]) in self.titles]
             for m in self._find(_SPEAKS_AGENT, t) + titled:
                 words = m.group().split()
@@ -332,8 +387,9 @@ class Extractor:
                     if t[max(0, ds - 3):ds].lower().endswith("in ") and "interview" in m.group("doc").lower():
                         continue
                     outlets.append((" ".join(m.group("doc").split()), "document", at + ds, at + de))
+        self._credits(article, outlets)
         found = [self._proper(item, body) for item in found]
-        sources = self._merge(found, body)
+        sources = self._merge(found, body, frozenset(_fold(o[0]) for o in outlets))
         for src in sources:
             if src.kind == "person" and src.role is None:
                 src.role = self._first_role(article, blocks, src.name)
@@ -385,6 +441,42 @@ class Extractor:
             if t[e - 1] == "." and e - s > 3:  # "Hindustan Times." (not "Cpl." or "U.S.")
                 spans[-1] = (s, e - 1)
         return spans or None
+
+    def _credits(self, article: Article, outlets: list[tuple[str, str, int, int]]) -> None:
+        """Outlets and agencies named in the article's credit lines, in any block (byline,
+        caption, source line): "Source: SBS", "From The Times of India", "... - Times of
+        India https://...", "Max Lee, KBS World Radio News.", a wire agency's name ("AFP").
+        A name the article already cites for a statement is not listed again."""
+        cited = {_fold(o[0]) for o in outlets}
+        for b in article.blocks:
+            t = b.text
+            for m in _CREDIT_LABEL.finditer(t):
+                name = self._credit_name(m.group("name"))
+                if name and _fold(name) not in cited:
+                    outlets.append((name, "credit", b.start + m.start("name"), b.start + m.start("name") + len(name)))
+            for rx in (_CREDIT_FROM, _CREDIT_TAIL, _CREDIT_SIGNOFF):
+                m = rx.search(t)
+                if m is not None:
+                    name = self._credit_name(m.group("name"))
+                    if name and _fold(name) not in cited and (rx is _CREDIT_FROM or self._outlet_kind(name) is not None):
+                        outlets.append((name, "credit", b.start + m.start("name"), b.start + m.start("name") + len(name)))
+            for m in self.wire.finditer(t):
+                if _fold(m.group()) not in cited:
+                    outlets.append((self.agencies[_fold(m.group())], "credit", b.start + m.start(), b.start + m.end()))
+
+    def _credit_name(self, raw: str) -> str | None:
+        """The capitalised run at the start of ``raw``, or None ("Source: reports")."""
+        m = _CAP_RUN.match(raw)
+        if m is None:
+            return None
+        words = m.group().split()
+        while words and (_fold(words[-1]) in _FUNCTION or _fold(words[-1]) in _MONTHS):
+            words.pop()
+        name = " ".join(words)
+        f = _fold(name)
+        if not name or f in self.places or all(w in self.not_names for w in f.split()):
+            return None
+        return name
 
     def _outlet_kind(self, name: str) -> str | None:
         f = _fold(name)
@@ -534,6 +626,19 @@ class Extractor:
                 return body[spans[0][0]:spans[-1][1]], kind, role, s, e, False
         return item
 
+    def _one_word_body(self, name: str, body: str, outlet_names: frozenset[str]) -> bool:
+        """A one-word name said to speak that names no person in full anywhere ("Facebook said"):
+        news style gives a person's full name at the first mention, while an organisation's name
+        is often one word. It is taken for an organisation when the article capitalises it inside
+        a sentence at least twice ("Critics said" only opens one), and it is no place (listed, or
+        "in Laurel"), outlet, abbreviation ("U.S.") or compound of a common word ("T-shirt")."""
+        f = _fold(name)
+        if "." in name or _HYPHEN_LOWER.search(name) or f in self.places or f in outlet_names:
+            return False
+        if regexes.compile(rf"(?i:\b(?:in|near|outside)\s+){regex.escape(name)}(?![\p{{L}}\p{{N}}'’])").search(body):
+            return False  # "police in Laurel said": a place
+        return len(_MID_SENTENCE_CAP(name).findall(body)) >= 2
+
     def _full_name(self, surname: str, body: str) -> str | None:
         """The article's full name of a person it names by ``surname`` alone
         ("Jay Davison" for "Davison"): a capitalised given name right before
@@ -541,7 +646,8 @@ class Extractor:
         rx = regexes.compile(rf"(?<![\p{{L}}\p{{N}}'’.-])(?P<given>(?-i:\p{{Lu}})[\p{{Ll}}\p{{M}}'’-]+) +{regex.escape(surname)}(?![\p{{L}}\p{{N}}])")
         for m in rx.finditer(body):
             g = _fold(m.group("given"))
-            if g in _LEADING or g in self.not_names or g in self.titles or g in self.places or _demonym(m.group("given")):
+            # (no demonym test here: "Chi", "Eric" and "Ryan" end as demonyms do, and "Israeli Netanyahu" is not news style)
+            if g in _LEADING or g in self.not_names or g in self.titles or g in self.places:
                 continue
             return f"{m.group('given')} {surname}"
         return None
@@ -558,6 +664,16 @@ class Extractor:
                 lead = self._title_before(b.text, i)
                 if lead is not None:
                     return lead
+                # an apposition: "Steve Shepich, an analyst at Olde Discount Corp., had predicted"
+                after = _AFTER.match(b.text, i + len(name))
+                if after is not None and self._role_like(after.group("aside")):
+                    return _RELATIVE.split(" ".join(after.group("aside").split()), 1)[0]
+                # a title, a comma, the name: "Company chairman, John Warnock, said"
+                c = _COMMA_TITLE_BEFORE.search(b.text, 0, i)
+                if c is not None and c.end() == i:
+                    words = [_fold(w) for w in c.group("role").split()]
+                    if self._title_at(words) == len(words) - 1:
+                        return " ".join(c.group("role").split())
                 # a capitalised run that ends with the name: "Apple Chief Executive Tim Cook"
                 for m in rx.finditer(b.text, max(0, i - 80), i + len(name)):
                     if m.end() == i + len(name) and m.start() < i:
@@ -611,7 +727,8 @@ class Extractor:
     def _person_like(words: list[str]) -> bool:
         return 2 <= len(words) <= 4 and not any(w in ("in", "of", "the", "for", "and", "on") for w in words)
 
-    def _merge(self, found: list[tuple[str, str, str | None, int, int, bool]], body: str) -> list[Source]:
+    def _merge(self, found: list[tuple[str, str, str | None, int, int, bool]], body: str,
+               outlet_names: frozenset[str] = frozenset()) -> list[Source]:
         """One source per name: a surname alone is the person named in full
         in the article (or among the known people)."""
         by_key: dict[str, Source] = {}
@@ -641,6 +758,8 @@ class Extractor:
             if known is not None or role is not None or titled:
                 new = self._add(by_key, order, known or name, kind, role, s, e, definite)
                 surnames.setdefault(_fold(name.split()[-1]), new)
+            elif self._one_word_body(name, body, outlet_names):
+                self._add(by_key, order, name, "organisation", None, s, e, definite)
         for src in list(order):
             longer = [o for o in order if o is not src and o.kind == "person" == src.kind and o.name.endswith(" " + src.name)]
             if longer:
@@ -721,6 +840,12 @@ class Extractor:
                 para_speaker = speaker or para_speaker
             previous = para_speaker
         return out
+
+
+@functools.lru_cache(maxsize=256)
+def _MID_SENTENCE_CAP(word: str) -> regex.Pattern:
+    """``word`` after a word or a comma inside a sentence (not after a full stop, a colon or a quote)."""
+    return regexes.compile(rf"[\p{{L}}\p{{N}},;)]\s+{regex.escape(word)}(?![\p{{L}}\p{{N}}'’-])")
 
 
 def _strip_the(name: str) -> str:
