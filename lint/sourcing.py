@@ -957,7 +957,7 @@ def summarize_run(per_file: dict[str, dict]) -> dict:
     """The run: each source and outlet with the articles that cite it
     (most cited first), and the articles that credit no one by name."""
     sources: dict[str, dict] = {}
-    outlets: dict[tuple[str, str], dict] = {}
+    outlets: dict[str, dict] = {}  # by name: "AFP" credited in one story and cited in another is one agency
     for path, s in per_file.items():
         for src in s["named_sources"]:
             if src["name"].startswith("the "):
@@ -972,7 +972,9 @@ def summarize_run(per_file: dict[str, dict]) -> dict:
         for o in s["outlets"]:
             if o["kind"] == "document":
                 continue  # "a statement" of one story is not another's
-            e = outlets.setdefault((o["kind"], _fold(o["name"])), {"name": o["name"], "kind": o["kind"], "articles": []})
+            e = outlets.setdefault(_fold(_strip_the(o["name"])), {"name": o["name"], "kind": o["kind"], "articles": []})
+            if e["kind"] == "credit" and o["kind"] != "credit":
+                e["name"], e["kind"] = o["name"], o["kind"]  # the kind a statement gives it, over a credit line's
             if path not in e["articles"]:
                 e["articles"].append(path)
 

@@ -382,6 +382,36 @@ def test_the_index_shows_an_article_without_named_source(monkeypatch):
     assert '<td class="none">0</td>' in out and "No named source." in out
 
 
+def test_the_run_summary_lists_sources_across_articles_and_links_the_ones_without(monkeypatch):
+    """With several files, the run's sourcing (the module's own ``summarize_run``) under the index."""
+    monkeypatch.setitem(sys.modules, "lint.sourcing", _REAL_SOURCING)
+    one = "A headline\n\nSecurity Council Secretary Aliaksandr Valfovich said 30,000 troops were there.\n"
+    two = "A headline\n\nAbout 1,200 homes were flooded overnight.\n"
+    three = "A headline\n\nAliaksandr Valfovich said the drills were over, according to Reuters.\n"
+    out = render([(one, []), (two, []), (three, [])], paths=["one.txt", "two <b>.txt", "three.txt"])
+    run = out[out.index('<section class="src run">'):]
+    run = run[:run.index("</section>")]
+    assert out.index('class="index"') < out.index('class="src run"') < out.index('id="a1"')
+    assert "3 articles: 2 named sources, 1 outlet or document, 0 vague attributions, 0 unattributed figures" in run  # (those two come from the findings: none given)
+    assert 'Articles with no named source (1)</h3><p><a href="#a2">two &lt;b&gt;.txt</a></p>' in run
+    assert ("<li><b>Aliaksandr Valfovich</b>, Security Council Secretary <small>(person; 2 articles)</small>: "
+            '<a href="#a1">one.txt</a>, <a href="#a3">three.txt</a></li>') in run
+    assert "<li><b>Reuters</b> <small>(agency; 1 article)</small>: <a href=\"#a3\">three.txt</a></li>" in run
+    # one file: its own summary is the run's, no second block
+    assert 'class="src run"' not in render([(one, [])], paths=["one.txt"])
+
+
+def test_the_run_summary_escapes_and_shortens_its_lists(monkeypatch):
+    from lint.formats.html import RUN_SHOWN, _run_block
+
+    run = {"articles": 2, "sources": [{"name": f"S{i} {HOSTILE}", "kind": "person", "role": HOSTILE, "mentions": 1,
+                                       "articles": [f"p{i} {HOSTILE}"]} for i in range(RUN_SHOWN + 5)],
+           "outlets": [], "without_named_source": [HOSTILE], "counts": {}}
+    html = _run_block(run, {})
+    assert "<script>" not in html and "\u202e" not in html
+    assert html.count("<li>") == RUN_SHOWN and "and 5 more sources" in html
+
+
 def test_no_sourcing_block_without_lint_sourcing():
     out = render([(TEXT, [_d(0, 5, "A.A")])])  # import fails (the fixture): as before the module lands
     assert 'class="src"' not in out and "Sourcing" not in out

@@ -20,6 +20,10 @@ file, in the order the files were linted:
 - the sourcing summary of ``lint.sourcing.summarize`` at the top, when that
   module is there (named sources with their roles, outlets, counts).
 
+With several files, under the index: the run's sourcing (``lint.sourcing.summarize_run``): the
+articles with no named source, and the sources and outlets across articles (the most cited
+first, ``RUN_SHOWN`` of each at most), each linked to the articles that cite it.
+
 Before the articles: the totals, the charts (below), an index of files with their counts per
 severity when there are several (and of named sources, with
 ``lint.sourcing``). The charts: inline SVG bars of findings per rule (and
@@ -162,14 +166,53 @@ def _badges(counts: Counter) -> str:
     return " ".join(parts) or '<span class="b ok">no findings</span>'
 
 
-def _summarizer():
-    """``lint.sourcing.summarize``, or None when that module is not there."""
+def _sourcing():
+    """The ``lint.sourcing`` module, or None when it is not there."""
     import importlib
 
     try:  # lint.sourcing (issue 16, item 1) may not be there yet
-        return importlib.import_module("lint.sourcing").summarize
+        return importlib.import_module("lint.sourcing")
     except ImportError:
         return None
+
+
+RUN_SHOWN = 40  # sources and outlets listed in the run's summary at most (the most cited)
+
+
+def _run_block(run: dict, anchors: dict[str, int]) -> str:
+    """The run's sourcing (``lint.sourcing.summarize_run``): who is cited across the articles,
+    the outlets, and the articles that credit no one by name (linked to each article)."""
+
+    def links(paths: list[str]) -> str:
+        return ", ".join(f'<a href="#a{anchors[p]}">{_attr(p)}</a>' if p in anchors else _attr(p) for p in paths)
+
+    def listing(items: list[dict], what: str) -> str:
+        rows = []
+        for x in items[:RUN_SHOWN]:
+            role = f", {_attr(x['role'])}" if x.get("role") else ""
+            n = len(x.get("articles", ()))
+            rows.append(f"<li><b>{_attr(x['name'])}</b>{role} <small>({_attr(x.get('kind', ''))}; "
+                        f"{n} article{'s' if n != 1 else ''})</small>: {links(x.get('articles', []))}</li>")
+        more = len(items) - RUN_SHOWN
+        tail = f'<p class="none">and {more} more {what}</p>' if more > 0 else ""
+        return f"<ul>{''.join(rows)}</ul>{tail}" if rows else '<p class="none">none</p>'
+
+    def count(n: int, one: str, many: str) -> str:
+        return f"{n} {one if n == 1 else many}"
+
+    none = run.get("without_named_source", [])
+    c = run.get("counts", {})
+    totals = ", ".join(count(c.get(k, 0), one, many) for k, one, many in (
+        ("named_sources", "named source", "named sources"), ("outlets", "outlet or document", "outlets and documents"),
+        ("vague_attributions", "vague attribution", "vague attributions"),
+        ("unattributed_figures", "unattributed figure", "unattributed figures")))
+    return (f'<section class="src run"><h2>Sourcing of the run</h2><p class="cnt">'
+            f'{count(run.get("articles", 0), "article", "articles")}: {totals}</p>'
+            f"<h3>Articles with no named source ({len(none)})</h3>"
+            + (f"<p>{links(none)}</p>" if none else '<p class="none">none</p>')
+            + f"<h3>Sources across articles ({len(run.get('sources', []))})</h3>{listing(run.get('sources', []), 'sources')}"
+            + f"<h3>Outlets across articles ({len(run.get('outlets', []))})</h3>{listing(run.get('outlets', []), 'outlets')}"
+            + "</section>\n")
 
 
 def _summary_block(s: dict | None, text: str) -> str:
@@ -284,7 +327,8 @@ def render(results, out, *, paths=None) -> None:
         for d in diags:
             per_rule.setdefault(d.rule, Counter())[d.severity] += 1
     n = sum(total.values())
-    summarize = _summarizer()
+    sourcing = _sourcing()
+    summarize = sourcing.summarize if sourcing is not None else None
     summaries = {a: summarize(path, text, diags) if summarize is not None else None
                  for a, path, text, diags in articles}
     w = out.write
@@ -309,6 +353,13 @@ def render(results, out, *, paths=None) -> None:
         named = "<th>named sources</th>" if summarize is not None else ""
         w('<nav class="index"><h2>Files</h2><table><thead><tr><th>File</th><th>errors</th><th>warnings</th>'
           f"<th>suggestions</th><th>all</th>{named}</tr></thead><tbody>{rows}</tbody></table></nav>\n")
+        run_of = getattr(sourcing, "summarize_run", None)
+        if run_of is not None:
+            per_file = {path: summaries[a] for a, path, _, _ in articles if summaries[a] is not None}
+            anchors: dict[str, int] = {}
+            for a, path, _, _ in articles:
+                anchors.setdefault(path, a)
+            w(_run_block(run_of(per_file), anchors))
     for a, path, text, diags in articles:
         index = index_of(text)
         w(f'<section class="art" id="a{a}"><h2>{_attr(path)}</h2><p>{_badges(_counts(diags))}</p>')
