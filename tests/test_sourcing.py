@@ -344,7 +344,7 @@ def test_an_organisation_that_issues_or_forecasts():
 
 def test_the_run_lists_an_agency_once_whether_credited_or_cited():
     credited = _summary("About 1,200 homes were flooded overnight (AFP).", "a.txt")
-    cited = _summary("About 1,200 homes were flooded overnight, AFP reported.", "b.txt")
+    cited = _summary("A headline\n\nAbout 1,200 homes were flooded overnight, AFP reported.", "b.txt")
     assert _outlets(credited) == [("AFP", "credit")] and _outlets(cited) == [("AFP", "agency")]
     run = summarize_run({"a.txt": credited, "b.txt": cited})
     assert [(o["name"], o["kind"], o["articles"]) for o in run["outlets"]] == [("AFP", "agency", ["a.txt", "b.txt"])]
