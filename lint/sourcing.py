@@ -70,6 +70,7 @@ class SourcesData(BaseModel):
     definite_bodies: list[str] = Field(default_factory=list)
     place_words: list[str] = Field(default_factory=list)
     statement_verbs: list[str] = Field(default_factory=list)
+    inverted_verbs: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------
@@ -175,6 +176,16 @@ _CREDIT_FROM = regexes.compile(r"^\s*From\s+(?P<name>(?:The\s+)?\p{Lu}[^.!?]{0,6
 _CREDIT_TAIL = regexes.compile(r"\s[-–—|]\s*(?P<name>(?:The\s+)?\p{Lu}[^-–—|.!?]{0,60}?)\s*(?:\([^()]{0,30}\)\s*)?(?:https?://\S+\s*)?$")
 _CREDIT_SIGNOFF = regexes.compile(r"^\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2},\s+(?P<name>(?:The\s+)?\p{Lu}[^,.!?]{0,60}?)\.?\s*$")
 _COMMON_AGENCY_WORDS = frozenset({"trend", "fars", "antara", "press association", "canadian press"})  # words in common use
+_PERSON_FROM_BEFORE = regexes.compile(
+    r"(?r)(?<![\p{L}\p{N}])(?P<person>\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3})\s+(?:from|at|of)\s+(?:the\s+)?$"
+)
+_PRONOUN_OPENS = regexes.compile(r"\s*(?P<pron>He|She)\s+(?:also\s+|later\s+|then\s+)?(?P<verb>\p{Ll}+)\b")
+_POSSESSIVE = regexes.compile(r"['’]s$")
+_DETERMINERS = frozenset("the a an his her their its".split())
+_PERSON_IN = regexes.compile(
+    r"(?<![\p{L}\p{N}])(?:(?P<h>Mr|Mrs|Ms|Miss|Dr|Prof|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?"
+    r"(?P<name>\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){0,3})(?![\p{L}\p{N}])"
+)
 _HYPHEN_LOWER = regexes.compile(r"-\p{Ll}")
 _ACRONYM = regexes.compile(r"^\p{Lu}{2,6}s?$")
 
@@ -232,7 +243,7 @@ class Extractor:
             rf"(?i)(?<![\p{{L}}\p{{N}}])(?P<doc>{det}\s+(?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{docs}))\s+(?:also\s+)?"
             rf"(?:{speech}|read|reads|shows|showed|shown|concluded|concludes)\b"
         )
-        from lint.checks.vague_attribution import _NAME
+        from lint.checks.vague_attribution import _NAME, _SPEAKS_AGENT
 
         more = [*(verbs or ()), *sources.statement_verbs]
         said = "|".join(sorted(set(speech.split("|")) | {regex.escape(v) for v in more}, key=len, reverse=True))
@@ -251,6 +262,10 @@ class Extractor:
             rf"(?:(?i:a|an|its|his|her|their|the)\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?"
             rf"(?i:statement|warning|announcement|alert|advisory|notice|press\s+release)s?(?![\p{{L}}\p{{N}}])"
         )
+        # "said X", "quipped Pitt", "according to X": vague_attribution's pattern, with the pack's inverted verbs
+        inverted = "|".join(sorted({*speech.split("|"), *(regex.escape(v) for v in sources.inverted_verbs)}, key=len, reverse=True))
+        self.said_words = frozenset(w.replace("\\", "") for w in said.split("|"))
+        self.speaks_agent = regexes.compile(_SPEAKS_AGENT.pattern.replace(f"(?:{_speech()})", f"(?:{inverted})", 1))
         # "said coach Joachim Löw", "said security council secretary X": lower-case titles first
         self.said_title = regexes.compile(
             rf"(?i:\b(?:{speech})\s+(?:the\s+)?)(?P<lower>(?:(?-i:\p{{Ll}})[\p{{L}}-]+\s+){{1,4}}?)(?-i:(?=\p{{Lu}})){_NAME}"
@@ -277,14 +292,14 @@ class Extractor:
             rf"(?P<body>police|{bodies})\s+(?:(?i:has|had|have|also)\s+)?(?i:{speech})\b"
         )
         self.body_speaks = regexes.compile(
-            rf"(?<![\p{{L}}\p{{N}}])(?:(?i:according\s+to)\s+|(?i:{speech})\s+)?(?P<the>(?i:the))\s+(?P<body>{bodies})(?![\p{{L}}\p{{N}}])(?P<of>\s+of\s+(?:the\s+)?(?:[\p{{L}}'’-]+\s+){{0,2}}?(?-i:\p{{Lu}})[\p{{L}}'’-]+)?"
+            rf"(?<![\p{{L}}\p{{N}}])(?:(?i:according\s+to)\s+|(?i:{speech})\s+)?(?P<the>(?i:the))\s+(?P<body>(?i:{bodies}))(?![\p{{L}}\p{{N}}])(?P<of>\s+of\s+(?:the\s+)?(?:[\p{{L}}'’-]+\s+){{0,2}}?(?-i:\p{{Lu}})[\p{{L}}'’-]+)?"
             rf"(?P<tail>(?:\s*,[^,.;]{{1,80}},)?\s+(?:(?i:has|had|also)\s+)?(?i:{said})\b)?"
         )
 
     # ------------------------------------------------------------------
 
     def find(self, article: Article, blocks: list[Block] | None = None) -> Found:
-        from lint.checks.vague_attribution import _SPEAKS_AGENT, _TOLD_NAME
+        from lint.checks.vague_attribution import _TOLD_NAME
 
         if blocks is None:
             blocks = [b for b in article.blocks if b.scope in SCOPES]
@@ -301,10 +316,15 @@ class Extractor:
         def quoted(start: int, end: int) -> bool:
             return any(qs <= start and end <= qe for qs, qe in quote_spans)
 
-        for s in sents:
+        for i, s in enumerate(sents):
             t, at = s.text, s.start
             if not self._triggered(t):
                 continue
+            p = _PRONOUN_OPENS.match(t)
+            if p is not None and i > 0 and p.group("verb").lower() in self.said_words:
+                who = self._the_one_person(sents[i - 1].text, p.group("pron").lower())
+                if who is not None:  # "... after Ms Robison raised a point of order. She said ..."
+                    found.append((who, "person", None, at + p.start("pron"), at + p.end("pron"), False))
             vague = [(h.start, h.end) for h in self.namer.hits(t)]
 
             def in_vague(x: int, y: int, vague: list = vague) -> bool:
@@ -332,6 +352,14 @@ class Extractor:
                 o = _ORG_IN_BEFORE.search(t, 0, ns)
                 if o is not None and o.end() == ns and self._organisation(_fold(o.group("org")).split()):
                     ns = o.start("org")  # "The Health Ministry in Gaza said": the body, not the place
+                fr = _PERSON_FROM_BEFORE.search(t, 0, ns)
+                if (fr is not None and fr.end() == ns and self._organisation(_fold(m.group("name")).split())
+                        and self._person_like(_fold(fr.group("person")).split())):
+                    # "David Reay from Edinburgh University likens": the person, of the organisation
+                    role = " ".join(t[fr.end("person"):m.end("name")].split())
+                    self._candidate(t, at, fr.start("person"), fr.end("person"), verb, role, found, outlets, quoted,
+                                    in_vague)
+                    continue
                 self._candidate(t, at, ns, m.end("name"), verb, aside.group("aside") if aside else None,
                                 found, outlets, quoted, in_vague)
                 both = _AND_BEFORE.search(t, 0, ns)
@@ -342,7 +370,7 @@ class Extractor:
             for m in self._find(self.credited_by, t) + self._find(self.issued, t):
                 self._candidate(t, at, m.start("name"), m.end("name"), "said", None, found, outlets, quoted, in_vague)
             titled = [m for m in self._find(self.said_title, t) if _fold(m.group("lower").split()[-1]) in self.titles]
-            for m in self._find(_SPEAKS_AGENT, t) + titled:
+            for m in self._find(self.speaks_agent, t) + titled:
                 words = m.group().split()
                 verb = words[0] if words else ""
                 ns, ne = m.start("name"), m.end("name")
@@ -622,9 +650,41 @@ class Extractor:
         head = _fold(name.split()[-1])
         for m in regexes.compile(rf"(?<![\p{{L}}\p{{N}}]){_NAME}").finditer(body):
             spans = self._trim(body, m.start("name"), m.end("name"))
-            if spans and len(spans) >= 2 and _fold(body[spans[-1][0]:spans[-1][1]]) == head:
-                return body[spans[0][0]:spans[-1][1]], kind, role, s, e, False
+            if spans and len(spans) >= 2 and _POSSESSIVE.sub("", _fold(body[spans[-1][0]:spans[-1][1]])) == head:
+                last = body[spans[-1][0]:spans[-1][1]]
+                return body[spans[0][0]:spans[-1][1] - (len(last) - len(_POSSESSIVE.sub("", last)))], kind, role, s, e, False
         return item
+
+    def _the_one_person(self, sentence: str, pronoun: str) -> str | None:
+        """The one person ``sentence`` names ("Ms Robison", "Shona Robison"), whom a "she said"
+        in the next sentence can only mean; None when it names none, several, or one of the other
+        sex by honorific ("Mr Yousaf" for "she")."""
+        names: dict[str, str] = {}
+        words_in = [_fold(w) for w in _WORDS.findall(sentence)]
+        for j, w in enumerate(words_in):
+            if w in _DETERMINERS and any(x in self.titles for x in words_in[j + 1:j + 4]):
+                return None  # "the President held a meeting with Mr John Kerry, where he says": the other one
+        for m in _PERSON_IN.finditer(sentence):
+            h, name = m.group("h"), m.group("name")
+            words = [_fold(w) for w in name.split()]
+            k = self._title_at(words)
+            if k >= 0 and h is None:  # "Governor Andrew Cuomo": the name after the title
+                name = " ".join(name.split()[k + 1:])
+                words = words[k + 1:]
+                if not words:
+                    continue
+            if h is None and (not self._person_like(words) or self._organisation(words) or " ".join(words) in self.places
+                              or any(w in self.not_names or w in _LEADING or w in self.titles for w in words)
+                              or self._outlet_kind(name) is not None):
+                continue
+            if h is not None and (self._organisation(words) or any(w in self.not_names for w in words)):
+                continue
+            hon = h.rstrip(".").lower() if h is not None else ""
+            if hon in ("mr", "ms", "mrs", "miss") and (pronoun == "she") != (hon != "mr"):
+                return None  # "Mr Yousaf ... She said": someone else
+            key = words[-1]
+            names.setdefault(key, f"{h} {name}" if h is not None and len(words) == 1 else name)
+        return next(iter(names.values())) if len(names) == 1 else None
 
     def _one_word_body(self, name: str, body: str, outlet_names: frozenset[str]) -> bool:
         """A one-word name said to speak that names no person in full anywhere ("Facebook said"):
@@ -846,6 +906,7 @@ class Extractor:
 def _MID_SENTENCE_CAP(word: str) -> regex.Pattern:
     """``word`` after a word or a comma inside a sentence (not after a full stop, a colon or a quote)."""
     return regexes.compile(rf"[\p{{L}}\p{{N}},;)]\s+{regex.escape(word)}(?![\p{{L}}\p{{N}}'’-])")
+
 
 
 def _strip_the(name: str) -> str:

@@ -348,3 +348,31 @@ def test_the_run_lists_an_agency_once_whether_credited_or_cited():
     assert _outlets(credited) == [("AFP", "credit")] and _outlets(cited) == [("AFP", "agency")]
     run = summarize_run({"a.txt": credited, "b.txt": cited})
     assert [(o["name"], o["kind"], o["articles"]) for o in run["outlets"]] == [("AFP", "agency", ["a.txt", "b.txt"])]
+
+
+def test_a_capitalised_body_takes_the_proper_name_and_more_verbs_credit():
+    s = _summary("It comes amid a row over the Scottish Government's dealings with the inquiry. The Government said "
+                 "there was a large amount of sensitive information.")
+    assert _names(s) == ["Scottish Government"]
+    s = _summary("Richard Allan, a climate scientist, emphasizes the need for rapid cuts. David Reay from Edinburgh "
+                 "University likens the statistics to a film.")
+    assert _roles(s) == {"Richard Allan": "a climate scientist", "David Reay": "from Edinburgh University"}
+    s = _summary("Brad Pitt won again. \u201cIt was a difficult part,\u201d quipped Pitt of his role.")
+    assert _names(s) == ["Brad Pitt"]
+    # near misses: verbs in other senses before a capitalised word
+    assert _names(_summary("READ MORE: NASA tests deep space rocket booster.\n\nThe launch is on Friday.")) == []
+    assert _names(_summary("Before every World Cup was played a tournament (called the Confederations Cup).")) == []
+
+
+def test_she_said_after_a_sentence_that_names_one_person():
+    s = _summary("The timeline was published after Ms Robison raised a point of order. She said the inquiry had "
+                 "asked for more.")
+    assert _names(s) == ["Ms Robison"]
+    s = _summary("Presumptive Democratic White House nominee Joe Biden joined growing calls on Thursday. He said it had cast a "
+                 "spotlight on inequity.")
+    assert _names(s) == ["Joe Biden"]
+    # near misses: two people before; an unnamed title before ("the President"); the other sex by honorific
+    assert _names(_summary("Mr Yousaf met Ms Baillie on Monday. He said little.")) == []
+    assert _names(_summary("Before leaving, the President held a meeting with Mr John Kerry. He said the funds were "
+                           "stolen.")) == []
+    assert _names(_summary("Mr Yousaf arrived late on Monday. She said the talks were over.")) == []
