@@ -180,6 +180,7 @@ _PERSON_FROM_BEFORE = regexes.compile(
     r"(?r)(?<![\p{L}\p{N}])(?P<person>\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3})\s+(?:from|at|of)\s+(?:the\s+)?$"
 )
 _PRONOUN_OPENS = regexes.compile(r"\s*(?P<pron>He|She)\s+(?:also\s+|later\s+|then\s+)?(?P<verb>\p{Ll}+)\b")
+_REGNAL = regexes.compile(r"\s+(?:[IVX]{1,4}|Jr\.?|Sr\.?)$")
 _POSSESSIVE = regexes.compile(r"['’]s$")
 _DETERMINERS = frozenset("the a an his her their its".split())
 _PERSON_IN = regexes.compile(
@@ -403,10 +404,14 @@ class Extractor:
                 name = "the " + " ".join(t[m.start("body"):end].split())
                 found.append((name, "organisation", None, at + m.start("the"), at + end, True))
             for m in self._find(self.place_body_speaks, t):
-                cap = m.group("cap")
-                if _fold(cap.split()[0]) in _LEADING or quoted(at + m.start(), at + m.end("body")) or in_vague(m.start(), m.end()):
+                cap, start = m.group("cap"), m.start()
+                first = cap.split()[0]
+                if _fold(first) in _LEADING and len(cap.split()) > 1:
+                    start = m.start() + cap.index(" ", len(first)) + 1  # "The Iraqi military said": "Iraqi military"
+                    cap = cap[start - m.start():]
+                if _fold(cap.split()[0]) in _LEADING or quoted(at + start, at + m.end("body")) or in_vague(start, m.end()):
                     continue
-                found.append((f"{cap} {m.group('body')}", "organisation", None, at + m.start(), at + m.end("body"), True))
+                found.append((f"{cap} {m.group('body')}", "organisation", None, at + start, at + m.end("body"), True))
             for rx in (self.document_cited, self.document_speaks):
                 for m in self._find(rx, t):
                     ds, de = m.span("doc")
@@ -821,7 +826,11 @@ class Extractor:
             elif self._one_word_body(name, body, outlet_names):
                 self._add(by_key, order, name, "organisation", None, s, e, definite)
         for src in list(order):
-            longer = [o for o in order if o is not src and o.kind == "person" == src.kind and o.name.endswith(" " + src.name)]
+            # "Davison" in "Jay Davison"; "John Paul" in "John Paul II"; "the military" in "Iraqi military"
+            longer = [o for o in order if o is not src and o.kind == src.kind and (
+                (src.kind == "person" and (o.name.endswith(" " + src.name) or _REGNAL.sub("", o.name) == src.name))
+                or (src.definite and src.name.startswith("the ") and not o.name.startswith("the ")
+                    and _fold(o.name).endswith(" " + _fold(src.name[4:]))))]
             if longer:
                 longer[0].spans.extend(src.spans)
                 longer[0].role = longer[0].role or src.role

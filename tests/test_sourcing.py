@@ -376,3 +376,16 @@ def test_she_said_after_a_sentence_that_names_one_person():
     assert _names(_summary("Before leaving, the President held a meeting with Mr John Kerry. He said the funds were "
                            "stolen.")) == []
     assert _names(_summary("Mr Yousaf arrived late on Monday. She said the talks were over.")) == []
+
+
+def test_one_body_or_person_under_two_names_is_one_source():
+    s = _summary("A raid left eight civilians dead, the Iraqi military said Sunday. The military told the official "
+                 "news agency that warplanes bombed Basra.")
+    assert [(x["name"], x["mentions"]) for x in s["named_sources"]] == [("Iraqi military", 2)]
+    s = _summary("Pope John Paul II urged delegates to act. \u201cPeace cannot but be the fruit of a joint "
+                 "commitment,\u201d John Paul said.")
+    assert _names(s) == ["John Paul II"]
+    # near misses: two different bodies; the listener of "asked" is no source
+    s = _summary("The Iraqi military said the raid killed eight. The ministry said nothing.")
+    assert _names(s) == ["Iraqi military", "the ministry"]
+    assert _names(_summary("Drug squad detectives have asked the Police Ombudsman to investigate the taskforce.")) == []
