@@ -162,11 +162,13 @@ LIMITS = [
 
 @pytest.mark.parametrize(("src", "message"), LIMITS)
 def test_limits_are_template_errors(src, message):
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(TemplateError) as exc:
         render(src)
     assert str(exc.value) == message
-    assert time.perf_counter() - start < 0.5
+    # refused before the work, not after it: a billion iterations or characters would take minutes
+    # (a bound loose enough for a loaded machine; the benchmark script measures speed)
+    assert time.process_time() - start < 5
 
 
 @pytest.mark.parametrize(("src", "message"), LIMITS)
@@ -194,9 +196,9 @@ def test_limits_are_usage_errors(src, message):
     ('{{ printf "%*d|%-*d|%.*f|%*d" 3 1 -3 2 2 1.0 "x" 4 }}', "  1|2  |1.00|%!(BADWIDTH)4"),
 ])
 def test_printf_refuses_huge_widths(src, out):
-    start = time.perf_counter()
+    start = time.process_time()
     assert render(src) == out
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 5  # refused, not padded to a billion characters
 
 
 def test_vale_line_template_case():
