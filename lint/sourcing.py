@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -168,10 +169,17 @@ _AND_BEFORE = regexes.compile(
 )
 _OWN_VOICE = regexes.compile(
     r"(?i)(?:(?<![\p{L}])(?:i|we|you|one|let's|let\s+us)\s+(?:(?:can|could|would|might|may|must|should|will|have\s+to)\s+)?"
-    r"|(?<![\p{L}])it(?:\s+is|'s|’s)\s+(?:\p{L}+\s+){1,2}to\s+|(?<![\p{L}])(?:been|being|be)\s+)$"
+    r"|(?<![\p{L}])it(?:\s+is|'s|’s)\s+(?:\p{L}+\s+){1,2}to\s+)$"
 )
-_CAP_RUN = regexes.compile(r"(?:The\s+)?\p{Lu}[\p{L}\p{M}\p{N}&.'’-]*(?:\s+(?:of\s+|in\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{M}\p{N}&.'’-]*){0,5}")
-_CREDIT_LABEL = regexes.compile(r"(?<![\p{L}\p{N}])(?:Source|Sources|Courtesy(?:\s+of)?|Credit|Credits|Via)\s*:\s*(?P<name>\S.{0,80})")
+_ADDED_PASSIVE = regexes.compile(r"(?i)(?<![\p{L}])(?:been|being|be)\s+$")  # "has been added to the panel"
+_CAP_RUN = regexes.compile(r"(?:The\s+)?\p{Lu}[\p{L}\p{M}\p{N}&.'’-]*(?:\s+(?:of\s+|in\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{M}\p{N}&.'’-]*){0,5}")
+_NONSPACE = regexes.compile(r"\S+")
+_NOT_CREDIT = frozenset("our staff correspondent correspondents reporter reporters writer writers special agencies".split())
+# (a photo's "Credit:" or "Getty Images" credits the picture, not the story)
+_CREDIT_LABEL = regexes.compile(r"(?<![\p{L}\p{N}])(?:Source|Sources|Courtesy(?:\s+of)?)\s*:\s*(?P<name>\S.{0,80})")
+# "MENA region", "Reuters Institute found" (but "EFE news reported", "AFP said")
+_WIRE_IN_PROSE = regexes.compile(r"\s+(?:(?!(?:news|agency|reported|reports|said|says)\b)\p{Ll}|\p{Lu}\p{Ll}+\s+(?-i:\p{Ll}))")
+_NAME_BEFORE_WIRE = regexes.compile(r"(?r)(?<![\p{L}\p{N}])(?!The\s)\p{Lu}[\p{L}\p{M}'’.-]*\s+$")  # "Michael Bloomberg"
 _CREDIT_FROM = regexes.compile(r"^\s*From\s+(?P<name>(?:The\s+)?\p{Lu}[^.!?]{0,60}?)\s*$")
 _CREDIT_TAIL = regexes.compile(r"\s[-–—|]\s*(?P<name>(?:The\s+)?\p{Lu}[^-–—|.!?]{0,60}?)\s*(?:\([^()]{0,30}\)\s*)?(?:https?://\S+\s*)?$")
 _CREDIT_SIGNOFF = regexes.compile(r"^\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2},\s+(?P<name>(?:The\s+)?\p{Lu}[^,.!?]{0,60}?)\.?\s*$")
@@ -180,7 +188,14 @@ _PERSON_FROM_BEFORE = regexes.compile(
     r"(?r)(?<![\p{L}\p{N}])(?P<person>\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3})\s+(?:from|at|of)\s+(?:the\s+)?$"
 )
 _PRONOUN_OPENS = regexes.compile(r"\s*(?P<pron>He|She)\s+(?:also\s+|later\s+|then\s+)?(?P<verb>\p{Ll}+)\b")
-_REGNAL = regexes.compile(r"\s+(?:[IVX]{1,4}|Jr\.?|Sr\.?)$")
+# a name after these is not the speaker: "A letter to Keir Starmer revealed", "a colleague of X said", "the inquiry
+# into X found", "a report commissioned by X" (but "a report by X claims" and "a spokesperson for X said" credit X)
+_OBJECT_BEFORE = regexes.compile(
+    r"(?ir)(?<![\p{L}\p{N}])(?:to|into|against|about|over|with|on|of|\p{Ll}{3,}ed\s+by)\s+(?:the\s+)?$"
+)
+_ADVERBS = ("(?i:reportedly|repeatedly|publicly|privately|officially|recently|separately|initially|subsequently|"
+            "previously|openly|flatly|firmly|strongly|simply|quickly|once|again|now|then|earlier)")
+_REGNAL = regexes.compile(r"\s+[IVX]{1,4}$")  # "John Paul II" (not "Jr.": Donald Trump Jr. is not his father)
 _POSSESSIVE = regexes.compile(r"['’]s$")
 _DETERMINERS = frozenset("the a an his her their its".split())
 _PERSON_IN = regexes.compile(
@@ -246,15 +261,19 @@ class Extractor:
         )
         from lint.checks.vague_attribution import _NAME, _SPEAKS_AGENT
 
-        more = [*(verbs or ()), *sources.statement_verbs]
-        said = "|".join(sorted(set(speech.split("|")) | {regex.escape(v) for v in more}, key=len, reverse=True))
+        said = "|".join(sorted(set(speech.split("|")) | {regex.escape(v) for v in verbs or ()}, key=len, reverse=True))
+        stated = "|".join(sorted((regex.escape(v) for v in sources.statement_verbs), key=len, reverse=True)) or "(?!)"
+        # the statement verbs are not nouns here: "the IMF forecasts have been wrong", "forecasts of 3%"
+        verb = rf"(?:{said}|(?:{stated})(?!\s+(?:of|for|have|has|had|are|were|was|is|to)\b))"
         self.agent_speaks = regexes.compile(
             rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.;]{{1,120}},)?,?\s+"
-            rf"(?:(?:has|had|have|also|later|previously|(?-i:\p{{Ll}}{{3,}}ly))\s+){{0,2}}(?i:{said})\b"
+            rf"(?:(?:has|had|have|also|later|previously|{_ADVERBS})\s+){{0,2}}(?i:{verb})\b"
         )
+        said_words = {*said.split("|"), *stated.split("|")}
+        said = verb
         # credited in the passive: "today's announcement by the IEBC", "a statement issued by Interpol"
         self.credited_by = regexes.compile(
-            rf"(?i:\b(?:announcement|statement|remarks|comments|warning|testimony|briefing|ruling)\s+"
+            rf"(?i:\b(?:announcement|statement|remarks|comments|testimony|ruling)\s+"
             rf"(?:(?:made|issued|released|published|given)\s+)?by\s+(?:the\s+)?){_NAME}"
         )
         # "the Met Office issued an amber warning", "Interpol released a statement"
@@ -262,11 +281,14 @@ class Extractor:
             rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?i:issued|released|published|put\s+out)\s+"
             rf"(?:(?i:a|an|its|his|her|their|the)\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?"
             rf"(?i:statement|warning|announcement|alert|advisory|notice|press\s+release)s?(?![\p{{L}}\p{{N}}])"
+            rf"(?=\s*(?:[,.;:!?)]|$|(?i:that|of|for|about|on|to|over|against|after|as|in)\b))"  # not "a coin warning collectors"
         )
-        # "said X", "quipped Pitt", "according to X": vague_attribution's pattern, with the pack's inverted verbs
-        inverted = "|".join(sorted({*speech.split("|"), *(regex.escape(v) for v in sources.inverted_verbs)}, key=len, reverse=True))
-        self.said_words = frozenset(w.replace("\\", "") for w in said.split("|"))
-        self.speaks_agent = regexes.compile(_SPEAKS_AGENT.pattern.replace(f"(?:{_speech()})", f"(?:{inverted})", 1))
+        # "said X", "according to X": vague_attribution's pattern; the pack's inverted verbs only right after
+        # a quotation or a comma ("...," quipped Pitt), not with an object ("England recalled Jack Grealish")
+        self.said_words = frozenset(w.replace("\\", "") for w in said_words)
+        self.speaks_agent = _SPEAKS_AGENT
+        inverted = "|".join(sorted((regex.escape(v) for v in sources.inverted_verbs), key=len, reverse=True)) or "(?!)"
+        self.inverted = regexes.compile(rf"(?<=[,\u201d\"\u2019]\s{{0,3}})(?i:{inverted})\s+(?-i:(?=\p{{Lu}})){_NAME}")
         # "said coach Joachim Löw", "said security council secretary X": lower-case titles first
         self.said_title = regexes.compile(
             rf"(?i:\b(?:{speech})\s+(?:the\s+)?)(?P<lower>(?:(?-i:\p{{Ll}})[\p{{L}}-]+\s+){{1,4}}?)(?-i:(?=\p{{Lu}})){_NAME}"
@@ -321,20 +343,23 @@ class Extractor:
             t, at = s.text, s.start
             if not self._triggered(t):
                 continue
-            p = _PRONOUN_OPENS.match(t)
-            if p is not None and i > 0 and p.group("verb").lower() in self.said_words:
-                who = self._the_one_person(sents[i - 1].text, p.group("pron").lower())
-                if who is not None:  # "... after Ms Robison raised a point of order. She said ..."
-                    found.append((who, "person", None, at + p.start("pron"), at + p.end("pron"), False))
             vague = [(h.start, h.end) for h in self.namer.hits(t)]
 
             def in_vague(x: int, y: int, vague: list = vague) -> bool:
                 return any(vs < y and x < ve for vs, ve in vague)
 
+            p = _PRONOUN_OPENS.match(t)
+            if (p is not None and i > 0 and p.group("verb").lower() in self.said_words
+                    and not quoted(at + p.start("pron"), at + p.end("pron")) and not in_vague(p.start(), p.end())):
+                who = self._the_one_person(sents[i - 1].text, p.group("pron").lower())
+                if who is not None:  # "... after Ms Robison raised a point of order. She said ..."
+                    found.append((who, "person", None, at + p.start("pron"), at + p.end("pron"), False))
+
             for c in self._find(self.cues, t):
                 if in_vague(c.start(), c.end()) or quoted(at + c.start(), at + c.end()):
                     continue
-                if _OWN_VOICE.search(t, max(0, c.start() - 40), c.start()) or c.group().startswith("("):
+                if (_OWN_VOICE.search(t, max(0, c.start() - 40), c.start()) or c.group().startswith("(")
+                        or (c.group().lower().startswith("add") and _ADDED_PASSIVE.search(t, max(0, c.start() - 12), c.start()))):
                     # "It is fair to say", "we might say", "has been added": no one else's statement;
                     # a parenthesis ("(March 24 vs Spain)") is the figures' citation cue, not a statement
                     continue
@@ -353,9 +378,12 @@ class Extractor:
                 o = _ORG_IN_BEFORE.search(t, 0, ns)
                 if o is not None and o.end() == ns and self._organisation(_fold(o.group("org")).split()):
                     ns = o.start("org")  # "The Health Ministry in Gaza said": the body, not the place
+                if _OBJECT_BEFORE.search(t, 0, ns):
+                    continue  # "A letter to Keir Starmer revealed", "a colleague of X said": not the speaker
                 fr = _PERSON_FROM_BEFORE.search(t, 0, ns)
                 if (fr is not None and fr.end() == ns and self._organisation(_fold(m.group("name")).split())
-                        and self._person_like(_fold(fr.group("person")).split())):
+                        and self._person_like(_fold(fr.group("person")).split())
+                        and not _OBJECT_BEFORE.search(t, 0, fr.start("person"))):
                     # "David Reay from Edinburgh University likens": the person, of the organisation
                     role = " ".join(t[fr.end("person"):m.end("name")].split())
                     self._candidate(t, at, fr.start("person"), fr.end("person"), verb, role, found, outlets, quoted,
@@ -369,9 +397,11 @@ class Extractor:
                     self._candidate(t, at, both.start("first"), both.end("first"), verb, None, found, outlets,
                                     quoted, in_vague)
             for m in self._find(self.credited_by, t) + self._find(self.issued, t):
+                if m.re is self.issued and _OBJECT_BEFORE.search(t, 0, m.start("name")):
+                    continue
                 self._candidate(t, at, m.start("name"), m.end("name"), "said", None, found, outlets, quoted, in_vague)
             titled = [m for m in self._find(self.said_title, t) if _fold(m.group("lower").split()[-1]) in self.titles]
-            for m in self._find(self.speaks_agent, t) + titled:
+            for m in self._find(self.speaks_agent, t) + self._find(self.inverted, t) + titled:
                 words = m.group().split()
                 verb = words[0] if words else ""
                 ns, ne = m.start("name"), m.end("name")
@@ -421,7 +451,7 @@ class Extractor:
                         continue
                     outlets.append((" ".join(m.group("doc").split()), "document", at + ds, at + de))
         self._credits(article, outlets)
-        found = [self._proper(item, body) for item in found]
+        found = [self._proper(item, body) for item in _distinct(found)]
         sources = self._merge(found, body, frozenset(_fold(o[0]) for o in outlets))
         for src in sources:
             if src.kind == "person" and src.role is None:
@@ -481,35 +511,47 @@ class Extractor:
         India https://...", "Max Lee, KBS World Radio News.", a wire agency's name ("AFP").
         A name the article already cites for a statement is not listed again."""
         cited = {_fold(o[0]) for o in outlets}
+
+        def add(name: str, start: int, end: int) -> None:
+            if _fold(name) not in cited:
+                cited.add(_fold(name))
+                outlets.append((name, "credit", start, end))
+
         for b in article.blocks:
             t = b.text
             for m in _CREDIT_LABEL.finditer(t):
-                name = self._credit_name(m.group("name"))
-                if name and _fold(name) not in cited:
-                    outlets.append((name, "credit", b.start + m.start("name"), b.start + m.start("name") + len(name)))
+                got = self._credit_name(m.group("name"))
+                if got is not None:
+                    add(got[0], b.start + m.start("name"), b.start + m.start("name") + got[1])
             for rx in (_CREDIT_FROM, _CREDIT_TAIL, _CREDIT_SIGNOFF):
                 m = rx.search(t)
-                if m is not None:
-                    name = self._credit_name(m.group("name"))
-                    if name and _fold(name) not in cited and (rx is _CREDIT_FROM or self._outlet_kind(name) is not None):
-                        outlets.append((name, "credit", b.start + m.start("name"), b.start + m.start("name") + len(name)))
+                got = self._credit_name(m.group("name")) if m is not None else None
+                if m is not None and got is not None and self._outlet_kind(got[0]) is not None:
+                    add(got[0], b.start + m.start("name"), b.start + m.start("name") + got[1])
+            taken = [(o[2], o[3]) for o in outlets]
             for m in self.wire.finditer(t):
-                if _fold(m.group()) not in cited:
-                    outlets.append((self.agencies[_fold(m.group())], "credit", b.start + m.start(), b.start + m.end()))
+                if any(a < b.start + m.end() and b.start + m.start() < e for a, e in taken):
+                    continue  # inside a name already credited ("Source: Kyodo News Agency")
+                if _WIRE_IN_PROSE.match(t, m.end()) or _NAME_BEFORE_WIRE.search(t, 0, m.start()):
+                    continue  # "the MENA region", "Michael Bloomberg", "The Reuters Institute": no credit
+                add(self.agencies[_fold(m.group())], b.start + m.start(), b.start + m.end())
 
-    def _credit_name(self, raw: str) -> str | None:
-        """The capitalised run at the start of ``raw``, or None ("Source: reports")."""
+    def _credit_name(self, raw: str) -> tuple[str, int] | None:
+        """The capitalised run at the start of ``raw`` and its length in ``raw``, or None
+        ("Source: reports", "From Our Correspondent")."""
         m = _CAP_RUN.match(raw)
         if m is None:
             return None
-        words = m.group().split()
-        while words and (_fold(words[-1]) in _FUNCTION or _fold(words[-1]) in _MONTHS):
-            words.pop()
-        name = " ".join(words)
-        f = _fold(name)
-        if not name or f in self.places or all(w in self.not_names for w in f.split()):
+        spans = [w.span() for w in _NONSPACE.finditer(m.group())]
+        while spans and (_fold(m.group()[slice(*spans[-1])]) in _FUNCTION or _fold(m.group()[slice(*spans[-1])]) in _MONTHS):
+            spans.pop()
+        if not spans:
             return None
-        return name
+        name = " ".join(m.group()[a:b] for a, b in spans)
+        f = _fold(name)
+        if f in self.places or all(w in self.not_names or w in _NOT_CREDIT for w in f.split()):
+            return None
+        return name, spans[-1][1]
 
     def _outlet_kind(self, name: str) -> str | None:
         f = _fold(name)
@@ -655,6 +697,9 @@ class Extractor:
         head = _fold(name.split()[-1])
         for m in regexes.compile(rf"(?<![\p{{L}}\p{{N}}]){_NAME}").finditer(body):
             spans = self._trim(body, m.start("name"), m.end("name"))
+            words = [_fold(body[a:b]) for a, b in spans or ()]
+            if any(w == "and" and x == "the" for w, x in pairwise(words)):
+                continue  # "the US Government and the Chinese Government": two bodies, neither is "the Government"
             if spans and len(spans) >= 2 and _POSSESSIVE.sub("", _fold(body[spans[-1][0]:spans[-1][1]])) == head:
                 last = body[spans[-1][0]:spans[-1][1]]
                 return body[spans[0][0]:spans[-1][1] - (len(last) - len(_POSSESSIVE.sub("", last)))], kind, role, s, e, False
@@ -671,7 +716,11 @@ class Extractor:
                 return None  # "the President held a meeting with Mr John Kerry, where he says": the other one
         for m in _PERSON_IN.finditer(sentence):
             h, name = m.group("h"), m.group("name")
+            if _POSSESSIVE.search(name):
+                continue  # "Rishi Sunak's wife ...": the possessor is not the one who speaks next
             words = [_fold(w) for w in name.split()]
+            if h is None and any(w[:1].islower() and _fold(w) not in self.titles for w in sentence[:m.start()].split()):
+                continue  # without an honorific, only the subject that opens the sentence ("Joe Biden joined")
             k = self._title_at(words)
             if k >= 0 and h is None:  # "Governor Andrew Cuomo": the name after the title
                 name = " ".join(name.split()[k + 1:])
@@ -702,6 +751,8 @@ class Extractor:
             return False
         if regexes.compile(rf"(?i:\b(?:in|near|outside)\s+){regex.escape(name)}(?![\p{{L}}\p{{N}}'’])").search(body):
             return False  # "police in Laurel said": a place
+        if regexes.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{regex.escape(name)}(?![\p{{L}}\p{{N}}])").search(body):
+            return False  # "Mr Cheng": a person named by surname
         return len(_MID_SENTENCE_CAP(name).findall(body)) >= 2
 
     def _full_name(self, surname: str, body: str) -> str | None:
@@ -731,7 +782,7 @@ class Extractor:
                     return lead
                 # an apposition: "Steve Shepich, an analyst at Olde Discount Corp., had predicted"
                 after = _AFTER.match(b.text, i + len(name))
-                if after is not None and self._role_like(after.group("aside")):
+                if after is not None and self._title_first(after.group("aside")):
                     return _RELATIVE.split(" ".join(after.group("aside").split()), 1)[0]
                 # a title, a comma, the name: "Company chairman, John Warnock, said"
                 c = _COMMA_TITLE_BEFORE.search(b.text, 0, i)
@@ -777,6 +828,17 @@ class Extractor:
                 return j
         return -1
 
+    def _title_first(self, aside: str) -> bool:
+        """An apposition that is a role: a title before any "of", "at" or "from" ("an analyst at
+        Olde Discount Corp"), not "whose father was a doctor", "the daughter of a police officer"
+        or "from Leeds"."""
+        for w in (_fold(x) for x in aside.split()):
+            if w in self.titles:
+                return True
+            if w in ("of", "at", "from", "for", "with", "who", "whose", "which", "that", "whom"):
+                return False
+        return False
+
     def _role_like(self, aside: str) -> bool:
         """An apposition that says who someone is: a title in it, or where
         they work ("from the Crown Prosecution Service")."""
@@ -811,6 +873,8 @@ class Extractor:
         for src in order:
             if src.kind == "person":
                 surnames.setdefault(_fold(src.name.split()[-1]), src)
+        full: dict[str, str | None] = {}
+        one_word: dict[str, bool] = {}
         for name, kind, role, s, e, definite in pending:
             titled = len(name.split()) == 2
             same = surnames.get(_fold(name.split()[-1]))
@@ -819,11 +883,17 @@ class Extractor:
                 if same.role is None and role is not None:
                     same.role = role
                 continue
-            known = None if titled else self._full_name(name, body) or self.surnames.get(_fold(name))
-            if known is not None or role is not None or titled:
+            if not titled and name not in full:  # once per name: a run repeats its speakers many times
+                full[name] = self._full_name(name, body)
+            known = None if titled else full[name] or (self.surnames.get(_fold(name)) if role is None else None)
+            if known is not None or role is not None or titled:  # ("Judge Smith" is no known Zadie Smith)
                 new = self._add(by_key, order, known or name, kind, role, s, e, definite)
                 surnames.setdefault(_fold(name.split()[-1]), new)
-            elif self._one_word_body(name, body, outlet_names):
+            else:
+                if name not in one_word:
+                    one_word[name] = self._one_word_body(name, body, outlet_names)
+                if not one_word[name]:
+                    continue
                 self._add(by_key, order, name, "organisation", None, s, e, definite)
         for src in list(order):
             # "Davison" in "Jay Davison"; "John Paul" in "John Paul II"; "the military" in "Iraqi military"
@@ -916,6 +986,17 @@ def _MID_SENTENCE_CAP(word: str) -> regex.Pattern:
     """``word`` after a word or a comma inside a sentence (not after a full stop, a colon or a quote)."""
     return regexes.compile(rf"[\p{{L}}\p{{N}},;)]\s+{regex.escape(word)}(?![\p{{L}}\p{{N}}'’-])")
 
+
+
+def _distinct(found: list[tuple[str, str, str | None, int, int, bool]]) -> list[tuple[str, str, str | None, int, int, bool]]:
+    """One finding per place: two patterns that found the same speaker ("The Ministry of Defence said":
+    the named body and "the ministry ... of Defence") give the earliest and longest of them."""
+    out: list[tuple[str, str, str | None, int, int, bool]] = []
+    for item in sorted(found, key=lambda x: (x[3], -(x[4] - x[3]))):
+        if out and any(o[3] < item[4] and item[3] < o[4] for o in out[-8:]):
+            continue
+        out.append(item)
+    return out
 
 
 def _strip_the(name: str) -> str:

@@ -31,10 +31,13 @@ def _no_sourcing(monkeypatch):
     """Without lint.sourcing unless a test installs its stub: the page does not depend on that module.
     The real module is imported first, so that it is put back afterwards, not imported anew: a second
     import would make a second ``SourcesData`` class beside the one News.NoNamedSource was built with."""
-    import lint.sourcing
-
     global _REAL_SOURCING
-    _REAL_SOURCING = lint.sourcing
+    try:
+        import lint.sourcing
+    except ImportError:
+        pass
+    else:
+        _REAL_SOURCING = lint.sourcing
     monkeypatch.setitem(sys.modules, "lint.sourcing", None)
 
 
@@ -384,6 +387,8 @@ def test_the_index_shows_an_article_without_named_source(monkeypatch):
 
 def test_the_run_summary_lists_sources_across_articles_and_links_the_ones_without(monkeypatch):
     """With several files, the run's sourcing (the module's own ``summarize_run``) under the index."""
+    if _REAL_SOURCING is None:
+        pytest.skip("lint.sourcing does not import")
     monkeypatch.setitem(sys.modules, "lint.sourcing", _REAL_SOURCING)
     one = "A headline\n\nSecurity Council Secretary Aliaksandr Valfovich said 30,000 troops were there.\n"
     two = "A headline\n\nAbout 1,200 homes were flooded overnight.\n"
@@ -424,6 +429,8 @@ def test_the_seed_page_shows_what_lint_sourcing_finds(monkeypatch):
     from lint.rules import builtin_rules_dir, load_rules
 
     sourcing = _REAL_SOURCING  # the same module object, not imported anew (one SourcesData class)
+    if sourcing is None:
+        pytest.skip("lint.sourcing does not import")
     monkeypatch.setitem(sys.modules, "lint.sourcing", sourcing)
     text = SEED.read_text(encoding="utf-8")
     path = "seeds/belarus-russia-security-ties.txt"
