@@ -1,0 +1,183 @@
+"""The pure core: a batch of records -> Arrow tables, no I/O and no state kept between calls.
+
+A record is a mapping with ``id`` (str), ``text`` (the article, or an HTML page), and optionally
+``format`` (``text``, ``html``, ``markdown``, ``json``: the reader; default ``text``), ``url``,
+``date`` (the publication date, ISO), ``outlet``. ``lint_records(records, linter)`` gives:
+
+- ``findings``: one row per finding: ``record_id``, ``rule``, ``severity``, ``start``, ``end``
+  (code point offsets in ``text``), ``line``, ``column`` (1-based), ``message``, ``fix`` (JSON or
+  null), ``across`` (false: found in the record alone);
+- ``summary``: one row per record: ``record_id``, ``url``, ``outlet``, ``findings``, ``counts``
+  (JSON: findings per rule), ``named_sources``, ``outlets``, ``vague_attributions``,
+  ``unattributed_figures``, ``error`` (a record that could not be read: the message);
+- ``names``: one row per record with cross-article state (``record_id``, ``state``: bytes),
+  for the reduce step (``across_records``) that finds the name variants between articles.
+
+Findings are those of ``newslint`` on the record's text as a file named ``<id><ext>``, without
+the findings between articles, which ``across_records`` gives from every shard's ``names``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import pickle
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pyarrow as pa
+
+EXTENSIONS = {"text": ".txt", "txt": ".txt", "html": ".html", "markdown": ".md", "md": ".md", "json": ".json"}
+
+FINDINGS = pa.schema([
+    ("record_id", pa.string()), ("rule", pa.string()), ("severity", pa.string()), ("start", pa.int64()),
+    ("end", pa.int64()), ("line", pa.int32()), ("column", pa.int32()), ("message", pa.string()),
+    ("fix", pa.string()), ("across", pa.bool_()),
+])
+SUMMARY = pa.schema([
+    ("record_id", pa.string()), ("url", pa.string()), ("outlet", pa.string()), ("findings", pa.int32()),
+    ("counts", pa.string()), ("named_sources", pa.int32()), ("outlets", pa.int32()),
+    ("vague_attributions", pa.int32()), ("unattributed_figures", pa.int32()), ("error", pa.string()),
+])
+NAMES = pa.schema([("record_id", pa.string()), ("name", pa.string()), ("state", pa.binary())])
+
+
+class Linter:
+    """The loaded rules and configuration, built once per worker (``Linter.default()``, or from a
+    ``lint.pipeline.Project``); ``lint_records`` reads nothing else."""
+
+    def __init__(self, project: Any):
+        self.project = project
+
+    @classmethod
+    def default(cls, config: str | None = None) -> Linter:
+        from pathlib import Path
+
+        from lint.pipeline import Settings, load_project
+
+        settings = Settings(config=Path(config) if config else None, isolated=config is None, use_cache=True)
+        return cls(load_project(settings, Path.cwd()))
+
+
+def record_name(record: Mapping[str, Any]) -> str:
+    """The file name a record is linted as: its id and the extension of its format."""
+    fmt = str(record.get("format") or "text").lower()
+    ext = EXTENSIONS.get(fmt)
+    if ext is None:
+        raise ValueError(f"record {record.get('id')!r}: unknown format {fmt!r} (one of {', '.join(sorted(EXTENSIONS))})")
+    return f"{record['id']}{ext}"
+
+
+def _fix_json(fix: Any) -> str | None:
+    if fix is None:
+        return None
+    return json.dumps({"applicability": fix.applicability, "title": fix.title,
+                       "edits": [{"start": e.span.start, "end": e.span.end, "text": e.replacement} for e in fix.edits]},
+                      ensure_ascii=False)
+
+
+def _rows(record_id: str, text: str, diags: Iterable[Any], across: bool, into: dict[str, list]) -> None:
+    from lint.positions import LineIndex
+
+    index = LineIndex(text)
+    for d in diags:
+        line, col = index.line_col(d.start)
+        for k, v in (("record_id", record_id), ("rule", d.rule), ("severity", str(d.severity)), ("start", d.start),
+                     ("end", d.end), ("line", line), ("column", col), ("message", d.message),
+                     ("fix", _fix_json(d.fix)), ("across", across)):
+            into[k].append(v)
+
+
+def lint_records(records: Iterable[Mapping[str, Any]], linter: Linter) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """``(findings, summary, names)`` for ``records`` (see the module docstring)."""
+    from lint.engine import plan
+    from lint.pipeline import _export, lint_source
+    from lint.readers import ReadError
+    from lint.sourcing import summarize
+
+    project = linter.project
+    f: dict[str, list] = {n: [] for n in FINDINGS.names}
+    s: dict[str, list] = {n: [] for n in SUMMARY.names}
+    names: dict[str, list] = {n: [] for n in NAMES.names}
+    for record in records:
+        rid, text = str(record["id"]), record.get("text") or ""
+        error, diags = None, []
+        try:
+            name = record_name(record)
+            here = project
+            if record.get("date"):
+                here = dataclasses.replace(project, date=dt.date.fromisoformat(str(record["date"])[:10]))
+            rules = here.rules_for(name)
+            sups: list = []
+            maps: list | None = [] if plan(rules).exporting else None
+            diags = [d for d in lint_source(name, text, here, rules=rules, sups=sups, maps=maps)
+                     if d.severity >= here.min_level or d.rule == "Newslint.UnknownRule"]
+            state = _export(rules, name)
+            if state:
+                names["record_id"].append(rid)
+                names["name"].append(name)
+                names["state"].append(pickle.dumps((state, sups, maps[0] if maps else None), protocol=5))
+        except (ReadError, ValueError) as exc:
+            error = str(exc)
+        except Exception as exc:  # a bug in a check: this record is reported, the batch goes on
+            error = f"{rid}: internal error, record skipped ({type(exc).__name__}: {exc})"
+        _rows(rid, text, diags, False, f)
+        counts = Counter(d.rule for d in diags)
+        summ = summarize(name, text, diags) if error is None else None
+        c = summ["counts"] if summ else {}
+        for k, v in (("record_id", rid), ("url", record.get("url")), ("outlet", record.get("outlet")),
+                     ("findings", len(diags)), ("counts", json.dumps(dict(sorted(counts.items())))),
+                     ("named_sources", c.get("named_sources", 0)), ("outlets", c.get("outlets", 0)),
+                     ("vague_attributions", c.get("vague_attributions", 0)),
+                     ("unattributed_figures", c.get("unattributed_figures", 0)), ("error", error)):
+            s[k].append(v)
+    return (pa.Table.from_pydict(f, schema=FINDINGS), pa.Table.from_pydict(s, schema=SUMMARY),
+            pa.Table.from_pydict(names, schema=NAMES))
+
+
+def across_records(names: Iterable[pa.Table], texts: Mapping[str, str] | None, linter: Linter) -> pa.Table:
+    """The reduce step: the findings between articles (name variants across records) from every
+    shard's ``names`` table, as ``FINDINGS`` rows with ``across`` true. ``texts`` (record id ->
+    text) gives lines and columns; without it they are 0."""
+    from lint import suppress
+    from lint.engine import stamp
+    from lint.positions import LineIndex
+
+    project = linter.project
+    rules = [r for r in project.rules if getattr(r.checker, "finish", None) is not None]
+    by_name: dict[str, tuple[str, list, Any]] = {}
+    states: list[tuple[str, dict]] = []
+    for table in names:
+        for rid, name, blob in zip(table.column("record_id").to_pylist(), table.column("name").to_pylist(),
+                                   table.column("state").to_pylist()):
+            state, sups, remap = pickle.loads(blob)
+            by_name[name] = (rid, sups, remap)
+            states.append((name, state))
+    # in the order of the names, as a run over the records as files in one folder takes them
+    # (which of two spellings is "the variant" follows the order the articles were seen in)
+    for name, state in sorted(states, key=lambda x: x[0]):
+        for rule in rules:
+            if rule.id in state:
+                rule.checker.absorb(name, state[rule.id])
+    raw = {r.id for r in project.rules if "raw" in r.spec.scope}
+    out: dict[str, list] = {n: [] for n in FINDINGS.names}
+    found: list[tuple[str, Any]] = []
+    for rule in rules:
+        for name, finding in rule.checker.finish():
+            if name not in by_name:
+                continue
+            rid, sups, remap = by_name[name]
+            stamped = list(stamp(rule, name, [finding]))
+            if remap is not None:
+                stamped = remap.to_source(stamped)
+            found.extend((rid, d) for d in suppress.apply(stamped, sups, raw) if d.severity >= project.min_level)
+    for rid, d in sorted(found, key=lambda x: (x[0], x[1].start, x[1].end, x[1].rule)):
+        text = (texts or {}).get(rid)
+        line, col = LineIndex(text).line_col(d.start) if text is not None else (0, 0)
+        for k, v in (("record_id", rid), ("rule", d.rule), ("severity", str(d.severity)), ("start", d.start),
+                     ("end", d.end), ("line", line), ("column", col), ("message", d.message),
+                     ("fix", _fix_json(d.fix)), ("across", True)):
+            out[k].append(v)
+    return pa.Table.from_pydict(out, schema=FINDINGS)

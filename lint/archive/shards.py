@@ -1,0 +1,187 @@
+"""One shard in, its Parquet files out.
+
+A shard is one input file: JSONL (one record per line, ``.jsonl``, ``.jsonl.gz``), Parquet
+(``.parquet``, with the record columns) or WARC (``.warc``, ``.warc.gz``: each HTML
+``response`` is a record, its id the WARC-Record-ID, its url and date the WARC's). Its outputs,
+in the output folder, are named after it (``<stem>-<8 hex of its path>``):
+
+- ``….findings.parquet``: the ``core.FINDINGS`` rows of its records;
+- ``….summary.parquet``: one ``core.SUMMARY`` row per record;
+- ``….names.parquet``: the cross-article state, for the reduce step.
+
+Each is written under a temporary name and renamed into place, the findings last: a shard whose
+three files exist is done and skipped by a rerun; one killed midway leaves at most temporary files
+(removed by the next try) or some of its files, which the rerun writes again, whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import io
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from lint.archive.core import FINDINGS, NAMES, SUMMARY, Linter, lint_records
+
+BATCH = 256  # records linted and written at a time: memory stays flat in a shard's size
+KINDS = (".jsonl", ".jsonl.gz", ".ndjson", ".parquet", ".warc", ".warc.gz")
+OUTPUTS = ("summary", "names", "findings")  # renamed into place in this order
+
+
+@dataclass
+class ShardResult:
+    shard: str
+    records: int = 0
+    findings: int = 0
+    seconds: float = 0.0
+    skipped: bool = False  # its outputs were there: done by an earlier run
+    error: str | None = None
+
+
+def is_shard(path: Path) -> bool:
+    return path.name.lower().endswith(KINDS)
+
+
+def stem(path: Path) -> str:
+    """The outputs' common name: the file's name without its kinds, and 8 hex of its path."""
+    name = path.name
+    for k in sorted(KINDS, key=len, reverse=True):
+        if name.lower().endswith(k):
+            name = name[: -len(k)]
+            break
+    return f"{name}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]}"
+
+
+def outputs(path: Path, out: Path) -> dict[str, Path]:
+    s = stem(path)
+    return {k: out / f"{s}.{k}.parquet" for k in OUTPUTS}
+
+
+def done(path: Path, out: Path) -> bool:
+    return all(p.exists() for p in outputs(path, out).values())
+
+
+def _open(path: Path) -> io.BufferedIOBase:
+    f = path.open("rb")
+    return gzip.GzipFile(fileobj=f) if path.name.lower().endswith(".gz") else f
+
+
+def read_records(path: Path) -> Iterator[dict[str, Any]]:
+    """The shard's records, one at a time (a bad JSON line raises ValueError naming it)."""
+    low = path.name.lower()
+    if low.endswith(".parquet"):
+        pf = pq.ParquetFile(path)
+        for batch in pf.iter_batches(batch_size=BATCH):
+            yield from batch.to_pylist()
+    elif low.endswith((".warc", ".warc.gz")):
+        yield from _warc(path)
+    else:
+        with _open(path) as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except ValueError as exc:
+                    raise ValueError(f"{path}:{n}: not a JSON record ({exc})") from None
+                if not isinstance(rec, dict) or "id" not in rec:
+                    raise ValueError(f"{path}:{n}: a record needs an \"id\" and a \"text\"")
+                yield rec
+
+
+def _warc(path: Path) -> Iterator[dict[str, Any]]:
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        raise ValueError(f"{path}: reading WARC needs warcio (pip install 'newslint[archive]')") from None
+    with path.open("rb") as f:
+        for rec in ArchiveIterator(f):
+            if rec.rec_type != "response" or rec.http_headers is None:
+                continue
+            ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
+            if "html" not in ctype:
+                continue
+            charset = "utf-8"
+            if "charset=" in ctype:
+                charset = ctype.split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
+            body = rec.content_stream().read()
+            try:
+                text = body.decode(charset, errors="replace")
+            except LookupError:
+                text = body.decode("utf-8", errors="replace")
+            yield {"id": rec.rec_headers.get_header("WARC-Record-ID") or "", "text": text, "format": "html",
+                   "url": rec.rec_headers.get_header("WARC-Target-URI"),
+                   "date": (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None}
+
+
+def process_shard(path: str | Path, out: str | Path, linter: Linter) -> ShardResult:
+    """Lint one shard into its Parquet files (see the module docstring). Never raises: a shard
+    that fails is a result with its error, and leaves no output."""
+    path, out = Path(path), Path(out)
+    res = ShardResult(str(path))
+    targets = outputs(path, out)
+    if done(path, out):
+        res.skipped = True
+        return res
+    start = time.perf_counter()
+    for p in targets.values():  # what a killed try left
+        for old in p.parent.glob(f"{p.name}.tmp-*"):
+            old.unlink(missing_ok=True)
+    tmps = {k: p.with_name(f"{p.name}.tmp-{os.getpid()}") for k, p in targets.items()}
+    writers: dict[str, pq.ParquetWriter] = {}
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for k, schema in (("findings", FINDINGS), ("summary", SUMMARY), ("names", NAMES)):
+            writers[k] = pq.ParquetWriter(tmps[k], schema, compression="zstd")
+        batch: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            f, s, n = lint_records(batch, linter)
+            writers["findings"].write_table(f)
+            writers["summary"].write_table(s)
+            writers["names"].write_table(n)
+            res.records += s.num_rows
+            res.findings += f.num_rows
+            batch.clear()
+
+        for rec in read_records(path):
+            batch.append(rec)
+            if len(batch) >= BATCH:
+                flush()
+        if batch:
+            flush()
+        for w in writers.values():
+            w.close()
+        writers.clear()
+        for k in OUTPUTS:  # the findings last: with them, the shard is done
+            with tmps[k].open("rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmps[k], targets[k])
+    except Exception as exc:
+        res.error = f"{path}: {type(exc).__name__}: {exc}" if not isinstance(exc, ValueError) else str(exc)
+        for w in writers.values():
+            with contextlib.suppress(Exception):  # already failing: the first error is the one reported
+                w.close()
+        for t in tmps.values():
+            t.unlink(missing_ok=True)
+    res.seconds = time.perf_counter() - start
+    return res
+
+
+def texts_of(path: Path, ids: set[str]) -> dict[str, str]:
+    """The texts of the records ``ids`` in one shard (for lines and columns in the reduce step)."""
+    return {str(r["id"]): r.get("text") or "" for r in read_records(path) if str(r["id"]) in ids}
+
+
+def read_table(path: Path) -> pa.Table:
+    return pq.read_table(path)

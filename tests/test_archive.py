@@ -1,0 +1,165 @@
+"""newslint-archive (lint/archive/): shards in, Parquet out, the same findings as the CLI,
+resumable after a kill, a failing shard reported while the rest go on."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from helpers import shared_or_skip
+
+pa = pytest.importorskip("pyarrow", reason="the archive extra is not installed (pip install '.[archive]')")
+pq = pytest.importorskip("pyarrow.parquet")
+
+from lint.archive.core import Linter, lint_records  # noqa: E402
+from lint.archive.shards import outputs, process_shard  # noqa: E402
+
+ARCHIVE = [sys.executable, "-m", "lint.archive.command"]
+KEY = ("rule", "record_id", "start", "end", "line", "column")
+
+
+def _records(n_lee: int = 50) -> list[dict]:
+    recs = [{"id": p.stem, "text": p.read_text(encoding="utf-8")}
+            for p in sorted(shared_or_skip("corpus", "annotated", "articles").glob("*.txt"))]
+    lee = [x for x in shared_or_skip("corpus", "lee", "lee.cor").read_text(encoding="utf-8", errors="replace")
+           .splitlines() if x.strip()]
+    recs += [{"id": f"lee-{i:03d}", "text": f"Lee story {i}\n\n{x}\n"} for i, x in enumerate(lee[:n_lee], 1)]
+    return recs
+
+
+def _shards(folder: Path, recs: list[dict], n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(n):
+        p = folder / f"shard{k:02d}.jsonl"
+        p.write_text("".join(json.dumps(r) + "\n" for r in recs[k::n]), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def _findings(out: Path) -> list[dict]:
+    return [r for p in sorted(out.glob("*.findings.parquet")) for r in pq.read_table(p).to_pylist()]
+
+
+def test_findings_equal_the_clis_over_the_same_texts_as_files(tmp_path):
+    recs = _records()
+    _shards(tmp_path / "in", recs, 3)
+    files = tmp_path / "files"
+    files.mkdir()
+    for r in recs:
+        (files / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+    res = subprocess.run(ARCHIVE + [str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local",
+                                    "--workers", "2"], capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    cli = subprocess.run([sys.executable, "-m", "lint", ".", "--format", "json"], capture_output=True, text=True,
+                         cwd=files)
+    want = {(d["rule"], Path(d["path"]).stem, d["start"]["offset"], d["end"]["offset"], d["start"]["line"],
+             d["start"]["column"]) for d in json.loads(cli.stdout)}
+    rows = _findings(tmp_path / "out")
+    got = {tuple(r[k] for k in KEY) for r in rows}
+    assert len(rows) == len(got) == len(want) > 400
+    assert got == want
+    assert any(r["across"] for r in rows) and any(not r["across"] for r in rows)  # both steps are in it
+    summary = [r for p in (tmp_path / "out").glob("*.summary.parquet") for r in pq.read_table(p).to_pylist()]
+    assert sorted(r["record_id"] for r in summary) == sorted(r["id"] for r in recs)
+    assert sum(r["findings"] for r in summary) == sum(not r["across"] for r in rows)
+
+
+def test_the_core_keeps_no_state_between_calls():
+    linter = Linter.default()
+    recs = [{"id": "a", "text": "Head\n\nThe Zapad 2025 drills. Zapod exercises follow, officials said.\n"},
+            {"id": "b", "text": "Head\n\nAbout 1,200 homes were flooded overnight.\n"}]
+    first = lint_records(recs, linter)
+    again = lint_records(recs, linter)
+    assert all(x.equals(y) for x, y in zip(first, again))
+    assert first[1].column("record_id").to_pylist() == ["a", "b"]
+
+
+def test_parquet_and_warc_shards(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = ("<html><head><title>Zapad drills</title></head><body><article><h1>Zapad drills</h1>"
+            "<p>The Zapod exercises will follow, some analysts suggest.</p></article></body></html>")
+    warc = tmp_path / "crawl.warc.gz"
+    with warc.open("wb") as f:
+        w = WARCWriter(f, gzip=True)
+        for n in range(2):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+            w.write_record(w.create_warc_record(f"https://example.com/{n}", "response", payload=__import__("io").BytesIO(
+                page.encode()), http_headers=headers))
+        w.write_record(w.create_warc_record("https://example.com/robots.txt", "resource", payload=__import__("io").BytesIO(
+            b"User-agent: *"), warc_content_type="text/plain"))
+    table = pa.table({"id": ["p1"], "text": ["Head\n\nSome analysts suggest 30,000 troops were there.\n"]})
+    pq.write_table(table, tmp_path / "batch.parquet")
+    linter = Linter.default()
+    for shard, n in ((warc, 2), (tmp_path / "batch.parquet", 1)):
+        res = process_shard(shard, tmp_path / "out", linter)
+        assert res.error is None and res.records == n, res
+        summary = pq.read_table(outputs(shard, tmp_path / "out")["summary"]).to_pylist()
+        assert len(summary) == n and all(r["error"] is None for r in summary)
+        rules = {r["rule"] for r in pq.read_table(outputs(shard, tmp_path / "out")["findings"]).to_pylist()}
+        assert "News.VagueAttribution" in rules, rules
+    urls = [r["url"] for r in pq.read_table(outputs(warc, tmp_path / "out")["summary"]).to_pylist()]
+    assert urls == ["https://example.com/0", "https://example.com/1"]  # the HTML responses only
+
+
+def test_a_failing_shard_is_reported_and_the_rest_go_on(tmp_path):
+    good = _shards(tmp_path / "in", [{"id": "a", "text": "Head\n\nSome analysts suggest it.\n"}], 1)[0]
+    bad = tmp_path / "in" / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "fine"}\n{not json\n', encoding="utf-8")
+    res = subprocess.run(ARCHIVE + [str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local",
+                                    "--workers", "1"], capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 1
+    assert f"shard failed: {bad}:2: not a JSON record" in res.stderr
+    assert all(p.exists() for p in outputs(good, tmp_path / "out").values())
+    assert not any(p.exists() for p in outputs(bad, tmp_path / "out").values())
+    assert not list((tmp_path / "out").glob("*.tmp-*"))
+
+
+def _run_killed(cmd: list[str], out: Path, after: int, kill) -> None:
+    """Start ``cmd``; once ``after`` shards are done, ``kill`` it (kill -9 of its process group)."""
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while len(list(out.glob("*.findings.parquet"))) < after and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    kill(proc)
+    proc.wait(timeout=60)
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_killed_with_sigkill_then_rerun_every_shard_once_and_whole(tmp_path, engine):
+    if engine == "dask":
+        pytest.importorskip("distributed", reason="dask.distributed is not installed")
+    recs = _records(n_lee=50)
+    shards = _shards(tmp_path / "in", recs, 12)
+    out = tmp_path / "out"
+    cmd = ARCHIVE + [str(tmp_path / "in"), "--out", str(out), "--engine", engine, "--workers", "2", "--no-across"]
+    _run_killed(cmd, out, 3, lambda p: os.killpg(p.pid, signal.SIGKILL))
+    partly = len(list(out.glob("*.findings.parquet")))
+    assert 3 <= partly < len(shards)
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    assert f"({partly} skipped)" in res.stderr.splitlines()[-2] or partly == 0
+    assert not list(out.glob("*.tmp-*"))
+    for shard in shards:
+        files = outputs(shard, out)
+        assert all(p.exists() for p in files.values())
+        ids = pq.read_table(files["summary"]).column("record_id").to_pylist()
+        want = [json.loads(x)["id"] for x in shard.read_text(encoding="utf-8").splitlines()]
+        assert ids == want  # every record once, none lost, none twice
+    # and the same findings as a run that was never killed
+    clean = tmp_path / "clean"
+    subprocess.run(cmd[:cmd.index("--out") + 1] + [str(clean)] + cmd[cmd.index("--out") + 2:], check=True,
+                   capture_output=True, cwd=ROOT)
+    assert sorted(tuple(r[k] for k in KEY) for r in _findings(out)) == sorted(
+        tuple(r[k] for k in KEY) for r in _findings(clean))
