@@ -308,6 +308,7 @@ class Extractor:
         )
         self.gate = word_gate(self.trigger, self.cues)
         self._gates: dict[regex.Pattern, Any] = {}
+        self._last: tuple[Any, Found] | None = None  # find's last question and answer
         bodies = _phrase(sources.definite_bodies)
         # "Boston police said", "Kerala's health ministry says": a body of a named place
         self.place_body_speaks = regexes.compile(
@@ -322,10 +323,21 @@ class Extractor:
     # ------------------------------------------------------------------
 
     def find(self, article: Article, blocks: list[Block] | None = None) -> Found:
-        from lint.checks.vague_attribution import _TOLD_NAME
-
+        """Who the article credits (``blocks``: those read, by default its paragraphs, standfirst and
+        lists). The last answer is kept: News.NoNamedSource and the summary of the same article
+        (``--format sourcing``, the archive's summary) ask the same question one after the other."""
         if blocks is None:
             blocks = [b for b in article.blocks if b.scope in SCOPES]
+        key = (article.path, article.text, tuple((b.start, b.end, b.scope) for b in blocks))
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
+        found = self._find_all(article, blocks)
+        self._last = (key, found)
+        return found
+
+    def _find_all(self, article: Article, blocks: list[Block]) -> Found:
+        from lint.checks.vague_attribution import _TOLD_NAME
+
         body = "\n".join(b.text for b in blocks)
         found: list[tuple[str, str, str | None, int, int, bool]] = []  # (name, kind, role, start, end, definite)
         outlets: list[tuple[str, str, int, int]] = []

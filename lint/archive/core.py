@@ -51,6 +51,15 @@ class Linter:
     def __init__(self, project: Any):
         self.project = project
 
+    def extractor(self) -> Any:
+        """The sourcing extractor of News.NoNamedSource when that rule runs (it has just read the
+        same article: its answer is reused), else the built-in one."""
+        for rule in self.project.rules:
+            built = getattr(rule.checker, "_built", None)
+            if rule.id == "News.NoNamedSource" and built is not None:
+                return built()[0]
+        return None
+
     @classmethod
     def default(cls, config: str | None = None) -> Linter:
         from pathlib import Path
@@ -98,6 +107,7 @@ def lint_records(records: Iterable[Mapping[str, Any]], linter: Linter) -> tuple[
     from lint.sourcing import summarize
 
     project = linter.project
+    extractor = linter.extractor()
     f: dict[str, list] = {n: [] for n in FINDINGS.names}
     s: dict[str, list] = {n: [] for n in SUMMARY.names}
     names: dict[str, list] = {n: [] for n in NAMES.names}
@@ -125,7 +135,7 @@ def lint_records(records: Iterable[Mapping[str, Any]], linter: Linter) -> tuple[
             error = f"{rid}: internal error, record skipped ({type(exc).__name__}: {exc})"
         _rows(rid, text, diags, False, f)
         counts = Counter(d.rule for d in diags)
-        summ = summarize(name, text, diags) if error is None else None
+        summ = summarize(name, text, diags, extractor) if error is None else None
         c = summ["counts"] if summ else {}
         for k, v in (("record_id", rid), ("url", record.get("url")), ("outlet", record.get("outlet")),
                      ("findings", len(diags)), ("counts", json.dumps(dict(sorted(counts.items())))),
