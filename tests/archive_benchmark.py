@@ -1,0 +1,145 @@
+"""Throughput of newslint-archive against the single-process CLI, measured in one run.
+
+    .venv/bin/python tests/archive_benchmark.py [--records 5000] [--shards 20]
+
+Not collected by pytest (timings on shared machines are noise in a test). Builds, deterministically,
+records of about 5 kB (a headline and paragraphs of the real prose in ../shared/corpus/: the
+articles, the annotated articles and the Lee corpus), written both as JSONL shards and as one file
+per record, then times (wall clock, best of --runs):
+
+- the CLI, one process (``newslint DIR -j 1``): the baseline;
+- newslint-archive, local engine, 1 worker, and Dask ``LocalCluster`` of 2 workers;
+- the per-task overhead: Dask over 40 shards of one record each, less 40 records' own work;
+- peak memory per worker (max RSS of the child processes) with few and with many shards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpus"
+PY = sys.executable
+
+
+def paragraphs() -> list[str]:
+    out: list[str] = []
+    for p in sorted((SHARED / "articles").glob("*.txt")) + sorted((SHARED / "annotated" / "articles").glob("*.txt")):
+        out += [x.strip() for x in p.read_text(encoding="utf-8").split("\n\n") if len(x.strip()) > 80]
+    for name in ("lee.cor", "lee_background.cor"):
+        out += [x.strip() for x in (SHARED / "lee" / name).read_text(encoding="utf-8", errors="replace").splitlines()
+                if len(x.strip()) > 80]
+    return out
+
+
+def records(n: int) -> list[dict]:
+    paras = paragraphs()
+    recs, k = [], 0
+    for i in range(n):
+        body, size = [], 0
+        while size < 5000:
+            body.append(paras[k % len(paras)])
+            size += len(body[-1]) + 2
+            k += 7  # a stride, so articles differ
+        recs.append({"id": f"r{i:06d}", "text": f"Story {i}\n\n" + "\n\n".join(body) + "\n"})
+    return recs
+
+
+def timed(cmd: list[str], runs: int, cwd: Path, before=None) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        if before:
+            before()
+        t = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def child_rss_mb(cmd: list[str], cwd: Path) -> float:
+    """Peak RSS of the largest child process a fresh interpreter starts for ``cmd`` (MB)."""
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([PY, "-c", code, *cmd], cwd=cwd, capture_output=True, text=True).stdout
+    return int(out.strip() or 0) / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--records", type=int, default=5000)
+    ap.add_argument("--shards", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=2)
+    a = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="newslint-archive-bench-"))
+    recs = records(a.records)
+    mb = sum(len(r["text"].encode()) for r in recs) / 1e6
+    shards, files = tmp / "shards", tmp / "files"
+    shards.mkdir()
+    files.mkdir()
+    for s in range(a.shards):
+        (shards / f"s{s:03d}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs[s::a.shards]), encoding="utf-8")
+    for r in recs:
+        (files / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+    out = tmp / "out"
+
+    def clean() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+
+    archive = [PY, "-m", "lint.archive.command", str(shards), "--out", str(out)]
+    print(f"{a.records} records, {mb:.1f} MB, {a.shards} shards, in {tmp}; best of {a.runs}", flush=True)
+    cli = timed([PY, "-m", "lint", str(files), "-j", "1", "--format", "json", "-o", os.devnull], a.runs, ROOT)
+    local1 = timed(archive + ["--engine", "local", "--workers", "1"], a.runs, ROOT, clean)
+    local2 = timed(archive + ["--engine", "local", "--workers", "2"], a.runs, ROOT, clean)
+    dask2 = timed(archive + ["--engine", "dask", "--workers", "2"], a.runs, ROOT, clean)
+    # per-task overhead: 40 one-record shards against the same 40 records in one shard
+    tiny, one = tmp / "tiny", tmp / "one"
+    tiny.mkdir()
+    one.mkdir()
+    for i, r in enumerate(recs[:40]):
+        (tiny / f"t{i:03d}.jsonl").write_text(json.dumps(r) + "\n", encoding="utf-8")
+    (one / "all.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs[:40]), encoding="utf-8")
+    t_tiny = timed([PY, "-m", "lint.archive.command", str(tiny), "--out", str(out), "--engine", "dask", "--workers",
+                    "1", "--no-across"], a.runs, ROOT, clean)
+    t_one = timed([PY, "-m", "lint.archive.command", str(one), "--out", str(out), "--engine", "dask", "--workers",
+                   "1", "--no-across"], a.runs, ROOT, clean)
+    # memory: a worker's peak over few and over many shards (the same records per shard)
+    few, many = tmp / "few", tmp / "many"
+    few.mkdir()
+    many.mkdir()
+    per = max(1, a.records // a.shards)
+    for s in range(4):
+        (few / f"f{s}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs[s * per:(s + 1) * per]), encoding="utf-8")
+    for s in range(a.shards):
+        (many / f"m{s:03d}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs[(s % 4) * per:(s % 4 + 1) * per]),
+                                              encoding="utf-8")
+    clean()
+    rss_few = child_rss_mb([PY, "-m", "lint.archive.command", str(few), "--out", str(out / "f"), "--engine", "local",
+                            "--workers", "2", "--no-across"], ROOT)
+    rss_many = child_rss_mb([PY, "-m", "lint.archive.command", str(many), "--out", str(out / "m"), "--engine", "local",
+                             "--workers", "2", "--no-across"], ROOT)
+    rows = [("CLI, one process (baseline)", cli), ("archive, local engine, 1 worker", local1),
+            ("archive, local engine, 2 workers", local2), ("archive, Dask LocalCluster, 2 workers", dask2)]
+    for name, t in rows:
+        print(f"{name:<42}{t:8.2f} s  {a.records / t:7.0f} records/s  {mb / t:5.2f} MB/s  {cli / t:5.2f}x the CLI")
+    overhead = (t_tiny - t_one) / 39
+    print(f"per-task overhead (Dask, 40 one-record shards vs one shard of 40): {overhead * 1000:.0f} ms per task")
+    print(f"peak RSS, largest process, 4 shards vs {a.shards} shards of {per} records: {rss_few:.0f} MB vs {rss_many:.0f} MB")
+    cores = 2
+    rate = a.records / dask2 / cores
+    print(f"projection: {rate:.0f} records/s per core (Dask, 2 workers on {cores} cores): 100 million records = "
+          f"{1e8 / rate / 3600:.0f} core-hours")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
