@@ -163,3 +163,46 @@ def test_killed_with_sigkill_then_rerun_every_shard_once_and_whole(tmp_path, eng
                    capture_output=True, cwd=ROOT)
     assert sorted(tuple(r[k] for k in KEY) for r in _findings(out)) == sorted(
         tuple(r[k] for k in KEY) for r in _findings(clean))
+
+
+@pytest.mark.parametrize("engine", ["dask", "ray"])
+def test_every_engine_gives_the_local_engines_findings(tmp_path, engine):
+    pytest.importorskip({"dask": "distributed", "ray": "ray"}[engine], reason=f"{engine} is not installed")
+    recs = _records(n_lee=20)
+    _shards(tmp_path / "in", recs, 4)
+    runs = {}
+    for e in ("local", engine):
+        res = subprocess.run(ARCHIVE + [str(tmp_path / "in"), "--out", str(tmp_path / e), "--engine", e,
+                                        "--workers", "2"], capture_output=True, text=True, cwd=ROOT)
+        assert res.returncode == 0, res.stderr
+        runs[e] = sorted(tuple(r[k] for k in KEY) + (r["message"],) for r in _findings(tmp_path / e))
+    assert runs["local"] == runs[engine] and len(runs["local"]) > 100
+
+
+def test_a_dask_worker_killed_midway_is_replaced_and_its_shard_run_again(tmp_path):
+    pytest.importorskip("distributed", reason="dask.distributed is not installed")
+    psutil = pytest.importorskip("psutil")
+    recs = _records(n_lee=50)
+    shards = _shards(tmp_path / "in", recs, 12)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(ARCHIVE + [str(tmp_path / "in"), "--out", str(out), "--engine", "dask", "--workers", "2",
+                                       "--no-across"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while not list(out.glob("*.findings.parquet")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # the worker processes: the cluster's spawned children (kill -9 of one, mid-shard)
+        workers = [c for c in psutil.Process(proc.pid).children(recursive=True) if "spawn_main" in " ".join(c.cmdline())]
+        assert workers, "no Dask worker process found"
+        os.kill(workers[0].pid, signal.SIGKILL)
+        assert len(list(out.glob("*.findings.parquet"))) < len(shards)  # killed while shards were left
+        _, err = proc.communicate(timeout=600)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 0, err
+    for shard in shards:
+        ids = pq.read_table(outputs(shard, out)["summary"]).column("record_id").to_pylist()
+        assert ids == [json.loads(x)["id"] for x in shard.read_text(encoding="utf-8").splitlines()]
+    assert not list(out.glob("*.tmp-*"))
