@@ -26,12 +26,16 @@ ARCHIVE = [sys.executable, "-m", "lint.archive.command"]
 KEY = ("rule", "record_id", "start", "end", "line", "column")
 
 
-def _records(n_lee: int = 50) -> list[dict]:
+def _records(n_lee: int = 50, background: bool = False) -> list[dict]:
+    """The annotated articles and Lee stories as records (``background``: also the 19 articles and
+    the Lee background corpus: 409 records in all)."""
+    folders = [("annotated", "articles")] + ([("articles",)] if background else [])
     recs = [{"id": p.stem, "text": p.read_text(encoding="utf-8")}
-            for p in sorted(shared_or_skip("corpus", "annotated", "articles").glob("*.txt"))]
-    lee = [x for x in shared_or_skip("corpus", "lee", "lee.cor").read_text(encoding="utf-8", errors="replace")
-           .splitlines() if x.strip()]
-    recs += [{"id": f"lee-{i:03d}", "text": f"Lee story {i}\n\n{x}\n"} for i, x in enumerate(lee[:n_lee], 1)]
+            for f in folders for p in sorted(shared_or_skip("corpus", *f).glob("*.txt"))]
+    for name, n in (("lee.cor", n_lee), ("lee_background.cor", 10**6 if background else 0)):
+        lee = [x for x in shared_or_skip("corpus", "lee", name).read_text(encoding="utf-8", errors="replace")
+               .splitlines() if x.strip()]
+        recs += [{"id": f"{name[:-4]}-{i:03d}", "text": f"Lee story {i}\n\n{x}\n"} for i, x in enumerate(lee[:n], 1)]
     return recs
 
 
@@ -50,8 +54,9 @@ def _findings(out: Path) -> list[dict]:
 
 
 def test_findings_equal_the_clis_over_the_same_texts_as_files(tmp_path):
-    recs = _records()
-    _shards(tmp_path / "in", recs, 3)
+    recs = _records(n_lee=10**6, background=True)
+    assert len(recs) == 409
+    _shards(tmp_path / "in", recs, 4)
     files = tmp_path / "files"
     files.mkdir()
     for r in recs:
@@ -65,7 +70,7 @@ def test_findings_equal_the_clis_over_the_same_texts_as_files(tmp_path):
              d["start"]["column"]) for d in json.loads(cli.stdout)}
     rows = _findings(tmp_path / "out")
     got = {tuple(r[k] for k in KEY) for r in rows}
-    assert len(rows) == len(got) == len(want) > 400
+    assert len(rows) == len(got) == len(want) > 1500
     assert got == want
     assert any(r["across"] for r in rows) and any(not r["across"] for r in rows)  # both steps are in it
     summary = [r for p in (tmp_path / "out").glob("*.summary.parquet") for r in pq.read_table(p).to_pylist()]
@@ -206,3 +211,16 @@ def test_a_dask_worker_killed_midway_is_replaced_and_its_shard_run_again(tmp_pat
         ids = pq.read_table(outputs(shard, out)["summary"]).column("record_id").to_pylist()
         assert ids == [json.loads(x)["id"] for x in shard.read_text(encoding="utf-8").splitlines()]
     assert not list(out.glob("*.tmp-*"))
+
+
+def test_dask_joins_a_scheduler_given_by_its_address(tmp_path):
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed")
+    _shards(tmp_path / "in", _records(n_lee=10), 2)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        res = subprocess.run(ARCHIVE + [str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "dask",
+                                        "--scheduler", cluster.scheduler_address], capture_output=True, text=True,
+                             cwd=ROOT, timeout=600)
+        assert res.returncode == 0, res.stderr
+        assert "2/2 shards done" in res.stderr
+        assert len(cluster.scheduler.workers) == 1  # its worker, not one of newslint's own
+    assert len(list((tmp_path / "out").glob("*.summary.parquet"))) == 2
