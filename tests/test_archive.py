@@ -224,3 +224,66 @@ def test_dask_joins_a_scheduler_given_by_its_address(tmp_path):
         assert "2/2 shards done" in res.stderr
         assert len(cluster.scheduler.workers) == 1  # its worker, not one of newslint's own
     assert len(list((tmp_path / "out").glob("*.summary.parquet"))) == 2
+
+
+def _archive(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(ARCHIVE + list(args), capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
+def test_shards_are_taken_once_and_two_of_the_same_name_are_refused(tmp_path):
+    one = _shards(tmp_path / "a", [{"id": "a1", "text": "Head\n\nSome analysts suggest it.\n"}], 1)[0]
+    _shards(tmp_path / "b", [{"id": "b1", "text": "Head\n\nSome analysts suggest it.\n"}], 1)
+    # the same shard by two routes: linted once
+    res = _archive(str(one), str(tmp_path / "a"), str(tmp_path / "a" / ".." / "a"), "--out", str(tmp_path / "o1"),
+                   "--engine", "local", "--workers", "2")
+    assert res.returncode == 0, res.stderr
+    assert "1/1 shards, 1 records" in res.stderr
+    # a/shard00.jsonl and b/shard00.jsonl are both "shard00.jsonl": refused, nothing written
+    res = _archive(str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(tmp_path / "o2"), "--engine", "local")
+    assert res.returncode == 2 and "are both 'shard00.jsonl' in this run" in res.stderr
+    # their parent folder gives them different names: a/shard00.jsonl, b/shard00.jsonl
+    res = _archive(str(tmp_path), "--out", str(tmp_path / "o3"), "--engine", "local")
+    assert res.returncode == 0 and "2/2 shards, 2 records" in res.stderr, res.stderr
+    # and a rerun does not read its own output folder (inside the input folder) as input
+    res = _archive(str(tmp_path), "--out", str(tmp_path / "o3"), "--engine", "local")
+    assert res.returncode == 0 and "(2 skipped)" in res.stderr, res.stderr
+
+
+def test_bad_records_are_named_and_fail_the_run_while_the_rest_are_linted(tmp_path):
+    recs = [{"id": "ok", "text": "Head\n\nSome analysts suggest it.\n"}, {"id": "n", "text": None}, {"id": "t", "text": 123},
+            {"id": None, "text": "Head\n\nBody.\n"}, {"id": "d", "text": "Head\n\nBody.\n", "date": "yesterday"},
+            {"id": "f", "text": "Head\n\nBody.\n", "format": "htm"}, {"id": "z", "text": "Head\n\nNUL \x00 here\n"}]
+    shard = _shards(tmp_path / "in", recs, 1)[0]
+    res = _archive(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local", "--workers", "1")
+    assert res.returncode == 1 and "6 records not linted" in res.stderr, res.stderr
+    rows = {r["record_id"]: r for r in pq.read_table(outputs(shard, tmp_path / "out")["summary"]).to_pylist()}
+    assert rows["ok"]["error"] is None and rows["ok"]["findings"] >= 1
+    assert rows["n"]["error"] == "record 'n': no text"
+    assert rows["t"]["error"] == "record 't': its text is int, not a string"
+    assert rows["None"]["error"].startswith("a record without a usable id")
+    assert rows["d"]["error"] == "record 'd': date 'yesterday' is not an ISO date"
+    assert rows["f"]["error"].startswith("record 'f': unknown format 'htm'")
+    assert rows["z"]["error"] == "record 'z': binary text (a NUL character), not linted"
+
+
+def test_the_same_record_id_in_two_shards_stops_the_reduce(tmp_path):
+    _shards(tmp_path / "in", [{"id": "same", "text": "Head\n\nSergei Tsikhanouski spoke.\n"},
+                              {"id": "same", "text": "Head\n\nSergei Tsikhanovski spoke.\n"}], 2)
+    res = _archive(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local")
+    assert res.returncode == 1 and "record id 'same' is in" in res.stderr, res.stderr
+    assert not (tmp_path / "out" / "across.findings.parquet").exists()
+
+
+def test_a_changed_shard_is_linted_again_and_usage_errors(tmp_path):
+    shard = _shards(tmp_path / "in", [{"id": "a", "text": "Head\n\nSome analysts suggest it.\n"}], 1)[0]
+    assert _archive(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local").returncode == 0
+    time.sleep(0.01)
+    shard.write_text(shard.read_text() + json.dumps({"id": "b", "text": "Head\n\nBody.\n"}) + "\n", encoding="utf-8")
+    res = _archive(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local")
+    assert res.returncode == 0 and "(0 skipped)" in res.stderr and "1/1 shards, 2 records" in res.stderr, res.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    res = _archive(str(empty), "--out", str(tmp_path / "o"))
+    assert res.returncode == 2 and "no shards in" in res.stderr
+    res = _archive(str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--engine", "local", "--scheduler", "tcp://x:1")
+    assert res.returncode == 2 and "--scheduler is for --engine dask or ray" in res.stderr

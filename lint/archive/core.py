@@ -36,6 +36,9 @@ FINDINGS = pa.schema([
     ("end", pa.int64()), ("line", pa.int32()), ("column", pa.int32()), ("message", pa.string()),
     ("fix", pa.string()), ("across", pa.bool_()),
 ])
+# the same as a Spark DDL string (mapInArrow takes a DataType or DDL, not a pyarrow schema)
+FINDINGS_DDL = ("record_id string, rule string, severity string, start long, end long, line int, column int, "
+                "message string, fix string, across boolean")
 SUMMARY = pa.schema([
     ("record_id", pa.string()), ("url", pa.string()), ("outlet", pa.string()), ("findings", pa.int32()),
     ("counts", pa.string()), ("named_sources", pa.int32()), ("outlets", pa.int32()),
@@ -44,12 +47,17 @@ SUMMARY = pa.schema([
 NAMES = pa.schema([("record_id", pa.string()), ("name", pa.string()), ("state", pa.binary())])
 
 
+class _Skip(Exception):
+    """A record already known to be unreadable."""
+
+
 class Linter:
     """The loaded rules and configuration, built once per worker (``Linter.default()``, or from a
     ``lint.pipeline.Project``); ``lint_records`` reads nothing else."""
 
-    def __init__(self, project: Any):
+    def __init__(self, project: Any, config_id: str = ""):
         self.project = project
+        self.config_id = config_id  # what the configuration was (a hash of its file): outputs made with another are redone
 
     def extractor(self) -> Any:
         """The sourcing extractor of News.NoNamedSource when that rule runs (it has just read the
@@ -62,12 +70,14 @@ class Linter:
 
     @classmethod
     def default(cls, config: str | None = None) -> Linter:
+        import hashlib
         from pathlib import Path
 
         from lint.pipeline import Settings, load_project
 
         settings = Settings(config=Path(config) if config else None, isolated=config is None, use_cache=True)
-        return cls(load_project(settings, Path.cwd()))
+        config_id = hashlib.sha1(Path(config).read_bytes()).hexdigest()[:16] if config else ""
+        return cls(load_project(settings, Path.cwd()), config_id)
 
 
 def record_name(record: Mapping[str, Any]) -> str:
@@ -112,13 +122,32 @@ def lint_records(records: Iterable[Mapping[str, Any]], linter: Linter) -> tuple[
     s: dict[str, list] = {n: [] for n in SUMMARY.names}
     names: dict[str, list] = {n: [] for n in NAMES.names}
     for record in records:
-        rid, text = str(record["id"]), record.get("text") or ""
-        error, diags = None, []
+        raw_id, text = record.get("id"), record.get("text")
+        rid = raw_id if isinstance(raw_id, str) else str(raw_id) if isinstance(raw_id, int) and not isinstance(raw_id, bool) else ""
+        error, diags, name = None, [], ""
+        if not rid:
+            error = f"a record without a usable id (a string or an integer): {str(raw_id)[:60]!r}"
+            rid = repr(raw_id)[:60]
+        elif text is None:
+            error = f"record {rid!r}: no text"
+        elif not isinstance(text, str):
+            error = f"record {rid!r}: its text is {type(text).__name__}, not a string"
+        elif "\x00" in text:  # (a str here)
+            error = f"record {rid!r}: binary text (a NUL character), not linted"  # as the CLI skips such a file
+        text = text if isinstance(text, str) and error is None else ""
+        if text.startswith("\ufeff"):
+            text = text[1:]  # as the CLI reads a file: offsets after the BOM
         try:
+            if error is not None:
+                raise _Skip
             name = record_name(record)
             here = project
             if record.get("date"):
-                here = dataclasses.replace(project, date=dt.date.fromisoformat(str(record["date"])[:10]))
+                try:
+                    day = dt.date.fromisoformat(str(record["date"])[:10])
+                except ValueError:
+                    raise ValueError(f"record {rid!r}: date {str(record['date'])[:40]!r} is not an ISO date") from None
+                here = dataclasses.replace(project, date=day)
             rules = here.rules_for(name)
             sups: list = []
             maps: list | None = [] if plan(rules).exporting else None
@@ -129,13 +158,15 @@ def lint_records(records: Iterable[Mapping[str, Any]], linter: Linter) -> tuple[
                 names["record_id"].append(rid)
                 names["name"].append(name)
                 names["state"].append(pickle.dumps((state, sups, maps[0] if maps else None), protocol=5))
+        except _Skip:
+            pass
         except (ReadError, ValueError) as exc:
-            error = str(exc)
+            error = str(exc) if rid in str(exc) else f"record {rid!r}: {exc}"
         except Exception as exc:  # a bug in a check: this record is reported, the batch goes on
             error = f"{rid}: internal error, record skipped ({type(exc).__name__}: {exc})"
         _rows(rid, text, diags, False, f)
         counts = Counter(d.rule for d in diags)
-        summ = summarize(name, text, diags, extractor) if error is None else None
+        summ = summarize(name, text, diags, extractor) if error is None and name else None
         c = summ["counts"] if summ else {}
         for k, v in (("record_id", rid), ("url", record.get("url")), ("outlet", record.get("outlet")),
                      ("findings", len(diags)), ("counts", json.dumps(dict(sorted(counts.items())))),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from lint.archive.core import Linter
 from lint.archive.shards import ShardResult, process_shard
@@ -23,28 +24,33 @@ def _linter(config: str | None) -> Linter:
     return linter
 
 
-def run_shard(path: str, out: str, config: str | None = None) -> ShardResult:
-    """The task: one shard, in whatever process the engine runs it."""
-    return process_shard(path, out, _linter(config))
+def run_shard(path: str, out: str, config: str | None = None, key: str | None = None) -> ShardResult:
+    """The task: one shard (``key``: its name in the run), in whatever process the engine runs it."""
+    return process_shard(path, out, _linter(config), key)
 
 
-def local(shards: Sequence[str], out: str, config: str | None, workers: int) -> Iterator[ShardResult]:
-    """A pool of ``workers`` processes on this machine (no Dask needed)."""
+def local(shards: Sequence[tuple[str, str]], out: str, config: str | None, workers: int) -> Iterator[ShardResult]:
+    """A pool of ``workers`` processes on this machine (no Dask needed). A worker that dies (the
+    OOM killer, a kill -9) fails the shards it had and those not started; a rerun does them."""
     if workers <= 1:
-        for s in shards:
-            yield run_shard(s, out, config)
+        for s, key in shards:
+            yield run_shard(s, out, config, key)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        futures = [pool.submit(run_shard, s, out, config) for s in shards]
+        futures = {pool.submit(run_shard, s, out, config, key): s for s, key in shards}
         for fut in as_completed(futures):
-            yield fut.result()
+            try:
+                yield fut.result()
+            except BrokenProcessPool:
+                yield ShardResult(futures[fut], error=f"{futures[fut]}: a worker process died (killed?); rerun to resume")
 
 
-def dask(shards: Sequence[str], out: str, config: str | None, workers: int,
+def dask(shards: Sequence[tuple[str, str]], out: str, config: str | None, workers: int,
          scheduler: str | None = None) -> Iterator[ShardResult]:
     """``dask.distributed``: a ``LocalCluster`` of ``workers`` single-threaded processes, or the
     scheduler at ``scheduler`` (a Slurm or PBS cluster from dask-jobqueue, the Dask Kubernetes
@@ -63,19 +69,19 @@ def dask(shards: Sequence[str], out: str, config: str | None, workers: int,
                                dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = client.map(run_shard, list(shards), out=out, config=config, pure=False, retries=2)
-        for fut in as_completed(futures):
+        futures = {client.submit(run_shard, s, out, config, key, pure=False, retries=2): s for s, key in shards}
+        for fut in as_completed(list(futures)):
             try:
                 yield fut.result()
             except Exception as exc:  # the task itself failed (a worker lost more than the retries)
-                yield ShardResult(shard=str(getattr(fut, "key", "?")), error=f"{type(exc).__name__}: {exc}")
+                yield ShardResult(futures[fut], error=f"{futures[fut]}: {type(exc).__name__}: {exc}")
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def ray(shards: Sequence[str], out: str, config: str | None, workers: int,
+def ray(shards: Sequence[tuple[str, str]], out: str, config: str | None, workers: int,
         scheduler: str | None = None) -> Iterator[ShardResult]:
     """Ray: ``ray.init`` (the cluster at ``scheduler`` when given), one remote task per shard."""
     try:
@@ -83,11 +89,15 @@ def ray(shards: Sequence[str], out: str, config: str | None, workers: int,
     except ImportError:
         raise SystemExit("newslint-archive: --engine ray needs ray (pip install ray)") from None
     _ray.init(address=scheduler, num_cpus=None if scheduler else max(1, workers), ignore_reinit_error=True)
-    task = _ray.remote(max_retries=2)(run_shard)
-    pending = [task.remote(s, out, config) for s in shards]
+    task: Any = _ray.remote(max_retries=2)(run_shard)
+    refs = {task.remote(s, out, config, key): s for s, key in shards}
+    pending = list(refs)
     while pending:
         ready, pending = _ray.wait(pending, num_returns=1)
-        yield _ray.get(ready[0])
+        try:
+            yield _ray.get(ready[0])
+        except Exception as exc:  # the task failed beyond its retries (a lost node)
+            yield ShardResult(refs[ready[0]], error=f"{refs[ready[0]]}: {type(exc).__name__}: {exc}")
 
 
 ENGINES = {"local": local, "dask": dask, "ray": ray}

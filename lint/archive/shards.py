@@ -17,11 +17,13 @@ three files exist is done and skipped by a rerun; one killed midway leaves at mo
 from __future__ import annotations
 
 import contextlib
+import glob
 import gzip
 import hashlib
 import io
 import json
 import os
+import socket
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,29 +48,50 @@ class ShardResult:
     seconds: float = 0.0
     skipped: bool = False  # its outputs were there: done by an earlier run
     error: str | None = None
+    record_errors: int = 0  # records that could not be read (each named in the summary's error column)
 
 
 def is_shard(path: Path) -> bool:
     return path.name.lower().endswith(KINDS)
 
 
-def stem(path: Path) -> str:
-    """The outputs' common name: the file's name without its kinds, and 8 hex of its path."""
-    name = path.name
+def stem(key: str) -> str:
+    """The outputs' common name for the shard ``key`` (its path relative to the input folder it
+    was found in, "2020/01/part-0.jsonl"): that path made a file name, and 16 hex of it (two
+    shards of one run with the same name are refused by the command)."""
+    name = key
     for k in sorted(KINDS, key=len, reverse=True):
         if name.lower().endswith(k):
             name = name[: -len(k)]
             break
-    return f"{name}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]}"
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name.replace("/", "__"))[-80:]
+    return f"{safe}-{hashlib.sha1(key.encode()).hexdigest()[:16]}"
 
 
-def outputs(path: Path, out: Path) -> dict[str, Path]:
-    s = stem(path)
+def outputs(path: Path, out: Path, key: str | None = None) -> dict[str, Path]:
+    s = stem(key if key is not None else path.name)
     return {k: out / f"{s}.{k}.parquet" for k in OUTPUTS}
 
 
-def done(path: Path, out: Path) -> bool:
-    return all(p.exists() for p in outputs(path, out).values())
+def fingerprint(path: Path, linter: Linter | None = None) -> str:
+    """What the outputs were made from: the shard's size and modification time, newslint's
+    version and the configuration's. Outputs with another fingerprint are made again."""
+    from lint import __version__
+
+    st = path.stat()
+    config = getattr(linter, "config_id", "") if linter is not None else ""
+    return f"{st.st_size}:{st.st_mtime_ns}:{__version__}:{config}"
+
+
+def done(path: Path, out: Path, key: str | None = None, linter: Linter | None = None) -> bool:
+    files = outputs(path, out, key)
+    if not all(p.exists() for p in files.values()):
+        return False
+    try:
+        meta = pq.read_schema(files["findings"]).metadata or {}
+    except (OSError, pa.ArrowException):
+        return False
+    return meta.get(b"newslint-shard", b"").decode() == fingerprint(path, linter)
 
 
 def _open(path: Path) -> io.BufferedIOBase:
@@ -124,34 +147,40 @@ def _warc(path: Path) -> Iterator[dict[str, Any]]:
                    "date": (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None}
 
 
-def process_shard(path: str | Path, out: str | Path, linter: Linter) -> ShardResult:
+def process_shard(path: str | Path, out: str | Path, linter: Linter, key: str | None = None) -> ShardResult:
     """Lint one shard into its Parquet files (see the module docstring). Never raises: a shard
-    that fails is a result with its error, and leaves no output."""
+    that fails is a result with its error, and leaves no output. ``key``: its name in the run
+    (its path relative to the input folder; default its file name)."""
     path, out = Path(path), Path(out)
     res = ShardResult(str(path))
-    targets = outputs(path, out)
-    if done(path, out):
+    targets = outputs(path, out, key)
+    if done(path, out, key, linter):
         res.skipped = True
         return res
     start = time.perf_counter()
     for p in targets.values():  # what a killed try left
-        for old in p.parent.glob(f"{p.name}.tmp-*"):
+        for old in p.parent.glob(f"{glob.escape(p.name)}.tmp-*"):
             old.unlink(missing_ok=True)
-    tmps = {k: p.with_name(f"{p.name}.tmp-{os.getpid()}") for k, p in targets.items()}
+    tmps = {k: p.with_name(f"{p.name}.tmp-{socket.gethostname()}-{os.getpid()}") for k, p in targets.items()}
+    print_ = fingerprint(path, linter)
     writers: dict[str, pq.ParquetWriter] = {}
     try:
         out.mkdir(parents=True, exist_ok=True)
         for k, schema in (("findings", FINDINGS), ("summary", SUMMARY), ("names", NAMES)):
+            schema = schema.with_metadata({"newslint-shard": print_, "newslint-key": key or path.name})
             writers[k] = pq.ParquetWriter(tmps[k], schema, compression="zstd")
         batch: list[dict[str, Any]] = []
 
         def flush() -> None:
             f, s, n = lint_records(batch, linter)
+            f, s, n = (t.replace_schema_metadata(writers[k].schema.metadata)
+                       for t, k in ((f, "findings"), (s, "summary"), (n, "names")))
             writers["findings"].write_table(f)
             writers["summary"].write_table(s)
             writers["names"].write_table(n)
             res.records += s.num_rows
             res.findings += f.num_rows
+            res.record_errors += sum(e is not None for e in s.column("error").to_pylist())
             batch.clear()
 
         for rec in read_records(path):
@@ -167,8 +196,16 @@ def process_shard(path: str | Path, out: str | Path, linter: Linter) -> ShardRes
             with tmps[k].open("rb") as fh:
                 os.fsync(fh.fileno())
             os.replace(tmps[k], targets[k])
+        with contextlib.suppress(OSError):  # the renames themselves on disk
+            fd = os.open(out, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
     except Exception as exc:
-        res.error = f"{path}: {type(exc).__name__}: {exc}" if not isinstance(exc, ValueError) else str(exc)
+        msg = str(exc)
+        res.error = msg if msg.startswith(str(path)) else f"{path}: {type(exc).__name__}: {msg}"
+        res.records = res.findings = res.record_errors = 0  # nothing of it is written
         for w in writers.values():
             with contextlib.suppress(Exception):  # already failing: the first error is the one reported
                 w.close()
