@@ -264,6 +264,9 @@ def test_bad_records_are_named_and_fail_the_run_while_the_rest_are_linted(tmp_pa
     assert rows["d"]["error"] == "record 'd': date 'yesterday' is not an ISO date"
     assert rows["f"]["error"].startswith("record 'f': unknown format 'htm'")
     assert rows["z"]["error"] == "record 'z': binary text (a NUL character), not linted"
+    # a rerun skips the shard, and still does not pass
+    res = _archive(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local", "--workers", "1")
+    assert res.returncode == 1 and "(1 skipped)" in res.stderr and "6 records not linted" in res.stderr, res.stderr
 
 
 def test_the_same_record_id_in_two_shards_stops_the_reduce(tmp_path):

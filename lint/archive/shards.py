@@ -155,7 +155,9 @@ def process_shard(path: str | Path, out: str | Path, linter: Linter, key: str | 
     res = ShardResult(str(path))
     targets = outputs(path, out, key)
     if done(path, out, key, linter):
-        res.skipped = True
+        res.skipped = True  # its records that could not be read still count (the run does not pass)
+        errors = pq.read_table(targets["summary"], columns=["error"]).column("error")
+        res.record_errors = len(errors) - errors.null_count
         return res
     start = time.perf_counter()
     for p in targets.values():  # what a killed try left
@@ -217,7 +219,11 @@ def process_shard(path: str | Path, out: str | Path, linter: Linter, key: str | 
 
 def texts_of(path: Path, ids: set[str]) -> dict[str, str]:
     """The texts of the records ``ids`` in one shard (for lines and columns in the reduce step)."""
-    return {str(r["id"]): r.get("text") or "" for r in read_records(path) if str(r["id"]) in ids}
+    out = {}
+    for r in read_records(path):
+        if str(r.get("id")) in ids and isinstance(r.get("text"), str):
+            out[str(r["id"])] = r["text"][1:] if r["text"].startswith("\ufeff") else r["text"]  # as linted
+    return out
 
 
 def read_table(path: Path) -> pa.Table:
