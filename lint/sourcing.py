@@ -193,6 +193,9 @@ _PRONOUN_OPENS = regexes.compile(r"\s*(?P<pron>He|She)\s+(?:also\s+|later\s+|the
 _OBJECT_BEFORE = regexes.compile(
     r"(?ir)(?<![\p{L}\p{N}])(?:to|into|against|about|over|with|on|of|\p{Ll}{3,}ed\s+by)\s+(?:the\s+)?$"
 )
+# "an announcement by X" and "X issued a warning": their words open the sentences read for them
+_CREDIT_NOUNS = "announcement|statement|remarks|comments|testimony|ruling"
+_ISSUED = r"issued|released|published|put\s+out"
 _ADVERBS = ("(?i:reportedly|repeatedly|publicly|privately|officially|recently|separately|initially|subsequently|"
             "previously|openly|flatly|firmly|strongly|simply|quickly|once|again|now|then|earlier)")
 _REGNAL = regexes.compile(r"\s+[IVX]{1,4}$")  # "John Paul II" (not "Jr.": Donald Trump Jr. is not his father)
@@ -273,12 +276,12 @@ class Extractor:
         said = verb
         # credited in the passive: "today's announcement by the IEBC", "a statement issued by Interpol"
         self.credited_by = regexes.compile(
-            rf"(?i:\b(?:announcement|statement|remarks|comments|testimony|ruling)\s+"
+            rf"(?i:\b(?:{_CREDIT_NOUNS})\s+"
             rf"(?:(?:made|issued|released|published|given)\s+)?by\s+(?:the\s+)?){_NAME}"
         )
         # "the Met Office issued an amber warning", "Interpol released a statement"
         self.issued = regexes.compile(
-            rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?i:issued|released|published|put\s+out)\s+"
+            rf"(?<![\p{{L}}\p{{N}}]){_NAME}(?:\s*\([^()]{{1,40}}\))?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?i:{_ISSUED})\s+"
             rf"(?:(?i:a|an|its|his|her|their|the)\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?"
             rf"(?i:statement|warning|announcement|alert|advisory|notice|press\s+release)s?(?![\p{{L}}\p{{N}}])"
             rf"(?=\s*(?:[,.;:!?)]|$|(?i:that|of|for|about|on|to|over|against|after|as|in)\b))"  # not "a coin warning collectors"
@@ -303,7 +306,7 @@ class Extractor:
         from lint.gate import word_gate
 
         self.trigger = regexes.compile(
-            rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{said}|according|interview|{docs}|announcement|remarks|comments|warning|warnings|testimony|briefing|ruling|issued|released|published)"
+            rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{said}|according|interview|{docs}|{_CREDIT_NOUNS}|warnings?|{_ISSUED})"
             rf"(?![\p{{L}}\p{{N}}])"
         )
         self.gate = word_gate(self.trigger, self.cues)

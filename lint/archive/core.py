@@ -97,12 +97,13 @@ def _fix_json(fix: Any) -> str | None:
                       ensure_ascii=False)
 
 
-def _rows(record_id: str, text: str, diags: Iterable[Any], across: bool, into: dict[str, list]) -> None:
+def _rows(record_id: str, text: str | None, diags: Iterable[Any], across: bool, into: dict[str, list]) -> None:
+    """``diags`` as ``FINDINGS`` columns (``text`` None: no lines and columns, 0)."""
     from lint.positions import LineIndex
 
-    index = LineIndex(text)
+    index = LineIndex(text) if text is not None else None
     for d in diags:
-        line, col = index.line_col(d.start)
+        line, col = index.line_col(d.start) if index is not None else (0, 0)
         for k, v in (("record_id", record_id), ("rule", d.rule), ("severity", str(d.severity)), ("start", d.start),
                      ("end", d.end), ("line", line), ("column", col), ("message", d.message),
                      ("fix", _fix_json(d.fix)), ("across", across)):
@@ -184,7 +185,6 @@ def across_records(names: Iterable[pa.Table], texts: Mapping[str, str] | None, l
     text) gives lines and columns; without it they are 0."""
     from lint import suppress
     from lint.engine import stamp
-    from lint.positions import LineIndex
 
     project = linter.project
     rules = [r for r in project.rules if getattr(r.checker, "finish", None) is not None]
@@ -214,11 +214,9 @@ def across_records(names: Iterable[pa.Table], texts: Mapping[str, str] | None, l
             if remap is not None:
                 stamped = remap.to_source(stamped)
             found.extend((rid, d) for d in suppress.apply(stamped, sups, raw) if d.severity >= project.min_level)
-    for rid, d in sorted(found, key=lambda x: (x[0], x[1].start, x[1].end, x[1].rule)):
-        text = (texts or {}).get(rid)
-        line, col = LineIndex(text).line_col(d.start) if text is not None else (0, 0)
-        for k, v in (("record_id", rid), ("rule", d.rule), ("severity", str(d.severity)), ("start", d.start),
-                     ("end", d.end), ("line", line), ("column", col), ("message", d.message),
-                     ("fix", _fix_json(d.fix)), ("across", True)):
-            out[k].append(v)
+    by_record: dict[str, list[Any]] = {}
+    for rid, d in found:
+        by_record.setdefault(rid, []).append(d)
+    for rid in sorted(by_record):
+        _rows(rid, (texts or {}).get(rid), sorted(by_record[rid], key=lambda d: (d.start, d.end, d.rule)), True, out)
     return pa.Table.from_pydict(out, schema=FINDINGS)
