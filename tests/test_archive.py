@@ -88,6 +88,83 @@ def test_the_core_keeps_no_state_between_calls():
     assert first[1].column("record_id").to_pylist() == ["a", "b"]
 
 
+def _variant_records() -> list[dict]:
+    """Records whose name variants between articles reach a plain text, an HTML page (offsets in
+    the page), a Markdown file whose suppression comment hides one, and a record that has both."""
+    right, wrong = "Sergei Tsikhanouski", "Sergei Tsikhanovski"
+    body = "Head\n\n{n} spoke to reporters in Minsk on Monday, and {n} said the vote was rigged.\n"
+    recs = [{"id": f"ok{i}", "text": body.format(n=right)} for i in range(4)]
+    recs += [{"id": "plain", "text": body.format(n=wrong)},
+             {"id": "page", "format": "html", "text": "<html><head><title>Head</title></head><body><article>"
+              f"<h1>Head</h1><p>The opposition leader <b>{wrong}</b> spoke in Minsk on Monday.</p>"
+              f"<p>{wrong} said the vote was rigged.</p></article></body></html>"},
+             {"id": "hidden", "format": "markdown", "text": "# Head\n\n<!-- newslint-disable-next-line News.NameVariant -->\n"
+              f"{wrong} spoke to reporters in Minsk on Monday.\n"},
+             {"id": "both", "text": f"Head\n\n{right} spoke in Minsk. Later {wrong} said the vote was rigged.\n"}]
+    return recs
+
+
+def _cli_over_files(recs: list[dict], folder: Path) -> set[tuple]:
+    from lint.archive.core import record_name
+
+    folder.mkdir()
+    for r in recs:
+        (folder / record_name(r)).write_text(r["text"], encoding="utf-8")
+    cli = subprocess.run([sys.executable, "-m", "lint", ".", "--format", "json"], capture_output=True, text=True,
+                         cwd=folder)
+    return {(d["rule"], Path(d["path"]).stem, d["start"]["offset"], d["end"]["offset"], d["start"]["line"],
+             d["start"]["column"]) for d in json.loads(cli.stdout)}
+
+
+def test_findings_between_articles_in_html_markdown_and_under_a_suppression_equal_the_clis(tmp_path):
+    recs = _variant_records()
+    _shards(tmp_path / "in", recs, 3)
+    res = _archive(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local", "--workers", "1")
+    assert res.returncode == 0, res.stderr
+    rows = _findings(tmp_path / "out")
+    got = {tuple(r[k] for k in KEY) for r in rows}
+    assert got == _cli_over_files(recs, tmp_path / "files")
+    across = {r["record_id"]: r for r in rows if r["across"]}
+    assert set(across) == {"plain", "page"}  # not the suppressed one, not the one with both spellings
+    page = next(r["text"] for r in recs if r["id"] == "page")
+    assert page[across["page"]["start"]:across["page"]["end"]] == "Tsikhanovski"  # at the page's offsets
+    assert "the spelling of 5 other articles of this run (both.txt, ok0.txt, ok1.txt and 2 more)" in across["plain"]["message"]
+    # the reduce's answers are files of their own; a rerun skips every step and finds the same
+    again = _archive(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local", "--workers", "1")
+    assert again.returncode == 0 and "(3 skipped)" in again.stderr and "2 findings between articles" in again.stderr
+    assert {tuple(r[k] for k in KEY) for r in _findings(tmp_path / "out")} == got
+
+
+def test_the_reduce_gives_the_same_answer_however_the_records_are_sharded():
+    """Tallies merged shard by shard, in any grouping and order, decide as one tally of every
+    record does; and emitted shard by shard, they give the findings of one run over them all."""
+    import random
+
+    from lint.archive import across
+
+    linter = Linter.default()
+    recs = _records(n_lee=120)
+    _, _, names = lint_records(recs, linter)
+    whole = across.decide(across.tally(names), linter)
+    assert whole.num_rows > 0
+    want = across.emit(recs, names, across.read_choices(whole), linter)
+    assert want.num_rows > 0
+    rng = random.Random(7)
+    for parts in (2, 5, 17):
+        order = recs[:]
+        rng.shuffle(order)
+        shards = [order[k::parts] for k in range(parts)]
+        merged: across.Tally = {}
+        tables = [lint_records(s, linter)[2] for s in shards]
+        for t in reversed(tables):  # the order the reduce reads them in does not matter either
+            across.merge_tallies(merged, across.read_spellings(across.spellings_table(across.tally(t))))
+        choices = across.decide(merged, linter)
+        assert choices.equals(whole)
+        got = pa.concat_tables([across.emit(s, t, across.read_choices(choices), linter) for s, t in zip(shards, tables)])
+        key = ["record_id", "start", "end", "rule"]
+        assert got.sort_by([(k, "ascending") for k in key]).equals(want.sort_by([(k, "ascending") for k in key]))
+
+
 def test_parquet_and_warc_shards(tmp_path):
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -269,12 +346,20 @@ def test_bad_records_are_named_and_fail_the_run_while_the_rest_are_linted(tmp_pa
     assert res.returncode == 1 and "(1 skipped)" in res.stderr and "6 records not linted" in res.stderr, res.stderr
 
 
-def test_the_same_record_id_in_two_shards_stops_the_reduce(tmp_path):
+def test_the_same_record_id_in_two_shards_or_twice_in_one_stops_the_reduce(tmp_path):
     _shards(tmp_path / "in", [{"id": "same", "text": "Head\n\nSergei Tsikhanouski spoke.\n"},
                               {"id": "same", "text": "Head\n\nSergei Tsikhanovski spoke.\n"}], 2)
     res = _archive(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local")
     assert res.returncode == 1 and "record id 'same' is in" in res.stderr, res.stderr
-    assert not (tmp_path / "out" / "across.findings.parquet").exists()
+    assert not list((tmp_path / "out").glob("*across*"))
+    # twice in one shard
+    _shards(tmp_path / "one", [{"id": "same", "text": "Head\n\nSergei Tsikhanouski spoke.\n"},
+                               {"id": "same", "text": "Head\n\nSergei Tsikhanovski spoke.\n"}], 1)
+    res = _archive(str(tmp_path / "one"), "--out", str(tmp_path / "out1"), "--engine", "local")
+    assert res.returncode == 1 and "record id 'same' is twice in" in res.stderr, res.stderr
+    # the same ids without names between articles to compare: nothing to be unsure of
+    _shards(tmp_path / "plain", [{"id": "same", "text": "Head\n\nIt rained.\n"}] * 2, 2)
+    assert _archive(str(tmp_path / "plain"), "--out", str(tmp_path / "out2"), "--engine", "local").returncode == 0
 
 
 def test_a_changed_shard_is_linted_again_and_usage_errors(tmp_path):

@@ -1,9 +1,11 @@
 """``newslint-archive IN... --out DIR [--engine local|dask|ray] [--scheduler ADDRESS] [--workers N]``
 
 Lints every shard under IN (files or folders: ``.jsonl[.gz]``, ``.parquet``, ``.warc[.gz]``)
-into DIR, one task per shard (see ``lint.archive.shards``), then the reduce step: the name
-variants between articles over every shard, into ``DIR/across.findings.parquet``. Progress on
-standard error: shards done, records per second. A shard done by an earlier run is skipped.
+into DIR, one task per shard (see ``lint.archive.shards``), then the reduce step: every shard's
+spellings merged and decided here (``lint.archive.across``), and a second task per shard that
+writes its records' name variants between articles to ``DIR/<shard>.across.findings.parquet``.
+Progress on standard error: shards done, records per second. A shard done by an earlier run is
+skipped.
 Exit code 0 when every record of every shard was linted; 1 when a shard failed (each is named
 with its error) or a record could not be read (the summary's ``error`` column names it), or two
 shards hold the same record id (for the reduce step); 2 for a usage error or no shards at all.
@@ -62,43 +64,75 @@ def _shards(inputs: list[str], out: Path) -> list[tuple[str, str]]:
     return list(found.values())
 
 
-def reduce_names(shards: list[tuple[str, str]], out: Path, config: str | None) -> int:
-    """The findings between articles, from every shard's names file (written atomically).
-    Raises SystemExit when two shards hold the same record id (whose finding would it be?)."""
+def _unique_ids(shards: list[tuple[str, str]], out: Path) -> None:
+    """Raises SystemExit when two shards hold the same record id with names (whose finding
+    between articles would it be?). Memory: 8 bytes per such record (a hash, then the ids of
+    the few hashes seen twice)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from lint.archive.core import across_records
-    from lint.archive.engines import _linter
-    from lint.archive.shards import outputs, texts_of
+    from lint.archive.shards import outputs
 
-    tables = {}
+    def ids(s: str, key: str) -> list[str]:
+        col = pq.read_table(outputs(Path(s), out, key)["names"], columns=["record_id"]).column("record_id")
+        return pc.unique(col).to_pylist()
+
+    hashes = [pa.array([hash(x) for x in ids(s, key)], pa.int64()) for s, key in shards]
+    if not hashes:
+        return
+    counts = pc.value_counts(pa.chunked_array(hashes, pa.int64()))
+    twice = set(counts.filter(pc.greater(counts.field("counts"), 1)).field("values").to_pylist())
+    if not twice:
+        return
     owner: dict[str, str] = {}
     for s, key in shards:
-        f = outputs(Path(s), out, key)["names"]
-        if not f.exists():
-            continue
-        t = pq.read_table(f)
-        for rid in t.column("record_id").to_pylist():
-            if owner.setdefault(rid, s) != s:
+        for rid in ids(s, key):
+            if hash(rid) in twice and owner.setdefault(rid, s) != s:
                 raise SystemExit(f"newslint-archive: record id {rid!r} is in {owner[rid]} and in {s}: the findings "
                                  "between articles need ids unique across the run (--no-across skips them)")
-        tables[s] = t
-    linter = _linter(config)
-    first = across_records(tables.values(), None, linter)
-    wanted = set(first.column("record_id").to_pylist())
-    texts: dict[str, str] = {}
-    if wanted:
-        for s, t in tables.items():
-            ids = wanted & set(t.column("record_id").to_pylist())
-            if ids:
-                texts.update(texts_of(Path(s), ids))
-        # the same absorb-and-finish again, now with the texts for lines and columns
-        first = across_records(tables.values(), texts, linter)
-    target = out / "across.findings.parquet"
+
+
+def reduce_spellings(shards: list[tuple[str, str]], out: Path, config: str | None) -> tuple[Path, str, int]:
+    """Every shard's spellings merged, then decided (``lint.archive.across``): the choices,
+    written atomically to ``DIR/across.choices.parquet``; (that file, its digest, its rows).
+    Raises SystemExit when a record id is in two shards or twice in one."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from lint.archive import across
+    from lint.archive.engines import _linter
+    from lint.archive.shards import outputs
+
+    _unique_ids(shards, out)
+    merged: across.Tally = {}
+    for s, key in shards:
+        t = pq.read_table(outputs(Path(s), out, key)["spellings"])
+        twice = json.loads((t.schema.metadata or {}).get(b"newslint-twice", b"[]"))
+        if twice:
+            raise SystemExit(f"newslint-archive: record id {twice[0]!r} is twice in {s}: the findings between "
+                             "articles need ids unique across the run (--no-across skips them)")
+        across.merge_tallies(merged, across.read_spellings(t))
+    try:
+        choices = across.decide(merged, _linter(config))
+    except ValueError as exc:
+        raise SystemExit(f"newslint-archive: {exc}") from None
+    del merged
+    target = out / "across.choices.parquet"
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    pq.write_table(first.replace_schema_metadata({"newslint-shard": "across"}), tmp, compression="zstd")
+    pq.write_table(choices.replace_schema_metadata({"newslint-shard": "across"}), tmp, compression="zstd")
     os.replace(tmp, target)
-    return first.num_rows
+    return target, across.choices_digest(choices), choices.num_rows
+
+
+def _drop_across(shards: list[tuple[str, str]], out: Path) -> None:
+    """An earlier run's findings between articles: not this run's."""
+    from lint.archive.shards import across_output
+
+    for s, key in shards:
+        across_output(Path(s), out, key).unlink(missing_ok=True)
+    (out / "across.choices.parquet").unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,38 +183,47 @@ def main(argv: list[str] | None = None) -> int:
         print("newslint-archive: --scheduler is for --engine dask or ray", file=sys.stderr)
         return USAGE_ERROR
     out.mkdir(parents=True, exist_ok=True)
-    run = engines.ENGINES[engine]
-    kwargs = {"scheduler": args.scheduler} if engine != "local" else {}
     start, records, failed, skipped, bad = time.perf_counter(), 0, [], 0, 0
     print(f"newslint-archive: {len(shards)} shards, engine {engine}, {args.workers} workers", file=sys.stderr)
     try:
-        for n, res in enumerate(run(shards, str(out), args.config, args.workers, **kwargs), 1):
-            records += res.records
-            skipped += res.skipped
-            bad += res.record_errors
-            if res.record_errors:
-                print(f"newslint-archive: {res.shard}: {res.record_errors} records not linted (the summary's error "
-                      "column names each)", file=sys.stderr)
-            if res.error:
-                failed.append(res)
-                print(f"newslint-archive: shard failed: {res.error}", file=sys.stderr)
-            rate = records / max(time.perf_counter() - start, 1e-9)
-            print(f"newslint-archive: {n}/{len(shards)} shards done ({skipped} skipped), {records} records, "
-                  f"{rate:.0f} records/s", file=sys.stderr)
+        with engines.start(engine, args.workers, args.scheduler) as eng:
+            tasks = [(s, str(out), args.config, key) for s, key in shards]
+            for n, res in enumerate(eng.map(engines.run_shard, tasks), 1):
+                records += res.records
+                skipped += res.skipped
+                bad += res.record_errors
+                if res.record_errors:
+                    print(f"newslint-archive: {res.shard}: {res.record_errors} records not linted (the summary's "
+                          "error column names each)", file=sys.stderr)
+                if res.error:
+                    failed.append(res)
+                    print(f"newslint-archive: shard failed: {res.error}", file=sys.stderr)
+                rate = records / max(time.perf_counter() - start, 1e-9)
+                print(f"newslint-archive: {n}/{len(shards)} shards done ({skipped} skipped), {records} records, "
+                      f"{rate:.0f} records/s", file=sys.stderr)
+            if args.no_across or failed:
+                _drop_across(shards, out)
+            else:
+                try:
+                    choices, digest, n_choices = reduce_spellings(shards, out, args.config)
+                except SystemExit as exc:
+                    _drop_across(shards, out)
+                    print(exc, file=sys.stderr)
+                    return 1
+                print(f"newslint-archive: {n_choices} spellings replaced between articles; their findings, shard "
+                      "by shard", file=sys.stderr)
+                n_across = 0
+                tasks2 = [(s, str(out), args.config, key, str(choices), digest) for s, key in shards]
+                for res in eng.map(engines.run_across, tasks2):
+                    n_across += res.findings
+                    if res.error:
+                        failed.append(res)
+                        print(f"newslint-archive: shard failed (between articles): {res.error}", file=sys.stderr)
+                print(f"newslint-archive: {n_across} findings between articles (in {out}/*.across.findings.parquet)",
+                      file=sys.stderr)
     except SystemExit as exc:
         print(exc, file=sys.stderr)
         return USAGE_ERROR
-    across = out / "across.findings.parquet"
-    if not args.no_across and not failed:
-        try:
-            n_across = reduce_names(shards, out, args.config)
-        except SystemExit as exc:
-            across.unlink(missing_ok=True)
-            print(exc, file=sys.stderr)
-            return 1
-        print(f"newslint-archive: {n_across} findings between articles in {across}", file=sys.stderr)
-    else:
-        across.unlink(missing_ok=True)  # an earlier run's would not be this run's
     elapsed = time.perf_counter() - start
     print(f"newslint-archive: {len(shards) - len(failed)}/{len(shards)} shards, {records} records in {elapsed:.1f} s"
           + (f"; {len(failed)} shards failed" if failed else "") + (f"; {bad} records not linted" if bad else ""),

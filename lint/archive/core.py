@@ -10,11 +10,13 @@ A record is a mapping with ``id`` (str), ``text`` (the article, or an HTML page)
 - ``summary``: one row per record: ``record_id``, ``url``, ``outlet``, ``findings``, ``counts``
   (JSON: findings per rule), ``named_sources``, ``outlets``, ``vague_attributions``,
   ``unattributed_figures``, ``error`` (a record that could not be read: the message);
-- ``names``: one row per record with cross-article state (``record_id``, ``state``: bytes),
-  for the reduce step (``across_records``) that finds the name variants between articles.
+- ``names``: one row per name of a record that the name variants between articles look at
+  (``record_id``, ``name``: the file name it was linted as, ``rule``, ``key``, ``surface``,
+  ``folded``, ``mates``: its neighbours, null when it once stands alone, ``spans``: start, end,
+  start, end... of its occurrences), for the reduce step (``lint.archive.across``).
 
 Findings are those of ``newslint`` on the record's text as a file named ``<id><ext>``, without
-the findings between articles, which ``across_records`` gives from every shard's ``names``.
+the findings between articles, which ``lint.archive.across`` gives from every shard's ``names``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import pickle
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -44,7 +45,10 @@ SUMMARY = pa.schema([
     ("counts", pa.string()), ("named_sources", pa.int32()), ("outlets", pa.int32()),
     ("vague_attributions", pa.int32()), ("unattributed_figures", pa.int32()), ("error", pa.string()),
 ])
-NAMES = pa.schema([("record_id", pa.string()), ("name", pa.string()), ("state", pa.binary())])
+NAMES = pa.schema([
+    ("record_id", pa.string()), ("name", pa.string()), ("rule", pa.string()), ("key", pa.string()),
+    ("surface", pa.string()), ("folded", pa.string()), ("mates", pa.list_(pa.string())), ("spans", pa.list_(pa.int64())),
+])
 
 
 class _Skip(Exception):
@@ -89,6 +93,24 @@ def record_name(record: Mapping[str, Any]) -> str:
     return f"{record['id']}{ext}"
 
 
+def record_id(raw: Any) -> str:
+    """A record's id as a string ("" when it has none that can be used: not a string or an integer)."""
+    if isinstance(raw, str):
+        return raw
+    return str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else ""
+
+
+def project_for(record: Mapping[str, Any], project: Any, rid: str) -> Any:
+    """The project a record is linted with: its publication date (``date``) as the run's."""
+    if not record.get("date"):
+        return project
+    try:
+        day = dt.date.fromisoformat(str(record["date"])[:10])
+    except ValueError:
+        raise ValueError(f"record {rid!r}: date {str(record['date'])[:40]!r} is not an ISO date") from None
+    return dataclasses.replace(project, date=day)
+
+
 def _fix_json(fix: Any) -> str | None:
     if fix is None:
         return None
@@ -112,7 +134,6 @@ def _rows(record_id: str, text: str | None, diags: Iterable[Any], across: bool, 
 
 def lint_records(records: Iterable[Mapping[str, Any]], linter: Linter) -> tuple[pa.Table, pa.Table, pa.Table]:
     """``(findings, summary, names)`` for ``records`` (see the module docstring)."""
-    from lint.engine import plan
     from lint.pipeline import _export, lint_source
     from lint.readers import ReadError
     from lint.sourcing import summarize
@@ -122,9 +143,10 @@ def lint_records(records: Iterable[Mapping[str, Any]], linter: Linter) -> tuple[
     f: dict[str, list] = {n: [] for n in FINDINGS.names}
     s: dict[str, list] = {n: [] for n in SUMMARY.names}
     names: dict[str, list] = {n: [] for n in NAMES.names}
+    checkers = {r.id: r.checker for r in project.rules}
     for record in records:
         raw_id, text = record.get("id"), record.get("text")
-        rid = raw_id if isinstance(raw_id, str) else str(raw_id) if isinstance(raw_id, int) and not isinstance(raw_id, bool) else ""
+        rid = record_id(raw_id)
         error, diags, name = None, [], ""
         if not rid:
             error = f"a record without a usable id (a string or an integer): {str(raw_id)[:60]!r}"
@@ -142,23 +164,17 @@ def lint_records(records: Iterable[Mapping[str, Any]], linter: Linter) -> tuple[
             if error is not None:
                 raise _Skip
             name = record_name(record)
-            here = project
-            if record.get("date"):
-                try:
-                    day = dt.date.fromisoformat(str(record["date"])[:10])
-                except ValueError:
-                    raise ValueError(f"record {rid!r}: date {str(record['date'])[:40]!r} is not an ISO date") from None
-                here = dataclasses.replace(project, date=day)
+            here = project_for(record, project, rid)
             rules = here.rules_for(name)
-            sups: list = []
-            maps: list | None = [] if plan(rules).exporting else None
-            diags = [d for d in lint_source(name, text, here, rules=rules, sups=sups, maps=maps)
+            diags = [d for d in lint_source(name, text, here, rules=rules)
                      if d.severity >= here.min_level or d.rule == "Newslint.UnknownRule"]
-            state = _export(rules, name)
-            if state:
-                names["record_id"].append(rid)
-                names["name"].append(name)
-                names["state"].append(pickle.dumps((state, sups, maps[0] if maps else None), protocol=5))
+            for rule_id, state in (_export(rules, name) or {}).items():
+                for key, surface, folded, mates, spans in (checkers[rule_id].unpack(state) if state else ()):
+                    for k, v in (("record_id", rid), ("name", name), ("rule", rule_id), ("key", key),
+                                 ("surface", surface), ("folded", folded),
+                                 ("mates", list(mates) if mates is not None else None),
+                                 ("spans", [x for span in spans for x in span])):
+                        names[k].append(v)
         except _Skip:
             pass
         except (ReadError, ValueError) as exc:
@@ -177,46 +193,3 @@ def lint_records(records: Iterable[Mapping[str, Any]], linter: Linter) -> tuple[
             s[k].append(v)
     return (pa.Table.from_pydict(f, schema=FINDINGS), pa.Table.from_pydict(s, schema=SUMMARY),
             pa.Table.from_pydict(names, schema=NAMES))
-
-
-def across_records(names: Iterable[pa.Table], texts: Mapping[str, str] | None, linter: Linter) -> pa.Table:
-    """The reduce step: the findings between articles (name variants across records) from every
-    shard's ``names`` table, as ``FINDINGS`` rows with ``across`` true. ``texts`` (record id ->
-    text) gives lines and columns; without it they are 0."""
-    from lint import suppress
-    from lint.engine import stamp
-
-    project = linter.project
-    rules = [r for r in project.rules if getattr(r.checker, "finish", None) is not None]
-    by_name: dict[str, tuple[str, list, Any]] = {}
-    states: list[tuple[str, dict]] = []
-    for table in names:
-        for rid, name, blob in zip(table.column("record_id").to_pylist(), table.column("name").to_pylist(),
-                                   table.column("state").to_pylist()):
-            state, sups, remap = pickle.loads(blob)
-            by_name[name] = (rid, sups, remap)
-            states.append((name, state))
-    # in the order of the names, as a run over the records as files in one folder takes them
-    # (which of two spellings is "the variant" follows the order the articles were seen in)
-    for name, state in sorted(states, key=lambda x: x[0]):
-        for rule in rules:
-            if rule.id in state:
-                rule.checker.absorb(name, state[rule.id])
-    raw = {r.id for r in project.rules if "raw" in r.spec.scope}
-    out: dict[str, list] = {n: [] for n in FINDINGS.names}
-    found: list[tuple[str, Any]] = []
-    for rule in rules:
-        for name, finding in rule.checker.finish():
-            if name not in by_name:
-                continue
-            rid, sups, remap = by_name[name]
-            stamped = list(stamp(rule, name, [finding]))
-            if remap is not None:
-                stamped = remap.to_source(stamped)
-            found.extend((rid, d) for d in suppress.apply(stamped, sups, raw) if d.severity >= project.min_level)
-    by_record: dict[str, list[Any]] = {}
-    for rid, d in found:
-        by_record.setdefault(rid, []).append(d)
-    for rid in sorted(by_record):
-        _rows(rid, (texts or {}).get(rid), sorted(by_record[rid], key=lambda d: (d.start, d.end, d.rule)), True, out)
-    return pa.Table.from_pydict(out, schema=FINDINGS)

@@ -7,10 +7,12 @@ in the output folder, are named after it (``<stem>-<8 hex of its path>``):
 
 - ``….findings.parquet``: the ``core.FINDINGS`` rows of its records;
 - ``….summary.parquet``: one ``core.SUMMARY`` row per record;
-- ``….names.parquet``: the cross-article state, for the reduce step.
+- ``….names.parquet`` and ``….spellings.parquet``: its records' names and their tally, for
+  the reduce step (``lint.archive.across``), whose findings between articles, for the shard's
+  records, go to ``….across.findings.parquet`` (``across_shard``).
 
 Each is written under a temporary name and renamed into place, the findings last: a shard whose
-three files exist is done and skipped by a rerun; one killed midway leaves at most temporary files
+four files exist is done and skipped by a rerun; one killed midway leaves at most temporary files
 (removed by the next try) or some of its files, which the rerun writes again, whole.
 """
 
@@ -31,13 +33,16 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from lint.archive import across
 from lint.archive.core import FINDINGS, NAMES, SUMMARY, Linter, lint_records
 
 BATCH = 256  # records linted and written at a time: memory stays flat in a shard's size
 KINDS = (".jsonl", ".jsonl.gz", ".ndjson", ".parquet", ".warc", ".warc.gz")
-OUTPUTS = ("summary", "names", "findings")  # renamed into place in this order
+OUTPUTS = ("summary", "names", "spellings", "findings")  # renamed into place in this order
+ACROSS = "across.findings"  # the shard's findings between articles: made after every shard's
 
 
 @dataclass
@@ -71,6 +76,11 @@ def stem(key: str) -> str:
 def outputs(path: Path, out: Path, key: str | None = None) -> dict[str, Path]:
     s = stem(key if key is not None else path.name)
     return {k: out / f"{s}.{k}.parquet" for k in OUTPUTS}
+
+
+def across_output(path: Path, out: Path, key: str | None = None) -> Path:
+    """The shard's findings between articles (made after every shard's spellings are in)."""
+    return out / f"{stem(key if key is not None else path.name)}.{ACROSS}.parquet"
 
 
 def fingerprint(path: Path, linter: Linter | None = None) -> str:
@@ -168,10 +178,13 @@ def process_shard(path: str | Path, out: str | Path, linter: Linter, key: str | 
     writers: dict[str, pq.ParquetWriter] = {}
     try:
         out.mkdir(parents=True, exist_ok=True)
+        meta = {"newslint-shard": print_, "newslint-key": key or path.name}
         for k, schema in (("findings", FINDINGS), ("summary", SUMMARY), ("names", NAMES)):
-            schema = schema.with_metadata({"newslint-shard": print_, "newslint-key": key or path.name})
-            writers[k] = pq.ParquetWriter(tmps[k], schema, compression="zstd")
+            writers[k] = pq.ParquetWriter(tmps[k], schema.with_metadata(meta), compression="zstd")
         batch: list[dict[str, Any]] = []
+        spellings: across.Tally = {}
+        named: set[str] = set()  # the records with names: an id twice is refused by the reduce
+        twice: list[str] = []
 
         def flush() -> None:
             f, s, n = lint_records(batch, linter)
@@ -180,6 +193,13 @@ def process_shard(path: str | Path, out: str | Path, linter: Linter, key: str | 
             writers["findings"].write_table(f)
             writers["summary"].write_table(s)
             writers["names"].write_table(n)
+            across.merge_tallies(spellings, across.tally(n))
+            with_names = set(n.column("record_id").to_pylist())
+            for rid in s.column("record_id").to_pylist():
+                if rid in with_names:
+                    if rid in named:
+                        twice.append(rid)
+                    named.add(rid)
             res.records += s.num_rows
             res.findings += f.num_rows
             res.record_errors += sum(e is not None for e in s.column("error").to_pylist())
@@ -194,6 +214,9 @@ def process_shard(path: str | Path, out: str | Path, linter: Linter, key: str | 
         for w in writers.values():
             w.close()
         writers.clear()
+        meta["newslint-twice"] = json.dumps(twice[:10])
+        pq.write_table(across.spellings_table(spellings).replace_schema_metadata(meta), tmps["spellings"],
+                       compression="zstd")
         for k in OUTPUTS:  # the findings last: with them, the shard is done
             with tmps[k].open("rb") as fh:
                 os.fsync(fh.fileno())
@@ -217,13 +240,59 @@ def process_shard(path: str | Path, out: str | Path, linter: Linter, key: str | 
     return res
 
 
-def texts_of(path: Path, ids: set[str]) -> dict[str, str]:
-    """The texts of the records ``ids`` in one shard (for lines and columns in the reduce step)."""
-    out = {}
-    for r in read_records(path):
-        if str(r.get("id")) in ids and isinstance(r.get("text"), str):
-            out[str(r["id"])] = r["text"][1:] if r["text"].startswith("\ufeff") else r["text"]  # as linted
-    return out
+def across_shard(path: str | Path, out: str | Path, linter: Linter, key: str | None, choices: Path,
+                 digest: str) -> ShardResult:
+    """The findings between articles of one shard's records (``choices``: the reduce's answer, a
+    Parquet file; ``digest``: its ``across.choices_digest``), into ``….across.findings.parquet``,
+    atomically; skipped when made from the same shard and choices. Never raises."""
+    path, out = Path(path), Path(out)
+    res = ShardResult(str(path))
+    names_file = outputs(path, out, key)["names"]
+    target = across_output(path, out, key)
+    print_ = f"{fingerprint(path, linter)}:{digest}"
+    try:
+        meta = pq.read_schema(target).metadata or {}
+        if meta.get(b"newslint-shard", b"").decode() == print_:
+            res.skipped = True
+            res.findings = pq.read_metadata(target).num_rows
+            return res
+    except (OSError, pa.ArrowException):
+        pass
+    start = time.perf_counter()
+    tmp = target.with_name(f"{target.name}.tmp-{socket.gethostname()}-{os.getpid()}")
+    try:
+        for old in target.parent.glob(f"{glob.escape(target.name)}.tmp-*"):
+            old.unlink(missing_ok=True)
+        chosen = _choices(choices)
+        names = pq.read_table(names_file)
+        mine = names.filter(pc.is_in(names.column("rule"), pa.array(list(chosen)))) if chosen else names.slice(0, 0)
+        found = across.emit(read_records(path), mine, chosen, linter)
+        res.findings = found.num_rows
+        pq.write_table(found.replace_schema_metadata({"newslint-shard": print_, "newslint-key": key or path.name}),
+                       tmp, compression="zstd")
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except Exception as exc:
+        msg = str(exc)
+        res.error = msg if msg.startswith(str(path)) else f"{path}: {type(exc).__name__}: {msg}"
+        res.findings = 0
+        tmp.unlink(missing_ok=True)
+    res.seconds = time.perf_counter() - start
+    return res
+
+
+_CHOICES: dict[tuple[str, int, int], dict] = {}  # per worker: the reduce's choices, read once
+
+
+def _choices(path: Path) -> dict:
+    st = path.stat()
+    k = (str(path), st.st_size, st.st_mtime_ns)
+    got = _CHOICES.get(k)
+    if got is None:
+        _CHOICES.clear()
+        got = _CHOICES[k] = across.read_choices(pq.read_table(path))
+    return got
 
 
 def read_table(path: Path) -> pa.Table:

@@ -112,7 +112,7 @@ import marshal
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
 from typing import Any, Literal, cast
@@ -1044,6 +1044,11 @@ class NameVariants:
         instance forgets it, so a worker's memory does not grow with its files."""
         return self._seen.pop(path, None)
 
+    @staticmethod
+    def unpack(summary: bytes) -> list[_Row]:
+        """An ``export``-ed summary's rows: (key, surface, casefold, neighbours or None, spans)."""
+        return _unpack(summary)
+
     def absorb(self, path: str, summary: bytes | None) -> None:
         """Take a summary ``export``-ed by another process for ``path``."""
         if summary:
@@ -1054,65 +1059,164 @@ class NameVariants:
         seen, self._seen = list(self._seen.items()), {}
         if not self.p.across_articles or len(seen) < 2:
             return
-        # spellings over all articles: casefold -> article indexes
-        where: dict[str, list[int]] = {}
-        folded: dict[str, str] = {}
-        surface: dict[str, str] = {}
-        mates: dict[str, set[str] | None] = {}  # None: the spelling stands alone somewhere
-        for i, (_, packed) in enumerate(seen):
-            for k, sur, fo, near, _ in _unpack(packed):
-                where.setdefault(k, []).append(i)
-                folded[k] = fo
-                surface.setdefault(k, sur)
-                if near is None:
-                    mates[k] = None
-                else:
-                    known = mates.setdefault(k, set())
-                    if known is not None:
-                        known.update(near)
+        choices = self.decide(tally((i, path, _unpack(packed)) for i, (path, packed) in enumerate(seen)))
+        if not choices:
+            return
+        out = [(path, f) for path, packed in seen for f in self.emit(_unpack(packed), choices)]
+        out.sort(key=lambda pf: (pf[0], pf[1].span.start))
+        yield from out
+
+    # The three steps of ``finish``, apart so that an archive's reduce runs them at scale
+    # (lint/archive/reduce.py): ``tally`` per shard, ``merge`` of the shards' tallies, ``decide``
+    # once over the merged tally (one entry per distinct spelling, not per article), ``emit`` per
+    # article again, in its shard.
+
+    def decide(self, spellings: dict[str, Spelling]) -> dict[str, Choice]:
+        """For each spelling with a better one (the spelling of more articles, or of as many but
+        seen first, similar and not two people): that better one."""
+        if not self.p.across_articles:
+            return {}
         index: dict[str, list[str]] = {}
-        for k in sorted(where):
-            for key in _keys(folded[k]):
+        for k in sorted(spellings):
+            for key in _keys(spellings[k].folded):
                 index.setdefault(key, []).append(k)
         pairs: dict[str, set[str]] = {}
         for bucket in index.values():
             for i, a in enumerate(bucket):
+                sa = spellings[a]
                 for b in bucket[i + 1 :]:
                     if b in pairs.get(a, ()):
                         continue
-                    ma, mb = mates[a], mates[b]
+                    sb = spellings[b]
+                    ma, mb = sa.mates, sb.mates
                     if ma is not None and mb is not None and ma.isdisjoint(mb):
                         continue  # "Phillip Adams" here, "Philip Ruddock" there: two people
-                    if self._similar_across(a, folded[a], b, folded[b]):
+                    if self._similar_across(a, sa.folded, b, sb.folded):
                         pairs.setdefault(a, set()).add(b)
                         pairs.setdefault(b, set()).add(a)
-        out: list[tuple[str, Finding]] = []
+        out: dict[str, Choice] = {}
         for a, others in sorted(pairs.items()):
-            if a in self.known or self._known_for(a, folded[a]) is not None:
+            sa = spellings[a]
+            if a in self.known or self._known_for(a, sa.folded) is not None:
                 continue  # the known spelling decides, in each article
-            # the spelling more articles use than ``a``
-            better = [b for b in others if b not in self.known and self._known_for(b, folded[b]) is None
-                      and (len(where[b]), -where[b][0]) > (len(where[a]), -where[a][0])]
+            better = [b for b in others if b not in self.known and self._known_for(b, spellings[b].folded) is None
+                      and _rank(spellings[b]) > _rank(sa)]
             if not better:
                 continue
-            b = max(better, key=lambda x: (len(where[x]), -where[x][0], x))
-            b_articles = set(where[b])
-            for i in where[a]:
-                if i in b_articles:
-                    continue  # both in one article: the per-article rule's business
-                path, packed = seen[i]
-                sur, spans = _row(_unpack(packed), a)
-                paths = [seen[j][0] for j in where[b]]
-                shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
-                n = len(paths)
-                why = f"the spelling of {n} other article{'s' if n > 1 else ''} of this run ({shown})"
-                msg = format_message(self.message, f"'{sur}'", f"'{surface[b]}'", why)
-                edits = tuple(Edit(Span(s, e), surface[b]) for s, e in spans)
-                fix = Fix(edits, "unsafe", f"Replace with '{surface[b]}'")
-                related = tuple(Related(Span(s, e), f"'{sur}' again") for s, e in spans[1:])
-                out.append((path, Finding(Span(*spans[0]), msg, fix, self.across_level, related)))
-        out.sort(key=lambda pf: (pf[0], pf[1].span.start))
-        yield from out
+            # the most articles; then the one seen first; then the greatest spelling
+            b = max(sorted(better, reverse=True), key=lambda x: _rank(spellings[x]))
+            sb = spellings[b]
+            out[a] = Choice(b, sb.surface, sb.count, tuple(path for _, path in sb.first))
+        return out
+
+    def emit(self, rows: list[_Row], choices: dict[str, Choice]) -> list[Finding]:
+        """One article's findings between articles (``rows``: its ``_remember``-ed names),
+        in the order of their positions."""
+        keys = {r[0] for r in rows}
+        out = []
+        for k, sur, _, _, spans in rows:
+            c = choices.get(k)
+            if c is None or c.key in keys:
+                continue  # both in one article: the per-article rule's business
+            shown = ", ".join(c.first) + (f" and {c.count - len(c.first)} more" if c.count > len(c.first) else "")
+            why = f"the spelling of {c.count} other article{'s' if c.count > 1 else ''} of this run ({shown})"
+            msg = format_message(self.message, f"'{sur}'", f"'{c.surface}'", why)
+            edits = tuple(Edit(Span(s, e), c.surface) for s, e in spans)
+            fix = Fix(edits, "unsafe", f"Replace with '{c.surface}'")
+            related = tuple(Related(Span(s, e), f"'{sur}' again") for s, e in spans[1:])
+            out.append(Finding(Span(*spans[0]), msg, fix, self.across_level, related))
+        out.sort(key=lambda f: f.span.start)
+        return out
+
+
+_SHOWN = 3  # the other articles a finding between articles names
+
+
+class Spelling:
+    """What the articles of a run say of one spelling, combined: its casefold, its surface in
+    the first article, how many articles have it, the first ``_SHOWN`` of them (order, path),
+    and its neighbours (None: it once stands alone). ``order`` is how articles sort (the
+    index in a run, the file name in an archive)."""
+
+    __slots__ = ("count", "first", "folded", "mates", "surface")
+
+    def __init__(self, folded: str, surface: str, count: int, first: list[tuple[Any, str]],
+                 mates: set[str] | None):
+        self.folded, self.surface, self.count, self.first, self.mates = folded, surface, count, first, mates
+
+    def add(self, other: Spelling) -> None:
+        """``other``'s articles (none of them this one's) added to this one's."""
+        if other.first[0] < self.first[0]:
+            self.surface = other.surface
+        self.count += other.count
+        self.first = sorted(self.first + other.first)[:_SHOWN]
+        if self.mates is not None:
+            if other.mates is None:
+                self.mates = None
+            else:
+                self.mates |= other.mates
+
+
+class Choice(tuple):
+    """``decide``'s answer for a spelling: the better spelling (its key and surface), how many
+    articles have it, and the first of them (paths)."""
+
+    __slots__ = ()
+
+    def __new__(cls, key: str, surface: str, count: int, first: tuple[str, ...]) -> Choice:
+        return tuple.__new__(cls, (key, surface, count, first))
+
+    key = property(lambda self: self[0])
+    surface = property(lambda self: self[1])
+    count = property(lambda self: self[2])
+    first = property(lambda self: self[3])
+
+
+def _rank(s: Spelling) -> tuple[int, Any]:
+    """More articles first; on a tie, the one seen first (its first article sorts first)."""
+    return (s.count, _Desc(s.first[0]))
+
+
+class _Desc:
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any):
+        self.v = v
+
+    def __lt__(self, other: _Desc) -> bool:
+        return bool(other.v < self.v)
+
+    def __gt__(self, other: _Desc) -> bool:
+        return bool(other.v > self.v)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Desc) and bool(self.v == other.v)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def tally(articles: Iterable[tuple[Any, str, list[_Row]]]) -> dict[str, Spelling]:
+    """The spellings of ``articles`` ((order, path, rows), each article once)."""
+    out: dict[str, Spelling] = {}
+    for order, path, rows in articles:
+        for k, sur, fo, near, _ in rows:
+            s = Spelling(fo, sur, 1, [(order, path)], set(near) if near is not None else None)
+            have = out.get(k)
+            if have is None:
+                out[k] = s
+            else:
+                have.add(s)
+    return out
+
+
+def merge(into: dict[str, Spelling], other: dict[str, Spelling]) -> None:
+    """``other``'s tally (of other articles) added to ``into``."""
+    for k, s in other.items():
+        have = into.get(k)
+        if have is None:
+            into[k] = s
+        else:
+            have.add(s)
 
 
 # related "again" locations per finding: a name repeated thousands of times
@@ -1136,14 +1240,6 @@ _Row = tuple[str, str, str, "tuple[str, ...] | None", list[tuple[int, int]]]
 
 def _unpack(packed: bytes) -> list[_Row]:
     return cast("list[_Row]", marshal.loads(zlib.decompress(packed)))
-
-
-def _row(rows: list[_Row], key: str) -> tuple[str, list[tuple[int, int]]]:
-    """Surface and spans of ``key`` in one article's rows (see ``_remember``)."""
-    for k, sur, _, _, spans in rows:
-        if k == key:
-            return sur, spans
-    raise KeyError(key)
 
 
 def compile(p: Params, ctx: CompileContext = DEFAULT_CONTEXT) -> NameVariants:
