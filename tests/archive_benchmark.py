@@ -10,7 +10,9 @@ per record, then times (wall clock, best of --runs):
 - the CLI, one process (``newslint DIR -j 1``): the baseline;
 - newslint-archive, local engine, 1 worker, and Dask ``LocalCluster`` of 2 workers;
 - the per-task overhead: Dask over 40 shards of one record each, less 40 records' own work;
-- peak memory per worker (max RSS of the child processes) with few and with many shards.
+- peak memory per worker (max RSS of the child processes) with few and with many shards;
+- the reduce (merge and decide, in the command's process) over a quarter of the shards and over
+  all: its time and peak memory.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -75,6 +76,34 @@ def child_rss_mb(cmd: list[str], cwd: Path) -> float:
     return int(out.strip() or 0) / 1024
 
 
+REDUCE = """
+import resource, sys, time
+from pathlib import Path
+from lint.archive.command import _shards, reduce_spellings
+from lint.archive.engines import _linter
+import pyarrow.parquet as pq
+from lint.archive.shards import outputs
+_linter(None)
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+shards = _shards([sys.argv[1]], Path(sys.argv[2]))[: int(sys.argv[3])]
+t = time.perf_counter()
+_, _, _, spell = reduce_spellings(shards, Path(sys.argv[2]), None)
+secs = time.perf_counter() - t
+recs = sum(pq.read_metadata(outputs(Path(s), Path(sys.argv[2]), k)["summary"]).num_rows for s, k in shards)
+print(recs, spell, secs, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, base / 1024)
+"""
+
+
+def reduce_cost(shards: Path, out: Path, n: int) -> tuple[int, int, int, float, float, float]:
+    """The reduce over the first ``n`` shards: (shards, records, distinct spellings, seconds,
+    peak RSS MB, RSS MB with only the rules loaded)."""
+    res = subprocess.run([PY, "-c", REDUCE, str(shards), str(out), str(n)], cwd=ROOT, capture_output=True, text=True)
+    if res.returncode:
+        raise SystemExit(f"the reduce failed: {res.stderr[-2000:]}")
+    recs, spell, secs, rss, base = res.stdout.split()
+    return n, int(recs), int(spell), float(secs), float(rss), float(base)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=5000)
@@ -102,6 +131,9 @@ def main() -> int:
     local1 = timed(archive + ["--engine", "local", "--workers", "1"], a.runs, ROOT, clean)
     local2 = timed(archive + ["--engine", "local", "--workers", "2"], a.runs, ROOT, clean)
     dask2 = timed(archive + ["--engine", "dask", "--workers", "2"], a.runs, ROOT, clean)
+    # the reduce, in the command's process: its time, and its peak memory against the number of
+    # records, over the first quarter of the shards and over all (the Dask run's outputs)
+    reduce_rows = [reduce_cost(shards, out, n) for n in (max(1, a.shards // 4), a.shards)]
     # per-task overhead: 40 one-record shards against the same 40 records in one shard
     tiny, one = tmp / "tiny", tmp / "one"
     tiny.mkdir()
@@ -132,6 +164,9 @@ def main() -> int:
             ("archive, local engine, 2 workers", local2), ("archive, Dask LocalCluster, 2 workers", dask2)]
     for name, t in rows:
         print(f"{name:<42}{t:8.2f} s  {a.records / t:7.0f} records/s  {mb / t:5.2f} MB/s  {cli / t:5.2f}x the CLI")
+    for n, recs_n, spellings, secs, rss, base in reduce_rows:
+        print(f"reduce over {n} shards ({recs_n} records): {spellings} distinct spellings, {secs:.2f} s, peak RSS "
+              f"{rss:.0f} MB ({rss - base:.0f} MB above the loaded rules)")
     overhead = (t_tiny - t_one) / 39
     print(f"per-task overhead (Dask, 40 one-record shards vs one shard of 40): {overhead * 1000:.0f} ms per task")
     print(f"peak RSS, largest process, 4 shards vs {a.shards} shards of {per} records: {rss_few:.0f} MB vs {rss_many:.0f} MB")

@@ -93,9 +93,10 @@ def _unique_ids(shards: list[tuple[str, str]], out: Path) -> None:
                                  "between articles need ids unique across the run (--no-across skips them)")
 
 
-def reduce_spellings(shards: list[tuple[str, str]], out: Path, config: str | None) -> tuple[Path, str, int]:
+def reduce_spellings(shards: list[tuple[str, str]], out: Path, config: str | None) -> tuple[Path, str, int, int]:
     """Every shard's spellings merged, then decided (``lint.archive.across``): the choices,
-    written atomically to ``DIR/across.choices.parquet``; (that file, its digest, its rows).
+    written atomically to ``DIR/across.choices.parquet``; (that file, its digest, its rows, the
+    distinct spellings of the run).
     Raises SystemExit when a record id is in two shards or twice in one."""
     import json
 
@@ -118,12 +119,13 @@ def reduce_spellings(shards: list[tuple[str, str]], out: Path, config: str | Non
         choices = across.decide(merged, _linter(config))
     except ValueError as exc:
         raise SystemExit(f"newslint-archive: {exc}") from None
+    distinct = sum(len(v) for v in merged.values())
     del merged
     target = out / "across.choices.parquet"
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
     pq.write_table(choices.replace_schema_metadata({"newslint-shard": "across"}), tmp, compression="zstd")
     os.replace(tmp, target)
-    return target, across.choices_digest(choices), choices.num_rows
+    return target, across.choices_digest(choices), choices.num_rows, distinct
 
 
 def _drop_across(shards: list[tuple[str, str]], out: Path) -> None:
@@ -205,13 +207,13 @@ def main(argv: list[str] | None = None) -> int:
                 _drop_across(shards, out)
             else:
                 try:
-                    choices, digest, n_choices = reduce_spellings(shards, out, args.config)
+                    choices, digest, n_choices, distinct = reduce_spellings(shards, out, args.config)
                 except SystemExit as exc:
                     _drop_across(shards, out)
                     print(exc, file=sys.stderr)
                     return 1
-                print(f"newslint-archive: {n_choices} spellings replaced between articles; their findings, shard "
-                      "by shard", file=sys.stderr)
+                print(f"newslint-archive: {distinct} distinct spellings, {n_choices} replaced by a better one between "
+                      "articles; their findings, shard by shard", file=sys.stderr)
                 n_across = 0
                 tasks2 = [(s, str(out), args.config, key, str(choices), digest) for s, key in shards]
                 for res in eng.map(engines.run_across, tasks2):

@@ -3,7 +3,7 @@
 A shard is one input file: JSONL (one record per line, ``.jsonl``, ``.jsonl.gz``), Parquet
 (``.parquet``, with the record columns) or WARC (``.warc``, ``.warc.gz``: each HTML
 ``response`` is a record, its id the WARC-Record-ID, its url and date the WARC's). Its outputs,
-in the output folder, are named after it (``<stem>-<8 hex of its path>``):
+in the output folder, are named after it (``<stem>-<16 hex of its name in the run>``):
 
 - ``….findings.parquet``: the ``core.FINDINGS`` rows of its records;
 - ``….summary.parquet``: one ``core.SUMMARY`` row per record;

@@ -1199,13 +1199,24 @@ def tally(articles: Iterable[tuple[Any, str, list[_Row]]]) -> dict[str, Spelling
     """The spellings of ``articles`` ((order, path, rows), each article once)."""
     out: dict[str, Spelling] = {}
     for order, path, rows in articles:
+        here = (order, path)
         for k, sur, fo, near, _ in rows:
-            s = Spelling(fo, sur, 1, [(order, path)], set(near) if near is not None else None)
             have = out.get(k)
             if have is None:
-                out[k] = s
-            else:
-                have.add(s)
+                out[k] = Spelling(fo, sur, 1, [here], set(near) if near is not None else None)
+                continue
+            have.count += 1
+            first = have.first
+            if len(first) < _SHOWN or here < first[-1]:
+                if here < first[0]:
+                    have.surface = sur
+                bisect.insort(first, here)
+                del first[_SHOWN:]
+            if have.mates is not None:
+                if near is None:
+                    have.mates = None
+                else:
+                    have.mates.update(near)
     return out
 
 
