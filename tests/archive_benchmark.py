@@ -12,7 +12,8 @@ per record, then times (wall clock, best of --runs):
 - the per-task overhead: Dask over 40 shards of one record each, less 40 records' own work;
 - peak memory per worker (max RSS of the child processes) with few and with many shards;
 - the reduce (merge and decide, in the command's process) over a quarter of the shards and over
-  all: its time and peak memory.
+  all: its time and peak memory; and over made-up tallies of --spellings distinct spellings and a
+  quarter of them: its cost per distinct spelling.
 """
 
 from __future__ import annotations
@@ -104,11 +105,86 @@ def reduce_cost(shards: Path, out: Path, n: int) -> tuple[int, int, int, float, 
     return n, int(recs), int(spell), float(secs), float(rss), float(base)
 
 
+SYNTHETIC = """
+import random, sys
+from pathlib import Path
+import pyarrow as pa, pyarrow.parquet as pq
+from lint.archive import across
+from lint.archive.core import NAMES
+from lint.archive.shards import outputs
+n, shards, out = int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
+out.mkdir(parents=True, exist_ok=True)
+rng = random.Random(5)
+letters = "abcdefghiklmnoprstuvyz"
+made: set[str] = set()
+while len(made) < n:  # 4 to 11 letters, 6.7 on average, 30% of 8 or more, as this corpus's names
+    word = "".join(rng.choice(letters) for _ in range(rng.choice((4, 5, 5, 6, 6, 6, 7, 7, 8, 9, 10, 11))))
+    made.add(word.capitalize())
+    if rng.random() < 0.005 and len(word) >= 8:  # a variant: a letter changed
+        i = rng.randrange(1, len(word) - 1)
+        made.add((word[:i] + rng.choice(letters) + word[i + 1:]).capitalize())
+pool = sorted(made)
+run, per = [], n // shards
+for k in range(shards):
+    path = out / f"syn{k:03d}.jsonl"
+    path.write_text("")
+    run.append((str(path), path.name))
+    t: across.Tally = {"News.NameVariant": {}}
+    for j in range(per):
+        key = pool[rng.randrange(len(pool))] if rng.random() < 0.3 else pool[k * per + j]
+        name = f"r{k:03d}-{j:07d}.txt"
+        mates = {rng.choice(pool) for _ in range(rng.randint(0, 3))} or None
+        s = across.Spelling(key.casefold(), key, 1, [(name, name)], mates)
+        have = t["News.NameVariant"].get(key)
+        if have is None:
+            t["News.NameVariant"][key] = s
+        else:
+            have.add(s)
+    files = outputs(path, out, path.name)
+    pq.write_table(across.spellings_table(t), files["spellings"])
+    ids = [f"r{k:03d}-{j:07d}" for j in range(per // 5)]
+    pq.write_table(pa.Table.from_pydict({c: ids if c == "record_id" else [None] * len(ids) for c in NAMES.names},
+                                        schema=NAMES), files["names"])
+print(" ".join(p for p, _ in run))
+"""
+SYNTHETIC_REDUCE = """
+import resource, sys, time
+from pathlib import Path
+from lint.archive.command import reduce_spellings
+from lint.archive.engines import _linter
+out = Path(sys.argv[1])
+run = [(p, Path(p).name) for p in sys.stdin.read().split()]
+_linter(None)
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t0 = time.perf_counter()
+_, _, replaced, distinct = reduce_spellings(run, out, None)
+print(distinct, replaced, time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, base / 1024)
+"""
+
+
+def synthetic_reduce(n: int, shards: int, out: Path) -> tuple[int, int, float, float, float]:
+    """The reduce over ``shards`` made-up tallies of ``n`` spellings in all (random names of 4
+    to 11 letters, some variants of one another, 30% of them in more than one shard; up to three
+    neighbours each): (distinct, replaced, seconds, peak RSS MB,
+    RSS MB before the reduce). Measures the reduce's cost per distinct spelling, which real
+    shards of this corpus are too few to show."""
+    made = subprocess.run([PY, "-c", SYNTHETIC, str(n), str(shards), str(out)], cwd=ROOT, capture_output=True, text=True)
+    if made.returncode:
+        raise SystemExit(f"the synthetic tallies failed: {made.stderr[-2000:]}")
+    res = subprocess.run([PY, "-c", SYNTHETIC_REDUCE, str(out)], cwd=ROOT, input=made.stdout, capture_output=True,
+                         text=True)
+    if res.returncode:
+        raise SystemExit(f"the synthetic reduce failed: {res.stderr[-2000:]}")
+    d, r, secs, rss, base = res.stdout.split()
+    return int(d), int(r), float(secs), float(rss), float(base)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=5000)
     ap.add_argument("--shards", type=int, default=20)
     ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--spellings", type=int, default=400_000, help="spellings of the synthetic reduce (0: skip it)")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="newslint-archive-bench-"))
     recs = records(a.records)
@@ -167,6 +243,10 @@ def main() -> int:
     for n, recs_n, spellings, secs, rss, base in reduce_rows:
         print(f"reduce over {n} shards ({recs_n} records): {spellings} distinct spellings, {secs:.2f} s, peak RSS "
               f"{rss:.0f} MB ({rss - base:.0f} MB above the loaded rules)")
+    for n in sorted({a.spellings // 4, a.spellings} - {0}):
+        d, r, secs, rss, base = synthetic_reduce(n, 20, tmp / f"syn{n}")
+        print(f"reduce over 20 made-up tallies of {n} spellings: {d} distinct, {r} replaced, {secs:.1f} s, "
+              f"{rss - base:.0f} MB above the loaded rules ({(rss - base) * 1e6 / max(d, 1):.0f} bytes per spelling)")
     overhead = (t_tiny - t_one) / 39
     print(f"per-task overhead (Dask, 40 one-record shards vs one shard of 40): {overhead * 1000:.0f} ms per task")
     print(f"peak RSS, largest process, 4 shards vs {a.shards} shards of {per} records: {rss_few:.0f} MB vs {rss_many:.0f} MB")

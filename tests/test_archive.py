@@ -165,6 +165,98 @@ def test_the_reduce_gives_the_same_answer_however_the_records_are_sharded():
         assert got.sort_by([(k, "ascending") for k in key]).equals(want.sort_by([(k, "ascending") for k in key]))
 
 
+def test_the_reduce_in_parts_decides_as_the_reduce_in_one(tmp_path):
+    """Spread over parts by key (memory bounded by the part's rows), the reduce makes the same
+    choices and counts the same distinct spellings; a record id in two shards is found either way."""
+    from lint.archive import across
+
+    linter = Linter.default()
+    recs = _records(n_lee=10**6, background=True)
+    paths = _shards(tmp_path / "in", recs, 6)
+    out = tmp_path / "out"
+    for p in paths:
+        assert process_shard(p, out, linter).error is None
+    files = [(str(p), outputs(p, out)["spellings"], outputs(p, out)["names"]) for p in paths]
+    total = sum(pq.read_metadata(f).num_rows for _, f, _ in files)
+    whole, distinct = across.reduce_files(files, linter, tmp_path / "w1", part_rows=10**9)
+    assert whole.num_rows >= 5 and distinct > 2000
+    for rows in (total // 3, 200):  # 4 parts; 256, the most
+        parted, d = across.reduce_files(files, linter, tmp_path / "w2", part_rows=rows)
+        assert parted.equals(whole) and d == distinct
+        assert not (tmp_path / "w2").exists()  # the parts are removed
+    dup = _shards(tmp_path / "dup", [recs[0]], 1)[0]
+    assert process_shard(dup, out, linter, key="dup.jsonl").error is None
+    files.append((str(dup), outputs(dup, out, "dup.jsonl")["spellings"], outputs(dup, out, "dup.jsonl")["names"]))
+    for rows in (10**9, 200):
+        with pytest.raises(ValueError, match=f"record id '{recs[0]['id']}' is in "):
+            across.reduce_files(files, linter, tmp_path / "w3", part_rows=rows)
+
+
+def test_the_second_pass_refuses_a_changed_shard_and_stale_answers_and_leaves_no_old_file(tmp_path):
+    from lint.archive.command import reduce_spellings
+    from lint.archive.shards import across_output, across_shard
+
+    linter = Linter.default()
+    recs = _variant_records()
+    (shard,) = _shards(tmp_path / "in", recs, 1)
+    out = tmp_path / "out"
+    assert process_shard(shard, out, linter).error is None
+    choices, digest, n, _ = reduce_spellings([(str(shard), shard.name)], out, None)
+    assert n == 1
+    res = across_shard(shard, out, linter, None, choices, digest)
+    assert res.error is None and res.findings == 2 and across_output(shard, out).exists()
+    assert across_shard(shard, out, linter, None, choices, digest).skipped
+    # another answer than the task's: refused (a worker never uses a stale one)
+    res = across_shard(shard, out, linter, None, choices, "0" * 16)
+    assert res.error and "not the reduce's answer" in res.error
+    assert not across_output(shard, out).exists()  # the earlier answer's findings are gone too
+    # the shard changed since its names were made: refused, not offsets of another text
+    assert across_shard(shard, out, linter, None, choices, digest).error is None
+    time.sleep(0.01)
+    shard.write_text(shard.read_text().replace("Head", "Headline"), encoding="utf-8")
+    res = across_shard(shard, out, linter, None, choices, digest)
+    assert res.error and "changed since it was linted" in res.error and not across_output(shard, out).exists()
+    # a shard's output truncated since: the shard is linted again, whole
+    assert process_shard(shard, out, linter).error is None
+    spell = outputs(shard, out)["spellings"]
+    spell.write_bytes(spell.read_bytes()[:40])
+    res = process_shard(shard, out, linter)
+    assert not res.skipped and res.error is None and pq.read_table(spell).num_rows > 0
+
+
+def test_the_local_engine_replaces_a_pool_whose_worker_died_between_passes():
+    from lint.archive import engines
+
+    eng = engines.Local(2)
+    try:
+        assert [r.shard for r in eng.map(_result, [("a",), ("b",)])] != []
+        for pid in list(eng.pool._processes):
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+        got = list(eng.map(_result, [("c",), ("d",)]))
+        # the next pass: run on a new pool (or, had the break come in the middle, each task failed by name)
+        assert sorted(r.shard for r in got) == ["c", "d"]
+        assert all(r.error is None or "worker process died" in r.error for r in got)
+        assert [r.error for r in eng.map(_result, [("e",)])] == [None]
+    finally:
+        eng.close()
+
+
+def _result(shard: str):
+    from lint.archive.shards import ShardResult
+
+    return ShardResult(shard)
+
+
+def test_a_choice_survives_pickling_as_a_broadcast_needs():
+    import pickle
+
+    from lint.checks.name_variants import Choice
+
+    c = Choice("tsikhanouski", "Tsikhanouski", 3, ("a.txt", "b.txt"))
+    assert pickle.loads(pickle.dumps(c)) == c and c.articles == 3
+
+
 def test_parquet_and_warc_shards(tmp_path):
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -352,8 +444,9 @@ def test_the_same_record_id_in_two_shards_or_twice_in_one_stops_the_reduce(tmp_p
     res = _archive(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "local")
     assert res.returncode == 1 and "record id 'same' is in" in res.stderr, res.stderr
     assert not list((tmp_path / "out").glob("*across*"))
-    # twice in one shard
-    _shards(tmp_path / "one", [{"id": "same", "text": "Head\n\nSergei Tsikhanouski spoke.\n"},
+    # twice in one shard, in two batches of records, one of them without names
+    filler = [{"id": f"f{i}", "text": "Head\n\nit rained.\n"} for i in range(300)]
+    _shards(tmp_path / "one", [{"id": "same", "text": "Head\n\nit rained.\n"}, *filler,
                                {"id": "same", "text": "Head\n\nSergei Tsikhanovski spoke.\n"}], 1)
     res = _archive(str(tmp_path / "one"), "--out", str(tmp_path / "out1"), "--engine", "local")
     assert res.returncode == 1 and "record id 'same' is twice in" in res.stderr, res.stderr

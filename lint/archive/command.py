@@ -64,41 +64,14 @@ def _shards(inputs: list[str], out: Path) -> list[tuple[str, str]]:
     return list(found.values())
 
 
-def _unique_ids(shards: list[tuple[str, str]], out: Path) -> None:
-    """Raises SystemExit when two shards hold the same record id with names (whose finding
-    between articles would it be?). Memory: 8 bytes per such record (a hash, then the ids of
-    the few hashes seen twice)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    from lint.archive.shards import outputs
-
-    def ids(s: str, key: str) -> list[str]:
-        col = pq.read_table(outputs(Path(s), out, key)["names"], columns=["record_id"]).column("record_id")
-        return pc.unique(col).to_pylist()
-
-    hashes = [pa.array([hash(x) for x in ids(s, key)], pa.int64()) for s, key in shards]
-    if not hashes:
-        return
-    counts = pc.value_counts(pa.chunked_array(hashes, pa.int64()))
-    twice = set(counts.filter(pc.greater(counts.field("counts"), 1)).field("values").to_pylist())
-    if not twice:
-        return
-    owner: dict[str, str] = {}
-    for s, key in shards:
-        for rid in ids(s, key):
-            if hash(rid) in twice and owner.setdefault(rid, s) != s:
-                raise SystemExit(f"newslint-archive: record id {rid!r} is in {owner[rid]} and in {s}: the findings "
-                                 "between articles need ids unique across the run (--no-across skips them)")
-
-
-def reduce_spellings(shards: list[tuple[str, str]], out: Path, config: str | None) -> tuple[Path, str, int, int]:
-    """Every shard's spellings merged, then decided (``lint.archive.across``): the choices,
-    written atomically to ``DIR/across.choices.parquet``; (that file, its digest, its rows, the
-    distinct spellings of the run).
-    Raises SystemExit when a record id is in two shards or twice in one."""
+def reduce_spellings(shards: list[tuple[str, str]], out: Path, config: str | None,
+                     part_rows: int | None = None) -> tuple[Path, str, int, int]:
+    """Every shard's spellings merged, then decided (``lint.archive.across.reduce_files``, in
+    parts when they are many): the choices, written atomically to ``DIR/across.choices.parquet``;
+    (that file, its digest, its rows, the distinct spellings of the run). Raises SystemExit
+    when a record id is in two shards or twice in one."""
     import json
+    import shutil
 
     import pyarrow.parquet as pq
 
@@ -106,21 +79,29 @@ def reduce_spellings(shards: list[tuple[str, str]], out: Path, config: str | Non
     from lint.archive.engines import _linter
     from lint.archive.shards import outputs
 
-    _unique_ids(shards, out)
-    merged: across.Tally = {}
+    files = []
     for s, key in shards:
-        t = pq.read_table(outputs(Path(s), out, key)["spellings"])
-        twice = json.loads((t.schema.metadata or {}).get(b"newslint-twice", b"[]"))
+        o = outputs(Path(s), out, key)
+        twice = json.loads((pq.read_schema(o["spellings"]).metadata or {}).get(b"newslint-twice", b"[]"))
         if twice:
             raise SystemExit(f"newslint-archive: record id {twice[0]!r} is twice in {s}: the findings between "
                              "articles need ids unique across the run (--no-across skips them)")
-        across.merge_tallies(merged, across.read_spellings(t))
+        files.append((s, o["spellings"], o["names"]))
+    for old in out.glob("across.reduce.tmp-*"):  # what a killed reduce left
+        shutil.rmtree(old, ignore_errors=True)
+    for old in out.glob("across.choices.parquet.tmp-*"):
+        old.unlink(missing_ok=True)
+    work = out / f"across.reduce.tmp-{os.getpid()}"
     try:
-        choices = across.decide(merged, _linter(config))
+        choices, distinct = across.reduce_files(files, _linter(config), work,
+                                                part_rows if part_rows is not None else across.PART_ROWS)
     except ValueError as exc:
-        raise SystemExit(f"newslint-archive: {exc}") from None
-    distinct = sum(len(v) for v in merged.values())
-    del merged
+        msg = str(exc)
+        if msg.startswith("record id"):
+            msg += ": the findings between articles need ids unique across the run (--no-across skips them)"
+        raise SystemExit(f"newslint-archive: {msg}") from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     target = out / "across.choices.parquet"
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
     pq.write_table(choices.replace_schema_metadata({"newslint-shard": "across"}), tmp, compression="zstd")
@@ -184,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.scheduler and engine == "local":
         print("newslint-archive: --scheduler is for --engine dask or ray", file=sys.stderr)
         return USAGE_ERROR
+    try:  # a configuration that does not load: said once, here, not by every task
+        engines._linter(args.config)
+    except Exception as exc:
+        print(f"newslint-archive: --config {args.config}: {exc}", file=sys.stderr)
+        return USAGE_ERROR
     out.mkdir(parents=True, exist_ok=True)
     start, records, failed, skipped, bad = time.perf_counter(), 0, [], 0, 0
     print(f"newslint-archive: {len(shards)} shards, engine {engine}, {args.workers} workers", file=sys.stderr)
@@ -211,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
                 except SystemExit as exc:
                     _drop_across(shards, out)
                     print(exc, file=sys.stderr)
+                    return 1
+                except Exception as exc:  # an output unreadable since its shard was done, a full disk
+                    _drop_across(shards, out)
+                    print(f"newslint-archive: the reduce step failed: {type(exc).__name__}: {exc}; the findings "
+                          "between articles are not made (remove the shard's outputs named above, if any, and "
+                          "rerun)", file=sys.stderr)
                     return 1
                 print(f"newslint-archive: {distinct} distinct spellings, {n_choices} replaced by a better one between "
                       "articles; their findings, shard by shard", file=sys.stderr)

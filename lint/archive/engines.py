@@ -46,32 +46,51 @@ def _failed(task: Task, exc: BaseException) -> ShardResult:
 
 class Local:
     """A pool of ``workers`` processes on this machine (no Dask needed). A worker that dies (the
-    OOM killer, a kill -9) fails the tasks it had and those not started; a rerun does them."""
+    OOM killer, a kill -9) fails the tasks it had and those not started; a rerun does them. A
+    pool broken so is replaced for the next pass."""
 
     def __init__(self, workers: int):
-        self.pool = None
-        if workers > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+        self.workers = workers
+        self.pool: Any = None
 
+    def _pool(self) -> Any:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if self.pool is not None and getattr(self.pool, "_broken", False):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+        if self.pool is None:
             ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        return self.pool
 
     def map(self, fn: Callable[..., ShardResult], tasks: Sequence[Task]) -> Iterator[ShardResult]:
-        if self.pool is None:
+        if self.workers <= 1:
             for t in tasks:
-                yield fn(*t)
+                try:
+                    yield fn(*t)
+                except Exception as exc:  # (a task never raises for its shard: this is the engine's)
+                    yield _failed(t, exc)
             return
         from concurrent.futures import as_completed
         from concurrent.futures.process import BrokenProcessPool
 
-        futures = {self.pool.submit(fn, *t): t for t in tasks}
+        try:
+            pool = self._pool()
+            futures = {pool.submit(fn, *t): t for t in tasks}
+        except BrokenProcessPool:  # broken between the check and the submit: once more, whole
+            self.pool = None
+            pool = self._pool()
+            futures = {pool.submit(fn, *t): t for t in tasks}
         for fut in as_completed(futures):
             try:
                 yield fut.result()
             except BrokenProcessPool:
                 s = futures[fut][0]
                 yield ShardResult(str(s), error=f"{s}: a worker process died (killed?); rerun to resume")
+            except Exception as exc:
+                yield _failed(futures[fut], exc)
 
     def close(self) -> None:
         if self.pool is not None:

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from lint.archive import across
@@ -94,14 +93,16 @@ def fingerprint(path: Path, linter: Linter | None = None) -> str:
 
 
 def done(path: Path, out: Path, key: str | None = None, linter: Linter | None = None) -> bool:
-    files = outputs(path, out, key)
-    if not all(p.exists() for p in files.values()):
-        return False
-    try:
-        meta = pq.read_schema(files["findings"]).metadata or {}
-    except (OSError, pa.ArrowException):
-        return False
-    return meta.get(b"newslint-shard", b"").decode() == fingerprint(path, linter)
+    """Are the shard's four outputs there, readable, and made from this file and configuration?"""
+    want = fingerprint(path, linter)
+    for p in outputs(path, out, key).values():
+        try:
+            meta = pq.read_metadata(p).metadata or {}  # the footer: a truncated file fails here
+        except (OSError, pa.ArrowException):
+            return False
+        if meta.get(b"newslint-shard", b"").decode() != want:
+            return False
+    return True
 
 
 def _open(path: Path) -> io.BufferedIOBase:
@@ -183,8 +184,9 @@ def process_shard(path: str | Path, out: str | Path, linter: Linter, key: str | 
             writers[k] = pq.ParquetWriter(tmps[k], schema.with_metadata(meta), compression="zstd")
         batch: list[dict[str, Any]] = []
         spellings: across.Tally = {}
-        named: set[str] = set()  # the records with names: an id twice is refused by the reduce
-        twice: list[str] = []
+        ids: set[str] = set()
+        again: set[str] = set()  # ids of two records of the shard or more
+        named: set[str] = set()  # ids of records with names: one of those twice is refused by the reduce
 
         def flush() -> None:
             f, s, n = lint_records(batch, linter)
@@ -194,12 +196,11 @@ def process_shard(path: str | Path, out: str | Path, linter: Linter, key: str | 
             writers["summary"].write_table(s)
             writers["names"].write_table(n)
             across.merge_tallies(spellings, across.tally(n))
-            with_names = set(n.column("record_id").to_pylist())
+            named.update(n.column("record_id").to_pylist())
             for rid in s.column("record_id").to_pylist():
-                if rid in with_names:
-                    if rid in named:
-                        twice.append(rid)
-                    named.add(rid)
+                if rid in ids:
+                    again.add(rid)
+                ids.add(rid)
             res.records += s.num_rows
             res.findings += f.num_rows
             res.record_errors += sum(e is not None for e in s.column("error").to_pylist())
@@ -214,7 +215,8 @@ def process_shard(path: str | Path, out: str | Path, linter: Linter, key: str | 
         for w in writers.values():
             w.close()
         writers.clear()
-        meta["newslint-twice"] = json.dumps(twice[:10])
+        meta["newslint-twice"] = json.dumps(sorted(again & named)[:10])
+        meta["newslint-named"] = str(len(named))
         pq.write_table(across.spellings_table(spellings).replace_schema_metadata(meta), tmps["spellings"],
                        compression="zstd")
         for k in OUTPUTS:  # the findings last: with them, the shard is done
@@ -247,26 +249,26 @@ def across_shard(path: str | Path, out: str | Path, linter: Linter, key: str | N
     atomically; skipped when made from the same shard and choices. Never raises."""
     path, out = Path(path), Path(out)
     res = ShardResult(str(path))
-    names_file = outputs(path, out, key)["names"]
     target = across_output(path, out, key)
-    print_ = f"{fingerprint(path, linter)}:{digest}"
-    try:
-        meta = pq.read_schema(target).metadata or {}
-        if meta.get(b"newslint-shard", b"").decode() == print_:
-            res.skipped = True
-            res.findings = pq.read_metadata(target).num_rows
-            return res
-    except (OSError, pa.ArrowException):
-        pass
     start = time.perf_counter()
     tmp = target.with_name(f"{target.name}.tmp-{socket.gethostname()}-{os.getpid()}")
     try:
+        names_file = outputs(path, out, key)["names"]
+        made = (pq.read_metadata(names_file).metadata or {}).get(b"newslint-shard", b"").decode()
+        if made != fingerprint(path, linter):
+            raise ValueError(f"{path}: changed since it was linted in this run (its names are of another version); "
+                             "rerun to lint it again")
+        print_ = f"{made}:{digest}"
+        with contextlib.suppress(OSError, pa.ArrowException):
+            if (pq.read_metadata(target).metadata or {}).get(b"newslint-shard", b"").decode() == print_:
+                res.skipped = True
+                res.findings = pq.read_metadata(target).num_rows
+                return res
+        target.unlink(missing_ok=True)  # an earlier answer's: gone whether or not this one is made
         for old in target.parent.glob(f"{glob.escape(target.name)}.tmp-*"):
             old.unlink(missing_ok=True)
-        chosen = _choices(choices)
-        names = pq.read_table(names_file)
-        mine = names.filter(pc.is_in(names.column("rule"), pa.array(list(chosen)))) if chosen else names.slice(0, 0)
-        found = across.emit(read_records(path), mine, chosen, linter)
+        chosen = _choices(choices, digest)
+        found = across.emit(read_records(path), across.names_for(pq.read_table(names_file), chosen), chosen, linter)
         res.findings = found.num_rows
         pq.write_table(found.replace_schema_metadata({"newslint-shard": print_, "newslint-key": key or path.name}),
                        tmp, compression="zstd")
@@ -278,20 +280,22 @@ def across_shard(path: str | Path, out: str | Path, linter: Linter, key: str | N
         res.error = msg if msg.startswith(str(path)) else f"{path}: {type(exc).__name__}: {msg}"
         res.findings = 0
         tmp.unlink(missing_ok=True)
+        target.unlink(missing_ok=True)  # an earlier answer's, or one made from another version of the shard
     res.seconds = time.perf_counter() - start
     return res
 
 
-_CHOICES: dict[tuple[str, int, int], dict] = {}  # per worker: the reduce's choices, read once
+_CHOICES: dict[str, dict] = {}  # per worker: the reduce's choices, by their digest, read once
 
 
-def _choices(path: Path) -> dict:
-    st = path.stat()
-    k = (str(path), st.st_size, st.st_mtime_ns)
-    got = _CHOICES.get(k)
+def _choices(path: Path, digest: str) -> dict:
+    got = _CHOICES.get(digest)
     if got is None:
+        table = pq.read_table(path)
+        if across.choices_digest(table) != digest:
+            raise ValueError(f"{path}: not the reduce's answer this task was given (another run's?)")
         _CHOICES.clear()
-        got = _CHOICES[k] = across.read_choices(pq.read_table(path))
+        got = _CHOICES[digest] = across.read_choices(table)
     return got
 
 

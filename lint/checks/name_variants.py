@@ -112,10 +112,10 @@ import marshal
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import chain
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 import regex
 
@@ -296,6 +296,17 @@ def _deletions(s: str, depth: int) -> set[str]:
 @lru_cache(maxsize=4096)  # bounded: about 6 MB at most (the distinct names of a few hundred articles)
 def _keys(f: str) -> frozenset[str]:
     return frozenset(_deletions(f, 2 if len(f) >= 10 else 1))
+
+
+def _across_keys(f: str) -> set[str]:
+    """The keys that find every pair ``_similar_across`` can accept: the same casefold, or one
+    edit apart when both have ``_ACROSS_MIN`` letters or more (one deletion each way, where
+    ``_keys`` takes two from 10 letters). Fewer keys than ``_keys``: the index of an archive's
+    millions of spellings is the reduce's largest part."""
+    return _deletions(f, 1) if len(f) >= _ACROSS_MIN else {f}
+
+
+_ACROSS_MIN = 8  # letters: a shorter spelling is joined across articles only to its own casefold
 
 
 @lru_cache(maxsize=4096)
@@ -777,7 +788,7 @@ class NameVariants:
             return False
         if fa == fb:
             return True
-        if min(len(fa), len(fb)) < 8 or _distance(fa, fb, 1) > 1:
+        if min(len(fa), len(fb)) < _ACROSS_MIN or _distance(fa, fb, 1) > 1:
             return False
         return fa.replace("z", "s") != fb.replace("z", "s")
 
@@ -1076,12 +1087,38 @@ class NameVariants:
         seen first, similar and not two people): that better one."""
         if not self.p.across_articles:
             return {}
-        index: dict[str, list[str]] = {}
-        for k in sorted(spellings):
-            for key in _keys(spellings[k].folded):
-                index.setdefault(key, []).append(k)
+        return self.choose(self.pairs(spellings), spellings)
+
+    @staticmethod
+    def across_keys(folded: str) -> set[str]:
+        """The keys ``pairs`` indexes a spelling by (its casefold ``folded``)."""
+        return _across_keys(folded)
+
+    def pairs(self, spellings: dict[str, Spelling], keep: Callable[[str], bool] | None = None) -> dict[str, set[str]]:
+        """The pairs of similar spellings, not two people, found through the keys ``keep``
+        accepts (all by default: a reduce in parts takes its part's keys)."""
+        # the spellings that share a key (by its hash, kept small: a collision only adds a pair
+        # to compare, and ``_similar_across`` accepts only pairs that share a key); a key of one
+        # spelling holds its position, not a list
+        order = sorted(spellings)
+        index: dict[int, int | list[int]] = {}
+        for n, k in enumerate(order):
+            for key in _across_keys(spellings[k].folded):
+                if keep is not None and not keep(key):
+                    continue
+                h = hash(key)
+                got = index.get(h)
+                if got is None:
+                    index[h] = n
+                elif isinstance(got, int):
+                    index[h] = [got, n]
+                elif got[-1] != n:
+                    got.append(n)
         pairs: dict[str, set[str]] = {}
-        for bucket in index.values():
+        for entry in index.values():
+            if isinstance(entry, int):
+                continue
+            bucket = [order[n] for n in entry]
             for i, a in enumerate(bucket):
                 sa = spellings[a]
                 for b in bucket[i + 1 :]:
@@ -1094,6 +1131,10 @@ class NameVariants:
                     if self._similar_across(a, sa.folded, b, sb.folded):
                         pairs.setdefault(a, set()).add(b)
                         pairs.setdefault(b, set()).add(a)
+        return pairs
+
+    def choose(self, pairs: dict[str, set[str]], spellings: Mapping[str, Spelling]) -> dict[str, Choice]:
+        """``decide``'s answer from its ``pairs`` (``spellings``: those of the pairs at least)."""
         out: dict[str, Choice] = {}
         for a, others in sorted(pairs.items()):
             sa = spellings[a]
@@ -1118,8 +1159,9 @@ class NameVariants:
             c = choices.get(k)
             if c is None or c.key in keys:
                 continue  # both in one article: the per-article rule's business
-            shown = ", ".join(c.first) + (f" and {c.count - len(c.first)} more" if c.count > len(c.first) else "")
-            why = f"the spelling of {c.count} other article{'s' if c.count > 1 else ''} of this run ({shown})"
+            n = c.articles
+            shown = ", ".join(c.first) + (f" and {n - len(c.first)} more" if n > len(c.first) else "")
+            why = f"the spelling of {n} other article{'s' if n > 1 else ''} of this run ({shown})"
             msg = format_message(self.message, f"'{sur}'", f"'{c.surface}'", why)
             edits = tuple(Edit(Span(s, e), c.surface) for s, e in spans)
             fix = Fix(edits, "unsafe", f"Replace with '{c.surface}'")
@@ -1157,19 +1199,14 @@ class Spelling:
                 self.mates |= other.mates
 
 
-class Choice(tuple):
+class Choice(NamedTuple):
     """``decide``'s answer for a spelling: the better spelling (its key and surface), how many
     articles have it, and the first of them (paths)."""
 
-    __slots__ = ()
-
-    def __new__(cls, key: str, surface: str, count: int, first: tuple[str, ...]) -> Choice:
-        return tuple.__new__(cls, (key, surface, count, first))
-
-    key = property(lambda self: self[0])
-    surface = property(lambda self: self[1])
-    count = property(lambda self: self[2])
-    first = property(lambda self: self[3])
+    key: str
+    surface: str
+    articles: int
+    first: tuple[str, ...]
 
 
 def _rank(s: Spelling) -> tuple[int, Any]:
