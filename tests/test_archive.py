@@ -317,13 +317,14 @@ def test_killed_with_sigkill_then_rerun_every_shard_once_and_whole(tmp_path, eng
     recs = _records(n_lee=50)
     shards = _shards(tmp_path / "in", recs, 12)
     out = tmp_path / "out"
-    cmd = ARCHIVE + [str(tmp_path / "in"), "--out", str(out), "--engine", engine, "--workers", "2", "--no-across"]
+    cmd = ARCHIVE + [str(tmp_path / "in"), "--out", str(out), "--engine", engine, "--workers", "2"]
     _run_killed(cmd, out, 3, lambda p: os.killpg(p.pid, signal.SIGKILL))
     partly = len(list(out.glob("*.findings.parquet")))
     assert 3 <= partly < len(shards)
     res = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0, res.stderr
-    assert f"({partly} skipped)" in res.stderr.splitlines()[-2] or partly == 0
+    assert f"{len(shards)}/{len(shards)} shards done ({partly} skipped)" in res.stderr, res.stderr
+    assert len(list(out.glob("*.across.findings.parquet"))) == len(shards)  # the reduce ran after the rerun
     assert not list(out.glob("*.tmp-*"))
     for shard in shards:
         files = outputs(shard, out)
