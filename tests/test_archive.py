@@ -184,12 +184,16 @@ def test_the_reduce_in_parts_decides_as_the_reduce_in_one(tmp_path):
         parted, d = across.reduce_files(files, linter, tmp_path / "w2", part_rows=rows)
         assert parted.equals(whole) and d == distinct
         assert not (tmp_path / "w2").exists()  # the parts are removed
-    dup = _shards(tmp_path / "dup", [recs[0]], 1)[0]
-    assert process_shard(dup, out, linter, key="dup.jsonl").error is None
-    files.append((str(dup), outputs(dup, out, "dup.jsonl")["spellings"], outputs(dup, out, "dup.jsonl")["names"]))
-    for rows in (10**9, 200):
-        with pytest.raises(ValueError, match=f"record id '{recs[0]['id']}' is in "):
-            across.reduce_files(files, linter, tmp_path / "w3", part_rows=rows)
+    # a record id in two shards: found in one part and in many, whatever the sign of its hash
+    # (one in each of 20 records, whose hashes, random per process, are not all of one sign)
+    for i in range(0, 40, 2):
+        dup = _shards(tmp_path / f"dup{i}", [recs[i]], 1)[0]
+        key = f"dup{i}.jsonl"
+        assert process_shard(dup, out, linter, key=key).error is None
+        one = files + [(str(dup), outputs(dup, out, key)["spellings"], outputs(dup, out, key)["names"])]
+        for rows in (10**9, 200):
+            with pytest.raises(ValueError, match=f"record id '{recs[i]['id']}' is in "):
+                across.reduce_files(one, linter, tmp_path / "w3", part_rows=rows)
 
 
 def test_the_second_pass_refuses_a_changed_shard_and_stale_answers_and_leaves_no_old_file(tmp_path):

@@ -119,7 +119,7 @@ def decide(t: Tally, linter: Linter) -> pa.Table:
 
 
 PART_ROWS = 200_000  # spellings rows (summed over shards) a part of the reduce holds at most, about
-MAX_PARTS = 256  # files open at once while the rows are spread over the parts
+MAX_PARTS = 256  # files open at once while the rows (then the ids) are spread over the parts
 ID_PART_ROWS = 10_000_000  # record ids a part checks at most (24 bytes each)
 
 
@@ -129,8 +129,9 @@ def reduce_files(shards: Sequence[tuple[str, Path, Path]], linter: Linter, work:
     ``CHOICES`` and the number of distinct spellings. Raises ValueError when a record id with
     names is in two shards.
 
-    Its memory is bounded by ``part_rows``, not by the archive: when the shards' spellings rows
-    are more, they are spread over parts (``work``, a folder, holds them meanwhile) by the hash
+    Its memory is bounded by ``part_rows`` (up to ``MAX_PARTS`` parts: about 5 million long
+    distinct spellings; beyond, the parts grow), not by the archive: when the shards' spellings
+    rows are more, they are spread over parts (``work``, a folder, holds them meanwhile) by the hash
     of each key ``pairs`` indexes a spelling by, so that two spellings that share a key meet in
     one part; each part is merged and its pairs found there, and only the spellings of a pair
     are kept for the choice. The record ids are checked the same way, by their hashes (8 bytes
@@ -156,21 +157,11 @@ each, 24 while a part is sorted), at most ``ID_PART_ROWS`` a part."""
     ids_schema = pa.schema([("hash", pa.int64()), ("shard", pa.int32())])
     try:
         merged: Tally = {}
-        for n, (_, spellings, names) in enumerate(shards):
-            col = pq.read_table(names, columns=["record_id"]).column("record_id")
-            hashes = pa.array([hash(x) for x in pc.unique(col).to_pylist()], pa.int64())
+        for _, spellings, _ in shards:  # the spellings, to their parts (or merged, in one)
             t = pq.read_table(spellings)
             if parts == 1:
-                _write(id_w, 0, work / "ids-0.parquet", ids_schema,
-                       pa.table({"hash": hashes, "shard": pa.array([n] * len(hashes), pa.int32())}))
                 merge_tallies(merged, read_spellings(t))
                 continue
-            part_of = pc.remainder(hashes, parts) if len(hashes) else hashes  # (a remainder in [0, parts))
-            for p in set(part_of.to_pylist()) if len(hashes) else ():
-                mask = pc.equal(part_of, p)
-                sel = hashes.filter(mask)
-                _write(id_w, p, work / f"ids-{p}.parquet", ids_schema,
-                       pa.table({"hash": sel, "shard": pa.array([n] * len(sel), pa.int32())}))
             rows: list[list[int]] = [[] for _ in range(parts)]
             for i, (rule, folded) in enumerate(zip(t.column("rule").to_pylist(), t.column("folded").to_pylist())):
                 checker = checkers.get(rule)
@@ -180,11 +171,16 @@ each, 24 while a part is sorted), at most ``ID_PART_ROWS`` a part."""
             for p, idx in enumerate(rows):
                 if idx:
                     _write(spell_w, p, work / f"spellings-{p}.parquet", SPELLINGS, t.take(idx))
-        for w in spell_w + id_w:
-            if w is not None:
-                w.close()
-        spell_w = [None] * parts
-        id_w = [None] * parts
+        _close(spell_w)
+        for n, (_, _, names) in enumerate(shards):  # then the ids' hashes: at most ``parts`` files open at once
+            col = pq.read_table(names, columns=["record_id"]).column("record_id")
+            by_part: dict[int, list[int]] = {}
+            for h in map(hash, pc.unique(col).to_pylist()):
+                by_part.setdefault(h % parts, []).append(h)  # (Python's %: in [0, parts))
+            for p, hs in by_part.items():
+                _write(id_w, p, work / f"ids-{p}.parquet", ids_schema,
+                       pa.table({"hash": pa.array(hs, pa.int64()), "shard": pa.array([n] * len(hs), pa.int32())}))
+        _close(id_w)
         # record ids: one part at a time
         for p in range(parts):
             f = work / f"ids-{p}.parquet"
@@ -213,13 +209,19 @@ each, 24 while a part is sorted), at most ``ID_PART_ROWS`` a part."""
             _add_choices(cols, rule, _checker(checkers, rule).choose(pairs[rule], members[rule]))
         return pa.Table.from_pydict(cols, schema=CHOICES), distinct
     finally:
-        for w in spell_w + id_w:
-            if w is not None:
-                w.close()
+        _close(spell_w)
+        _close(id_w)
         for f in work.glob("*.parquet"):
             f.unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             work.rmdir()
+
+
+def _close(writers: list) -> None:
+    for i, w in enumerate(writers):
+        if w is not None:
+            writers[i] = None
+            w.close()
 
 
 def _part(key: str, parts: int) -> int:

@@ -1096,7 +1096,10 @@ class NameVariants:
 
     def pairs(self, spellings: dict[str, Spelling], keep: Callable[[str], bool] | None = None) -> dict[str, set[str]]:
         """The pairs of similar spellings, not two people, found through the keys ``keep``
-        accepts (all by default: a reduce in parts takes its part's keys)."""
+        accepts (all by default: a reduce in parts takes its part's keys); none when the rule
+        does not compare articles."""
+        if not self.p.across_articles:
+            return {}
         # the spellings that share a key (by its hash, kept small: a collision only adds a pair
         # to compare, and ``_similar_across`` accepts only pairs that share a key); a key of one
         # spelling holds its position, not a list
