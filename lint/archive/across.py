@@ -1,5 +1,6 @@
 """The reduce step: the name variants between the articles of an archive, in three steps that
-hold, in one process, one entry per distinct spelling of the archive, never one per record.
+hold one entry per distinct spelling (of the archive, or of a part of it: ``reduce_files``),
+never one per record.
 
 1. ``tally(names)``: a shard's ``names`` rows (``core.NAMES``) as its spellings (how many of its
    articles have each, the first three, its neighbours): ``SPELLINGS`` rows, written by the
@@ -29,6 +30,7 @@ import pyarrow.compute as pc
 
 from lint.archive.core import FINDINGS, Linter, _rows, project_for, record_id, record_name
 from lint.checks.name_variants import Choice, Spelling, merge
+from lint.checks.name_variants import tally as tally_rows
 
 SPELLINGS = pa.schema([
     ("rule", pa.string()), ("key", pa.string()), ("folded", pa.string()), ("surface", pa.string()),
@@ -64,8 +66,6 @@ def _articles(names: pa.Table, rules: Iterable[str] | None = None) -> Iterator[t
 
 def tally(names: pa.Table) -> Tally:
     """The spellings of the records of ``names`` (articles sorted by their file names)."""
-    from lint.checks.name_variants import tally as tally_rows
-
     out: Tally = {}
     by_rule: dict[str, list] = {}
     for rule, _, name, rows in _articles(names):
@@ -131,11 +131,11 @@ def reduce_files(shards: Sequence[tuple[str, Path, Path]], linter: Linter, work:
 
     Its memory is bounded by ``part_rows`` (up to ``MAX_PARTS`` parts: about 5 million long
     distinct spellings; beyond, the parts grow), not by the archive: when the shards' spellings
-    rows are more, they are spread over parts (``work``, a folder, holds them meanwhile) by the hash
-    of each key ``pairs`` indexes a spelling by, so that two spellings that share a key meet in
+    rows are more, they are spread over parts (``work``, a folder, holds them meanwhile) by the
+    hash of each key ``pairs`` indexes a spelling by, so that two spellings that share a key meet in
     one part; each part is merged and its pairs found there, and only the spellings of a pair
     are kept for the choice. The record ids are checked the same way, by their hashes (8 bytes
-each, 24 while a part is sorted), at most ``ID_PART_ROWS`` a part."""
+    each, 24 while a part is sorted), at most ``ID_PART_ROWS`` a part."""
     import pyarrow.parquet as pq
 
     checkers = _checkers(linter)
@@ -306,9 +306,9 @@ def names_for(names: pa.Table, choices: Mapping[str, Mapping[str, Choice]]) -> p
 def emit(records: Iterable[Mapping[str, Any]], names: pa.Table, choices: Mapping[str, Mapping[str, Choice]],
          linter: Linter) -> pa.Table:
     """The findings between articles (``FINDINGS`` rows, ``across`` true) of ``records`` (whose
-    ``names`` rows these are, or ``names_for`` them), under ``choices``. Only the records with a finding are read
-    again, by their reader alone (no rule runs): for the offsets in the file, the suppression
-    comments, the lines and columns."""
+    ``names`` rows these are, or ``names_for`` them), under ``choices``. Only the records with a
+    finding are read again, by their reader alone (no rule runs): for the offsets in the file,
+    the suppression comments, the lines and columns."""
     from lint import suppress
     from lint.engine import stamp
     from lint.pipeline import lint_source
