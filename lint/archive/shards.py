@@ -260,9 +260,10 @@ def across_shard(path: str | Path, out: str | Path, linter: Linter, key: str | N
                              "rerun to lint it again")
         print_ = f"{made}:{digest}"
         with contextlib.suppress(OSError, pa.ArrowException):
-            if (pq.read_metadata(target).metadata or {}).get(b"newslint-shard", b"").decode() == print_:
+            have = pq.read_metadata(target)
+            if (have.metadata or {}).get(b"newslint-shard", b"").decode() == print_:
                 res.skipped = True
-                res.findings = pq.read_metadata(target).num_rows
+                res.findings = have.num_rows
                 return res
         target.unlink(missing_ok=True)  # an earlier answer's: gone whether or not this one is made
         for old in target.parent.glob(f"{glob.escape(target.name)}.tmp-*"):

@@ -1078,15 +1078,13 @@ class NameVariants:
         yield from out
 
     # The three steps of ``finish``, apart so that an archive's reduce runs them at scale
-    # (lint/archive/reduce.py): ``tally`` per shard, ``merge`` of the shards' tallies, ``decide``
+    # (lint/archive/across.py): ``tally`` per shard, ``merge`` of the shards' tallies, ``decide``
     # once over the merged tally (one entry per distinct spelling, not per article), ``emit`` per
     # article again, in its shard.
 
     def decide(self, spellings: dict[str, Spelling]) -> dict[str, Choice]:
         """For each spelling with a better one (the spelling of more articles, or of as many but
         seen first, similar and not two people): that better one."""
-        if not self.p.across_articles:
-            return {}
         return self.choose(self.pairs(spellings), spellings)
 
     @staticmethod
